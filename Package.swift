@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tandem",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tandem", targets: ["tandem"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.0"),
+    ],
+    targets: [
+        .target(name: "TandemCore"),
+        .target(
+            name: "TandemStore",
+            dependencies: [
+                "TandemCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        .target(
+            name: "TandemWeb",
+            dependencies: [
+                "TandemCore", "TandemStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Leaf", package: "leaf"),
+            ]
+        ),
+        .target(
+            name: "TandemTestSupport",
+            dependencies: [
+                "TandemCore", "TandemStore", "TandemWeb",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+        .executableTarget(name: "tandem", dependencies: ["TandemWeb"]),
+        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"]),
+        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemTestSupport"]),
+        .testTarget(name: "TandemWebTests", dependencies: ["TandemWeb", "TandemTestSupport"]),
+    ]
+)

@@ -1,0 +1,92 @@
+import Foundation
+
+/// The permission rules for everything but reading a need (see `NeedVisibility`).
+/// Every use case asks here before it reads or writes; nothing outside the core decides.
+public enum AccessPolicy {
+    public static func canRead(_ need: Need, _ person: Person) -> Bool {
+        NeedVisibility(for: person).admits(need)
+    }
+
+    /// Works the need: an administrator, an assignee, or an agent or manager of the providing
+    /// department who can read it.
+    public static func isProvider(of need: Need, _ person: Person) -> Bool {
+        if person.has(.admin) || need.assigneeIDs.contains(person.id) { return true }
+        return person.departmentID == need.providingDepartmentID
+            && (person.has(.agent) || person.has(.manager)) && canRead(need, person)
+    }
+
+    public static func isRequester(of need: Need, _ person: Person) -> Bool {
+        need.requesterID == person.id
+    }
+
+    public static func may(_ permission: TransitionPermission, on need: Need, _ person: Person) -> Bool {
+        if person.has(.admin) { return true }
+        switch permission {
+        case .requester: return isRequester(of: need, person)
+        case .provider: return isProvider(of: need, person)
+        case .requesterOrProvider: return isRequester(of: need, person) || isProvider(of: need, person)
+        }
+    }
+
+    /// The actions this person may take on the need now: allowed by the lifecycle and by role.
+    public static func availableActions(on need: Need, _ person: Person) -> [NeedAction] {
+        NeedLifecycle.transitions
+            .filter { $0.from.contains(need.status) && may($0.permission, on: need, person) }
+            .map(\.action)
+    }
+
+    /// Public replies: anyone who reads the need. Internal notes: providers only.
+    public static func canComment(_ visibility: NeedEvent.Visibility, on need: Need, _ person: Person) -> Bool {
+        switch visibility {
+        case .public: return canRead(need, person)
+        case .internal: return isProvider(of: need, person)
+        }
+    }
+
+    /// Whether the person sees internal notes and other internal events of the need.
+    public static func seesInternal(of need: Need, _ person: Person) -> Bool {
+        isProvider(of: need, person)
+    }
+
+    public static func canAssign(_ need: Need, _ person: Person) -> Bool {
+        isProvider(of: need, person)
+    }
+
+    /// Who may change the requester's own words (title, description, desired date, form).
+    public static func canEditRequest(_ need: Need, _ person: Person) -> Bool {
+        (isRequester(of: need, person) && need.status.isOpen) || isProvider(of: need, person)
+    }
+
+    /// Who may judge the need (urgency, importance, effort, strategic goal).
+    public static func canTriage(_ need: Need, _ person: Person) -> Bool {
+        isProvider(of: need, person)
+    }
+
+    /// Who may mark a need confidential or lift it: its requester, the providing department's
+    /// managers and administrators.
+    public static func canChangeConfidentiality(_ need: Need, _ person: Person) -> Bool {
+        person.has(.admin) || isRequester(of: need, person)
+            || (person.has(.manager) && person.departmentID == need.providingDepartmentID)
+    }
+
+    /// Departments (the tree itself): administrators.
+    public static func canManageDepartments(_ person: Person) -> Bool {
+        person.has(.admin)
+    }
+
+    /// A department's catalog: its managers and administrators.
+    public static func canManageCatalog(of department: Department.ID, _ person: Person) -> Bool {
+        person.has(.admin) || (person.has(.manager) && person.departmentID == department)
+    }
+
+    /// A department's people: its managers and administrators. Only administrators grant the
+    /// administrator role or move people between departments.
+    public static func canManagePeople(of department: Department.ID, _ person: Person) -> Bool {
+        person.has(.admin) || (person.has(.manager) && person.departmentID == department)
+    }
+
+    /// Company-wide settings such as the priority matrix: administrators.
+    public static func canManageSettings(_ person: Person) -> Bool {
+        person.has(.admin)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Which needs a person may read, as data: the core's `admits` decides one need, and the store
+/// translates the same description into a query filter, so lists and single reads can never
+/// disagree. The rules:
+/// - administrators read everything;
+/// - everyone reads the needs they raised and the needs assigned to them;
+/// - everyone reads the non-confidential needs raised by their own department;
+/// - agents and managers read the non-confidential needs addressed to their department;
+/// - managers also read the confidential needs addressed to their department.
+public enum NeedVisibility: Hashable, Sendable {
+    case everything
+    case scoped(Scope)
+
+    public struct Scope: Hashable, Sendable {
+        public var personID: Person.ID
+        public var departmentID: Department.ID
+        /// Non-confidential needs addressed to `departmentID` (agents and managers).
+        public var seesProvidedNeeds: Bool
+        /// Confidential needs addressed to `departmentID` too (managers).
+        public var seesConfidentialProvidedNeeds: Bool
+    }
+
+    public init(for person: Person) {
+        if person.has(.admin) {
+            self = .everything
+            return
+        }
+        self = .scoped(Scope(
+            personID: person.id, departmentID: person.departmentID,
+            seesProvidedNeeds: person.has(.agent) || person.has(.manager),
+            seesConfidentialProvidedNeeds: person.has(.manager)))
+    }
+
+    public func admits(_ need: Need) -> Bool {
+        switch self {
+        case .everything:
+            return true
+        case .scoped(let scope):
+            if need.requesterID == scope.personID || need.assigneeIDs.contains(scope.personID) { return true }
+            if need.requestingDepartmentID == scope.departmentID && !need.isConfidential { return true }
+            if need.providingDepartmentID == scope.departmentID {
+                return need.isConfidential ? scope.seesConfidentialProvidedNeeds : scope.seesProvidedNeeds
+            }
+            return false
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// An extra field of an offering's request form.
+public struct FormField: Hashable, Sendable, Codable {
+    public enum FieldType: String, Hashable, Sendable, Codable, CaseIterable {
+        case text, number, date
+        case singleChoice = "single_choice"
+        case multipleChoice = "multiple_choice"
+    }
+
+    /// The key answers are stored under: lower-case letters, digits and `_`.
+    public var key: String
+    public var label: String
+    public var type: FieldType
+    public var isRequired: Bool
+    /// The allowed values of a choice field.
+    public var options: [String]
+
+    public init(key: String, label: String, type: FieldType, isRequired: Bool, options: [String] = []) {
+        self.key = key
+        self.label = label
+        self.type = type
+        self.isRequired = isRequired
+        self.options = options
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case key, label, type, isRequired = "required", options
+    }
+}
+
+/// The value given for a form field. Numbers are decimals, dates are `YYYY-MM-DD`.
+public enum FormAnswer: Hashable, Sendable, Codable {
+    case text(String)
+    case number(Decimal)
+    case date(String)
+    case choice(String)
+    case choices([String])
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let list = try? container.decode([String].self) { self = .choices(list); return }
+        if let number = try? container.decode(Decimal.self) { self = .number(number); return }
+        self = .text(try container.decode(String.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let value), .date(let value), .choice(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .choices(let values): try container.encode(values)
+        }
+    }
+}
+
+extension FormField {
+    /// Checks a form definition: keys well-formed and unique, labels present, choice fields
+    /// with at least one option and no duplicate options.
+    public static func validateDefinition(_ fields: [FormField]) throws {
+        var keys: Set<String> = []
+        let keyCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789_")
+        for (index, field) in fields.enumerated() {
+            let name = "form_fields[\(index)]"
+            guard (1...40).contains(field.key.count), field.key.allSatisfy(keyCharacters.contains) else {
+                throw TandemError.invalid("\(name).key", "a field key must be 1–40 lower-case letters, digits or '_'")
+            }
+            guard keys.insert(field.key).inserted else {
+                throw TandemError.invalid("\(name).key", "the field key '\(field.key)' is used twice")
+            }
+            _ = try Validate.requiredText(field.label, field: "\(name).label", max: 200)
+            switch field.type {
+            case .singleChoice, .multipleChoice:
+                guard !field.options.isEmpty, Set(field.options).count == field.options.count,
+                    field.options.allSatisfy({ !$0.isEmpty && $0.count <= 200 })
+                else {
+                    throw TandemError.invalid("\(name).options", "a choice field needs distinct, non-empty options")
+                }
+            default:
+                guard field.options.isEmpty else {
+                    throw TandemError.invalid("\(name).options", "only choice fields take options")
+                }
+            }
+        }
+    }
+
+    /// Validates submitted answers against the form: every required field answered, every answer
+    /// of the field's type, no answer for an unknown field. Returns the answers in canonical form.
+    public static func validateAnswers(_ answers: [String: FormAnswer], against fields: [FormField]) throws
+        -> [String: FormAnswer]
+    {
+        let known = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0) })
+        for key in answers.keys.sorted() where known[key] == nil {
+            throw TandemError.invalid("form.\(key)", "the form has no field '\(key)'")
+        }
+        var result: [String: FormAnswer] = [:]
+        for field in fields {
+            let fieldName = "form.\(field.key)"
+            guard let answer = answers[field.key], !answer.isBlank else {
+                if field.isRequired { throw TandemError.invalid(fieldName, "\(field.label) is required") }
+                continue
+            }
+            result[field.key] = try field.canonical(answer, fieldName: fieldName)
+        }
+        return result
+    }
+
+    private func canonical(_ answer: FormAnswer, fieldName: String) throws -> FormAnswer {
+        switch (type, answer) {
+        case (.text, .text(let value)):
+            return .text(try Validate.requiredText(value, field: fieldName, max: 4000))
+        case (.number, .number(let value)):
+            return .number(value)
+        case (.number, .text(let value)):
+            guard let number = Decimal(string: value.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")),
+                !number.isNaN
+            else { throw TandemError.invalid(fieldName, "\(label) must be a number") }
+            return .number(number)
+        case (.date, .text(let value)), (.date, .date(let value)):
+            guard let date = CalendarDate(value.trimmingCharacters(in: .whitespaces)) else {
+                throw TandemError.invalid(fieldName, "\(label) must be a date YYYY-MM-DD")
+            }
+            return .date(date.description)
+        case (.singleChoice, .text(let value)), (.singleChoice, .choice(let value)):
+            guard options.contains(value) else {
+                throw TandemError.invalid(fieldName, "\(label) must be one of: \(options.joined(separator: ", "))")
+            }
+            return .choice(value)
+        case (.multipleChoice, .choices(let values)):
+            guard let bad = values.first(where: { !options.contains($0) }) else {
+                return .choices(options.filter(values.contains))
+            }
+            throw TandemError.invalid(fieldName, "'\(bad)' is not an option of \(label)")
+        case (.multipleChoice, .text(let value)), (.multipleChoice, .choice(let value)):
+            return try canonical(.choices([value]), fieldName: fieldName)
+        default:
+            throw TandemError.invalid(fieldName, "\(label) expects a \(type.rawValue) value")
+        }
+    }
+}
+
+extension FormAnswer {
+    var isBlank: Bool {
+        switch self {
+        case .text(let value), .date(let value), .choice(let value):
+            return value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        case .choices(let values): return values.isEmpty
+        case .number: return false
+        }
+    }
+}

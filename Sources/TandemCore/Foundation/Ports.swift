@@ -1,0 +1,28 @@
+import Foundation
+
+/// The source of "now" for the core; tests use a fixed clock.
+public protocol Clock: Sendable {
+    func now() -> Date
+}
+
+/// The system clock.
+public struct SystemClock: Clock {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// The source of new identifiers; tests use sequential ones.
+public protocol IDGenerator: Sendable {
+    func make() -> UUID
+}
+
+public struct RandomIDGenerator: IDGenerator {
+    public init() {}
+    public func make() -> UUID { UUID() }
+}
+
+extension IDGenerator {
+    public func next<Subject>(_: Subject.Type = Subject.self) -> Identifier<Subject> {
+        Identifier(make())
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// A need (需求): what one department needs from another, raised by a person.
+/// The row is a projection of its events, kept in the same transaction.
+public struct Need: Hashable, Sendable, Codable, Identifiable {
+    public typealias ID = Identifier<Need>
+
+    public var id: ID
+    public var number: NeedNumber
+    public var title: String
+    public var description: String
+    public var kind: NeedKind
+    public var requesterID: Person.ID
+    public var requestingDepartmentID: Department.ID
+    public var providingDepartmentID: Department.ID
+    public var offeringID: ServiceOffering.ID?
+    public var urgency: Urgency
+    public var importance: Importance
+    public var priority: Priority
+    /// Estimated effort in person-hours, as the provider judges it.
+    public var effortHours: Decimal?
+    public var desiredDate: CalendarDate?
+    public var strategicGoalID: StrategicGoal.ID?
+    public var isConfidential: Bool
+    public var status: NeedStatus
+    public var assigneeIDs: [Person.ID]
+    public var formAnswers: [String: FormAnswer]
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var resolvedAt: Date?
+    public var closedAt: Date?
+    /// Incremented by every change; a change made against an older version is refused.
+    public var version: Int
+
+    public init(
+        id: ID, number: NeedNumber, title: String, description: String, kind: NeedKind,
+        requesterID: Person.ID, requestingDepartmentID: Department.ID, providingDepartmentID: Department.ID,
+        offeringID: ServiceOffering.ID?, urgency: Urgency, importance: Importance, priority: Priority,
+        effortHours: Decimal?, desiredDate: CalendarDate?, strategicGoalID: StrategicGoal.ID?,
+        isConfidential: Bool, status: NeedStatus, assigneeIDs: [Person.ID], formAnswers: [String: FormAnswer],
+        createdAt: Date, updatedAt: Date, resolvedAt: Date?, closedAt: Date?, version: Int
+    ) {
+        self.id = id
+        self.number = number
+        self.title = title
+        self.description = description
+        self.kind = kind
+        self.requesterID = requesterID
+        self.requestingDepartmentID = requestingDepartmentID
+        self.providingDepartmentID = providingDepartmentID
+        self.offeringID = offeringID
+        self.urgency = urgency
+        self.importance = importance
+        self.priority = priority
+        self.effortHours = effortHours
+        self.desiredDate = desiredDate
+        self.strategicGoalID = strategicGoalID
+        self.isConfidential = isConfidential
+        self.status = status
+        self.assigneeIDs = assigneeIDs
+        self.formAnswers = formAnswers
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.resolvedAt = resolvedAt
+        self.closedAt = closedAt
+        self.version = version
+    }
+}
+
+/// A company goal (战略目标) that needs can serve; its weight feeds the planning score.
+public struct StrategicGoal: Hashable, Sendable, Codable, Identifiable {
+    public typealias ID = Identifier<StrategicGoal>
+
+    public var id: ID
+    public var title: String
+    /// 0–100; how strongly serving this goal raises a need's planning score.
+    public var weight: Int
+    public var isActive: Bool
+
+    public init(id: ID, title: String, weight: Int, isActive: Bool = true) {
+        self.id = id
+        self.title = title
+        self.weight = weight
+        self.isActive = isActive
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// One entry of a need's append-only history: who did what, when, and what changed.
+public struct NeedEvent: Hashable, Sendable, Codable, Identifiable {
+    public typealias ID = Identifier<NeedEvent>
+
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        case raised
+        case transitioned
+        case assigned
+        case updated
+        case replied
+        case noted
+        case attached
+    }
+
+    /// Who may see an event: internal notes (and what they carry) never reach requesters.
+    public enum Visibility: String, Hashable, Sendable, Codable {
+        case `public`
+        case `internal`
+    }
+
+    /// One field's change, as text (`status: new → accepted`).
+    public struct Change: Hashable, Sendable, Codable {
+        public var field: String
+        public var old: String?
+        public var new: String?
+
+        public init(field: String, old: String?, new: String?) {
+            self.field = field
+            self.old = old
+            self.new = new
+        }
+    }
+
+    public var id: ID
+    public var needID: Need.ID
+    public var actorID: Person.ID
+    public var at: Date
+    public var kind: Kind
+    public var visibility: Visibility
+    public var changes: [Change]
+    /// The reply or note this event added, if any.
+    public var commentID: NeedComment.ID?
+    /// The attachment this event added, if any.
+    public var attachmentID: Attachment.ID?
+
+    public init(
+        id: ID, needID: Need.ID, actorID: Person.ID, at: Date, kind: Kind, visibility: Visibility = .public,
+        changes: [Change] = [], commentID: NeedComment.ID? = nil, attachmentID: Attachment.ID? = nil
+    ) {
+        self.id = id
+        self.needID = needID
+        self.actorID = actorID
+        self.at = at
+        self.kind = kind
+        self.visibility = visibility
+        self.changes = changes
+        self.commentID = commentID
+        self.attachmentID = attachmentID
+    }
+}
+
+/// A public reply (回复) or an internal note (内部备注) on a need.
+public struct NeedComment: Hashable, Sendable, Codable, Identifiable {
+    public typealias ID = Identifier<NeedComment>
+
+    public var id: ID
+    public var needID: Need.ID
+    public var authorID: Person.ID
+    public var body: String
+    public var visibility: NeedEvent.Visibility
+    public var createdAt: Date
+
+    public init(id: ID, needID: Need.ID, authorID: Person.ID, body: String, visibility: NeedEvent.Visibility, createdAt: Date) {
+        self.id = id
+        self.needID = needID
+        self.authorID = authorID
+        self.body = body
+        self.visibility = visibility
+        self.createdAt = createdAt
+    }
+}
+
+/// A file attached to a need; the bytes live in a `BlobStore` under `storageKey`.
+public struct Attachment: Hashable, Sendable, Codable, Identifiable {
+    public typealias ID = Identifier<Attachment>
+
+    public var id: ID
+    public var needID: Need.ID
+    public var uploaderID: Person.ID
+    public var fileName: String
+    public var contentType: String
+    public var byteCount: Int
+    /// SHA-256 of the content, hex.
+    public var sha256: String
+    public var storageKey: String
+    public var createdAt: Date
+
+    public init(
+        id: ID, needID: Need.ID, uploaderID: Person.ID, fileName: String, contentType: String, byteCount: Int,
+        sha256: String, storageKey: String, createdAt: Date
+    ) {
+        self.id = id
+        self.needID = needID
+        self.uploaderID = uploaderID
+        self.fileName = fileName
+        self.contentType = contentType
+        self.byteCount = byteCount
+        self.sha256 = sha256
+        self.storageKey = storageKey
+        self.createdAt = createdAt
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// What a person may do, beyond raising needs. A person holds one or more roles.
+public enum Role: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+    /// Raises and follows needs (every person is at least this).
+    case employee
+    /// Works the needs addressed to their department (服务人员).
+    case agent
+    /// Manages their department: its catalog, people, capacity and evaluations (部门经理).
+    case manager
+    /// Manages everything (管理员).
+    case admin
+
+    public static func < (lhs: Role, rhs: Role) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// The language a person reads Tandem in; Chinese first.
+public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
+    case zhCN = "zh-CN"
+    case en = "en"
+}
+
+/// A person (员工) of the company: a member of one department.
+public struct Person: Hashable, Sendable, Codable, Identifiable {
+    public typealias ID = Identifier<Person>
+
+    public var id: ID
+    public var login: String
+    public var displayName: String
+    public var email: String?
+    public var departmentID: Department.ID
+    public var roles: Set<Role>
+    public var language: Language
+    public var isActive: Bool
+    public var createdAt: Date
+
+    public init(
+        id: ID, login: String, displayName: String, email: String?, departmentID: Department.ID,
+        roles: Set<Role>, language: Language, isActive: Bool = true, createdAt: Date
+    ) {
+        self.id = id
+        self.login = login
+        self.displayName = displayName
+        self.email = email
+        self.departmentID = departmentID
+        self.roles = roles.union([.employee])
+        self.language = language
+        self.isActive = isActive
+        self.createdAt = createdAt
+    }
+
+    public func has(_ role: Role) -> Bool { roles.contains(role) }
+}

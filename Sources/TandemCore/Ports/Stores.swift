@@ -1,0 +1,74 @@
+import Foundation
+
+/// Departments and people. Implemented by TandemStore (SQL) and TandemTestSupport (memory).
+public protocol OrganisationStore: Sendable {
+    func department(_ id: Department.ID) async throws -> Department?
+    func departments() async throws -> [Department]
+    /// Throws `.conflict` on `code` when the code is taken.
+    func insert(_ department: Department) async throws
+    func update(_ department: Department) async throws
+
+    func person(_ id: Person.ID) async throws -> Person?
+    func person(login: String) async throws -> Person?
+    func people(in department: Department.ID?) async throws -> [Person]
+    func people(_ ids: [Person.ID]) async throws -> [Person]
+    /// Throws `.conflict` on `login` when the login is taken.
+    func insert(_ person: Person, passwordHash: String?) async throws
+    func update(_ person: Person) async throws
+    func passwordHash(of person: Person.ID) async throws -> String?
+    func setPasswordHash(_ hash: String, of person: Person.ID) async throws
+    func countAdministrators() async throws -> Int
+}
+
+/// The service catalogs.
+public protocol CatalogStore: Sendable {
+    func offering(_ id: ServiceOffering.ID) async throws -> ServiceOffering?
+    func offerings(provider: Department.ID?) async throws -> [ServiceOffering]
+    func insert(_ offering: ServiceOffering) async throws
+    func update(_ offering: ServiceOffering) async throws
+}
+
+/// What one change to a need writes, all in one transaction: the new state of the row, the
+/// events that describe the change, and any reply, note or attachment it adds.
+public struct NeedWrite: Sendable {
+    public var need: Need
+    public var events: [NeedEvent]
+    public var comments: [NeedComment]
+    public var attachments: [Attachment]
+
+    public init(need: Need, events: [NeedEvent], comments: [NeedComment] = [], attachments: [Attachment] = []) {
+        self.need = need
+        self.events = events
+        self.comments = comments
+        self.attachments = attachments
+    }
+}
+
+/// Needs and their history.
+public protocol NeedStore: Sendable {
+    /// Allocates the next number of `year` and writes what `build` makes of it, in one
+    /// transaction: a need is never stored without its number, events and assignees.
+    func create(year: Int, _ build: @Sendable (NeedNumber) throws -> NeedWrite) async throws -> Need
+    /// Writes the change if the stored need still has `expectedVersion`; else throws `.conflict`.
+    func apply(_ write: NeedWrite, expectedVersion: Int) async throws
+
+    func need(_ id: Need.ID) async throws -> Need?
+    func need(number: NeedNumber) async throws -> Need?
+    /// One page of the needs the visibility admits that match the query.
+    func needs(_ query: NeedQuery, visibility: NeedVisibility) async throws -> NeedPage
+    func events(of need: Need.ID) async throws -> [NeedEvent]
+    func comments(of need: Need.ID) async throws -> [NeedComment]
+    func attachments(of need: Need.ID) async throws -> [Attachment]
+    func attachment(_ id: Attachment.ID) async throws -> Attachment?
+}
+
+/// Company-wide settings.
+public protocol SettingsStore: Sendable {
+    func priorityMatrix() async throws -> PriorityMatrix
+    func setPriorityMatrix(_ matrix: PriorityMatrix) async throws
+}
+
+/// Strategic goals that needs may reference.
+public protocol GoalStore: Sendable {
+    func goal(_ id: StrategicGoal.ID) async throws -> StrategicGoal?
+}

@@ -1,0 +1,192 @@
+import Foundation
+
+/// A personal API token (个人令牌). Only its digest is stored; the secret is shown once.
+public struct APIToken: Hashable, Sendable, Codable, Identifiable {
+    public typealias ID = Identifier<APIToken>
+
+    public var id: ID
+    public var personID: Person.ID
+    public var name: String
+    public var createdAt: Date
+    public var lastUsedAt: Date?
+    public var expiresAt: Date?
+    public var revokedAt: Date?
+
+    public init(id: ID, personID: Person.ID, name: String, createdAt: Date, lastUsedAt: Date?, expiresAt: Date?, revokedAt: Date?) {
+        self.id = id
+        self.personID = personID
+        self.name = name
+        self.createdAt = createdAt
+        self.lastUsedAt = lastUsedAt
+        self.expiresAt = expiresAt
+        self.revokedAt = revokedAt
+    }
+
+    public func isUsable(at now: Date) -> Bool {
+        revokedAt == nil && (expiresAt.map { now < $0 } ?? true)
+    }
+}
+
+/// A one-way digest of secrets (SHA-256), implemented outside the core.
+public protocol SecretDigest: Sendable {
+    func digest(_ secret: String) -> String
+}
+
+/// Sessions, API tokens and sign-in throttling, stored so that several instances share them.
+public protocol CredentialStore: Sendable {
+    func insertSession(digest: String, person: Person.ID, createdAt: Date, expiresAt: Date) async throws
+    /// The person of a live session, or `nil`.
+    func sessionPerson(digest: String, at now: Date) async throws -> Person.ID?
+    func deleteSession(digest: String) async throws
+    func deleteSessions(of person: Person.ID) async throws
+
+    func insert(_ token: APIToken, digest: String) async throws
+    func token(digest: String) async throws -> APIToken?
+    func tokens(of person: Person.ID) async throws -> [APIToken]
+    func update(_ token: APIToken) async throws
+
+    func recordFailedSignIn(login: String, address: String, at: Date) async throws
+    func failedSignIns(login: String, since: Date) async throws -> Int
+    func failedSignIns(address: String, since: Date) async throws -> Int
+    func clearFailedSignIns(login: String) async throws
+}
+
+/// The limits on sign-in attempts.
+public struct SignInThrottle: Sendable {
+    public var window: TimeInterval
+    public var maxFailuresPerLogin: Int
+    public var maxFailuresPerAddress: Int
+
+    public init(window: TimeInterval = 15 * 60, maxFailuresPerLogin: Int = 5, maxFailuresPerAddress: Int = 30) {
+        self.window = window
+        self.maxFailuresPerLogin = maxFailuresPerLogin
+        self.maxFailuresPerAddress = maxFailuresPerAddress
+    }
+}
+
+/// Signing in and out, sessions and personal API tokens.
+public struct AccountWorkflow: Sendable {
+    public let credentials: any CredentialStore
+    public let organisation: any OrganisationStore
+    public let hasher: any PasswordHasher
+    public let digest: any SecretDigest
+    public let clock: any Clock
+    public let ids: any IDGenerator
+    public let throttle: SignInThrottle
+    public let sessionLifetime: TimeInterval
+    /// Verified against when the login is unknown, so both failures take the same time.
+    public let decoyHash: String?
+
+    public init(
+        credentials: any CredentialStore, organisation: any OrganisationStore, hasher: any PasswordHasher,
+        digest: any SecretDigest, clock: any Clock, ids: any IDGenerator, throttle: SignInThrottle = SignInThrottle(),
+        sessionLifetime: TimeInterval = 14 * 24 * 3600, decoyHash: String? = nil
+    ) {
+        self.credentials = credentials
+        self.organisation = organisation
+        self.hasher = hasher
+        self.digest = digest
+        self.clock = clock
+        self.ids = ids
+        self.throttle = throttle
+        self.sessionLifetime = sessionLifetime
+        self.decoyHash = decoyHash
+    }
+
+    /// Checks the password and opens a session; returns the person and the session secret.
+    public func signIn(login: String, password: String, address: String) async throws -> (Person, String) {
+        let login = login.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !login.isEmpty, login.count <= 64 else { throw TandemError.invalid("login", "login is required") }
+        guard !password.isEmpty, password.count <= 200 else { throw TandemError.invalid("password", "password is required") }
+        let now = clock.now()
+        let since = now.addingTimeInterval(-throttle.window)
+        let loginFailures = try await credentials.failedSignIns(login: login, since: since)
+        let addressFailures = try await credentials.failedSignIns(address: address, since: since)
+        if loginFailures >= throttle.maxFailuresPerLogin || addressFailures >= throttle.maxFailuresPerAddress {
+            throw TandemError(.tooManyRequests, "too many failed sign-ins; try again in \(Int(throttle.window / 60)) minutes")
+        }
+        let person = try await organisation.person(login: login)
+        let hash = try await person.asyncMap { try await organisation.passwordHash(of: $0.id) } ?? nil
+        let verified: Bool
+        if let hash {
+            verified = try hasher.verify(password, hash: hash)
+        } else {
+            if let decoyHash { _ = try hasher.verify(password, hash: decoyHash) }
+            verified = false
+        }
+        guard verified, let person, person.isActive else {
+            try await credentials.recordFailedSignIn(login: login, address: address, at: now)
+            throw TandemError(.unauthenticated, "the login or the password is wrong")
+        }
+        try await credentials.clearFailedSignIns(login: login)
+        let secret = Self.randomSecret()
+        try await credentials.insertSession(digest: digest.digest(secret), person: person.id, createdAt: now,
+                                            expiresAt: now.addingTimeInterval(sessionLifetime))
+        return (person, secret)
+    }
+
+    public func signOut(sessionSecret: String) async throws {
+        try await credentials.deleteSession(digest: digest.digest(sessionSecret))
+    }
+
+    /// The active person behind a session secret, or `nil`.
+    public func person(sessionSecret: String) async throws -> Person? {
+        guard let id = try await credentials.sessionPerson(digest: digest.digest(sessionSecret), at: clock.now()) else { return nil }
+        return try await activePerson(id)
+    }
+
+    /// The active person behind an API token, or `nil`; notes the token's last use (to the minute).
+    public func person(tokenSecret: String) async throws -> Person? {
+        let now = clock.now()
+        guard var token = try await credentials.token(digest: digest.digest(tokenSecret)), token.isUsable(at: now) else { return nil }
+        if token.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
+            token.lastUsedAt = now
+            try await credentials.update(token)
+        }
+        return try await activePerson(token.personID)
+    }
+
+    /// Creates a token for the actor; the secret is returned once and never stored.
+    public func createToken(name: String, expiresInDays: Int?, by actor: Person) async throws -> (APIToken, String) {
+        let name = try Validate.requiredText(name, field: "name", max: 100)
+        if let days = expiresInDays, !(1...3650).contains(days) {
+            throw TandemError.invalid("expires_in_days", "expires_in_days must be between 1 and 3650")
+        }
+        let now = clock.now()
+        let token = APIToken(id: ids.next(), personID: actor.id, name: name, createdAt: now, lastUsedAt: nil,
+                             expiresAt: expiresInDays.map { now.addingTimeInterval(Double($0) * 86_400) }, revokedAt: nil)
+        let secret = "tdm_" + Self.randomSecret()
+        try await credentials.insert(token, digest: digest.digest(secret))
+        return (token, secret)
+    }
+
+    public func tokens(for actor: Person) async throws -> [APIToken] {
+        try await credentials.tokens(of: actor.id)
+    }
+
+    /// Revokes one of the actor's own tokens.
+    public func revokeToken(_ id: APIToken.ID, by actor: Person) async throws -> APIToken {
+        guard var token = try await credentials.tokens(of: actor.id).first(where: { $0.id == id }) else {
+            throw TandemError.notFound("token")
+        }
+        if token.revokedAt == nil {
+            token.revokedAt = clock.now()
+            try await credentials.update(token)
+        }
+        return token
+    }
+
+    private func activePerson(_ id: Person.ID) async throws -> Person? {
+        guard let person = try await organisation.person(id), person.isActive else { return nil }
+        return person
+    }
+
+    /// 32 random bytes, base64url without padding.
+    static func randomSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

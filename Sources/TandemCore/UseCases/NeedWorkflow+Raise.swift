@@ -1,0 +1,134 @@
+import Foundation
+
+/// What a requester submits to raise a need.
+public struct RaiseNeedInput: Sendable {
+    public var title: String
+    public var description: String
+    public var kind: NeedKind?
+    public var providingDepartmentID: Department.ID?
+    public var offeringID: ServiceOffering.ID?
+    public var urgency: Urgency
+    public var importance: Importance
+    public var effortHours: Decimal?
+    public var desiredDate: CalendarDate?
+    public var strategicGoalID: StrategicGoal.ID?
+    /// `nil` takes the offering's default.
+    public var isConfidential: Bool?
+    public var formAnswers: [String: FormAnswer]
+
+    public init(
+        title: String, description: String = "", kind: NeedKind? = nil, providingDepartmentID: Department.ID? = nil,
+        offeringID: ServiceOffering.ID? = nil, urgency: Urgency = .medium, importance: Importance = .medium,
+        effortHours: Decimal? = nil, desiredDate: CalendarDate? = nil, strategicGoalID: StrategicGoal.ID? = nil,
+        isConfidential: Bool? = nil, formAnswers: [String: FormAnswer] = [:]
+    ) {
+        self.title = title
+        self.description = description
+        self.kind = kind
+        self.providingDepartmentID = providingDepartmentID
+        self.offeringID = offeringID
+        self.urgency = urgency
+        self.importance = importance
+        self.effortHours = effortHours
+        self.desiredDate = desiredDate
+        self.strategicGoalID = strategicGoalID
+        self.isConfidential = isConfidential
+        self.formAnswers = formAnswers
+    }
+}
+
+extension NeedWorkflow {
+    /// Raises a need (提出需求) for the actor's department.
+    public func raise(_ input: RaiseNeedInput, by actor: Person) async throws -> Need {
+        let title = try Validate.requiredText(input.title, field: "title", max: 200)
+        let description = try Validate.optionalText(input.description, field: "description", max: 20_000) ?? ""
+        try Self.checkEffort(input.effortHours)
+        if let goalID = input.strategicGoalID {
+            guard let goal = try await goals.goal(goalID), goal.isActive else {
+                throw TandemError.invalid("strategic_goal_id", "no active strategic goal has this id")
+            }
+        }
+
+        let kind: NeedKind
+        let providerID: Department.ID
+        var answers: [String: FormAnswer] = [:]
+        var confidential = input.isConfidential ?? false
+        var assignees: [Person.ID] = []
+        if let offeringID = input.offeringID {
+            guard let offering = try await catalog.offering(offeringID), offering.isActive else {
+                throw TandemError.invalid("offering_id", "no active offering has this id")
+            }
+            guard offering.audience.admits(actor.departmentID) else {
+                throw TandemError.invalid("offering_id", "this offering is not open to your department")
+            }
+            if let given = input.kind, given != offering.kind {
+                throw TandemError.invalid("kind", "the offering is of kind \(offering.kind.rawValue)")
+            }
+            if let given = input.providingDepartmentID, given != offering.providerID {
+                throw TandemError.invalid("providing_department_id", "the offering belongs to another department")
+            }
+            kind = offering.kind
+            providerID = offering.providerID
+            answers = try FormField.validateAnswers(input.formAnswers, against: offering.formFields)
+            confidential = input.isConfidential ?? offering.confidentialByDefault
+            let candidates = try await organisation.people(offering.defaultAssigneeIDs)
+            assignees = offering.defaultAssigneeIDs.filter { id in
+                candidates.contains { $0.id == id && $0.isActive && $0.departmentID == providerID }
+            }
+        } else {
+            guard let given = input.kind else {
+                throw TandemError.invalid("kind", "kind is required when no offering is chosen")
+            }
+            guard let providerGiven = input.providingDepartmentID else {
+                throw TandemError.invalid("providing_department_id", "choose an offering or a providing department")
+            }
+            guard let provider = try await organisation.department(providerGiven), provider.isProvider else {
+                throw TandemError.invalid("providing_department_id", "no providing department has this id")
+            }
+            if let key = input.formAnswers.keys.sorted().first {
+                throw TandemError.invalid("form.\(key)", "form answers need an offering")
+            }
+            kind = given
+            providerID = provider.id
+        }
+
+        let matrix = try await settings.priorityMatrix()
+        let now = clock.now()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let year = calendar.component(.year, from: now)
+        let needID: Need.ID = ids.next()
+        let raisedEventID: NeedEvent.ID = ids.next()
+        let assignedEventID: NeedEvent.ID = ids.next()
+        return try await needs.create(year: year) { [assignees, answers, confidential] number in
+            let need = Need(
+                id: needID, number: number, title: title, description: description, kind: kind,
+                requesterID: actor.id, requestingDepartmentID: actor.departmentID, providingDepartmentID: providerID,
+                offeringID: input.offeringID, urgency: input.urgency, importance: input.importance,
+                priority: matrix.priority(urgency: input.urgency, importance: input.importance),
+                effortHours: input.effortHours, desiredDate: input.desiredDate, strategicGoalID: input.strategicGoalID,
+                isConfidential: confidential, status: .new, assigneeIDs: assignees, formAnswers: answers,
+                createdAt: now, updatedAt: now, resolvedAt: nil, closedAt: nil, version: 1)
+            var events = [
+                NeedEvent(
+                    id: raisedEventID, needID: needID, actorID: actor.id, at: now, kind: .raised,
+                    changes: [
+                        .init(field: "status", old: nil, new: NeedStatus.new.rawValue),
+                        .init(field: "priority", old: nil, new: need.priority.rawValue),
+                    ])
+            ]
+            if !assignees.isEmpty {
+                events.append(NeedEvent(
+                    id: assignedEventID, needID: needID, actorID: actor.id, at: now, kind: .assigned,
+                    changes: [.init(field: "assignees", old: nil, new: assignees.map(\.description).joined(separator: ","))]))
+            }
+            return NeedWrite(need: need, events: events)
+        }
+    }
+
+    static func checkEffort(_ effort: Decimal?) throws {
+        if let effort, effort < 0 || effort > 100_000 || effort.isNaN {
+            throw TandemError.invalid("effort_hours", "effort_hours must be between 0 and 100000")
+        }
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+
+/// What an administrator or manager submits to create or change a department.
+public struct DepartmentInput: Sendable {
+    public var name: String?
+    public var code: String?
+    /// `.some(nil)` moves the department to the top of the tree.
+    public var parentID: Department.ID??
+    public var isProvider: Bool?
+
+    public init(name: String? = nil, code: String? = nil, parentID: Department.ID?? = nil, isProvider: Bool? = nil) {
+        self.name = name
+        self.code = code
+        self.parentID = parentID
+        self.isProvider = isProvider
+    }
+}
+
+/// What an administrator or manager submits to create or change a person.
+public struct PersonInput: Sendable {
+    public var login: String?
+    public var displayName: String?
+    public var email: String??
+    public var departmentID: Department.ID?
+    public var roles: Set<Role>?
+    public var language: Language?
+    public var isActive: Bool?
+    /// Only on creation; absent means the person cannot sign in until a password is set.
+    public var password: String?
+
+    public init(
+        login: String? = nil, displayName: String? = nil, email: String?? = nil, departmentID: Department.ID? = nil,
+        roles: Set<Role>? = nil, language: Language? = nil, isActive: Bool? = nil, password: String? = nil
+    ) {
+        self.login = login
+        self.displayName = displayName
+        self.email = email
+        self.departmentID = departmentID
+        self.roles = roles
+        self.language = language
+        self.isActive = isActive
+        self.password = password
+    }
+}
+
+/// Password hashing, implemented outside the core (bcrypt).
+public protocol PasswordHasher: Sendable {
+    func hash(_ password: String) throws -> String
+    func verify(_ password: String, hash: String) throws -> Bool
+}
+
+/// The use cases on the organisation: departments and people.
+public struct OrganisationWorkflow: Sendable {
+    public let store: any OrganisationStore
+    public let hasher: any PasswordHasher
+    public let clock: any Clock
+    public let ids: any IDGenerator
+
+    public init(store: any OrganisationStore, hasher: any PasswordHasher, clock: any Clock, ids: any IDGenerator) {
+        self.store = store
+        self.hasher = hasher
+        self.clock = clock
+        self.ids = ids
+    }
+
+    // MARK: departments
+
+    /// Every signed-in person sees the organisation tree (transparency).
+    public func departments(for actor: Person) async throws -> [Department] {
+        try await store.departments()
+    }
+
+    public func department(_ id: Department.ID, for actor: Person) async throws -> Department {
+        guard let department = try await store.department(id) else { throw TandemError.notFound("department") }
+        return department
+    }
+
+    public func createDepartment(_ input: DepartmentInput, by actor: Person) async throws -> Department {
+        guard AccessPolicy.canManageDepartments(actor) else { throw TandemError.forbidden("only administrators create departments") }
+        let name = try Validate.requiredText(input.name ?? "", field: "name", max: 100)
+        let code = try Self.departmentCode(input.code ?? "")
+        let parentID = input.parentID ?? nil
+        if let parentID { guard try await store.department(parentID) != nil else { throw TandemError.invalid("parent_id", "no department has this id") } }
+        let department = Department(id: ids.next(), name: name, code: code, parentID: parentID,
+                                    isProvider: input.isProvider ?? false, createdAt: clock.now())
+        try await store.insert(department)
+        return department
+    }
+
+    public func updateDepartment(_ id: Department.ID, _ input: DepartmentInput, by actor: Person) async throws -> Department {
+        guard AccessPolicy.canManageDepartments(actor) else { throw TandemError.forbidden("only administrators change departments") }
+        var department = try await department(id, for: actor)
+        if let name = input.name { department.name = try Validate.requiredText(name, field: "name", max: 100) }
+        if let code = input.code { department.code = try Self.departmentCode(code) }
+        if let isProvider = input.isProvider { department.isProvider = isProvider }
+        if let parentID = input.parentID {
+            let all = try await store.departments()
+            if let parentID, !all.contains(where: { $0.id == parentID }) {
+                throw TandemError.invalid("parent_id", "no department has this id")
+            }
+            try DepartmentTree.checkNoCycle(department: id, newParent: parentID,
+                                            parents: Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.parentID) }))
+            department.parentID = parentID
+        }
+        try await store.update(department)
+        return department
+    }
+
+    static func departmentCode(_ raw: String) throws -> String {
+        let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+        guard (1...20).contains(code.count), code.allSatisfy(allowed.contains) else {
+            throw TandemError.invalid("code", "code must be 1–20 letters, digits, '_' or '-'")
+        }
+        return code
+    }
+
+    // MARK: people
+
+    public func people(in department: Department.ID?, for actor: Person) async throws -> [Person] {
+        try await store.people(in: department)
+    }
+
+    public func person(_ id: Person.ID, for actor: Person) async throws -> Person {
+        guard let person = try await store.person(id) else { throw TandemError.notFound("person") }
+        return person
+    }
+
+    public func createPerson(_ input: PersonInput, by actor: Person) async throws -> Person {
+        guard let departmentID = input.departmentID else { throw TandemError.invalid("department_id", "department_id is required") }
+        guard AccessPolicy.canManagePeople(of: departmentID, actor) else {
+            throw TandemError.forbidden("you may not add people to this department")
+        }
+        guard try await store.department(departmentID) != nil else { throw TandemError.invalid("department_id", "no department has this id") }
+        let roles = input.roles ?? [.employee]
+        try Self.checkRoleGrant(roles, old: [], by: actor)
+        let login = try Validate.login(input.login ?? "")
+        let person = Person(
+            id: ids.next(), login: login,
+            displayName: try Validate.requiredText(input.displayName ?? "", field: "display_name", max: 100),
+            email: try Validate.email(input.email ?? nil), departmentID: departmentID, roles: roles,
+            language: input.language ?? .zhCN, isActive: input.isActive ?? true, createdAt: clock.now())
+        let hash = try input.password.map { try hasher.hash(Validate.password($0)) }
+        try await store.insert(person, passwordHash: hash)
+        return person
+    }
+
+    public func updatePerson(_ id: Person.ID, _ input: PersonInput, by actor: Person) async throws -> Person {
+        let original = try await person(id, for: actor)
+        var person = original
+        let isSelf = person.id == actor.id
+        let onlyOwnProfile = input.login == nil && input.departmentID == nil && input.roles == nil && input.isActive == nil
+        guard (isSelf && onlyOwnProfile) || AccessPolicy.canManagePeople(of: person.departmentID, actor) else {
+            throw TandemError.forbidden("you may not change this person")
+        }
+        if input.password != nil { throw TandemError.invalid("password", "set passwords through the password endpoint") }
+        if let login = input.login { person.login = try Validate.login(login) }
+        if let name = input.displayName { person.displayName = try Validate.requiredText(name, field: "display_name", max: 100) }
+        if let email = input.email { person.email = try Validate.email(email) }
+        if let language = input.language { person.language = language }
+        if let departmentID = input.departmentID, departmentID != person.departmentID {
+            guard actor.has(.admin) else { throw TandemError.forbidden("only administrators move people between departments") }
+            guard try await store.department(departmentID) != nil else { throw TandemError.invalid("department_id", "no department has this id") }
+            person.departmentID = departmentID
+        }
+        if let roles = input.roles {
+            try Self.checkRoleGrant(roles, old: person.roles, by: actor)
+            person.roles = roles.union([.employee])
+        }
+        if let active = input.isActive {
+            if isSelf && !active { throw TandemError.invalid("is_active", "you cannot deactivate yourself") }
+            person.isActive = active
+        }
+        let wasActiveAdmin = original.has(.admin) && original.isActive
+        let staysActiveAdmin = person.has(.admin) && person.isActive
+        if wasActiveAdmin && !staysActiveAdmin, try await store.countAdministrators() <= 1 {
+            throw TandemError.invalid("roles", "the last active administrator must stay an active administrator")
+        }
+        try await store.update(person)
+        return person
+    }
+
+    /// Sets a password: one's own (with the current one) or, for people one manages, without it.
+    public func setPassword(of id: Person.ID, current: String?, new: String, by actor: Person) async throws {
+        let person = try await person(id, for: actor)
+        let newPassword = try Validate.password(new, field: "new_password")
+        if person.id == actor.id {
+            guard let current, let hash = try await store.passwordHash(of: id), try hasher.verify(current, hash: hash) else {
+                throw TandemError.invalid("current_password", "the current password is wrong")
+            }
+        } else {
+            guard AccessPolicy.canManagePeople(of: person.departmentID, actor) else {
+                throw TandemError.forbidden("you may not change this person's password")
+            }
+            if person.has(.admin) && !actor.has(.admin) { throw TandemError.forbidden("only administrators reset an administrator's password") }
+        }
+        try await store.setPasswordHash(hasher.hash(newPassword), of: id)
+    }
+
+    /// Managers grant employee, agent and manager; only administrators grant or take administrator.
+    static func checkRoleGrant(_ roles: Set<Role>, old: Set<Role>, by actor: Person) throws {
+        if roles.contains(.admin) != old.contains(.admin) && !actor.has(.admin) {
+            throw TandemError.forbidden("only administrators grant or remove the administrator role")
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import Fluent
+import FluentSQLiteDriver
+import FluentPostgresDriver
