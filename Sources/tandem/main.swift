@@ -1,1 +1,3 @@
-print("tandem")
+import TandemWeb
+
+await TandemCommand.main()

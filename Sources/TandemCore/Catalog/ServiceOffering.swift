@@ -7,6 +7,26 @@ public enum OfferingAudience: Hashable, Sendable, Codable {
     /// Only the listed departments.
     case departments(Set<Department.ID>)
 
+    /// Encoded as the string `"everyone"` or as the list of department ids.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let ids = try? container.decode([Department.ID].self) {
+            self = .departments(Set(ids))
+        } else if try container.decode(String.self) == "everyone" {
+            self = .everyone
+        } else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected \"everyone\" or a list of department ids")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .everyone: try container.encode("everyone")
+        case .departments(let ids): try container.encode(ids.sorted())
+        }
+    }
+
     public func admits(_ department: Department.ID) -> Bool {
         switch self {
         case .everyone: return true

@@ -19,7 +19,7 @@ public struct Identifier<Subject>: Hashable, Sendable, Codable, CustomStringConv
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+        try container.encode(description)
     }
 
     public var description: String { rawValue.uuidString.lowercased() }

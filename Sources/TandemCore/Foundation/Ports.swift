@@ -5,10 +5,13 @@ public protocol Clock: Sendable {
     func now() -> Date
 }
 
-/// The system clock.
+/// The system clock, to the millisecond: every database stores such an instant exactly, so a
+/// value read back equals the value written.
 public struct SystemClock: Clock {
     public init() {}
-    public func now() -> Date { Date() }
+    public func now() -> Date {
+        Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+    }
 }
 
 /// The source of new identifiers; tests use sequential ones.

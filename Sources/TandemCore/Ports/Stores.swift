@@ -48,7 +48,7 @@ public struct NeedWrite: Sendable {
 public protocol NeedStore: Sendable {
     /// Allocates the next number of `year` and writes what `build` makes of it, in one
     /// transaction: a need is never stored without its number, events and assignees.
-    func create(year: Int, _ build: @Sendable (NeedNumber) throws -> NeedWrite) async throws -> Need
+    func create(year: Int, _ build: @escaping @Sendable (NeedNumber) throws -> NeedWrite) async throws -> Need
     /// Writes the change if the stored need still has `expectedVersion`; else throws `.conflict`.
     func apply(_ write: NeedWrite, expectedVersion: Int) async throws
 

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Company-wide settings: read by everyone signed in, changed by administrators.
+public struct SettingsWorkflow: Sendable {
+    public let settings: any SettingsStore
+
+    public init(settings: any SettingsStore) { self.settings = settings }
+
+    public func priorityMatrix(for actor: Person) async throws -> PriorityMatrix {
+        try await settings.priorityMatrix()
+    }
+
+    /// Replaces the matrix. Needs keep the priority they have until they are next triaged.
+    public func setPriorityMatrix(_ matrix: PriorityMatrix, by actor: Person) async throws -> PriorityMatrix {
+        guard AccessPolicy.canManageSettings(actor) else { throw TandemError.forbidden("only administrators change the priority matrix") }
+        try await settings.setPriorityMatrix(matrix)
+        return matrix
+    }
+}

@@ -1,0 +1,13 @@
+import FluentKit
+
+/// Every migration of the schema, in order. Folders are numbered by release (`001/`); a
+/// released migration is never edited, only followed by a new one.
+public enum TandemMigrations {
+    public static let all: [any Migration] = [
+        CreateOrganisation(),
+        CreateCatalog(),
+        CreateNeeds(),
+        CreateAccounts(),
+        CreateSettings(),
+    ]
+}

@@ -1,3 +1,0 @@
-import Fluent
-import FluentSQLiteDriver
-import FluentPostgresDriver

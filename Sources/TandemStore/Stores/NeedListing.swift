@@ -1,0 +1,133 @@
+import Foundation
+import SQLKit
+import TandemCore
+
+/// Turns a `NeedQuery` and a `NeedVisibility` into SQL: the permission filter, the list
+/// filters, the sort order and the keyset condition of the cursor.
+struct NeedListing {
+    let query: NeedQuery
+    let visibility: NeedVisibility
+    let dialect: StoreDatabase.Dialect
+
+    /// One sort key: the SQL expression, its direction, and how its cursor text is read back.
+    struct SortKey {
+        enum Kind { case date, text }
+        var expression: any SQLExpression
+        var descending: Bool
+        var kind: Kind
+        var value: (Need) -> String
+    }
+
+    static let noDesiredDate = "9999-12-31"
+
+    var sortKeys: [SortKey] {
+        let created = SortKey(expression: SQLColumn("created_at"), descending: false, kind: .date) {
+            String($0.createdAt.timeIntervalSince1970)
+        }
+        var newest = created
+        newest.descending = true
+        switch query.sort {
+        case .newest: return [newest]
+        case .oldest: return [created]
+        case .updated:
+            return [SortKey(expression: SQLColumn("updated_at"), descending: true, kind: .date) {
+                String($0.updatedAt.timeIntervalSince1970)
+            }]
+        case .priority:
+            return [SortKey(expression: SQLColumn("priority"), descending: false, kind: .text) { $0.priority.rawValue }, created]
+        case .desiredDate:
+            let desired = SQLFunction("COALESCE", args: SQLColumn("desired_date"), SQLLiteral.string(Self.noDesiredDate))
+            return [SortKey(expression: desired, descending: false, kind: .text) {
+                $0.desiredDate?.description ?? Self.noDesiredDate
+            }, created]
+        }
+    }
+
+    /// The id breaks ties, in the direction of the last key.
+    var idDescending: Bool { sortKeys.last?.descending ?? false }
+
+    func cursor(after need: Need) -> NeedCursor {
+        NeedCursor(sort: query.sort, keys: sortKeys.map { $0.value(need) }, id: need.id)
+    }
+
+    func apply(to select: SQLSelectBuilder) throws -> SQLSelectBuilder {
+        var select = restrictToVisible(select)
+        if !query.statuses.isEmpty { select = select.where("status", .in, query.statuses.map(\.rawValue).sorted()) }
+        if !query.kinds.isEmpty { select = select.where("kind", .in, query.kinds.map(\.rawValue).sorted()) }
+        if !query.priorities.isEmpty { select = select.where("priority", .in, query.priorities.map(\.rawValue).sorted()) }
+        if let id = query.requestingDepartmentID { select = select.where("requesting_department_id", .equal, id.rawValue) }
+        if let id = query.providingDepartmentID { select = select.where("providing_department_id", .equal, id.rawValue) }
+        if let id = query.requesterID { select = select.where("requester_id", .equal, id.rawValue) }
+        if let id = query.assigneeID {
+            select = select.where(SQLQueryString(
+                "EXISTS (SELECT 1 FROM need_assignees fa WHERE fa.need_id = needs.id AND fa.person_id = \(bind: id.rawValue))"))
+        }
+        if let from = query.createdFrom { select = select.where("created_at", .greaterThanOrEqual, from) }
+        if let before = query.createdBefore { select = select.where("created_at", .lessThan, before) }
+        if let text = query.textContains {
+            let pattern = "%" + Self.escapeLike(text.lowercased()) + "%"
+            select = select.where(SQLQueryString(
+                "(LOWER(title) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(description) LIKE \(bind: pattern) ESCAPE '\\')"))
+        }
+        if let cursor = query.cursor { select = try after(cursor, select) }
+        for key in sortKeys {
+            select = select.orderBy(SQLOrderBy(expression: key.expression, direction: key.descending ? SQLDirection.descending : .ascending))
+        }
+        return select.orderBy(SQLOrderBy(expression: SQLColumn("id"), direction: idDescending ? SQLDirection.descending : .ascending))
+            .limit(query.limit + 1)
+    }
+
+    /// The permission filter: the SQL reading of `NeedVisibility.admits`.
+    func restrictToVisible(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        guard case .scoped(let scope) = visibility else { return select }
+        let me = scope.personID.rawValue
+        let department = scope.departmentID.rawValue
+        return select.where { group in
+            var group = group
+                .where("requester_id", .equal, me)
+                .orWhere(SQLQueryString(
+                    "EXISTS (SELECT 1 FROM need_assignees va WHERE va.need_id = needs.id AND va.person_id = \(bind: me))"))
+                .orWhere { $0.where("requesting_department_id", .equal, department).where("is_confidential", .equal, false) }
+            if scope.seesConfidentialProvidedNeeds {
+                group = group.orWhere("providing_department_id", .equal, department)
+            } else if scope.seesProvidedNeeds {
+                group = group.orWhere { $0.where("providing_department_id", .equal, department).where("is_confidential", .equal, false) }
+            }
+            return group
+        }
+    }
+
+    /// Rows strictly after the cursor in the sort order: `(k1 > v1) OR (k1 = v1 AND k2 > v2) …`.
+    func after(_ cursor: NeedCursor, _ select: SQLSelectBuilder) throws -> SQLSelectBuilder {
+        let keys = sortKeys
+        guard cursor.keys.count == keys.count else { throw TandemError.invalid("cursor", "cursor is not valid") }
+        var terms: [(any SQLExpression, Bool, any SQLExpression)] = []
+        for (key, text) in zip(keys, cursor.keys) {
+            switch key.kind {
+            case .date:
+                guard let seconds = Double(text), seconds.isFinite else { throw TandemError.invalid("cursor", "cursor is not valid") }
+                terms.append((key.expression, key.descending, SQLBind(Date(timeIntervalSince1970: seconds))))
+            case .text:
+                terms.append((key.expression, key.descending, SQLBind(text)))
+            }
+        }
+        terms.append((SQLColumn("id"), idDescending, SQLBind(cursor.id.rawValue)))
+        return select.where { outer in
+            var outer = outer
+            for index in terms.indices {
+                outer = outer.orWhere { inner in
+                    var inner = inner
+                    for earlier in terms[..<index] { inner = inner.where(earlier.0, .equal, earlier.2) }
+                    let (expression, descending, value) = terms[index]
+                    return inner.where(expression, descending ? .lessThan : .greaterThan, value)
+                }
+            }
+            return outer
+        }
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}

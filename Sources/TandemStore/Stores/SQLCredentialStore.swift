@@ -1,0 +1,115 @@
+import Foundation
+import SQLKit
+import TandemCore
+
+/// Sessions, API tokens and failed sign-ins in SQL, shared by every instance.
+public struct SQLCredentialStore: CredentialStore {
+    let database: StoreDatabase
+
+    public init(_ database: StoreDatabase) { self.database = database }
+
+    public func insertSession(digest: String, person: Person.ID, createdAt: Date, expiresAt: Date) async throws {
+        try await database.write { sql in
+            // NB: expired sessions are swept on the way, so the table stays small without a job.
+            try await sql.delete(from: "sessions").where("expires_at", .lessThan, createdAt).run()
+            try await sql.insert(into: "sessions").columns("digest", "person_id", "created_at", "expires_at")
+                .values(SQLBind(digest), SQLBind(person.rawValue), SQLBind(createdAt), SQLBind(expiresAt)).run()
+        }
+    }
+
+    public func sessionPerson(digest: String, at now: Date) async throws -> Person.ID? {
+        struct Row: Decodable { var personId: UUID }
+        return try await database.read { sql in
+            try await sql.select().column("person_id").from("sessions").where("digest", .equal, digest)
+                .where("expires_at", .greaterThan, now).firstRow(Row.self).map { Person.ID($0.personId) }
+        }
+    }
+
+    public func deleteSession(digest: String) async throws {
+        try await database.write { sql in try await sql.delete(from: "sessions").where("digest", .equal, digest).run() }
+    }
+
+    public func deleteSessions(of person: Person.ID) async throws {
+        try await database.write { sql in try await sql.delete(from: "sessions").where("person_id", .equal, person.rawValue).run() }
+    }
+
+    struct TokenRow: Codable, Sendable {
+        var id: UUID
+        var personId: UUID
+        var name: String
+        var createdAt: Date
+        var lastUsedAt: Date?
+        var expiresAt: Date?
+        var revokedAt: Date?
+
+        init(_ token: APIToken) {
+            id = token.id.rawValue
+            personId = token.personID.rawValue
+            name = token.name
+            createdAt = token.createdAt
+            lastUsedAt = token.lastUsedAt
+            expiresAt = token.expiresAt
+            revokedAt = token.revokedAt
+        }
+
+        var token: APIToken {
+            APIToken(id: .init(id), personID: .init(personId), name: name, createdAt: createdAt, lastUsedAt: lastUsedAt,
+                     expiresAt: expiresAt, revokedAt: revokedAt)
+        }
+    }
+
+    static let tokenColumns = ["id", "person_id", "name", "created_at", "last_used_at", "expires_at", "revoked_at"].map { SQLIdentifier($0) }
+
+    public func insert(_ token: APIToken, digest: String) async throws {
+        try await database.write { sql in
+            try await sql.insertRow(TokenRow(token), into: "api_tokens")
+            try await sql.update("api_tokens").set("digest", to: digest).where("id", .equal, token.id.rawValue).run()
+        }
+    }
+
+    public func token(digest: String) async throws -> APIToken? {
+        try await database.read { sql in
+            try await sql.select().columns(Self.tokenColumns).from("api_tokens").where("digest", .equal, digest)
+                .firstRow(TokenRow.self)?.token
+        }
+    }
+
+    public func tokens(of person: Person.ID) async throws -> [APIToken] {
+        try await database.read { sql in
+            try await sql.select().columns(Self.tokenColumns).from("api_tokens").where("person_id", .equal, person.rawValue)
+                .orderBy("created_at").allRows(TokenRow.self).map(\.token)
+        }
+    }
+
+    public func update(_ token: APIToken) async throws {
+        _ = try await database.write { sql in try await sql.updateRow(TokenRow(token), in: "api_tokens", id: token.id.rawValue) }
+    }
+
+    public func recordFailedSignIn(login: String, address: String, at: Date) async throws {
+        try await database.write { sql in
+            try await sql.insert(into: "sign_in_failures").columns("id", "login", "address", "at")
+                .values(SQLBind(UUID()), SQLBind(login), SQLBind(address), SQLBind(at)).run()
+        }
+    }
+
+    public func failedSignIns(login: String, since: Date) async throws -> Int {
+        try await count(where: "login", equals: login, since: since)
+    }
+
+    public func failedSignIns(address: String, since: Date) async throws -> Int {
+        try await count(where: "address", equals: address, since: since)
+    }
+
+    private func count(where column: String, equals value: String, since: Date) async throws -> Int {
+        struct Count: Decodable { var count: Int }
+        return try await database.read { sql in
+            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count").from("sign_in_failures")
+                .where(SQLIdentifier(column), .equal, SQLBind(value)).where("at", .greaterThanOrEqual, since)
+                .firstRow(Count.self)?.count ?? 0
+        }
+    }
+
+    public func clearFailedSignIns(login: String) async throws {
+        try await database.write { sql in try await sql.delete(from: "sign_in_failures").where("login", .equal, login).run() }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import SQLKit
+import TandemCore
+
+/// Needs, their assignees, events, comments and attachments in SQL. Every write is one
+/// transaction: the need row, its assignees and its new events never part.
+public struct SQLNeedStore: NeedStore {
+    let database: StoreDatabase
+
+    public init(_ database: StoreDatabase) { self.database = database }
+
+    public func create(year: Int, _ build: @escaping @Sendable (NeedNumber) throws -> NeedWrite) async throws -> Need {
+        try await database.write { sql in
+            let number = NeedNumber(year: year, sequence: try await Self.allocateSequence(year: year, sql))
+            let write = try build(number)
+            try await sql.insertRow(try NeedRow(write.need), into: "needs")
+            try await Self.writeDetails(write, sql)
+            return write.need
+        }
+    }
+
+    public func apply(_ write: NeedWrite, expectedVersion: Int) async throws {
+        let row = try NeedRow(write.need)
+        try await database.write { sql in
+            let changed = try await sql.update("needs")
+                .set(model: row, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+                .where("id", .equal, row.id).where("version", .equal, expectedVersion)
+                .runCountingRows()
+            guard changed == 1 else { throw TandemError(.conflict, "the need was changed meanwhile; reload and try again") }
+            try await sql.delete(from: "need_assignees").where("need_id", .equal, row.id).run()
+            try await Self.writeDetails(write, sql)
+        }
+    }
+
+    /// Takes the next sequence number of the year. On PostgreSQL the row lock orders concurrent
+    /// creators; on SQLite the single writer does.
+    static func allocateSequence(year: Int, _ sql: any SQLDatabase) async throws -> Int {
+        try await sql.raw("INSERT INTO need_number_sequences (year, last_value) VALUES (\(bind: year), 0) ON CONFLICT (year) DO NOTHING").run()
+        struct Value: Decodable { var lastValue: Int }
+        guard let value = try await sql.raw(
+            "UPDATE need_number_sequences SET last_value = last_value + 1 WHERE year = \(bind: year) RETURNING last_value"
+        ).firstRow(Value.self) else { throw TandemError(.conflict, "could not number the need") }
+        return value.lastValue
+    }
+
+    /// Assignees, comments, attachments and events of a write (comments and attachments first:
+    /// events refer to them).
+    static func writeDetails(_ write: NeedWrite, _ sql: any SQLDatabase) async throws {
+        let needID = write.need.id.rawValue
+        for (position, person) in write.need.assigneeIDs.enumerated() {
+            try await sql.insert(into: "need_assignees").columns("need_id", "person_id", "position")
+                .values(SQLBind(needID), SQLBind(person.rawValue), SQLBind(position)).run()
+        }
+        for comment in write.comments { try await sql.insertRow(NeedCommentRow(comment), into: "need_comments") }
+        for attachment in write.attachments { try await sql.insertRow(AttachmentRow(attachment), into: "attachments") }
+        for (ordinal, event) in write.events.enumerated() {
+            try await sql.insertRow(try NeedEventRow(event, needVersion: write.need.version, ordinal: ordinal), into: "need_events")
+        }
+    }
+
+    public func need(_ id: Need.ID) async throws -> Need? {
+        try await database.read { sql in
+            try await Self.needs(sql.select().column("*").from("needs").where("id", .equal, id.rawValue), sql).first
+        }
+    }
+
+    public func need(number: NeedNumber) async throws -> Need? {
+        try await database.read { sql in
+            try await Self.needs(sql.select().column("*").from("needs").where("number", .equal, number.description), sql).first
+        }
+    }
+
+    public func needs(_ query: NeedQuery, visibility: NeedVisibility) async throws -> NeedPage {
+        try await database.read { sql in
+            let listing = NeedListing(query: query, visibility: visibility, dialect: database.dialect)
+            let select = try listing.apply(to: sql.select().column("*").from("needs"))
+            var needs = try await Self.needs(select, sql)
+            var next: NeedCursor?
+            if needs.count > query.limit {
+                needs.removeLast()
+                next = needs.last.map(listing.cursor(after:))
+            }
+            return NeedPage(needs: needs, nextCursor: next)
+        }
+    }
+
+    /// Runs a select over `needs` and attaches each need's assignees (one query for the page).
+    static func needs(_ select: SQLSelectBuilder, _ sql: any SQLDatabase) async throws -> [Need] {
+        let rows = try await select.allRows(NeedRow.self)
+        guard !rows.isEmpty else { return [] }
+        struct AssigneeRow: Decodable { var needId: UUID; var personId: UUID; var position: Int }
+        let assignees = try await sql.select().columns("need_id", "person_id", "position").from("need_assignees")
+            .where("need_id", .in, rows.map(\.id)).allRows(AssigneeRow.self)
+        let byNeed = Dictionary(grouping: assignees, by: \.needId)
+        return try rows.map { row in
+            try row.need(assignees: (byNeed[row.id] ?? []).sorted { $0.position < $1.position }.map { Person.ID($0.personId) })
+        }
+    }
+
+    public func events(of need: Need.ID) async throws -> [NeedEvent] {
+        try await database.read { sql in
+            try await sql.select().column("*").from("need_events").where("need_id", .equal, need.rawValue)
+                .orderBy("need_version").orderBy("ordinal").allRows(NeedEventRow.self).map { try $0.event() }
+        }
+    }
+
+    public func comments(of need: Need.ID) async throws -> [NeedComment] {
+        try await database.read { sql in
+            try await sql.select().column("*").from("need_comments").where("need_id", .equal, need.rawValue)
+                .orderBy("created_at").orderBy("id").allRows(NeedCommentRow.self).map(\.comment)
+        }
+    }
+
+    public func attachments(of need: Need.ID) async throws -> [Attachment] {
+        try await database.read { sql in
+            try await sql.select().column("*").from("attachments").where("need_id", .equal, need.rawValue)
+                .orderBy("created_at").allRows(AttachmentRow.self).map(\.attachment)
+        }
+    }
+
+    public func attachment(_ id: Attachment.ID) async throws -> Attachment? {
+        try await database.read { sql in
+            try await sql.select().column("*").from("attachments").where("id", .equal, id.rawValue)
+                .firstRow(AttachmentRow.self)?.attachment
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import SQLKit
+import TandemCore
+
+/// Departments and people in SQL.
+public struct SQLOrganisationStore: OrganisationStore {
+    let database: StoreDatabase
+
+    public init(_ database: StoreDatabase) { self.database = database }
+
+    public func department(_ id: Department.ID) async throws -> Department? {
+        try await database.read { sql in
+            try await sql.select().column("*").from("departments").where("id", .equal, id.rawValue)
+                .firstRow(DepartmentRow.self)?.department
+        }
+    }
+
+    public func departments() async throws -> [Department] {
+        try await database.read { sql in
+            try await sql.select().column("*").from("departments").orderBy("name").allRows(DepartmentRow.self).map(\.department)
+        }
+    }
+
+    public func insert(_ department: Department) async throws {
+        try await database.write { sql in try await sql.insertRow(DepartmentRow(department), into: "departments") }
+    }
+
+    public func update(_ department: Department) async throws {
+        let changed = try await database.write { sql in
+            try await sql.updateRow(DepartmentRow(department), in: "departments", id: department.id.rawValue)
+        }
+        if changed == 0 { throw TandemError.notFound("department") }
+    }
+
+    public func person(_ id: Person.ID) async throws -> Person? {
+        try await database.read { sql in
+            try await sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people")
+                .where("id", .equal, id.rawValue).firstRow(PersonRow.self)?.person
+        }
+    }
+
+    public func person(login: String) async throws -> Person? {
+        try await database.read { sql in
+            try await sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people")
+                .where("login", .equal, login).firstRow(PersonRow.self)?.person
+        }
+    }
+
+    public func people(in department: Department.ID?) async throws -> [Person] {
+        try await database.read { sql in
+            var query = sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people")
+            if let department { query = query.where("department_id", .equal, department.rawValue) }
+            return try await query.orderBy("login").allRows(PersonRow.self).map(\.person)
+        }
+    }
+
+    public func people(_ ids: [Person.ID]) async throws -> [Person] {
+        guard !ids.isEmpty else { return [] }
+        return try await database.read { sql in
+            try await sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people")
+                .where("id", .in, ids.map(\.rawValue)).allRows(PersonRow.self).map(\.person)
+        }
+    }
+
+    public func insert(_ person: Person, passwordHash: String?) async throws {
+        try await database.write { sql in
+            try await sql.insertRow(PersonRow(person), into: "people")
+            if let passwordHash {
+                try await sql.update("people").set("password_hash", to: passwordHash).where("id", .equal, person.id.rawValue).run()
+            }
+        }
+    }
+
+    public func update(_ person: Person) async throws {
+        let changed = try await database.write { sql in
+            try await sql.updateRow(PersonRow(person), in: "people", id: person.id.rawValue)
+        }
+        if changed == 0 { throw TandemError.notFound("person") }
+    }
+
+    public func passwordHash(of person: Person.ID) async throws -> String? {
+        struct Hash: Decodable { var passwordHash: String? }
+        return try await database.read { sql in
+            try await sql.select().column("password_hash").from("people").where("id", .equal, person.rawValue)
+                .firstRow(Hash.self)?.passwordHash
+        }
+    }
+
+    public func setPasswordHash(_ hash: String, of person: Person.ID) async throws {
+        try await database.write { sql in
+            try await sql.update("people").set("password_hash", to: hash).where("id", .equal, person.rawValue).run()
+            // NB: a new password ends every session of the person.
+            try await sql.delete(from: "sessions").where("person_id", .equal, person.rawValue).run()
+        }
+    }
+
+    public func countAdministrators() async throws -> Int {
+        try await database.read { sql in
+            try await sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people")
+                .where("is_active", .equal, true).where("roles", .like, "%admin%").allRows(PersonRow.self)
+                .filter { $0.person.has(.admin) }.count
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import TandemCore
+
+/// The OpenAPI 3.1 document of `/api/v1`, served at `/api/v1/openapi.json`. A test checks that
+/// it names exactly the registered routes.
+enum OpenAPIDocument {
+    /// One operation: method, path in Vapor's spelling (`:needID`), summary, body schema, success status.
+    struct Operation {
+        var method: String
+        var path: String
+        var summary: String
+        var tag: String
+        var body: String? = nil
+        var query: [String] = []
+        var success: Int = 200
+        var response: String? = nil
+    }
+
+    static let operations: [Operation] = [
+        .init(method: "POST", path: "/api/v1/auth/sign-in", summary: "Sign in; sets the session cookie", tag: "account", body: "SignIn", response: "SignedIn"),
+        .init(method: "POST", path: "/api/v1/auth/sign-out", summary: "Sign out", tag: "account", success: 204),
+        .init(method: "GET", path: "/api/v1/me", summary: "The signed-in person", tag: "account", response: "Person"),
+        .init(method: "PUT", path: "/api/v1/me/password", summary: "Change one's own password", tag: "account", body: "ChangePassword", success: 204),
+        .init(method: "GET", path: "/api/v1/me/tokens", summary: "One's API tokens", tag: "account"),
+        .init(method: "POST", path: "/api/v1/me/tokens", summary: "Create an API token; the secret is shown once", tag: "account", body: "CreateToken", success: 201),
+        .init(method: "DELETE", path: "/api/v1/me/tokens/:tokenID", summary: "Revoke an API token", tag: "account"),
+        .init(method: "GET", path: "/api/v1/departments", summary: "The department tree", tag: "organisation"),
+        .init(method: "POST", path: "/api/v1/departments", summary: "Create a department (administrators)", tag: "organisation", body: "Department", success: 201, response: "Department"),
+        .init(method: "GET", path: "/api/v1/departments/:departmentID", summary: "One department", tag: "organisation", response: "Department"),
+        .init(method: "PATCH", path: "/api/v1/departments/:departmentID", summary: "Change a department (administrators)", tag: "organisation", body: "Department", response: "Department"),
+        .init(method: "GET", path: "/api/v1/people", summary: "People, optionally of one department", tag: "organisation", query: ["department_id"]),
+        .init(method: "POST", path: "/api/v1/people", summary: "Add a person (administrators; managers for their department)", tag: "organisation", body: "PersonInput", success: 201, response: "Person"),
+        .init(method: "GET", path: "/api/v1/people/:personID", summary: "One person", tag: "organisation", response: "Person"),
+        .init(method: "PATCH", path: "/api/v1/people/:personID", summary: "Change a person", tag: "organisation", body: "PersonInput", response: "Person"),
+        .init(method: "PUT", path: "/api/v1/people/:personID/password", summary: "Set a person's password (their managers, administrators)", tag: "organisation", body: "ResetPassword", success: 204),
+        .init(method: "GET", path: "/api/v1/offerings", summary: "Service catalog offerings", tag: "catalog", query: ["provider_id"]),
+        .init(method: "POST", path: "/api/v1/offerings", summary: "Add an offering to a department's catalog", tag: "catalog", body: "Offering", success: 201),
+        .init(method: "GET", path: "/api/v1/offerings/:offeringID", summary: "One offering", tag: "catalog"),
+        .init(method: "PATCH", path: "/api/v1/offerings/:offeringID", summary: "Change an offering", tag: "catalog", body: "Offering"),
+        .init(method: "GET", path: "/api/v1/needs", summary: "Needs the reader may see, filtered, sorted, paginated", tag: "needs",
+              query: ["status", "kind", "priority", "requesting_department_id", "providing_department_id", "requester_id", "assignee_id",
+                      "created_from", "created_before", "q", "sort", "limit", "cursor"]),
+        .init(method: "POST", path: "/api/v1/needs", summary: "Raise a need", tag: "needs", body: "RaiseNeed", success: 201, response: "Need"),
+        .init(method: "GET", path: "/api/v1/needs/:needID", summary: "One need, by id or number", tag: "needs", response: "Need"),
+        .init(method: "PATCH", path: "/api/v1/needs/:needID", summary: "Change a need's fields", tag: "needs", body: "NeedPatch", response: "Need"),
+        .init(method: "POST", path: "/api/v1/needs/:needID/transitions", summary: "Move a need along its lifecycle", tag: "needs", body: "Transition", response: "Need"),
+        .init(method: "PUT", path: "/api/v1/needs/:needID/assignees", summary: "Set who works a need", tag: "needs", body: "Assignees", response: "Need"),
+        .init(method: "GET", path: "/api/v1/needs/:needID/events", summary: "A need's history", tag: "needs"),
+        .init(method: "GET", path: "/api/v1/needs/:needID/comments", summary: "Replies (and, for providers, internal notes)", tag: "needs"),
+        .init(method: "POST", path: "/api/v1/needs/:needID/comments", summary: "Reply, or add an internal note", tag: "needs", body: "Comment", success: 201),
+        .init(method: "GET", path: "/api/v1/needs/:needID/attachments", summary: "A need's attachments", tag: "needs"),
+        .init(method: "POST", path: "/api/v1/needs/:needID/attachments", summary: "Upload a file (raw body, Content-Type, ?file_name=)", tag: "needs", query: ["file_name"], success: 201),
+        .init(method: "GET", path: "/api/v1/needs/:needID/attachments/:attachmentID", summary: "Download a file", tag: "needs"),
+        .init(method: "GET", path: "/api/v1/settings/priority-matrix", summary: "The urgency × importance matrix", tag: "settings", response: "PriorityMatrix"),
+        .init(method: "PUT", path: "/api/v1/settings/priority-matrix", summary: "Replace the matrix (administrators)", tag: "settings", body: "PriorityMatrix", response: "PriorityMatrix"),
+        .init(method: "GET", path: "/api/v1/openapi.json", summary: "This document", tag: "meta"),
+    ]
+
+    // MARK: schemas
+
+    static func string(_ extra: [String: Any] = [:]) -> [String: Any] { ["type": "string"].merging(extra) { $1 } }
+    static func strings(_ values: [String]) -> [String: Any] { ["type": "string", "enum": values] }
+    static var uuid: [String: Any] { ["type": "string", "format": "uuid"] }
+    static var nullableUUID: [String: Any] { ["type": ["string", "null"], "format": "uuid"] }
+    static var boolean: [String: Any] { ["type": "boolean"] }
+    static func object(_ properties: [String: Any], required: [String] = [], strict: Bool = true) -> [String: Any] {
+        var schema: [String: Any] = ["type": "object", "properties": properties]
+        if !required.isEmpty { schema["required"] = required }
+        if strict { schema["additionalProperties"] = false }
+        return schema
+    }
+
+    static var schemas: [String: Any] {
+        let formField = object([
+            "key": string(["pattern": "^[a-z0-9_]{1,40}$"]), "label": string(["maxLength": 200]),
+            "type": strings(FormField.FieldType.allCases.map(\.rawValue)), "required": boolean,
+            "options": ["type": "array", "items": string()],
+        ], required: ["key", "label", "type", "required"])
+        let formAnswer: [String: Any] = ["oneOf": [string(), ["type": "number"], ["type": "array", "items": string()]]]
+        let priorities = strings(Priority.allCases.map(\.rawValue))
+        return [
+            "Error": object(["error": object(["code": string(), "message": string(), "field": string()], required: ["code", "message"])],
+                            required: ["error"]),
+            "SignIn": object(["login": string(["maxLength": 64]), "password": string(["maxLength": 200])], required: ["login", "password"]),
+            "SignedIn": object(["person": ["$ref": "#/components/schemas/Person"], "session_token": string()], strict: false),
+            "ChangePassword": object(["current_password": string(), "new_password": string(["minLength": 10, "maxLength": 200])],
+                                     required: ["new_password"]),
+            "ResetPassword": object(["new_password": string(["minLength": 10, "maxLength": 200])], required: ["new_password"]),
+            "CreateToken": object(["name": string(["maxLength": 100]), "expires_in_days": ["type": "integer", "minimum": 1, "maximum": 3650]],
+                                  required: ["name"]),
+            "Department": object(["name": string(["maxLength": 100]), "code": string(["maxLength": 20]), "parent_id": nullableUUID,
+                                  "is_provider": boolean]),
+            "Person": object(["id": uuid, "login": string(), "display_name": string(), "email": string(), "department_id": uuid,
+                              "roles": ["type": "array", "items": strings(Role.allCases.map(\.rawValue))],
+                              "language": strings(Language.allCases.map(\.rawValue)), "is_active": boolean, "created_at": string(["format": "date-time"])],
+                             strict: false),
+            "PersonInput": object([
+                "login": string(["maxLength": 64]), "display_name": string(["maxLength": 100]), "email": ["type": ["string", "null"]],
+                "department_id": uuid, "roles": ["type": "array", "items": strings(Role.allCases.map(\.rawValue))],
+                "language": strings(Language.allCases.map(\.rawValue)), "is_active": boolean, "password": string(["minLength": 10, "maxLength": 200]),
+            ]),
+            "Offering": object([
+                "provider_id": uuid, "name": string(["maxLength": 200]), "kind": strings(NeedKind.allCases.map(\.rawValue)),
+                "description": string(["maxLength": 10000]),
+                "audience": ["oneOf": [strings(["everyone"]), ["type": "array", "items": uuid]]],
+                "default_assignee_ids": ["type": "array", "items": uuid], "form_fields": ["type": "array", "items": formField],
+                "confidential_by_default": boolean, "is_active": boolean,
+            ]),
+            "RaiseNeed": object([
+                "title": string(["maxLength": 200]), "description": string(["maxLength": 20000]),
+                "kind": strings(NeedKind.allCases.map(\.rawValue)), "providing_department_id": uuid, "offering_id": uuid,
+                "urgency": strings(Urgency.allCases.map(\.rawValue)), "importance": strings(Importance.allCases.map(\.rawValue)),
+                "effort_hours": ["type": "number", "minimum": 0, "maximum": 100000], "desired_date": string(["format": "date"]),
+                "strategic_goal_id": uuid, "is_confidential": boolean,
+                "form": ["type": "object", "additionalProperties": formAnswer],
+            ], required: ["title"]),
+            "NeedPatch": object([
+                "title": string(["maxLength": 200]), "description": string(["maxLength": 20000]),
+                "desired_date": ["type": ["string", "null"], "format": "date"], "form": ["type": "object", "additionalProperties": formAnswer],
+                "urgency": strings(Urgency.allCases.map(\.rawValue)), "importance": strings(Importance.allCases.map(\.rawValue)),
+                "effort_hours": ["type": ["number", "null"]], "strategic_goal_id": nullableUUID, "is_confidential": boolean,
+            ]),
+            "Need": object([
+                "id": uuid, "number": string(["pattern": "^N-[0-9]{4}-[0-9]{6,}$"]), "title": string(), "description": string(),
+                "kind": strings(NeedKind.allCases.map(\.rawValue)), "status": strings(NeedStatus.allCases.map(\.rawValue)),
+                "priority": priorities, "requester_id": uuid, "requesting_department_id": uuid, "providing_department_id": uuid,
+                "assignee_ids": ["type": "array", "items": uuid], "is_confidential": boolean, "version": ["type": "integer"],
+                "available_actions": ["type": "array", "items": strings(NeedAction.allCases.map(\.rawValue))],
+            ], required: ["id", "number", "title", "status", "priority"], strict: false),
+            "Transition": object(["action": strings(NeedAction.allCases.map(\.rawValue)), "reply": string(["maxLength": 20000])],
+                                 required: ["action"]),
+            "Assignees": object(["assignee_ids": ["type": "array", "items": uuid, "maxItems": 20]], required: ["assignee_ids"]),
+            "Comment": object(["body": string(["maxLength": 20000]), "visibility": strings(["public", "internal"])], required: ["body"]),
+            "PriorityMatrix": object(["cells": ["type": "array", "minItems": 4, "maxItems": 4,
+                                                "items": ["type": "array", "minItems": 4, "maxItems": 4, "items": priorities]]],
+                                     required: ["cells"]),
+        ]
+    }
+
+    // MARK: the document
+
+    static var document: OpenAPIJSON {
+        var paths: [String: [String: Any]] = [:]
+        for operation in operations {
+            let openAPIPath = operation.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+                .joined(separator: "/")
+            var parameters: [[String: Any]] = operation.path.split(separator: "/").filter { $0.hasPrefix(":") }.map {
+                ["name": String($0.dropFirst()), "in": "path", "required": true, "schema": string()]
+            }
+            parameters += operation.query.map { ["name": $0, "in": "query", "required": false, "schema": string()] }
+            var entry: [String: Any] = [
+                "summary": operation.summary, "tags": [operation.tag],
+                "operationId": operation.method.lowercased() + operationName(operation.path),
+                "responses": responses(operation),
+            ]
+            if !parameters.isEmpty { entry["parameters"] = parameters }
+            if let body = operation.body {
+                entry["requestBody"] = ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(body)"]]]]
+            }
+            paths["/" + openAPIPath, default: [:]][operation.method.lowercased()] = entry
+        }
+        return OpenAPIJSON(value: [
+            "openapi": "3.1.0",
+            "info": ["title": "Tandem API", "version": "1.0.0",
+                     "description": "Internal customer needs (内部客户需求): raise, route, serve and measure what departments need from each other."],
+            "servers": [["url": "/"]],
+            "components": [
+                "schemas": schemas,
+                "securitySchemes": [
+                    "token": ["type": "http", "scheme": "bearer", "description": "A personal API token (tdm_…)"],
+                    "session": ["type": "apiKey", "in": "cookie", "name": "tandem_session"],
+                ],
+            ],
+            "security": [["token": []], ["session": []]],
+            "paths": paths,
+        ])
+    }
+
+    static func responses(_ operation: Operation) -> [String: Any] {
+        let error: [String: Any] = ["content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]]
+        var success: [String: Any] = ["description": "success"]
+        if let response = operation.response {
+            success["content"] = ["application/json": ["schema": ["$ref": "#/components/schemas/\(response)"]]]
+        }
+        var result: [String: Any] = ["\(operation.success)": success]
+        for (status, description) in [("400", "bad request"), ("401", "not signed in"), ("403", "not allowed"), ("404", "not found"),
+                                      ("409", "conflict"), ("422", "invalid input"), ("429", "too many attempts"), ("503", "database unavailable")] {
+            result[status] = error.merging(["description": description]) { $1 }
+        }
+        return result
+    }
+
+    static func operationName(_ path: String) -> String {
+        path.replacingOccurrences(of: "/api/v1", with: "").split(whereSeparator: { "/-.".contains($0) })
+            .map { $0.hasPrefix(":") ? "By" + $0.dropFirst().prefix(1).uppercased() + $0.dropFirst(2) : $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined()
+    }
+}
+
+/// The document as built from dictionaries and arrays; serialised by JSONSerialization so that
+/// its keys stay exactly as written (the API encoder would snake_case them).
+struct OpenAPIJSON: @unchecked Sendable {
+    // NB: @unchecked because [String: Any] holds only immutable JSON values built once.
+    let value: [String: Any]
+
+    var data: Data {
+        (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+    }
+}

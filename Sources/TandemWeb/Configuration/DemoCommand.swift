@@ -1,0 +1,145 @@
+import Foundation
+import TandemCore
+import Vapor
+
+/// `tandem demo`: fills the database with a realistic demo company — ten departments, about
+/// fifty people, a catalog for every provider and a few hundred needs in every state — all
+/// through the same use cases the API calls, so histories and numbers are real.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "needs", help: "How many needs to raise (default 300).")
+        var needs: Int?
+    }
+
+    var help: String { "Fills the database with a demo company (departments, people, catalogs, needs)." }
+
+    static let password = "tandem-demo-2026"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let services = app.tandem
+        guard let admin = try await services.organisation.store.person(login: "admin") else {
+            throw TandemError(.notFound, "no administrator; start Tandem once first")
+        }
+        guard try await services.organisation.store.person(login: "xiaoming.wang") == nil else {
+            context.console.print("The demo company is there already.")
+            return
+        }
+        var random = SeededRandom(seed: 2026)
+        let departmentSpecs: [(String, String, Bool)] = [
+            ("销售部", "SALES", false), ("市场部", "MKT", true), ("人力资源部", "HR", true), ("财务部", "FIN", true),
+            ("信息技术部", "IT", true), ("行政部", "ADMIN", true), ("法务部", "LEGAL", true), ("研发部", "RND", false),
+            ("生产部", "PROD", false), ("采购部", "PUR", true),
+        ]
+        var departments: [Department] = []
+        for (name, code, provider) in departmentSpecs {
+            departments.append(try await services.organisation.createDepartment(
+                DepartmentInput(name: name, code: code, parentID: nil, isProvider: provider), by: admin))
+        }
+        let surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"]
+        let givenNames = ["小明", "丽华", "建国", "静", "伟", "芳", "磊", "婷", "强", "敏"]
+        let pinyinSurnames = ["wang", "li", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu"]
+        let pinyinGiven = ["xiaoming", "lihua", "jianguo", "jing", "wei", "fang", "lei", "ting", "qiang", "min"]
+        var people: [Department.ID: [Person]] = [:]
+        for (index, department) in departments.enumerated() {
+            for slot in 0..<5 {
+                let nameIndex = (index * 5 + slot) % 10
+                let surnameIndex = (index + slot * 3) % 10
+                var roles: Set<Role> = [.employee]
+                if slot == 0 { roles.insert(.manager) }
+                if department.isProvider && slot <= 2 { roles.insert(.agent) }
+                let person = try await services.organisation.createPerson(PersonInput(
+                    login: "\(pinyinGiven[nameIndex]).\(pinyinSurnames[surnameIndex])" + (index * 5 + slot >= 10 ? "\(index * 5 + slot)" : ""),
+                    displayName: surnames[surnameIndex] + givenNames[nameIndex], email: "\(pinyinGiven[nameIndex])\(index * 5 + slot)@example.com",
+                    departmentID: department.id, roles: roles, language: slot == 4 ? .en : .zhCN, password: Self.password), by: admin)
+                people[department.id, default: []].append(person)
+            }
+        }
+        let catalog: [String: [(String, NeedKind, [FormField])]] = [
+            "MKT": [("市场调研数据 Market research data", .information, [FormField(key: "region", label: "区域 Region", type: .singleChoice, isRequired: true, options: ["华东", "华南", "华北", "西部"])]),
+                    ("宣传物料设计 Campaign material", .service, [])],
+            "HR": [("招聘 Recruiting", .resource, [FormField(key: "headcount", label: "人数 Headcount", type: .number, isRequired: true)]),
+                   ("培训 Training", .service, []), ("人员借调 Staff secondment", .resource, [])],
+            "FIN": [("预算申请 Budget request", .resource, [FormField(key: "amount", label: "金额(元) Amount (CNY)", type: .number, isRequired: true)]),
+                    ("财务报表 Financial report", .information, [])],
+            "IT": [("账号与权限 Accounts and access", .technology, []), ("设备申领 Equipment", .resource, []),
+                   ("系统开发 System development", .technology, [FormField(key: "deadline", label: "上线日期 Go-live date", type: .date, isRequired: false)])],
+            "ADMIN": [("会议室与差旅 Rooms and travel", .service, [])],
+            "LEGAL": [("合同审核 Contract review", .service, [])],
+            "PUR": [("采购申请 Purchase request", .resource, [])],
+        ]
+        var offerings: [ServiceOffering] = []
+        for department in departments where department.isProvider {
+            let manager = people[department.id]![0]
+            for (name, kind, fields) in catalog[department.code] ?? [] {
+                let agents = people[department.id]!.filter { $0.has(.agent) }.prefix(1).map(\.id)
+                offerings.append(try await services.catalog.create(OfferingInput(
+                    providerID: department.id, name: name, kind: kind, description: "\(name)：由\(department.name)提供。",
+                    audience: .everyone, defaultAssigneeIDs: agents, formFields: fields,
+                    confidentialByDefault: department.code == "LEGAL"), by: manager))
+            }
+        }
+        let subjects = ["华东区季度销量分析", "新员工入职培训", "Q1 marketing budget", "CRM 系统权限开通", "笔记本电脑更换",
+                        "客户合同审核", "展会宣传册设计", "Data export for board meeting", "招聘两名销售代表", "办公用品采购",
+                        "年度预算调整", "VPN access for remote work", "竞品价格调研", "项目组临时借调", "出差报销流程咨询"]
+        let count = signature.needs ?? 300
+        var raised = 0
+        for index in 0..<count {
+            let requestingDepartment = departments[random.next(departments.count)]
+            let requester = people[requestingDepartment.id]![random.next(5)]
+            let offering = offerings[random.next(offerings.count)]
+            var answers: [String: FormAnswer] = [:]
+            for field in offering.formFields where field.isRequired {
+                switch field.type {
+                case .number: answers[field.key] = .number(Decimal(1 + random.next(50)))
+                case .singleChoice: answers[field.key] = .choice(field.options[random.next(field.options.count)])
+                default: answers[field.key] = .text("2026-12-31")
+                }
+            }
+            let need = try await services.needs.raise(RaiseNeedInput(
+                title: subjects[index % subjects.count], description: "需求说明 #\(index + 1)：请尽快处理。Details for need \(index + 1).",
+                offeringID: offering.id, urgency: Urgency.allCases[random.next(4)], importance: Importance.allCases[random.next(4)],
+                effortHours: Decimal(1 + random.next(40)), formAnswers: answers), by: requester)
+            let agent = people[offering.providerID]!.first { $0.has(.agent) }!
+            try await walk(need, to: index % 7, agent: agent, requester: requester, services: services)
+            raised += 1
+        }
+        context.console.print("Demo company ready: \(departments.count) departments, \(people.values.map(\.count).reduce(0, +)) people, \(offerings.count) offerings, \(raised) needs.")
+        context.console.print("Every demo person signs in with the password \(Self.password) (e.g. login xiaoming.wang).")
+    }
+
+    /// Moves a need into one of seven lifecycle situations.
+    private func walk(_ need: Need, to stage: Int, agent: Person, requester: Person, services: TandemServices) async throws {
+        let workflow = services.needs
+        switch stage {
+        case 0: return
+        case 1: _ = try await workflow.transition(need.id, .accept, by: agent)
+        case 2:
+            _ = try await workflow.transition(need.id, .start, by: agent)
+            _ = try await workflow.comment(on: need.id, body: "已开始处理。We are on it.", visibility: .public, by: agent)
+        case 3:
+            _ = try await workflow.transition(need.id, .start, by: agent)
+            _ = try await workflow.transition(need.id, .askRequester, reply: "请补充具体需求。Please add details.", by: agent)
+        case 4:
+            _ = try await workflow.transition(need.id, .start, by: agent)
+            _ = try await workflow.comment(on: need.id, body: "内部备注：需要财务确认。", visibility: .internal, by: agent)
+            _ = try await workflow.transition(need.id, .resolve, reply: "已完成。Done.", by: agent)
+        case 5:
+            _ = try await workflow.transition(need.id, .start, by: agent)
+            _ = try await workflow.transition(need.id, .resolve, by: agent)
+            _ = try await workflow.transition(need.id, .close, by: requester)
+        default:
+            _ = try await workflow.transition(need.id, .reject, reply: "不在服务范围内。Out of scope.", by: agent)
+        }
+    }
+}
+
+/// A small deterministic generator, so the demo company is the same every time.
+struct SeededRandom {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed &* 6364136223846793005 &+ 1442695040888963407 }
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int((state >> 33) % UInt64(bound))
+    }
+}

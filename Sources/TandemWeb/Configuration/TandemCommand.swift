@@ -1,0 +1,48 @@
+import Foundation
+import Logging
+import Vapor
+
+/// The `tandem` executable: reads the configuration, sets the application up, creates the
+/// first administrator when there is none, and runs Vapor's command (`serve` by default,
+/// with `--hostname` and `--port`; `migrate`; `demo`).
+public enum TandemCommand {
+    public static func main() async {
+        let configuration: TandemConfiguration
+        do {
+            configuration = try TandemConfiguration.fromEnvironment()
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(1)
+        }
+        do {
+            var environment = try Environment.detect()
+            try LoggingSystem.bootstrap(from: &environment)
+            let app = try await Application.make(environment)
+            do {
+                try await configure(app, configuration)
+                app.asyncCommands.use(DemoCommand(), as: "demo")
+                if let password = try await FirstStart.ensureAdministrator(app) {
+                    print("""
+
+                        ────────────────────────────────────────────────────────────
+                         Tandem 协同 — first start. Administrator created.
+                           login:    admin
+                           password: \(password)
+                         This password is shown once. Change it after signing in.
+                        ────────────────────────────────────────────────────────────
+
+                        """)
+                }
+                try await app.execute()
+            } catch {
+                app.logger.critical("\(error)")
+                try? await app.asyncShutdown()
+                exit(1)
+            }
+            try await app.asyncShutdown()
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(1)
+        }
+    }
+}

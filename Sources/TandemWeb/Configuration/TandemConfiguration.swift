@@ -1,0 +1,84 @@
+import Foundation
+import Logging
+
+/// Everything Tandem reads from its environment, read once at start-up. A bad value stops
+/// start-up with one message that names every problem.
+public struct TandemConfiguration: Sendable {
+    public enum DatabaseChoice: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    public var dataDirectory: URL
+    public var database: DatabaseChoice
+    /// Set only on first start; when absent a one-time password is generated and printed once.
+    public var adminPassword: String?
+    /// The company's time zone: need numbers take their year from it.
+    public var timeZone: TimeZone
+    public var maxUploadBytes: Int
+    public var bcryptCost: Int
+    public var logLevel: Logger.Level
+    /// Send the session cookie only over TLS.
+    public var secureCookies: Bool
+
+    public struct Problems: Error, CustomStringConvertible {
+        public var messages: [String]
+        public var description: String {
+            "Tandem cannot start; fix the configuration:\n" + messages.map { "  - \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    /// Reads the configuration from environment variables, with development defaults.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TandemConfiguration {
+        var problems: [String] = []
+        let dataDirectory = URL(fileURLWithPath: environment["TANDEM_DATA_DIR"] ?? "./tandem-data").standardizedFileURL
+
+        var database = DatabaseChoice.sqlite(path: dataDirectory.appendingPathComponent("tandem.sqlite").path)
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url: url)
+            } else if url.hasPrefix("sqlite://") {
+                database = .sqlite(path: String(url.dropFirst("sqlite://".count)))
+            } else {
+                problems.append("DATABASE_URL must start with postgres://, postgresql:// or sqlite:// (got '\(url.prefix(30))…')")
+            }
+        }
+
+        let adminPassword = environment["TANDEM_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        if let adminPassword, !(10...200).contains(adminPassword.count) {
+            problems.append("TANDEM_ADMIN_PASSWORD must be 10–200 characters")
+        }
+
+        let zoneName = environment["TANDEM_TIME_ZONE"] ?? "Asia/Shanghai"
+        let timeZone = TimeZone(identifier: zoneName)
+        if timeZone == nil { problems.append("TANDEM_TIME_ZONE '\(zoneName)' is not a known time zone (e.g. Asia/Shanghai)") }
+
+        let maxUpload = integer("TANDEM_MAX_UPLOAD_MB", environment, default: 20, range: 1...1024, &problems)
+        let bcryptCost = integer("TANDEM_BCRYPT_COST", environment, default: 10, range: 4...16, &problems)
+
+        let levelName = environment["LOG_LEVEL"] ?? "info"
+        let logLevel = Logger.Level(rawValue: levelName.lowercased())
+        if logLevel == nil { problems.append("LOG_LEVEL '\(levelName)' is not one of trace, debug, info, notice, warning, error, critical") }
+
+        let secureText = environment["TANDEM_SECURE_COOKIES"] ?? "false"
+        let secure = ["1", "true", "yes"].contains(secureText.lowercased())
+        if !["0", "1", "true", "false", "yes", "no"].contains(secureText.lowercased()) {
+            problems.append("TANDEM_SECURE_COOKIES must be true or false")
+        }
+
+        guard problems.isEmpty else { throw Problems(messages: problems) }
+        return TandemConfiguration(
+            dataDirectory: dataDirectory, database: database, adminPassword: adminPassword, timeZone: timeZone!,
+            maxUploadBytes: maxUpload * 1024 * 1024, bcryptCost: bcryptCost, logLevel: logLevel!, secureCookies: secure)
+    }
+
+    private static func integer(_ name: String, _ environment: [String: String], default value: Int, range: ClosedRange<Int>,
+                                _ problems: inout [String]) -> Int {
+        guard let text = environment[name] else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            problems.append("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound) (got '\(text)')")
+            return value
+        }
+        return number
+    }
+}

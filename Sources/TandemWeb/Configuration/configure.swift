@@ -1,0 +1,51 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import TandemCore
+import TandemStore
+import Vapor
+
+/// Sets an application up: database, migrations, services, middleware and routes.
+public func configure(_ app: Application, _ configuration: TandemConfiguration) async throws {
+    app.logger.logLevel = configuration.logLevel
+    try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
+
+    let dialect: StoreDatabase.Dialect
+    switch configuration.database {
+    case .sqlite(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        dialect = .sqlite
+    case .postgres(let url):
+        app.databases.use(try .postgres(url: url), as: .psql)
+        dialect = .postgres
+    }
+    app.migrations.add(TandemMigrations.all)
+    let database = StoreDatabase(dialect: dialect) { [unowned app] in app.db }
+    try await database.prepare()
+    try await app.autoMigrate()
+
+    app.tandem = try TandemServices(configuration: configuration, database: database)
+    app.routes.defaultMaxBodySize = "1mb"
+    app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware())
+    app.middleware.use(TandemErrorMiddleware())
+    app.middleware.use(ActorMiddleware())
+    try registerRoutes(app)
+}
+
+/// Every route of the application, in one place.
+func registerRoutes(_ app: Application) throws {
+    try app.register(collection: OperationsController())
+    let api = app.grouped("api", "v1")
+    let openAPI = OpenAPIDocument.document.data
+    api.get("openapi.json") { _ in
+        Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(data: openAPI))
+    }
+    try api.register(collection: AccountController())
+    try api.register(collection: OrganisationController())
+    try api.register(collection: CatalogController())
+    try api.register(collection: NeedController())
+    try api.register(collection: AttachmentController())
+    try api.register(collection: SettingsController())
+}

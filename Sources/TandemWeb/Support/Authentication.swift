@@ -1,0 +1,43 @@
+import Foundation
+import TandemCore
+import Vapor
+
+/// Finds the person behind a request: a personal API token (`Authorization: Bearer tdm_…`)
+/// or a session cookie. Nothing here decides what the person may do; the core does.
+struct ActorMiddleware: AsyncMiddleware {
+    static let sessionCookie = "tandem_session"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let accounts = request.tandem.accounts
+        if let bearer = request.headers.bearerAuthorization {
+            guard let person = try await accounts.person(tokenSecret: bearer.token) else {
+                throw TandemError(.unauthenticated, "the API token is not valid")
+            }
+            request.storage[ActorKey.self] = person
+        } else if let secret = request.cookies[Self.sessionCookie]?.string, !secret.isEmpty {
+            request.storage[ActorKey.self] = try await accounts.person(sessionSecret: secret)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+private struct ActorKey: StorageKey { typealias Value = Person }
+
+extension Request {
+    /// The signed-in person, or an `unauthenticated` error.
+    func actor() throws -> Person {
+        guard let person = storage[ActorKey.self] else { throw TandemError(.unauthenticated, "sign in first") }
+        return person
+    }
+
+    /// The client address used to throttle sign-ins.
+    var clientAddress: String {
+        remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// A typed id from a path parameter; a malformed id is a 404, like a missing record.
+    func id<Subject>(_ name: String, _ what: String) throws -> Identifier<Subject> {
+        guard let text = parameters.get(name), let id = Identifier<Subject>(text) else { throw TandemError.notFound(what) }
+        return id
+    }
+}

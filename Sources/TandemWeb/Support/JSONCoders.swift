@@ -1,0 +1,74 @@
+import Foundation
+import TandemCore
+import Vapor
+
+/// The API's JSON: snake_case keys out, ISO 8601 times with milliseconds.
+enum JSONCoders {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.format(date))
+        }
+        return encoder
+    }()
+
+    /// Request bodies declare their own snake_case `CodingKeys`, so no key strategy here.
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = Timestamp.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an ISO 8601 time")
+            }
+            return date
+        }
+        return decoder
+    }()
+}
+
+/// ISO 8601 times, e.g. `2026-11-30T08:15:00.123Z`.
+enum Timestamp {
+    static func format(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(separator: .omitted))
+    }
+
+    static func parse(_ text: String) -> Date? {
+        (try? Date(text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true)))
+            ?? (try? Date(text, strategy: .iso8601))
+    }
+}
+
+/// A JSON request body that rejects fields it does not know: a typo must not be ignored.
+protocol StrictBody: Decodable {
+    associatedtype CodingKeys: CodingKey & CaseIterable
+}
+
+extension Request {
+    /// Decodes a strict JSON body: unknown fields, invalid JSON and wrong types are 4xx errors
+    /// naming the field.
+    func decodeBody<Body: StrictBody>(_ type: Body.Type) throws -> Body {
+        guard let buffer = body.data, buffer.readableBytes > 0 else {
+            throw Abort(.badRequest, reason: "a JSON body is required")
+        }
+        if let contentType = headers.contentType, contentType != .json {
+            throw Abort(.unsupportedMediaType, reason: "send the body as application/json")
+        }
+        let data = Data(buffer.readableBytesView)
+        guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the body is not valid JSON"))
+        }
+        guard let fields = object as? [String: Any] else {
+            throw Abort(.badRequest, reason: "the body must be a JSON object")
+        }
+        let known = Set(Body.CodingKeys.allCases.map(\.stringValue))
+        if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
+            throw TandemError.invalid(unknown, "unknown field '\(unknown)'")
+        }
+        return try JSONCoders.decoder.decode(Body.self, from: data)
+    }
+}
+

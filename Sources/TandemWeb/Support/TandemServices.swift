@@ -1,0 +1,70 @@
+import Foundation
+import TandemCore
+import TandemStore
+import Vapor
+
+/// The use cases and stores one application works with, built once at start-up.
+public struct TandemServices: Sendable {
+    public let configuration: TandemConfiguration
+    public let database: StoreDatabase
+    public let needs: NeedWorkflow
+    public let organisation: OrganisationWorkflow
+    public let catalog: CatalogWorkflow
+    public let accounts: AccountWorkflow
+    public let settings: SettingsWorkflow
+    public let blobs: DiskBlobStore
+    public let metrics: RequestMetrics
+
+    public init(configuration: TandemConfiguration, database: StoreDatabase, clock: any TandemCore.Clock = SystemClock(),
+                ids: any IDGenerator = RandomIDGenerator()) throws {
+        self.configuration = configuration
+        self.database = database
+        let organisationStore = SQLOrganisationStore(database)
+        let catalogStore = SQLCatalogStore(database)
+        let settings = SQLSettingsStore(database)
+        let hasher = BcryptHasher(cost: configuration.bcryptCost)
+        self.settings = SettingsWorkflow(settings: settings)
+        self.needs = NeedWorkflow(
+            needs: SQLNeedStore(database), organisation: organisationStore, catalog: catalogStore, settings: settings,
+            goals: settings, clock: clock, ids: ids,
+            attachmentPolicy: AttachmentPolicy(maxBytes: configuration.maxUploadBytes), timeZone: configuration.timeZone)
+        self.organisation = OrganisationWorkflow(store: organisationStore, hasher: hasher, clock: clock, ids: ids)
+        self.catalog = CatalogWorkflow(catalog: catalogStore, organisation: organisationStore, clock: clock, ids: ids)
+        self.accounts = AccountWorkflow(
+            credentials: SQLCredentialStore(database), organisation: organisationStore, hasher: hasher, digest: SHA256Digest(),
+            clock: clock, ids: ids, decoyHash: try hasher.hash("decoy password, never valid"))
+        self.blobs = try DiskBlobStore(directory: configuration.dataDirectory.appendingPathComponent("attachments"))
+        self.metrics = RequestMetrics()
+    }
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey { typealias Value = TandemServices }
+
+    /// The services `configure` set up.
+    public var tandem: TandemServices {
+        get {
+            guard let services = storage[ServicesKey.self] else { fatalError("configure(_:) has not run") }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var tandem: TandemServices { application.tandem }
+}
+
+/// bcrypt, as Vapor implements it.
+struct BcryptHasher: TandemCore.PasswordHasher {
+    let cost: Int
+    func hash(_ password: String) throws -> String { try Bcrypt.hash(password, cost: cost) }
+    func verify(_ password: String, hash: String) throws -> Bool { try Bcrypt.verify(password, created: hash) }
+}
+
+/// SHA-256 in hex, for session and token secrets (long random values need no slow hash).
+struct SHA256Digest: TandemCore.SecretDigest {
+    func digest(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
