@@ -44,6 +44,7 @@ let package = Package(
             dependencies: [
                 "TandemCore", "TandemStore", "TandemWeb",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
         .executableTarget(name: "tandem", dependencies: ["TandemWeb"]),

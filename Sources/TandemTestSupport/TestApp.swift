@@ -1,0 +1,85 @@
+import Foundation
+import TandemCore
+import TandemWeb
+import Vapor
+import VaporTesting
+
+/// Runs `body` against a fully configured Tandem application on a fresh database of the given
+/// kind (a real SQLite file, or a real PostgreSQL database), then tears everything down.
+public func withTestApp<T: Sendable>(
+    _ database: TestDatabase, environment overrides: [String: String] = [:],
+    _ body: (TestApp) async throws -> T
+) async throws -> T {
+    let (url, directory, cleanUp) = try await database.provision()
+    var environment = [
+        "DATABASE_URL": url, "TANDEM_DATA_DIR": directory.path, "TANDEM_BCRYPT_COST": "4", "LOG_LEVEL": "warning",
+    ]
+    environment.merge(overrides) { $1 }
+    let app = try await Application.make(.testing)
+    do {
+        try await configure(app, try TandemConfiguration.fromEnvironment(environment))
+        let result = try await body(TestApp(app: app))
+        try await app.asyncShutdown()
+        await cleanUp()
+        return result
+    } catch {
+        try? await app.asyncShutdown()
+        await cleanUp()
+        throw error
+    }
+}
+
+/// A configured application and a way to send it requests.
+public struct TestApp: Sendable {
+    public let app: Application
+
+    public var services: TandemServices { app.tandem }
+
+    /// Sends a request through the whole middleware stack. `token` signs it in as a person;
+    /// `json` is sent as the body verbatim (so tests can send broken JSON too).
+    public func request(
+        _ method: HTTPMethod, _ path: String, token: String? = nil, json: String? = nil, body: Data? = nil,
+        headers extra: [(String, String)] = []
+    ) async throws -> TestResponse {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        var buffer = ByteBuffer()
+        if let json {
+            headers.contentType = .json
+            buffer.writeString(json)
+        } else if let body {
+            buffer.writeBytes(body)
+        }
+        for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
+        let response = try await app.testing().performTest(
+            request: TestingHTTPRequest(method: method, url: URI(path: path), headers: headers, body: buffer))
+        return TestResponse(status: response.status, headers: response.headers, body: Data(response.body.readableBytesView))
+    }
+
+    /// Encodes `value` as the API's JSON and sends it.
+    public func send<Body: Encodable>(_ method: HTTPMethod, _ path: String, token: String?, _ value: Body) async throws -> TestResponse {
+        let data = try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: JSONEncoder().encode(value)))
+        return try await request(method, path, token: token, json: String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// A response, with its JSON body at hand.
+public struct TestResponse: Sendable {
+    public let status: HTTPResponseStatus
+    public let headers: HTTPHeaders
+    public let body: Data
+
+    /// The body as a JSON object (empty when it is not one).
+    public var object: [String: Any] {
+        ((try? JSONSerialization.jsonObject(with: body)) as? [String: Any]) ?? [:]
+    }
+
+    public subscript(key: String) -> String? { object[key] as? String }
+
+    /// The `items` of a list response.
+    public var items: [[String: Any]] { (object["items"] as? [[String: Any]]) ?? [] }
+
+    public var errorCode: String? { (object["error"] as? [String: Any])?["code"] as? String }
+    public var errorField: String? { (object["error"] as? [String: Any])?["field"] as? String }
+    public var text: String { String(decoding: body, as: UTF8.self) }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import TandemCore
+import Testing
+
+@Suite("Permissions")
+struct PermissionTests {
+    static let requester = Fixtures.person(1, Fixtures.sales, [.employee])
+    static let colleague = Fixtures.person(2, Fixtures.sales, [.employee])
+    static let salesManager = Fixtures.person(3, Fixtures.sales, [.manager])
+    static let itAgent = Fixtures.person(4, Fixtures.it, [.agent])
+    static let itManager = Fixtures.person(5, Fixtures.it, [.manager])
+    static let itEmployee = Fixtures.person(6, Fixtures.it, [.employee])
+    static let hrAgent = Fixtures.person(7, Fixtures.hr, [.agent])
+    static let admin = Fixtures.person(8, Fixtures.hr, [.admin])
+    static let assignedAgent = Fixtures.person(9, Fixtures.it, [.agent])
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var reader: Person
+        var confidential: Bool
+        var canRead: Bool
+        var testDescription: String { "\(reader.login) confidential=\(confidential) → \(canRead)" }
+    }
+
+    /// Who reads a need raised by Sales for IT, assigned to `assignedAgent`.
+    static let readCases: [Case] = [
+        Case(reader: requester, confidential: false, canRead: true),
+        Case(reader: requester, confidential: true, canRead: true),
+        Case(reader: colleague, confidential: false, canRead: true),
+        Case(reader: colleague, confidential: true, canRead: false),
+        Case(reader: salesManager, confidential: false, canRead: true),
+        Case(reader: salesManager, confidential: true, canRead: false),
+        Case(reader: itAgent, confidential: false, canRead: true),
+        Case(reader: itAgent, confidential: true, canRead: false),
+        Case(reader: assignedAgent, confidential: true, canRead: true),
+        Case(reader: itManager, confidential: true, canRead: true),
+        Case(reader: itEmployee, confidential: false, canRead: false),
+        Case(reader: hrAgent, confidential: false, canRead: false),
+        Case(reader: admin, confidential: true, canRead: true),
+    ]
+
+    @Test("who reads a need", arguments: readCases)
+    func reading(_ testCase: Case) {
+        // setup
+        let need = Fixtures.need(requester: Self.requester, confidential: testCase.confidential, assignees: [Self.assignedAgent.id])
+        // MUT + validate
+        #expect(AccessPolicy.canRead(need, testCase.reader) == testCase.canRead)
+        #expect(NeedVisibility(for: testCase.reader).admits(need) == testCase.canRead)
+    }
+
+    @Test func providersWorkButRequestersDoNot() {
+        let need = Fixtures.need(requester: Self.requester)
+        #expect(AccessPolicy.availableActions(on: need, Self.itAgent) == [.accept, .start, .reject])
+        #expect(AccessPolicy.availableActions(on: need, Self.requester) == [.withdraw])
+        #expect(AccessPolicy.availableActions(on: need, Self.colleague).isEmpty)
+        #expect(AccessPolicy.availableActions(on: need, Self.hrAgent).isEmpty)
+        #expect(AccessPolicy.availableActions(on: need, Self.admin) == [.accept, .start, .reject, .withdraw])
+    }
+
+    @Test func internalNotesAreForProvidersOnly() {
+        let need = Fixtures.need(requester: Self.requester)
+        #expect(AccessPolicy.canComment(.internal, on: need, Self.itAgent))
+        #expect(!AccessPolicy.canComment(.internal, on: need, Self.requester))
+        #expect(AccessPolicy.canComment(.public, on: need, Self.requester))
+        #expect(!AccessPolicy.seesInternal(of: need, Self.requester))
+        #expect(!AccessPolicy.seesInternal(of: need, Self.itEmployee))
+        #expect(AccessPolicy.seesInternal(of: need, Self.itManager))
+    }
+
+    @Test func catalogsAndPeopleAreManagedByTheirDepartment() {
+        #expect(AccessPolicy.canManageCatalog(of: Fixtures.it, Self.itManager))
+        #expect(!AccessPolicy.canManageCatalog(of: Fixtures.it, Self.itAgent))
+        #expect(!AccessPolicy.canManageCatalog(of: Fixtures.it, Self.salesManager))
+        #expect(AccessPolicy.canManageCatalog(of: Fixtures.it, Self.admin))
+        #expect(AccessPolicy.canManagePeople(of: Fixtures.sales, Self.salesManager))
+        #expect(!AccessPolicy.canManagePeople(of: Fixtures.it, Self.salesManager))
+        #expect(!AccessPolicy.canManageDepartments(Self.itManager))
+    }
+
+    @Test func confidentialityIsChangedByRequesterProviderManagerAndAdmin() {
+        let need = Fixtures.need(requester: Self.requester)
+        #expect(AccessPolicy.canChangeConfidentiality(need, Self.requester))
+        #expect(AccessPolicy.canChangeConfidentiality(need, Self.itManager))
+        #expect(!AccessPolicy.canChangeConfidentiality(need, Self.itAgent))
+        #expect(!AccessPolicy.canChangeConfidentiality(need, Self.colleague))
+    }
+}
