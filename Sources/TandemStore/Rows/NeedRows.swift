@@ -45,10 +45,10 @@ struct NeedRow: Codable, Sendable {
         isConfidential = need.isConfidential
         status = need.status.rawValue
         formAnswers = try JSONText.encode(need.formAnswers)
-        createdAt = need.createdAt
-        updatedAt = need.updatedAt
-        resolvedAt = need.resolvedAt
-        closedAt = need.closedAt
+        createdAt = need.createdAt.storable
+        updatedAt = need.updatedAt.storable
+        resolvedAt = need.resolvedAt?.storable
+        closedAt = need.closedAt?.storable
         version = need.version
     }
 

@@ -9,6 +9,11 @@ struct NeedListing {
     let visibility: NeedVisibility
     let dialect: StoreDatabase.Dialect
 
+    // NB: time keys travel as whole milliseconds. Stored times are whole milliseconds (see
+    // `Date.storable`), and a Date rebuilt from the same integer binds to exactly the stored
+    // value on both databases; a Double round trip through text and the drivers does not
+    // (PostgresNIO truncates to microseconds), which made pages repeat rows at the seams.
+
     /// One sort key: the SQL expression, its direction, and how its cursor text is read back.
     struct SortKey {
         enum Kind { case date, text }
@@ -22,7 +27,7 @@ struct NeedListing {
 
     var sortKeys: [SortKey] {
         let created = SortKey(expression: SQLColumn("created_at"), descending: false, kind: .date) {
-            String($0.createdAt.timeIntervalSince1970)
+            String($0.createdAt.millisecondsSince1970)
         }
         var newest = created
         newest.descending = true
@@ -31,7 +36,7 @@ struct NeedListing {
         case .oldest: return [created]
         case .updated:
             return [SortKey(expression: SQLColumn("updated_at"), descending: true, kind: .date) {
-                String($0.updatedAt.timeIntervalSince1970)
+                String($0.updatedAt.millisecondsSince1970)
             }]
         case .priority:
             return [SortKey(expression: SQLColumn("priority"), descending: false, kind: .text) { $0.priority.rawValue }, created]
@@ -105,8 +110,8 @@ struct NeedListing {
         for (key, text) in zip(keys, cursor.keys) {
             switch key.kind {
             case .date:
-                guard let seconds = Double(text), seconds.isFinite else { throw TandemError.invalid("cursor", "cursor is not valid") }
-                terms.append((key.expression, key.descending, SQLBind(Date(timeIntervalSince1970: seconds))))
+                guard let milliseconds = Int64(text) else { throw TandemError.invalid("cursor", "cursor is not valid") }
+                terms.append((key.expression, key.descending, SQLBind(Date(millisecondsSince1970: milliseconds))))
             case .text:
                 terms.append((key.expression, key.descending, SQLBind(text)))
             }

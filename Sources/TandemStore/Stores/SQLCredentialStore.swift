@@ -61,10 +61,17 @@ public struct SQLCredentialStore: CredentialStore {
     static let tokenColumns = ["id", "person_id", "name", "created_at", "last_used_at", "expires_at", "revoked_at"].map { SQLIdentifier($0) }
 
     public func insert(_ token: APIToken, digest: String) async throws {
-        try await database.write { sql in
-            try await sql.insertRow(TokenRow(token), into: "api_tokens")
-            try await sql.update("api_tokens").set("digest", to: digest).where("id", .equal, token.id.rawValue).run()
+        struct NewTokenRow: Encodable, Sendable {
+            var token: TokenRow
+            var digest: String
+            func encode(to encoder: any Encoder) throws {
+                try token.encode(to: encoder)
+                var container = encoder.container(keyedBy: DigestKey.self)
+                try container.encode(digest, forKey: .digest)
+            }
+            enum DigestKey: String, CodingKey { case digest }
         }
+        try await database.write { sql in try await sql.insertRow(NewTokenRow(token: TokenRow(token), digest: digest), into: "api_tokens") }
     }
 
     public func token(digest: String) async throws -> APIToken? {
