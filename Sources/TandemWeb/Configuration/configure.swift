@@ -26,7 +26,7 @@ public func configure(_ app: Application, _ configuration: TandemConfiguration) 
     try await app.autoMigrate()
 
     app.tandem = try TandemServices(configuration: configuration, database: database)
-    app.routes.defaultMaxBodySize = "1mb"
+    app.routes.defaultMaxBodySize = ByteCount(value: maxJSONBodyBytes)
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(TandemErrorMiddleware())

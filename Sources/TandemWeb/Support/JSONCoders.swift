@@ -68,12 +68,18 @@ protocol StrictBody: Decodable {
     associatedtype CodingKeys: CodingKey & CaseIterable
 }
 
+/// The largest JSON body the API reads (attachments stream and have their own limit).
+let maxJSONBodyBytes = 1024 * 1024
+
 extension Request {
     /// Decodes a strict JSON body: unknown fields, invalid JSON and wrong types are 4xx errors
     /// naming the field.
     func decodeBody<Body: StrictBody>(_ type: Body.Type) throws -> Body {
         guard let buffer = body.data, buffer.readableBytes > 0 else {
             throw Abort(.badRequest, reason: "a JSON body is required")
+        }
+        guard buffer.readableBytes <= maxJSONBodyBytes else {
+            throw Abort(.payloadTooLarge, reason: "the body is larger than \(maxJSONBodyBytes) bytes")
         }
         if let contentType = headers.contentType, contentType != .json {
             throw Abort(.unsupportedMediaType, reason: "send the body as application/json")
