@@ -32,6 +32,7 @@ public enum TandemCommand {
                         ────────────────────────────────────────────────────────────
 
                         """)
+                    fflush(nil)  // NB: stdout is block-buffered when it is not a terminal.
                 }
                 try await app.execute()
             } catch {
