@@ -35,13 +35,14 @@ public protocol SecretDigest: Sendable {
 /// Sessions, API tokens and sign-in throttling, stored so that several instances share them.
 public protocol CredentialStore: Sendable {
     func insertSession(digest: String, person: Person.ID, createdAt: Date, expiresAt: Date) async throws
-    /// The person of a live session, or `nil`.
-    func sessionPerson(digest: String, at now: Date) async throws -> Person.ID?
+    /// The person of a live session, or `nil` (one lookup: this runs on every request).
+    func sessionPerson(digest: String, at now: Date) async throws -> Person?
     func deleteSession(digest: String) async throws
     func deleteSessions(of person: Person.ID) async throws
 
     func insert(_ token: APIToken, digest: String) async throws
-    func token(digest: String) async throws -> APIToken?
+    /// The token with this digest and its person (one lookup: this runs on every request).
+    func token(digest: String) async throws -> (APIToken, Person)?
     func tokens(of person: Person.ID) async throws -> [APIToken]
     func update(_ token: APIToken) async throws
 
@@ -131,19 +132,24 @@ public struct AccountWorkflow: Sendable {
 
     /// The active person behind a session secret, or `nil`.
     public func person(sessionSecret: String) async throws -> Person? {
-        guard let id = try await credentials.sessionPerson(digest: digest.digest(sessionSecret), at: clock.now()) else { return nil }
-        return try await activePerson(id)
+        guard let person = try await credentials.sessionPerson(digest: digest.digest(sessionSecret), at: clock.now()),
+            person.isActive
+        else { return nil }
+        return person
     }
 
     /// The active person behind an API token, or `nil`; notes the token's last use (to the minute).
     public func person(tokenSecret: String) async throws -> Person? {
         let now = clock.now()
-        guard var token = try await credentials.token(digest: digest.digest(tokenSecret)), token.isUsable(at: now) else { return nil }
-        if token.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
+        guard let (found, person) = try await credentials.token(digest: digest.digest(tokenSecret)), found.isUsable(at: now),
+            person.isActive
+        else { return nil }
+        if found.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
+            var token = found
             token.lastUsedAt = now
             try await credentials.update(token)
         }
-        return try await activePerson(token.personID)
+        return person
     }
 
     /// Creates a token for the actor; the secret is returned once and never stored.
@@ -174,11 +180,6 @@ public struct AccountWorkflow: Sendable {
             try await credentials.update(token)
         }
         return token
-    }
-
-    private func activePerson(_ id: Person.ID) async throws -> Person? {
-        guard let person = try await organisation.person(id), person.isActive else { return nil }
-        return person
     }
 
     /// 32 random bytes, base64url without padding.

@@ -1,41 +1,46 @@
 import FluentKit
+import Logging
 import SQLKit
 import TandemCore
 
 /// The database the stores work on: SQLite or PostgreSQL behind one interface.
-/// Writes go through `write`, one transaction each; on SQLite they are also serialised in
-/// this process, because SQLite has one writer at a time and answers a second one with
-/// "database is locked" rather than waiting.
+/// Reads use the pool; writes go through `write`, one transaction each on PostgreSQL, and on
+/// SQLite through the group-commit writer (SQLite has one writer at a time).
 public final class StoreDatabase: Sendable {
     public enum Dialect: String, Sendable { case sqlite, postgres }
 
     public let dialect: Dialect
     private let makeDatabase: @Sendable () -> any Database
-    private let writeGate: WriteGate?
+    private let writer: GroupCommitWriter?
 
-    /// `makeDatabase` hands out a database for any event loop, so that work spreads over the pool.
-    public init(dialect: Dialect, makeDatabase: @escaping @Sendable () -> any Database) {
+    /// A PostgreSQL database; `makeDatabase` hands out a database for any event loop, so that
+    /// work spreads over the pool.
+    public static func postgres(_ makeDatabase: @escaping @Sendable () -> any Database) -> StoreDatabase {
+        StoreDatabase(dialect: .postgres, makeDatabase: makeDatabase, writer: nil)
+    }
+
+    /// An SQLite database in the file at `path`, read through the pool `makeDatabase` serves,
+    /// written through a dedicated connection.
+    public static func sqlite(path: String, logger: Logger, _ makeDatabase: @escaping @Sendable () -> any Database) -> StoreDatabase {
+        StoreDatabase(dialect: .sqlite, makeDatabase: makeDatabase, writer: GroupCommitWriter(path: path, logger: logger))
+    }
+
+    private init(dialect: Dialect, makeDatabase: @escaping @Sendable () -> any Database, writer: GroupCommitWriter?) {
         self.dialect = dialect
         self.makeDatabase = makeDatabase
-        self.writeGate = dialect == .sqlite ? WriteGate() : nil
+        self.writer = writer
     }
 
     public var fluent: any Database { makeDatabase() }
 
     public var sql: any SQLDatabase { makeDatabase() as! any SQLDatabase }
 
-    /// Runs `body` in one transaction; store errors come out as `TandemError`s.
+    /// Runs `body` in one transaction; store errors come out as `TandemError`s. When this returns,
+    /// the write is committed and durable.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let run: @Sendable () async throws -> T = { [dialect] in
-            try await self.makeDatabase().transaction { transaction in
-                let sql = transaction as! any SQLDatabase
-                if dialect == .sqlite { try await sql.raw("PRAGMA busy_timeout = 5000").run() }
-                return try await body(sql)
-            }
-        }
         do {
-            if let writeGate { return try await writeGate.run(run) }
-            return try await run()
+            if let writer { return try await writer.submit(body) }
+            return try await makeDatabase().transaction { transaction in try await body(transaction as! any SQLDatabase) }
         } catch {
             throw StoreError.map(error)
         }
@@ -45,39 +50,19 @@ public final class StoreDatabase: Sendable {
     public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         do { return try await body(sql) } catch { throw StoreError.map(error) }
     }
-}
 
-/// Lets one task at a time through, in arrival order.
-actor WriteGate {
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        await acquire()
-        defer { release() }
-        return try await body()
-    }
-
-    private func acquire() async {
-        if !busy {
-            busy = true
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    private func release() {
-        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    /// Closes the dedicated writer connection (at shutdown).
+    public func close() async {
+        await writer?.close()
     }
 }
 
 extension StoreDatabase {
     /// Sets the database up for work: on SQLite, write-ahead logging (readers never block the
-    /// writer; the setting is kept in the file) with full sync, so a commit is on disk before it
-    /// is acknowledged.
+    /// writer; the setting is kept in the file). The writer connection syncs fully, so a commit
+    /// is on disk before it is acknowledged.
     public func prepare() async throws {
         guard dialect == .sqlite else { return }
         try await sql.raw("PRAGMA journal_mode = WAL").run()
-        try await sql.raw("PRAGMA synchronous = FULL").run()
     }
 }

@@ -20,6 +20,7 @@ struct NeedRow: Codable, Sendable {
     var isConfidential: Bool
     var status: String
     var formAnswers: String
+    var assigneeIds: String
     var createdAt: Date
     var updatedAt: Date
     var resolvedAt: Date?
@@ -45,6 +46,7 @@ struct NeedRow: Codable, Sendable {
         isConfidential = need.isConfidential
         status = need.status.rawValue
         formAnswers = try JSONText.encode(need.formAnswers)
+        assigneeIds = try JSONText.encode(need.assigneeIDs)
         createdAt = need.createdAt.storable
         updatedAt = need.updatedAt.storable
         resolvedAt = need.resolvedAt?.storable
@@ -52,7 +54,7 @@ struct NeedRow: Codable, Sendable {
         version = need.version
     }
 
-    func need(assignees: [Person.ID]) throws -> Need {
+    func need() throws -> Need {
         guard let number = NeedNumber(number), let kind = NeedKind(rawValue: kind), let urgency = Urgency(rawValue: urgency),
             let importance = Importance(rawValue: importance), let priority = Priority(rawValue: priority),
             let status = NeedStatus(rawValue: status)
@@ -64,7 +66,8 @@ struct NeedRow: Codable, Sendable {
             urgency: urgency, importance: importance, priority: priority,
             effortHours: effortHours.map { Decimal(string: String($0)) ?? Decimal($0) },
             desiredDate: desiredDate.flatMap(CalendarDate.init), strategicGoalID: strategicGoalId.map(StrategicGoal.ID.init),
-            isConfidential: isConfidential, status: status, assigneeIDs: assignees,
+            isConfidential: isConfidential, status: status,
+            assigneeIDs: try JSONText.decode([Person.ID].self, from: assigneeIds),
             formAnswers: try JSONText.decode([String: FormAnswer].self, from: formAnswers),
             createdAt: createdAt, updatedAt: updatedAt, resolvedAt: resolvedAt, closedAt: closedAt, version: version)
     }

@@ -17,11 +17,13 @@ public struct SQLCredentialStore: CredentialStore {
         }
     }
 
-    public func sessionPerson(digest: String, at now: Date) async throws -> Person.ID? {
-        struct Row: Decodable { var personId: UUID }
-        return try await database.read { sql in
-            try await sql.select().column("person_id").from("sessions").where("digest", .equal, digest)
-                .where("expires_at", .greaterThan, now).firstRow(Row.self).map { Person.ID($0.personId) }
+    public func sessionPerson(digest: String, at now: Date) async throws -> Person? {
+        try await database.read { sql in
+            try await sql.select().columns(PersonRow.columns.map { SQLColumn($0, table: "people") }).from("sessions")
+                .join("people", on: SQLColumn("person_id", table: "sessions"), .equal, SQLColumn("id", table: "people"))
+                .where(SQLColumn("digest", table: "sessions"), .equal, SQLBind(digest))
+                .where(SQLColumn("expires_at", table: "sessions"), .greaterThan, SQLBind(now))
+                .firstRow(PersonRow.self)?.person
         }
     }
 
@@ -58,7 +60,8 @@ public struct SQLCredentialStore: CredentialStore {
         }
     }
 
-    static let tokenColumns = ["id", "person_id", "name", "created_at", "last_used_at", "expires_at", "revoked_at"].map { SQLIdentifier($0) }
+    static let tokenColumnNames = ["id", "person_id", "name", "created_at", "last_used_at", "expires_at", "revoked_at"]
+    static let tokenColumns = tokenColumnNames.map { SQLIdentifier($0) }
 
     public func insert(_ token: APIToken, digest: String) async throws {
         struct NewTokenRow: Encodable, Sendable {
@@ -74,10 +77,17 @@ public struct SQLCredentialStore: CredentialStore {
         try await database.write { sql in try await sql.insertRow(NewTokenRow(token: TokenRow(token), digest: digest), into: "api_tokens") }
     }
 
-    public func token(digest: String) async throws -> APIToken? {
+    public func token(digest: String) async throws -> (APIToken, Person)? {
         try await database.read { sql in
-            try await sql.select().columns(Self.tokenColumns).from("api_tokens").where("digest", .equal, digest)
-                .firstRow(TokenRow.self)?.token
+            let tokenColumns = Self.tokenColumnNames.map { SQLAlias(SQLColumn($0, table: "api_tokens"), as: SQLIdentifier("token_\($0)")) }
+            let personColumns = PersonRow.columns.map { SQLColumn($0, table: "people") }
+            guard let row = try await sql.select().columns(tokenColumns + personColumns).from("api_tokens")
+                .join("people", on: SQLColumn("person_id", table: "api_tokens"), .equal, SQLColumn("id", table: "people"))
+                .where(SQLColumn("digest", table: "api_tokens"), .equal, SQLBind(digest)).first()
+            else { return nil }
+            let token = try row.decode(model: TokenRow.self, prefix: "token_", keyDecodingStrategy: .convertFromSnakeCase).token
+            let person = try row.decode(model: PersonRow.self, keyDecodingStrategy: .convertFromSnakeCase).person
+            return (token, person)
         }
     }
 

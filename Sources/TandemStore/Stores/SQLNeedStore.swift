@@ -33,13 +33,16 @@ public struct SQLNeedStore: NeedStore {
     }
 
     /// Takes the next sequence number of the year. On PostgreSQL the row lock orders concurrent
-    /// creators; on SQLite the single writer does.
+    /// creators; on SQLite the single writer does. The year's row is created on its first need.
     static func allocateSequence(year: Int, _ sql: any SQLDatabase) async throws -> Int {
-        try await sql.raw("INSERT INTO need_number_sequences (year, last_value) VALUES (\(bind: year), 0) ON CONFLICT (year) DO NOTHING").run()
         struct Value: Decodable { var lastValue: Int }
-        guard let value = try await sql.raw(
+        let increment: SQLQueryString =
             "UPDATE need_number_sequences SET last_value = last_value + 1 WHERE year = \(bind: year) RETURNING last_value"
-        ).firstRow(Value.self) else { throw TandemError(.conflict, "could not number the need") }
+        if let value = try await sql.raw(increment).firstRow(Value.self) { return value.lastValue }
+        try await sql.raw("INSERT INTO need_number_sequences (year, last_value) VALUES (\(bind: year), 0) ON CONFLICT (year) DO NOTHING").run()
+        guard let value = try await sql.raw(increment).firstRow(Value.self) else {
+            throw TandemError(.conflict, "could not number the need")
+        }
         return value.lastValue
     }
 
@@ -53,8 +56,10 @@ public struct SQLNeedStore: NeedStore {
         }
         for comment in write.comments { try await sql.insertRow(NeedCommentRow(comment), into: "need_comments") }
         for attachment in write.attachments { try await sql.insertRow(AttachmentRow(attachment), into: "attachments") }
-        for (ordinal, event) in write.events.enumerated() {
-            try await sql.insertRow(try NeedEventRow(event, needVersion: write.need.version, ordinal: ordinal), into: "need_events")
+        let events = try write.events.enumerated().map { try NeedEventRow($1, needVersion: write.need.version, ordinal: $0) }
+        if !events.isEmpty {
+            try await sql.insert(into: "need_events")
+                .models(events, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
         }
     }
 
@@ -84,17 +89,8 @@ public struct SQLNeedStore: NeedStore {
         }
     }
 
-    /// Runs a select over `needs` and attaches each need's assignees (one query for the page).
     static func needs(_ select: SQLSelectBuilder, _ sql: any SQLDatabase) async throws -> [Need] {
-        let rows = try await select.allRows(NeedRow.self)
-        guard !rows.isEmpty else { return [] }
-        struct AssigneeRow: Decodable { var needId: UUID; var personId: UUID; var position: Int }
-        let assignees = try await sql.select().columns("need_id", "person_id", "position").from("need_assignees")
-            .where("need_id", .in, rows.map(\.id)).allRows(AssigneeRow.self)
-        let byNeed = Dictionary(grouping: assignees, by: \.needId)
-        return try rows.map { row in
-            try row.need(assignees: (byNeed[row.id] ?? []).sorted { $0.position < $1.position }.map { Person.ID($0.personId) })
-        }
+        try await select.allRows(NeedRow.self).map { try $0.need() }
     }
 
     public func events(of need: Need.ID) async throws -> [NeedEvent] {

@@ -11,17 +11,17 @@ public func configure(_ app: Application, _ configuration: TandemConfiguration) 
     app.logger.logLevel = configuration.logLevel
     try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
 
-    let dialect: StoreDatabase.Dialect
+    let database: StoreDatabase
     switch configuration.database {
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
-        dialect = .sqlite
+        database = .sqlite(path: path, logger: app.logger) { [unowned app] in app.db }
     case .postgres(let url):
         app.databases.use(try .postgres(url: url), as: .psql)
-        dialect = .postgres
+        database = .postgres { [unowned app] in app.db }
     }
+    app.lifecycle.use(StoreShutdown(database: database))
     app.migrations.add(TandemMigrations.all)
-    let database = StoreDatabase(dialect: dialect) { [unowned app] in app.db }
     try await database.prepare()
     try await app.autoMigrate()
 
@@ -48,4 +48,13 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: NeedController())
     try api.register(collection: AttachmentController())
     try api.register(collection: SettingsController())
+}
+
+/// Closes what the stores opened outside Vapor's pools when the application shuts down.
+struct StoreShutdown: LifecycleHandler {
+    let database: StoreDatabase
+
+    func shutdownAsync(_ application: Application) async {
+        await database.close()
+    }
 }

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The API benchmark of the foundation: a release build of Tandem on a fresh database, driven by
+# wrk on 127.0.0.1. Prints one table: requests/s, p50/p95/p99 latency, server RSS, and each
+# endpoint's ratio to the plain /health route of the same server.
+#
+#   Benchmarks/api.sh [sqlite|postgres]      (env: NEEDS=100000 DURATION=15 CONNECTIONS=32)
+#
+# Needs wrk (apt-get install wrk) and, for postgres, scripts/start-postgres.sh (run as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+backend=${1:-sqlite}
+needs=${NEEDS:-100000}
+duration=${DURATION:-15}
+connections=${CONNECTIONS:-32}
+port=${PORT:-18181}
+export SWIFT_BACKTRACE=enable=no WRK_LIB="$PWD/Benchmarks/wrk"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+swift build -c release --product tandem 2>&1 | tail -1
+binary=.build/release/tandem
+data=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
+
+database_env=()
+if [ "$backend" = postgres ]; then
+    url=$(scripts/start-postgres.sh)
+    name="tandem_bench_$$"
+    runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS $name" -qc "CREATE DATABASE $name OWNER tandem" >/dev/null
+    database_env=(DATABASE_URL="${url/\/tandem?//$name?}")
+fi
+env "${database_env[@]}" TANDEM_DATA_DIR="$data" TANDEM_ADMIN_PASSWORD=bench-admin-password LOG_LEVEL=warning \
+    "$binary" serve --hostname 127.0.0.1 --port "$port" > "$data/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+eval "$(python3 Benchmarks/setup.py "http://127.0.0.1:$port" bench-admin-password)"
+
+rss() { echo $(( $(ps -o rss= -p "$server") / 1024 )); }
+declare -A result
+run() {  # name, script, extra env...
+    local name=$1 script=$2; shift 2
+    local line
+    line=$(env "$@" wrk -t2 -c"$connections" -d"${duration}s" --latency -s "Benchmarks/wrk/$script" "http://127.0.0.1:$port" | grep '^RESULT')
+    result[$name]="${line#RESULT } $(rss)"
+}
+
+run health get.lua WRK_PATH=/health
+run raise raise.lua WRK_TOKEN="$REQUESTER_TOKEN" WRK_OFFERING="$OFFERING"
+count() { curl -sf "http://127.0.0.1:$port/metrics" | awk '/^tandem_needs\{/ {sum += $2} END {print sum}'; }
+have=$(count)
+if [ "$have" -lt "$needs" ]; then
+    echo "filling to $needs needs (have $have)…" >&2
+    fill=$(( (needs - have) / 1500 + 5 ))
+    env WRK_TOKEN="$REQUESTER_TOKEN" WRK_OFFERING="$OFFERING" \
+        wrk -t2 -c"$connections" -d"${fill}s" -s Benchmarks/wrk/raise.lua "http://127.0.0.1:$port" >/dev/null
+fi
+total=$(count)
+curl -sf "http://127.0.0.1:$port/api/v1/needs?limit=200&sort=oldest" -H "Authorization: Bearer $REQUESTER_TOKEN" \
+    | python3 -c 'import json,sys; print("\n".join(n["id"] for n in json.load(sys.stdin)["items"]))' > "$data/ids"
+run read read.lua WRK_TOKEN="$REQUESTER_TOKEN" WRK_IDS="$data/ids"
+run queue get.lua WRK_TOKEN="$AGENT_TOKEN" \
+    WRK_PATH="/api/v1/needs?providing_department_id=$IT_DEPARTMENT&status=new,accepted,in_progress&sort=priority&limit=50"
+
+ceiling=$(echo "${result[health]}" | cut -d' ' -f1)
+printf '\nTandem API benchmark — %s, %s needs, wrk -t2 -c%s -d%ss, %s cores, %s\n' "$backend" "$total" "$connections" "$duration" "$(nproc)" "$(date -u +%F)"
+printf '%-8s %10s %9s %9s %9s %8s %8s %9s\n' endpoint "req/s" "p50 ms" "p95 ms" "p99 ms" non-2xx "RSS MB" "÷ health"
+for name in health raise read queue; do
+    read -r rps p50 p95 p99 bad errors mem <<< "${result[$name]}"
+    printf '%-8s %10s %9s %9s %9s %8s %8s %8.0f%%\n' "$name" "$rps" "$p50" "$p95" "$p99" "$((bad + errors))" "$mem" \
+        "$(echo "100 * $rps / $ceiling" | bc -l)"
+done
+if [ "$backend" = postgres ]; then
+    kill $server; wait $server 2>/dev/null || true
+    runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS $name" >/dev/null
+fi
