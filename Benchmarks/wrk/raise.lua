@@ -12,6 +12,6 @@ request = function()
   local body = string.format(
     '{"title":"%s #%d","description":"基准测试 benchmark need %d","offering_id":"%s","urgency":"%s","importance":"%s","form":{"system":"CRM"}}',
     titles[(counter % #titles) + 1], counter, counter, os.getenv("WRK_OFFERING"),
-    urgencies[(counter % 4) + 1], urgencies[((counter // 4) % 4) + 1])
+    urgencies[(counter % 4) + 1], urgencies[(math.floor(counter / 4) % 4) + 1])
   return wrk.format(nil, "/api/v1/needs", nil, body)
 end

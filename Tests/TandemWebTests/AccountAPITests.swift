@@ -49,6 +49,23 @@ struct AccountAPITests {
         }
     }
 
+    @Test("many failures from one address throttle every login from it", arguments: TestDatabase.all)
+    func throttlingPerAddress(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            _ = try await TestCompany.make(in: app)
+            // setup: 30 failures spread over logins, none reaching the per-account limit
+            for index in 0..<30 {
+                let wrong = try await app.request(.POST, "/api/v1/auth/sign-in", json: #"{"login":"guess\#(index % 10)","password":"wrong password"}"#)
+                #expect(wrong.status == .unauthorized)
+            }
+            // MUT
+            let throttled = try await app.request(.POST, "/api/v1/auth/sign-in", json: #"{"login":"lihua","password":"\#(TestCompany.password)"}"#)
+            // validate
+            #expect(throttled.status == .tooManyRequests)
+            #expect(throttled.errorCode == "too_many_requests")
+        }
+    }
+
     @Test("an unknown login and a wrong password answer alike", arguments: TestDatabase.all)
     func noLoginProbing(database: TestDatabase) async throws {
         try await withTestApp(database) { app in

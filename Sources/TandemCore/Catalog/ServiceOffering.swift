@@ -70,4 +70,11 @@ public struct ServiceOffering: Hashable, Sendable, Codable, Identifiable {
         self.isActive = isActive
         self.createdAt = createdAt
     }
+
+    /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
+    enum CodingKeys: String, CodingKey {
+        case id, providerID = "provider_id", name, kind, description, audience
+        case defaultAssigneeIDs = "default_assignee_ids", formFields = "form_fields"
+        case confidentialByDefault = "confidential_by_default", isActive = "is_active", createdAt = "created_at"
+    }
 }

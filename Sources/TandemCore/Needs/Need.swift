@@ -65,6 +65,16 @@ public struct Need: Hashable, Sendable, Codable, Identifiable {
         self.closedAt = closedAt
         self.version = version
     }
+
+    /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
+    enum CodingKeys: String, CodingKey {
+        case id, number, title, description, kind, requesterID = "requester_id"
+        case requestingDepartmentID = "requesting_department_id", providingDepartmentID = "providing_department_id"
+        case offeringID = "offering_id", urgency, importance, priority, effortHours = "effort_hours"
+        case desiredDate = "desired_date", strategicGoalID = "strategic_goal_id", isConfidential = "is_confidential"
+        case status, assigneeIDs = "assignee_ids", formAnswers = "form_answers", createdAt = "created_at"
+        case updatedAt = "updated_at", resolvedAt = "resolved_at", closedAt = "closed_at", version
+    }
 }
 
 /// A company goal (战略目标) that needs can serve; its weight feeds the planning score.
@@ -82,5 +92,10 @@ public struct StrategicGoal: Hashable, Sendable, Codable, Identifiable {
         self.title = title
         self.weight = weight
         self.isActive = isActive
+    }
+
+    /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
+    enum CodingKeys: String, CodingKey {
+        case id, title, weight, isActive = "is_active"
     }
 }

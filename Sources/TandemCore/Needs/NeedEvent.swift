@@ -59,6 +59,12 @@ public struct NeedEvent: Hashable, Sendable, Codable, Identifiable {
         self.commentID = commentID
         self.attachmentID = attachmentID
     }
+
+    /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
+    enum CodingKeys: String, CodingKey {
+        case id, needID = "need_id", actorID = "actor_id", at, kind, visibility, changes, commentID = "comment_id"
+        case attachmentID = "attachment_id"
+    }
 }
 
 /// A public reply (回复) or an internal note (内部备注) on a need.
@@ -79,6 +85,11 @@ public struct NeedComment: Hashable, Sendable, Codable, Identifiable {
         self.body = body
         self.visibility = visibility
         self.createdAt = createdAt
+    }
+
+    /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
+    enum CodingKeys: String, CodingKey {
+        case id, needID = "need_id", authorID = "author_id", body, visibility, createdAt = "created_at"
     }
 }
 
@@ -110,5 +121,12 @@ public struct Attachment: Hashable, Sendable, Codable, Identifiable {
         self.sha256 = sha256
         self.storageKey = storageKey
         self.createdAt = createdAt
+    }
+
+    /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
+    enum CodingKeys: String, CodingKey {
+        case id, needID = "need_id", uploaderID = "uploader_id", fileName = "file_name"
+        case contentType = "content_type", byteCount = "byte_count", sha256, storageKey = "storage_key"
+        case createdAt = "created_at"
     }
 }

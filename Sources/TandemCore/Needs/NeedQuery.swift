@@ -85,17 +85,12 @@ public struct NeedCursor: Hashable, Sendable, Codable {
 
     /// The URL-safe text form handed to clients.
     public var token: String {
-        let data = (try? JSONEncoder().encode(self)) ?? Data()
-        return data.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        ((try? JSONEncoder().encode(self)) ?? Data()).base64URLEncoded
     }
 
     /// Parses `token`; a tampered or foreign token is an input error on `cursor`.
     public init(token: String) throws {
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard token.count <= 1000, let data = Data(base64Encoded: base64),
+        guard token.count <= 1000, let data = Data(base64URLEncoded: token),
             let cursor = try? JSONDecoder().decode(NeedCursor.self, from: data)
         else { throw TandemError.invalid("cursor", "cursor is not valid") }
         self = cursor

@@ -22,6 +22,11 @@ public struct Department: Hashable, Sendable, Codable, Identifiable {
         self.isProvider = isProvider
         self.createdAt = createdAt
     }
+
+    /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
+    enum CodingKeys: String, CodingKey {
+        case id, name, code, parentID = "parent_id", isProvider = "is_provider", createdAt = "created_at"
+    }
 }
 
 /// Checks on the shape of the department tree.

@@ -52,4 +52,10 @@ public struct Person: Hashable, Sendable, Codable, Identifiable {
     }
 
     public func has(_ role: Role) -> Bool { roles.contains(role) }
+
+    /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
+    enum CodingKeys: String, CodingKey {
+        case id, login, displayName = "display_name", email, departmentID = "department_id", roles, language
+        case isActive = "is_active", createdAt = "created_at"
+    }
 }

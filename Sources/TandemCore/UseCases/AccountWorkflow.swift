@@ -25,6 +25,12 @@ public struct APIToken: Hashable, Sendable, Codable, Identifiable {
     public func isUsable(at now: Date) -> Bool {
         revokedAt == nil && (expiresAt.map { now < $0 } ?? true)
     }
+
+    /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
+    enum CodingKeys: String, CodingKey {
+        case id, personID = "person_id", name, createdAt = "created_at", lastUsedAt = "last_used_at"
+        case expiresAt = "expires_at", revokedAt = "revoked_at"
+    }
 }
 
 /// A one-way digest of secrets (SHA-256), implemented outside the core.
@@ -186,8 +192,6 @@ public struct AccountWorkflow: Sendable {
     static func randomSecret() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Data(bytes).base64URLEncoded
     }
 }

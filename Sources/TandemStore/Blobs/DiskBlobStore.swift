@@ -62,7 +62,7 @@ public final class BlobWriter: @unchecked Sendable {
         try handle.close()
         try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.moveItem(at: temporary, to: final)
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexadecimal
     }
 
     /// Throws the partial blob away.

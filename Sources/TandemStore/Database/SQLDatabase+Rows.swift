@@ -1,15 +1,15 @@
 import SQLKit
 
-/// Row structs use camelCase properties for snake_case columns; these helpers apply the
-/// conversion in one place.
+// NB: row structs spell their properties like their columns (`created_at`), so no key
+// conversion runs per row: converting keys cost more than the query itself.
 extension SQLDatabase {
     func insertRow<Row: Encodable & Sendable>(_ row: Row, into table: String) async throws {
-        try await insert(into: table).model(row, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+        try await insert(into: table).model(row, nilEncodingStrategy: .asNil).run()
     }
 
     func updateRow<Row: Encodable & Sendable>(_ row: Row, in table: String, id: some Encodable & Sendable) async throws -> Int {
         let builder = try update(table)
-            .set(model: row, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+            .set(model: row, nilEncodingStrategy: .asNil)
             .where("id", .equal, id)
         return try await builder.runCountingRows()
     }
@@ -17,11 +17,11 @@ extension SQLDatabase {
 
 extension SQLQueryFetcher {
     func allRows<Row: Decodable>(_ type: Row.Type) async throws -> [Row] {
-        try await all(decoding: type, keyDecodingStrategy: .convertFromSnakeCase)
+        try await all(decoding: type)
     }
 
     func firstRow<Row: Decodable>(_ type: Row.Type) async throws -> Row? {
-        try await first(decoding: type, keyDecodingStrategy: .convertFromSnakeCase)
+        try await first(decoding: type)
     }
 }
 

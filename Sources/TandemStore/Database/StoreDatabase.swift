@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 import Logging
 import SQLKit
 import TandemCore
@@ -12,28 +13,33 @@ public final class StoreDatabase: Sendable {
     public let dialect: Dialect
     private let makeDatabase: @Sendable () -> any Database
     private let writer: GroupCommitWriter?
+    private let readers: SQLiteReadPool?
 
     /// A PostgreSQL database; `makeDatabase` hands out a database for any event loop, so that
     /// work spreads over the pool.
     public static func postgres(_ makeDatabase: @escaping @Sendable () -> any Database) -> StoreDatabase {
-        StoreDatabase(dialect: .postgres, makeDatabase: makeDatabase, writer: nil)
+        StoreDatabase(dialect: .postgres, makeDatabase: makeDatabase, writer: nil, readers: nil)
     }
 
-    /// An SQLite database in the file at `path`, read through the pool `makeDatabase` serves,
-    /// written through a dedicated connection.
+    /// An SQLite database in the file at `path`: migrated through `makeDatabase` (Fluent's pool),
+    /// read through a few read-only connections, written through one dedicated connection.
     public static func sqlite(path: String, logger: Logger, _ makeDatabase: @escaping @Sendable () -> any Database) -> StoreDatabase {
-        StoreDatabase(dialect: .sqlite, makeDatabase: makeDatabase, writer: GroupCommitWriter(path: path, logger: logger))
+        StoreDatabase(dialect: .sqlite, makeDatabase: makeDatabase, writer: GroupCommitWriter(path: path, logger: logger),
+                      readers: SQLiteReadPool(path: path, size: max(2, ProcessInfo.processInfo.activeProcessorCount), logger: logger))
     }
 
-    private init(dialect: Dialect, makeDatabase: @escaping @Sendable () -> any Database, writer: GroupCommitWriter?) {
+    private init(dialect: Dialect, makeDatabase: @escaping @Sendable () -> any Database, writer: GroupCommitWriter?,
+                 readers: SQLiteReadPool?) {
         self.dialect = dialect
         self.makeDatabase = makeDatabase
         self.writer = writer
+        self.readers = readers
     }
 
     public var fluent: any Database { makeDatabase() }
 
-    public var sql: any SQLDatabase { makeDatabase() as! any SQLDatabase }
+    /// A database to read from.
+    public var sql: any SQLDatabase { readers?.next() ?? makeDatabase() as! any SQLDatabase }
 
     /// Runs `body` in one transaction; store errors come out as `TandemError`s. When this returns,
     /// the write is committed and durable.
@@ -51,9 +57,10 @@ public final class StoreDatabase: Sendable {
         do { return try await body(sql) } catch { throw StoreError.map(error) }
     }
 
-    /// Closes the dedicated writer connection (at shutdown).
+    /// Closes the connections opened outside Fluent's pool (at shutdown).
     public func close() async {
         await writer?.close()
+        await readers?.close()
     }
 }
 
@@ -63,6 +70,7 @@ extension StoreDatabase {
     /// is on disk before it is acknowledged.
     public func prepare() async throws {
         guard dialect == .sqlite else { return }
-        try await sql.raw("PRAGMA journal_mode = WAL").run()
+        try await (makeDatabase() as! any SQLDatabase).raw("PRAGMA journal_mode = WAL").run()
+        try await readers?.open()
     }
 }

@@ -7,24 +7,24 @@ struct NeedRow: Codable, Sendable {
     var title: String
     var description: String
     var kind: String
-    var requesterId: UUID
-    var requestingDepartmentId: UUID
-    var providingDepartmentId: UUID
-    var offeringId: UUID?
+    var requester_id: UUID
+    var requesting_department_id: UUID
+    var providing_department_id: UUID
+    var offering_id: UUID?
     var urgency: String
     var importance: String
     var priority: String
-    var effortHours: Double?
-    var desiredDate: String?
-    var strategicGoalId: UUID?
-    var isConfidential: Bool
+    var effort_hours: Double?
+    var desired_date: String?
+    var strategic_goal_id: UUID?
+    var is_confidential: Bool
     var status: String
-    var formAnswers: String
-    var assigneeIds: String
-    var createdAt: Date
-    var updatedAt: Date
-    var resolvedAt: Date?
-    var closedAt: Date?
+    var form_answers: String
+    var assignee_ids: String
+    var created_at: Date
+    var updated_at: Date
+    var resolved_at: Date?
+    var closed_at: Date?
     var version: Int
 
     init(_ need: Need) throws {
@@ -33,24 +33,24 @@ struct NeedRow: Codable, Sendable {
         title = need.title
         description = need.description
         kind = need.kind.rawValue
-        requesterId = need.requesterID.rawValue
-        requestingDepartmentId = need.requestingDepartmentID.rawValue
-        providingDepartmentId = need.providingDepartmentID.rawValue
-        offeringId = need.offeringID?.rawValue
+        requester_id = need.requesterID.rawValue
+        requesting_department_id = need.requestingDepartmentID.rawValue
+        providing_department_id = need.providingDepartmentID.rawValue
+        offering_id = need.offeringID?.rawValue
         urgency = need.urgency.rawValue
         importance = need.importance.rawValue
         priority = need.priority.rawValue
-        effortHours = need.effortHours.map { NSDecimalNumber(decimal: $0).doubleValue }
-        desiredDate = need.desiredDate?.description
-        strategicGoalId = need.strategicGoalID?.rawValue
-        isConfidential = need.isConfidential
+        effort_hours = need.effortHours.map { NSDecimalNumber(decimal: $0).doubleValue }
+        desired_date = need.desiredDate?.description
+        strategic_goal_id = need.strategicGoalID?.rawValue
+        is_confidential = need.isConfidential
         status = need.status.rawValue
-        formAnswers = try JSONText.encode(need.formAnswers)
-        assigneeIds = try JSONText.encode(need.assigneeIDs)
-        createdAt = need.createdAt.storable
-        updatedAt = need.updatedAt.storable
-        resolvedAt = need.resolvedAt?.storable
-        closedAt = need.closedAt?.storable
+        form_answers = try JSONText.encode(need.formAnswers)
+        assignee_ids = try JSONText.encode(need.assigneeIDs)
+        created_at = need.createdAt.storable
+        updated_at = need.updatedAt.storable
+        resolved_at = need.resolvedAt?.storable
+        closed_at = need.closedAt?.storable
         version = need.version
     }
 
@@ -61,15 +61,15 @@ struct NeedRow: Codable, Sendable {
         else { throw CorruptRow(table: "needs", id: id) }
         return Need(
             id: .init(id), number: number, title: title, description: description, kind: kind,
-            requesterID: .init(requesterId), requestingDepartmentID: .init(requestingDepartmentId),
-            providingDepartmentID: .init(providingDepartmentId), offeringID: offeringId.map(ServiceOffering.ID.init),
+            requesterID: .init(requester_id), requestingDepartmentID: .init(requesting_department_id),
+            providingDepartmentID: .init(providing_department_id), offeringID: offering_id.map(ServiceOffering.ID.init),
             urgency: urgency, importance: importance, priority: priority,
-            effortHours: effortHours.map { Decimal(string: String($0)) ?? Decimal($0) },
-            desiredDate: desiredDate.flatMap(CalendarDate.init), strategicGoalID: strategicGoalId.map(StrategicGoal.ID.init),
-            isConfidential: isConfidential, status: status,
-            assigneeIDs: try JSONText.decode([Person.ID].self, from: assigneeIds),
-            formAnswers: try JSONText.decode([String: FormAnswer].self, from: formAnswers),
-            createdAt: createdAt, updatedAt: updatedAt, resolvedAt: resolvedAt, closedAt: closedAt, version: version)
+            effortHours: effort_hours.map { Decimal(string: String($0)) ?? Decimal($0) },
+            desiredDate: desired_date.flatMap(CalendarDate.init), strategicGoalID: strategic_goal_id.map(StrategicGoal.ID.init),
+            isConfidential: is_confidential, status: status,
+            assigneeIDs: try JSONText.decode([Person.ID].self, from: assignee_ids),
+            formAnswers: try JSONText.decode([String: FormAnswer].self, from: form_answers),
+            createdAt: created_at, updatedAt: updated_at, resolvedAt: resolved_at, closedAt: closed_at, version: version)
     }
 }
 
@@ -82,89 +82,89 @@ struct CorruptRow: Error, CustomStringConvertible {
 
 struct NeedEventRow: Codable, Sendable {
     var id: UUID
-    var needId: UUID
-    var needVersion: Int
+    var need_id: UUID
+    var need_version: Int
     var ordinal: Int
-    var actorId: UUID
+    var actor_id: UUID
     var at: Date
     var kind: String
     var visibility: String
     var changes: String
-    var commentId: UUID?
-    var attachmentId: UUID?
+    var comment_id: UUID?
+    var attachment_id: UUID?
 
     init(_ event: NeedEvent, needVersion: Int, ordinal: Int) throws {
         id = event.id.rawValue
-        needId = event.needID.rawValue
-        self.needVersion = needVersion
+        need_id = event.needID.rawValue
+        self.need_version = needVersion
         self.ordinal = ordinal
-        actorId = event.actorID.rawValue
+        actor_id = event.actorID.rawValue
         at = event.at
         kind = event.kind.rawValue
         visibility = event.visibility.rawValue
         changes = try JSONText.encode(event.changes)
-        commentId = event.commentID?.rawValue
-        attachmentId = event.attachmentID?.rawValue
+        comment_id = event.commentID?.rawValue
+        attachment_id = event.attachmentID?.rawValue
     }
 
     func event() throws -> NeedEvent {
         guard let kind = NeedEvent.Kind(rawValue: kind), let visibility = NeedEvent.Visibility(rawValue: visibility) else {
             throw CorruptRow(table: "need_events", id: id)
         }
-        return NeedEvent(id: .init(id), needID: .init(needId), actorID: .init(actorId), at: at, kind: kind,
+        return NeedEvent(id: .init(id), needID: .init(need_id), actorID: .init(actor_id), at: at, kind: kind,
                          visibility: visibility, changes: try JSONText.decode([NeedEvent.Change].self, from: changes),
-                         commentID: commentId.map(NeedComment.ID.init), attachmentID: attachmentId.map(Attachment.ID.init))
+                         commentID: comment_id.map(NeedComment.ID.init), attachmentID: attachment_id.map(Attachment.ID.init))
     }
 }
 
 struct NeedCommentRow: Codable, Sendable {
     var id: UUID
-    var needId: UUID
-    var authorId: UUID
+    var need_id: UUID
+    var author_id: UUID
     var body: String
     var visibility: String
-    var createdAt: Date
+    var created_at: Date
 
     init(_ comment: NeedComment) {
         id = comment.id.rawValue
-        needId = comment.needID.rawValue
-        authorId = comment.authorID.rawValue
+        need_id = comment.needID.rawValue
+        author_id = comment.authorID.rawValue
         body = comment.body
         visibility = comment.visibility.rawValue
-        createdAt = comment.createdAt
+        created_at = comment.createdAt
     }
 
     var comment: NeedComment {
-        NeedComment(id: .init(id), needID: .init(needId), authorID: .init(authorId), body: body,
-                    visibility: NeedEvent.Visibility(rawValue: visibility) ?? .internal, createdAt: createdAt)
+        NeedComment(id: .init(id), needID: .init(need_id), authorID: .init(author_id), body: body,
+                    visibility: NeedEvent.Visibility(rawValue: visibility) ?? .internal, createdAt: created_at)
     }
 }
 
 struct AttachmentRow: Codable, Sendable {
     var id: UUID
-    var needId: UUID
-    var uploaderId: UUID
-    var fileName: String
-    var contentType: String
-    var byteCount: Int
+    var need_id: UUID
+    var uploader_id: UUID
+    var file_name: String
+    var content_type: String
+    var byte_count: Int
     var sha256: String
-    var storageKey: String
-    var createdAt: Date
+    var storage_key: String
+    var created_at: Date
 
     init(_ attachment: Attachment) {
         id = attachment.id.rawValue
-        needId = attachment.needID.rawValue
-        uploaderId = attachment.uploaderID.rawValue
-        fileName = attachment.fileName
-        contentType = attachment.contentType
-        byteCount = attachment.byteCount
+        need_id = attachment.needID.rawValue
+        uploader_id = attachment.uploaderID.rawValue
+        file_name = attachment.fileName
+        content_type = attachment.contentType
+        byte_count = attachment.byteCount
         sha256 = attachment.sha256
-        storageKey = attachment.storageKey
-        createdAt = attachment.createdAt
+        storage_key = attachment.storageKey
+        created_at = attachment.createdAt
     }
 
     var attachment: Attachment {
-        Attachment(id: .init(id), needID: .init(needId), uploaderID: .init(uploaderId), fileName: fileName,
-                   contentType: contentType, byteCount: byteCount, sha256: sha256, storageKey: storageKey, createdAt: createdAt)
+        Attachment(id: .init(id), needID: .init(need_id), uploaderID: .init(uploader_id), fileName: file_name,
+                   contentType: content_type, byteCount: byte_count, sha256: sha256, storageKey: storage_key, createdAt: created_at)
     }
 }

@@ -5,52 +5,52 @@ struct DepartmentRow: Codable, Sendable {
     var id: UUID
     var name: String
     var code: String
-    var parentId: UUID?
-    var isProvider: Bool
-    var createdAt: Date
+    var parent_id: UUID?
+    var is_provider: Bool
+    var created_at: Date
 
     init(_ department: Department) {
         id = department.id.rawValue
         name = department.name
         code = department.code
-        parentId = department.parentID?.rawValue
-        isProvider = department.isProvider
-        createdAt = department.createdAt
+        parent_id = department.parentID?.rawValue
+        is_provider = department.isProvider
+        created_at = department.createdAt
     }
 
     var department: Department {
-        Department(id: .init(id), name: name, code: code, parentID: parentId.map(Department.ID.init),
-                   isProvider: isProvider, createdAt: createdAt)
+        Department(id: .init(id), name: name, code: code, parentID: parent_id.map(Department.ID.init),
+                   isProvider: is_provider, createdAt: created_at)
     }
 }
 
 struct PersonRow: Codable, Sendable {
     var id: UUID
     var login: String
-    var displayName: String
+    var display_name: String
     var email: String?
-    var departmentId: UUID
+    var department_id: UUID
     var roles: String
     var language: String
-    var isActive: Bool
-    var createdAt: Date
+    var is_active: Bool
+    var created_at: Date
 
     init(_ person: Person) {
         id = person.id.rawValue
         login = person.login
-        displayName = person.displayName
+        display_name = person.displayName
         email = person.email
-        departmentId = person.departmentID.rawValue
+        department_id = person.departmentID.rawValue
         roles = person.roles.sorted().map(\.rawValue).joined(separator: ",")
         language = person.language.rawValue
-        isActive = person.isActive
-        createdAt = person.createdAt
+        is_active = person.isActive
+        created_at = person.createdAt
     }
 
     var person: Person {
-        Person(id: .init(id), login: login, displayName: displayName, email: email, departmentID: .init(departmentId),
+        Person(id: .init(id), login: login, displayName: display_name, email: email, departmentID: .init(department_id),
                roles: Set(roles.split(separator: ",").compactMap { Role(rawValue: String($0)) }),
-               language: Language(rawValue: language) ?? .zhCN, isActive: isActive, createdAt: createdAt)
+               language: Language(rawValue: language) ?? .zhCN, isActive: is_active, createdAt: created_at)
     }
 
     static let columns = ["id", "login", "display_name", "email", "department_id", "roles", "language", "is_active", "created_at"]
@@ -58,20 +58,20 @@ struct PersonRow: Codable, Sendable {
 
 struct OfferingRow: Codable, Sendable {
     var id: UUID
-    var providerId: UUID
+    var provider_id: UUID
     var name: String
     var kind: String
     var description: String
     var audience: String
-    var defaultAssigneeIds: String
-    var formFields: String
-    var confidentialByDefault: Bool
-    var isActive: Bool
-    var createdAt: Date
+    var default_assignee_ids: String
+    var form_fields: String
+    var confidential_by_default: Bool
+    var is_active: Bool
+    var created_at: Date
 
     init(_ offering: ServiceOffering) throws {
         id = offering.id.rawValue
-        providerId = offering.providerID.rawValue
+        provider_id = offering.providerID.rawValue
         name = offering.name
         kind = offering.kind.rawValue
         description = offering.description
@@ -79,11 +79,11 @@ struct OfferingRow: Codable, Sendable {
         case .everyone: audience = "*"
         case .departments(let ids): audience = try JSONText.encode(ids.map(\.description).sorted())
         }
-        defaultAssigneeIds = try JSONText.encode(offering.defaultAssigneeIDs)
-        formFields = try JSONText.encode(offering.formFields)
-        confidentialByDefault = offering.confidentialByDefault
-        isActive = offering.isActive
-        createdAt = offering.createdAt
+        default_assignee_ids = try JSONText.encode(offering.defaultAssigneeIDs)
+        form_fields = try JSONText.encode(offering.formFields)
+        confidential_by_default = offering.confidentialByDefault
+        is_active = offering.isActive
+        created_at = offering.createdAt
     }
 
     func offering() throws -> ServiceOffering {
@@ -91,10 +91,10 @@ struct OfferingRow: Codable, Sendable {
             ? .everyone
             : .departments(Set(try JSONText.decode([String].self, from: audience).compactMap(Department.ID.init)))
         return ServiceOffering(
-            id: .init(id), providerID: .init(providerId), name: name, kind: NeedKind(rawValue: kind) ?? .service,
+            id: .init(id), providerID: .init(provider_id), name: name, kind: NeedKind(rawValue: kind) ?? .service,
             description: description, audience: audienceValue,
-            defaultAssigneeIDs: try JSONText.decode([Person.ID].self, from: defaultAssigneeIds),
-            formFields: try JSONText.decode([FormField].self, from: formFields),
-            confidentialByDefault: confidentialByDefault, isActive: isActive, createdAt: createdAt)
+            defaultAssigneeIDs: try JSONText.decode([Person.ID].self, from: default_assignee_ids),
+            formFields: try JSONText.decode([FormField].self, from: form_fields),
+            confidentialByDefault: confidential_by_default, isActive: is_active, createdAt: created_at)
     }
 }

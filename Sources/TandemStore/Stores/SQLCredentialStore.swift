@@ -37,26 +37,26 @@ public struct SQLCredentialStore: CredentialStore {
 
     struct TokenRow: Codable, Sendable {
         var id: UUID
-        var personId: UUID
+        var person_id: UUID
         var name: String
-        var createdAt: Date
-        var lastUsedAt: Date?
-        var expiresAt: Date?
-        var revokedAt: Date?
+        var created_at: Date
+        var last_used_at: Date?
+        var expires_at: Date?
+        var revoked_at: Date?
 
         init(_ token: APIToken) {
             id = token.id.rawValue
-            personId = token.personID.rawValue
+            person_id = token.personID.rawValue
             name = token.name
-            createdAt = token.createdAt
-            lastUsedAt = token.lastUsedAt
-            expiresAt = token.expiresAt
-            revokedAt = token.revokedAt
+            created_at = token.createdAt
+            last_used_at = token.lastUsedAt
+            expires_at = token.expiresAt
+            revoked_at = token.revokedAt
         }
 
         var token: APIToken {
-            APIToken(id: .init(id), personID: .init(personId), name: name, createdAt: createdAt, lastUsedAt: lastUsedAt,
-                     expiresAt: expiresAt, revokedAt: revokedAt)
+            APIToken(id: .init(id), personID: .init(person_id), name: name, createdAt: created_at, lastUsedAt: last_used_at,
+                     expiresAt: expires_at, revokedAt: revoked_at)
         }
     }
 
@@ -85,8 +85,8 @@ public struct SQLCredentialStore: CredentialStore {
                 .join("people", on: SQLColumn("person_id", table: "api_tokens"), .equal, SQLColumn("id", table: "people"))
                 .where(SQLColumn("digest", table: "api_tokens"), .equal, SQLBind(digest)).first()
             else { return nil }
-            let token = try row.decode(model: TokenRow.self, prefix: "token_", keyDecodingStrategy: .convertFromSnakeCase).token
-            let person = try row.decode(model: PersonRow.self, keyDecodingStrategy: .convertFromSnakeCase).person
+            let token = try row.decode(model: TokenRow.self, prefix: "token_").token
+            let person = try row.decode(model: PersonRow.self).person
             return (token, person)
         }
     }

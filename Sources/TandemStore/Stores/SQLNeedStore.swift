@@ -23,7 +23,7 @@ public struct SQLNeedStore: NeedStore {
         let row = try NeedRow(write.need)
         try await database.write { sql in
             let changed = try await sql.update("needs")
-                .set(model: row, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+                .set(model: row, nilEncodingStrategy: .asNil)
                 .where("id", .equal, row.id).where("version", .equal, expectedVersion)
                 .runCountingRows()
             guard changed == 1 else { throw TandemError(.conflict, "the need was changed meanwhile; reload and try again") }
@@ -35,15 +35,15 @@ public struct SQLNeedStore: NeedStore {
     /// Takes the next sequence number of the year. On PostgreSQL the row lock orders concurrent
     /// creators; on SQLite the single writer does. The year's row is created on its first need.
     static func allocateSequence(year: Int, _ sql: any SQLDatabase) async throws -> Int {
-        struct Value: Decodable { var lastValue: Int }
+        struct Value: Decodable { var last_value: Int }
         let increment: SQLQueryString =
             "UPDATE need_number_sequences SET last_value = last_value + 1 WHERE year = \(bind: year) RETURNING last_value"
-        if let value = try await sql.raw(increment).firstRow(Value.self) { return value.lastValue }
+        if let value = try await sql.raw(increment).firstRow(Value.self) { return value.last_value }
         try await sql.raw("INSERT INTO need_number_sequences (year, last_value) VALUES (\(bind: year), 0) ON CONFLICT (year) DO NOTHING").run()
         guard let value = try await sql.raw(increment).firstRow(Value.self) else {
             throw TandemError(.conflict, "could not number the need")
         }
-        return value.lastValue
+        return value.last_value
     }
 
     /// Assignees, comments, attachments and events of a write (comments and attachments first:
@@ -59,7 +59,7 @@ public struct SQLNeedStore: NeedStore {
         let events = try write.events.enumerated().map { try NeedEventRow($1, needVersion: write.need.version, ordinal: $0) }
         if !events.isEmpty {
             try await sql.insert(into: "need_events")
-                .models(events, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+                .models(events, nilEncodingStrategy: .asNil).run()
         }
     }
 

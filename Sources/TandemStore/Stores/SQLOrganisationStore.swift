@@ -79,10 +79,10 @@ public struct SQLOrganisationStore: OrganisationStore {
     }
 
     public func passwordHash(of person: Person.ID) async throws -> String? {
-        struct Hash: Decodable { var passwordHash: String? }
+        struct Hash: Decodable { var password_hash: String? }
         return try await database.read { sql in
             try await sql.select().column("password_hash").from("people").where("id", .equal, person.rawValue)
-                .firstRow(Hash.self)?.passwordHash
+                .firstRow(Hash.self)?.password_hash
         }
     }
 

@@ -28,11 +28,11 @@ public struct SQLSettingsStore: SettingsStore, GoalStore {
     }
 
     public func goal(_ id: StrategicGoal.ID) async throws -> StrategicGoal? {
-        struct Row: Decodable { var id: UUID; var title: String; var weight: Int; var isActive: Bool }
+        struct Row: Decodable { var id: UUID; var title: String; var weight: Int; var is_active: Bool }
         return try await database.read { sql in
             try await sql.select().columns("id", "title", "weight", "is_active").from("strategic_goals")
                 .where("id", .equal, id.rawValue).firstRow(Row.self)
-                .map { StrategicGoal(id: .init($0.id), title: $0.title, weight: $0.weight, isActive: $0.isActive) }
+                .map { StrategicGoal(id: .init($0.id), title: $0.title, weight: $0.weight, isActive: $0.is_active) }
         }
     }
 }

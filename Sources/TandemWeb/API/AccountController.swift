@@ -28,6 +28,7 @@ struct AccountController: RouteCollection {
         var person: Person
         /// The session secret, for clients that cannot keep cookies.
         var sessionToken: String
+        enum CodingKeys: String, CodingKey { case person, sessionToken = "session_token" }
     }
 
     struct CreatedToken: Encodable {

@@ -83,6 +83,14 @@ struct DemoCommand: AsyncCommand {
                         "客户合同审核", "展会宣传册设计", "Data export for board meeting", "招聘两名销售代表", "办公用品采购",
                         "年度预算调整", "VPN access for remote work", "竞品价格调研", "项目组临时借调", "出差报销流程咨询"]
         let count = signature.needs ?? 300
+        // NB: the demo's needs are spread over the past 120 days, each step a few hours after
+        // the one before, so lists, ages and trends look like a real company's.
+        let clock = ManualClock(Date())
+        let workflow = NeedWorkflow(
+            needs: services.needs.needs, organisation: services.needs.organisation, catalog: services.needs.catalog,
+            settings: services.needs.settings, goals: services.needs.goals, clock: clock, ids: services.needs.ids,
+            attachmentPolicy: services.needs.attachmentPolicy, timeZone: services.needs.timeZone)
+        let start = Date().addingTimeInterval(-120 * 86_400)
         var raised = 0
         for index in 0..<count {
             let requestingDepartment = departments[random.next(departments.count)]
@@ -96,12 +104,13 @@ struct DemoCommand: AsyncCommand {
                 default: answers[field.key] = .text("2026-12-31")
                 }
             }
-            let need = try await services.needs.raise(RaiseNeedInput(
+            clock.set(start.addingTimeInterval(Double(index) / Double(count) * 115 * 86_400))
+            let need = try await workflow.raise(RaiseNeedInput(
                 title: subjects[index % subjects.count], description: "需求说明 #\(index + 1)：请尽快处理。Details for need \(index + 1).",
                 offeringID: offering.id, urgency: Urgency.allCases[random.next(4)], importance: Importance.allCases[random.next(4)],
                 effortHours: Decimal(1 + random.next(40)), formAnswers: answers), by: requester)
             let agent = people[offering.providerID]!.first { $0.has(.agent) }!
-            try await walk(need, to: index % 7, agent: agent, requester: requester, services: services)
+            try await walk(need, to: index % 7, agent: agent, requester: requester, workflow: workflow, clock: clock)
             raised += 1
         }
         context.console.print("Demo company ready: \(departments.count) departments, \(people.values.map(\.count).reduce(0, +)) people, \(offerings.count) offerings, \(raised) needs.")
@@ -109,8 +118,9 @@ struct DemoCommand: AsyncCommand {
     }
 
     /// Moves a need into one of seven lifecycle situations.
-    private func walk(_ need: Need, to stage: Int, agent: Person, requester: Person, services: TandemServices) async throws {
-        let workflow = services.needs
+    private func walk(_ need: Need, to stage: Int, agent: Person, requester: Person, workflow: NeedWorkflow,
+                      clock: ManualClock) async throws {
+        clock.advance(by: 3 * 3600)
         switch stage {
         case 0: return
         case 1: _ = try await workflow.transition(need.id, .accept, by: agent)

@@ -2,12 +2,12 @@ import Foundation
 import TandemCore
 import Vapor
 
-/// The API's JSON: snake_case keys out, ISO 8601 times with milliseconds.
+/// The API's JSON: ISO 8601 times with milliseconds. Keys are spelled snake_case by the types'
+/// own `CodingKeys` (a key strategy would run for every key of every value).
 enum JSONCoders {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .custom { path in SnakeCaseKey(path.last!.stringValue) }
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]  // NB: without sorting, key order varies per response
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(Timestamp.format(date))
@@ -28,27 +28,6 @@ enum JSONCoders {
         }
         return decoder
     }()
-}
-
-/// `assigneeIDs` → `assignee_ids`, `requesterID` → `requester_id`, `createdAt` → `created_at`.
-/// (Foundation's `.convertToSnakeCase` turns `assigneeIDs` into `assignee_i_ds`.)
-struct SnakeCaseKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-
-    init(_ camelCase: String) {
-        var result = ""
-        var previous: Character?
-        for character in camelCase {
-            if character.isUppercase, let previous, previous.isLowercase || previous.isNumber { result.append("_") }
-            result.append(contentsOf: character.lowercased())
-            previous = character
-        }
-        stringValue = result
-    }
-
-    init?(stringValue: String) { self.init(stringValue) }
-    init?(intValue: Int) { nil }
 }
 
 /// ISO 8601 times, e.g. `2026-11-30T08:15:00.123Z`.

@@ -24,7 +24,7 @@ struct NeedResponse: Encodable {
         self.availableActions = AccessPolicy.availableActions(on: need, actor)
     }
 
-    enum CodingKeys: String, CodingKey { case availableActions }
+    enum CodingKeys: String, CodingKey { case availableActions = "available_actions" }
 
     func encode(to encoder: any Encoder) throws {
         try need.encode(to: encoder)
@@ -36,4 +36,5 @@ struct NeedResponse: Encodable {
 struct NeedPageResponse: Encodable {
     var items: [NeedResponse]
     var nextCursor: String?
+    enum CodingKeys: String, CodingKey { case items, nextCursor = "next_cursor" }
 }

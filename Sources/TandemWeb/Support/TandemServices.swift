@@ -65,6 +65,6 @@ struct BcryptHasher: TandemCore.PasswordHasher {
 /// SHA-256 in hex, for session and token secrets (long random values need no slow hash).
 struct SHA256Digest: TandemCore.SecretDigest {
     func digest(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(secret.utf8)).hexadecimal
     }
 }

@@ -41,6 +41,7 @@ struct CreateNeeds: AsyncMigration {
         let sql = database as! any SQLDatabase
         for (name, columns) in [
             ("ix_needs_provider_queue", ["providing_department_id", "status", "priority", "created_at"]),
+            ("ix_needs_provider_priority", ["providing_department_id", "priority", "created_at"]),
             ("ix_needs_provider_created", ["providing_department_id", "created_at"]),
             ("ix_needs_requesting_created", ["requesting_department_id", "created_at"]),
             ("ix_needs_requester_created", ["requester_id", "created_at"]),
