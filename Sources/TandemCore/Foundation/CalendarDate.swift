@@ -32,7 +32,7 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        String(year).leftPadded(to: 4) + "-" + String(month).leftPadded(to: 2) + "-" + String(day).leftPadded(to: 2)
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
@@ -45,5 +45,13 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
         case 4, 6, 9, 11: return 30
         default: return 31
         }
+    }
+}
+
+extension String {
+    /// The string with zeros in front up to `width` characters (`"7".leftPadded(to: 3)` is `"007"`).
+    /// Used instead of `String(format:)`, which is slow on Linux and runs for every need shown.
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

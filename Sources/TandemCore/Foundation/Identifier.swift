@@ -9,12 +9,16 @@ public struct Identifier<Subject>: Hashable, Sendable, Codable, CustomStringConv
 
     /// Parses the canonical UUID text form; `nil` for anything else.
     public init?(_ text: String) {
-        guard let uuid = UUID(uuidString: text) else { return nil }
+        guard let uuid = UUID(text: text) else { return nil }
         self.rawValue = uuid
     }
 
     public init(from decoder: Decoder) throws {
-        self.rawValue = try decoder.singleValueContainer().decode(UUID.self)
+        let container = try decoder.singleValueContainer()
+        guard let uuid = UUID(text: try container.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a UUID")
+        }
+        self.rawValue = uuid
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -22,7 +26,7 @@ public struct Identifier<Subject>: Hashable, Sendable, Codable, CustomStringConv
         try container.encode(description)
     }
 
-    public var description: String { rawValue.uuidString.lowercased() }
+    public var description: String { rawValue.lowercasedText }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.description < rhs.description }
 }

@@ -22,7 +22,7 @@ public struct NeedNumber: Hashable, Sendable, Comparable, Codable, CustomStringC
     }
 
     public var description: String {
-        "N-\(year)-" + String(format: "%06d", sequence)
+        "N-\(year)-" + String(sequence).leftPadded(to: 6)
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.sequence) < (rhs.year, rhs.sequence) }

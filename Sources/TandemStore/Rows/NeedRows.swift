@@ -46,7 +46,7 @@ struct NeedRow: Codable, Sendable {
         is_confidential = need.isConfidential
         status = need.status.rawValue
         form_answers = try JSONText.encode(need.formAnswers)
-        assignee_ids = try JSONText.encode(need.assigneeIDs)
+        assignee_ids = need.assigneeIDs.map(\.description).joined(separator: ",")
         created_at = need.createdAt.storable
         updated_at = need.updatedAt.storable
         resolved_at = need.resolvedAt?.storable
@@ -67,8 +67,8 @@ struct NeedRow: Codable, Sendable {
             effortHours: effort_hours.map { Decimal(string: String($0)) ?? Decimal($0) },
             desiredDate: desired_date.flatMap(CalendarDate.init), strategicGoalID: strategic_goal_id.map(StrategicGoal.ID.init),
             isConfidential: is_confidential, status: status,
-            assigneeIDs: try JSONText.decode([Person.ID].self, from: assignee_ids),
-            formAnswers: try JSONText.decode([String: FormAnswer].self, from: form_answers),
+            assigneeIDs: assignee_ids.split(separator: ",").compactMap { Person.ID(String($0)) },
+            formAnswers: form_answers == "{}" ? [:] : try JSONText.decode([String: FormAnswer].self, from: form_answers),
             createdAt: created_at, updatedAt: updated_at, resolvedAt: resolved_at, closedAt: closed_at, version: version)
     }
 }

@@ -53,7 +53,10 @@ struct PersonRow: Codable, Sendable {
                language: Language(rawValue: language) ?? .zhCN, isActive: is_active, createdAt: created_at)
     }
 
+    /// Every column but the password hash, which is read only to check a password.
     static let columns = ["id", "login", "display_name", "email", "department_id", "roles", "language", "is_active", "created_at"]
+    /// `columns` as SQL, qualified by the table (for joins).
+    static let columnList = columns.map { "people.\($0)" }.joined(separator: ", ")
 }
 
 struct OfferingRow: Codable, Sendable {

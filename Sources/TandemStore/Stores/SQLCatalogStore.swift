@@ -10,8 +10,7 @@ public struct SQLCatalogStore: CatalogStore {
 
     public func offering(_ id: ServiceOffering.ID) async throws -> ServiceOffering? {
         try await database.read { sql in
-            try await sql.select().column("*").from("offerings").where("id", .equal, id.rawValue)
-                .firstRow(OfferingRow.self)?.offering()
+            try await sql.raw("SELECT * FROM offerings WHERE id = \(bind: id.rawValue)").firstRow(OfferingRow.self)?.offering()
         }
     }
 

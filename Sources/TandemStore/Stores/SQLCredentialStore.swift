@@ -17,13 +17,15 @@ public struct SQLCredentialStore: CredentialStore {
         }
     }
 
+    // NB: the two lookups below run on every request, so their SQL is written out once rather
+    // than built and serialised each time.
+
     public func sessionPerson(digest: String, at now: Date) async throws -> Person? {
         try await database.read { sql in
-            try await sql.select().columns(PersonRow.columns.map { SQLColumn($0, table: "people") }).from("sessions")
-                .join("people", on: SQLColumn("person_id", table: "sessions"), .equal, SQLColumn("id", table: "people"))
-                .where(SQLColumn("digest", table: "sessions"), .equal, SQLBind(digest))
-                .where(SQLColumn("expires_at", table: "sessions"), .greaterThan, SQLBind(now))
-                .firstRow(PersonRow.self)?.person
+            try await sql.raw("""
+                SELECT \(unsafeRaw: PersonRow.columnList) FROM sessions JOIN people ON people.id = sessions.person_id
+                WHERE sessions.digest = \(bind: digest) AND sessions.expires_at > \(bind: now)
+                """).firstRow(PersonRow.self)?.person
         }
     }
 
@@ -77,17 +79,15 @@ public struct SQLCredentialStore: CredentialStore {
         try await database.write { sql in try await sql.insertRow(NewTokenRow(token: TokenRow(token), digest: digest), into: "api_tokens") }
     }
 
+    static let tokenJoin = """
+        SELECT \(tokenColumnNames.map { "api_tokens.\($0) AS token_\($0)" }.joined(separator: ", ")), \(PersonRow.columnList)
+        FROM api_tokens JOIN people ON people.id = api_tokens.person_id WHERE api_tokens.digest =
+        """
+
     public func token(digest: String) async throws -> (APIToken, Person)? {
         try await database.read { sql in
-            let tokenColumns = Self.tokenColumnNames.map { SQLAlias(SQLColumn($0, table: "api_tokens"), as: SQLIdentifier("token_\($0)")) }
-            let personColumns = PersonRow.columns.map { SQLColumn($0, table: "people") }
-            guard let row = try await sql.select().columns(tokenColumns + personColumns).from("api_tokens")
-                .join("people", on: SQLColumn("person_id", table: "api_tokens"), .equal, SQLColumn("id", table: "people"))
-                .where(SQLColumn("digest", table: "api_tokens"), .equal, SQLBind(digest)).first()
-            else { return nil }
-            let token = try row.decode(model: TokenRow.self, prefix: "token_").token
-            let person = try row.decode(model: PersonRow.self).person
-            return (token, person)
+            guard let row = try await sql.raw("\(unsafeRaw: Self.tokenJoin) \(bind: digest)").first() else { return nil }
+            return (try row.decode(model: TokenRow.self, prefix: "token_").token, try row.decode(model: PersonRow.self).person)
         }
     }
 

@@ -65,13 +65,13 @@ public struct SQLNeedStore: NeedStore {
 
     public func need(_ id: Need.ID) async throws -> Need? {
         try await database.read { sql in
-            try await Self.needs(sql.select().column("*").from("needs").where("id", .equal, id.rawValue), sql).first
+            try await sql.raw("SELECT * FROM needs WHERE id = \(bind: id.rawValue)").firstRow(NeedRow.self)?.need()
         }
     }
 
     public func need(number: NeedNumber) async throws -> Need? {
         try await database.read { sql in
-            try await Self.needs(sql.select().column("*").from("needs").where("number", .equal, number.description), sql).first
+            try await sql.raw("SELECT * FROM needs WHERE number = \(bind: number.description)").firstRow(NeedRow.self)?.need()
         }
     }
 
@@ -79,7 +79,7 @@ public struct SQLNeedStore: NeedStore {
         try await database.read { sql in
             let listing = NeedListing(query: query, visibility: visibility, dialect: database.dialect)
             let select = try listing.apply(to: sql.select().column("*").from("needs"))
-            var needs = try await Self.needs(select, sql)
+            var needs = try await select.allRows(NeedRow.self).map { try $0.need() }
             var next: NeedCursor?
             if needs.count > query.limit {
                 needs.removeLast()
@@ -87,10 +87,6 @@ public struct SQLNeedStore: NeedStore {
             }
             return NeedPage(needs: needs, nextCursor: next)
         }
-    }
-
-    static func needs(_ select: SQLSelectBuilder, _ sql: any SQLDatabase) async throws -> [Need] {
-        try await select.allRows(NeedRow.self).map { try $0.need() }
     }
 
     public func events(of need: Need.ID) async throws -> [NeedEvent] {

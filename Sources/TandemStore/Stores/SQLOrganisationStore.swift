@@ -34,8 +34,8 @@ public struct SQLOrganisationStore: OrganisationStore {
 
     public func person(_ id: Person.ID) async throws -> Person? {
         try await database.read { sql in
-            try await sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people")
-                .where("id", .equal, id.rawValue).firstRow(PersonRow.self)?.person
+            try await sql.raw("SELECT \(unsafeRaw: PersonRow.columnList) FROM people WHERE id = \(bind: id.rawValue)")
+                .firstRow(PersonRow.self)?.person
         }
     }
 
@@ -57,8 +57,8 @@ public struct SQLOrganisationStore: OrganisationStore {
     public func people(_ ids: [Person.ID]) async throws -> [Person] {
         guard !ids.isEmpty else { return [] }
         return try await database.read { sql in
-            try await sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people")
-                .where("id", .in, ids.map(\.rawValue)).allRows(PersonRow.self).map(\.person)
+            try await sql.raw("SELECT \(unsafeRaw: PersonRow.columnList) FROM people WHERE id IN (\(binds: ids.map(\.rawValue)))")
+                .allRows(PersonRow.self).map(\.person)
         }
     }
 

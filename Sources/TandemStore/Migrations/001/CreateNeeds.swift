@@ -28,7 +28,7 @@ struct CreateNeeds: AsyncMigration {
             .field("is_confidential", .bool, .required)
             .field("status", .string, .required)
             .field("form_answers", .string, .required)
-            // NB: the assignee ids as a JSON list, a projection of need_assignees kept in the same
+            // NB: the assignee ids, comma-separated: a projection of need_assignees kept in the same
             // transaction, so reading a need is one row.
             .field("assignee_ids", .string, .required)
             .field("created_at", .datetime, .required)
