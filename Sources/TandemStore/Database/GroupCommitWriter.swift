@@ -7,10 +7,9 @@ import TandemCore
 /// The SQLite write path: one dedicated connection that commits many requests' writes in one
 /// transaction (group commit), so that one fsync covers them all.
 ///
-/// Writes queue up while a batch is committing; the next batch takes everything queued. Each
-/// write runs inside its own savepoint, so a failing write rolls back alone and the others in
-/// its batch still commit. Nobody is answered before the COMMIT that holds their write has
-/// returned, and with `synchronous = FULL` in WAL mode that COMMIT is on disk.
+/// Writes queue up while a batch is committing; the next batch takes everything queued. A
+/// failing write fails alone (see `run`). Nobody is answered before the COMMIT that holds their
+/// write has returned, and with `synchronous = FULL` in WAL mode that COMMIT is on disk.
 actor GroupCommitWriter {
     typealias Work = @Sendable (any SQLDatabase) async throws -> any Sendable
 
@@ -68,47 +67,37 @@ actor GroupCommitWriter {
         return opened.sql()
     }
 
+    /// Commits a batch in one transaction. Writes fail rarely (input is checked before it gets
+    /// here), so the batch runs without savepoints; if one write fails, the whole transaction is
+    /// rolled back and each write of the batch runs again in a transaction of its own, so the
+    /// failure stays with its owner. (A write is only SQL computed from its inputs, so running it
+    /// again after a rollback is safe.)
     private func run(_ batch: [Job]) async {
-        let sql: any SQLDatabase
-        do {
-            sql = try await writer()
-            try await sql.raw("BEGIN IMMEDIATE").run()
-        } catch {
-            for job in batch { job.continuation.resume(throwing: error) }
+        if batch.count > 1, let values = try? await commit(batch) {
+            for (job, value) in zip(batch, values) { job.continuation.resume(returning: value) }
             return
         }
-        var outcomes: [Result<any Sendable, any Error>] = []
         for job in batch {
             do {
-                try await sql.raw("SAVEPOINT tandem_write").run()
-                let value = try await job.work(sql)
-                try await sql.raw("RELEASE SAVEPOINT tandem_write").run()
-                outcomes.append(.success(value))
+                job.continuation.resume(returning: try await commit([job])[0])
             } catch {
-                do {
-                    try await sql.raw("ROLLBACK TO SAVEPOINT tandem_write").run()
-                    try await sql.raw("RELEASE SAVEPOINT tandem_write").run()
-                    outcomes.append(.failure(error))
-                } catch let rollbackError {
-                    // NB: the transaction is unusable; fail the whole batch.
-                    logger.error("savepoint rollback failed: \(String(reflecting: rollbackError))")
-                    await abandon(batch, error: rollbackError, sql)
-                    return
-                }
+                job.continuation.resume(throwing: error)
             }
         }
-        do {
-            try await sql.raw("COMMIT").run()
-        } catch {
-            logger.error("group commit failed: \(String(reflecting: error))")
-            await abandon(batch, error: error, sql)
-            return
-        }
-        for (job, outcome) in zip(batch, outcomes) { job.continuation.resume(with: outcome) }
     }
 
-    private func abandon(_ batch: [Job], error: any Error, _ sql: any SQLDatabase) async {
-        try? await sql.raw("ROLLBACK").run()
-        for job in batch { job.continuation.resume(throwing: error) }
+    /// Runs the writes in one transaction and commits it; on any error rolls it all back.
+    private func commit(_ batch: [Job]) async throws -> [any Sendable] {
+        let sql = try await writer()
+        try await sql.raw("BEGIN IMMEDIATE").run()
+        do {
+            var values: [any Sendable] = []
+            for job in batch { values.append(try await job.work(sql)) }
+            try await sql.raw("COMMIT").run()
+            return values
+        } catch {
+            try? await sql.raw("ROLLBACK").run()
+            throw error
+        }
     }
 }

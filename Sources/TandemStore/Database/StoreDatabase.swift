@@ -14,6 +14,10 @@ public final class StoreDatabase: Sendable {
     private let makeDatabase: @Sendable () -> any Database
     private let writer: GroupCommitWriter?
     private let readers: SQLiteReadPool?
+    /// Who a session or token belongs to; shared by the stores that answer or change that.
+    let credentials = ShortLivedCache<CredentialEntry>()
+    /// The priority matrix and offerings, read by every raised need.
+    let catalog = ShortLivedCache<CatalogEntry>()
 
     /// A PostgreSQL database; `makeDatabase` hands out a database for any event loop, so that
     /// work spreads over the pool.
@@ -73,4 +77,14 @@ extension StoreDatabase {
         try await (makeDatabase() as! any SQLDatabase).raw("PRAGMA journal_mode = WAL").run()
         try await readers?.open()
     }
+}
+
+enum CredentialEntry: Sendable {
+    case session(Person)
+    case token(APIToken, Person)
+}
+
+enum CatalogEntry: Sendable {
+    case offering(ServiceOffering)
+    case matrix(PriorityMatrix)
 }

@@ -21,19 +21,25 @@ public struct SQLCredentialStore: CredentialStore {
     // than built and serialised each time.
 
     public func sessionPerson(digest: String, at now: Date) async throws -> Person? {
-        try await database.read { sql in
+        let (cached, generation) = database.credentials.entry(for: digest)
+        if case .session(let person) = cached { return person }
+        let person = try await database.read { sql in
             try await sql.raw("""
                 SELECT \(unsafeRaw: PersonRow.columnList) FROM sessions JOIN people ON people.id = sessions.person_id
                 WHERE sessions.digest = \(bind: digest) AND sessions.expires_at > \(bind: now)
                 """).firstRow(PersonRow.self)?.person
         }
+        if let person { database.credentials.remember(.session(person), for: digest, generation: generation) }
+        return person
     }
 
     public func deleteSession(digest: String) async throws {
+        defer { database.credentials.forgetAll() }
         try await database.write { sql in try await sql.delete(from: "sessions").where("digest", .equal, digest).run() }
     }
 
     public func deleteSessions(of person: Person.ID) async throws {
+        defer { database.credentials.forgetAll() }
         try await database.write { sql in try await sql.delete(from: "sessions").where("person_id", .equal, person.rawValue).run() }
     }
 
@@ -85,10 +91,14 @@ public struct SQLCredentialStore: CredentialStore {
         """
 
     public func token(digest: String) async throws -> (APIToken, Person)? {
-        try await database.read { sql in
+        let (cached, generation) = database.credentials.entry(for: digest)
+        if case .token(let token, let person) = cached { return (token, person) }
+        let found = try await database.read { sql -> (APIToken, Person)? in
             guard let row = try await sql.raw("\(unsafeRaw: Self.tokenJoin) \(bind: digest)").first() else { return nil }
             return (try row.decode(model: TokenRow.self, prefix: "token_").token, try row.decode(model: PersonRow.self).person)
         }
+        if let (token, person) = found { database.credentials.remember(.token(token, person), for: digest, generation: generation) }
+        return found
     }
 
     public func tokens(of person: Person.ID) async throws -> [APIToken] {
@@ -99,6 +109,7 @@ public struct SQLCredentialStore: CredentialStore {
     }
 
     public func update(_ token: APIToken) async throws {
+        defer { database.credentials.forgetAll() }
         _ = try await database.write { sql in try await sql.updateRow(TokenRow(token), in: "api_tokens", id: token.id.rawValue) }
     }
 

@@ -72,6 +72,7 @@ public struct SQLOrganisationStore: OrganisationStore {
     }
 
     public func update(_ person: Person) async throws {
+        defer { database.credentials.forgetAll() }
         let changed = try await database.write { sql in
             try await sql.updateRow(PersonRow(person), in: "people", id: person.id.rawValue)
         }
@@ -87,6 +88,7 @@ public struct SQLOrganisationStore: OrganisationStore {
     }
 
     public func setPasswordHash(_ hash: String, of person: Person.ID) async throws {
+        defer { database.credentials.forgetAll() }
         try await database.write { sql in
             try await sql.update("people").set("password_hash", to: hash).where("id", .equal, person.rawValue).run()
             // NB: a new password ends every session of the person.

@@ -11,15 +11,19 @@ public struct SQLSettingsStore: SettingsStore, GoalStore {
     static let priorityMatrixKey = "priority_matrix"
 
     public func priorityMatrix() async throws -> PriorityMatrix {
+        let (cached, generation) = database.catalog.entry(for: Self.priorityMatrixKey)
+        if case .matrix(let matrix) = cached { return matrix }
         struct Value: Decodable { var value: String }
         let stored = try await database.read { sql in
-            try await sql.select().column("value").from("settings").where("key", .equal, Self.priorityMatrixKey).firstRow(Value.self)
+            try await sql.raw("SELECT value FROM settings WHERE key = \(bind: Self.priorityMatrixKey)").firstRow(Value.self)
         }
-        guard let stored else { return .standard }
-        return try JSONText.decode(PriorityMatrix.self, from: stored.value)
+        let matrix = try stored.map { try JSONText.decode(PriorityMatrix.self, from: $0.value) } ?? .standard
+        database.catalog.remember(.matrix(matrix), for: Self.priorityMatrixKey, generation: generation)
+        return matrix
     }
 
     public func setPriorityMatrix(_ matrix: PriorityMatrix) async throws {
+        defer { database.catalog.forgetAll() }
         let text = try JSONText.encode(matrix)
         try await database.write { sql in
             try await sql.delete(from: "settings").where("key", .equal, Self.priorityMatrixKey).run()
