@@ -36,10 +36,10 @@ eval "$(python3 Benchmarks/setup.py "http://127.0.0.1:$port" bench-admin-passwor
 
 rss() { echo $(( $(ps -o rss= -p "$server") / 1024 )); }
 declare -A result
-run() {  # name, script, extra env...
+run() {  # name, script, extra env... (CONNECTIONS_NOW overrides the connection count)
     local name=$1 script=$2; shift 2
     local line
-    line=$(env "$@" wrk -t2 -c"$connections" -d"${duration}s" --latency -s "Benchmarks/wrk/$script" "http://127.0.0.1:$port" | grep '^RESULT')
+    line=$(env "$@" wrk -t2 -c"${CONNECTIONS_NOW:-$connections}" -d"${duration}s" --latency -s "Benchmarks/wrk/$script" "http://127.0.0.1:$port" | grep '^RESULT')
     result[$name]="${line#RESULT } $(rss)"
 }
 
@@ -57,13 +57,15 @@ total=$(count)
 curl -sf "http://127.0.0.1:$port/api/v1/needs?limit=200&sort=oldest" -H "Authorization: Bearer $REQUESTER_TOKEN" \
     | python3 -c 'import json,sys; print("\n".join(n["id"] for n in json.load(sys.stdin)["items"]))' > "$data/ids"
 run read read.lua WRK_TOKEN="$REQUESTER_TOKEN" WRK_IDS="$data/ids"
-run queue get.lua WRK_TOKEN="$AGENT_TOKEN" \
-    WRK_PATH="/api/v1/needs?providing_department_id=$IT_DEPARTMENT&status=new,accepted,in_progress&sort=priority&limit=50"
+queue_path="/api/v1/needs?providing_department_id=$IT_DEPARTMENT&status=new,accepted,in_progress&sort=priority&limit=50"
+run queue get.lua WRK_TOKEN="$AGENT_TOKEN" WRK_PATH="$queue_path"
+# The same page under light load (4 connections): how long one agent waits for it.
+CONNECTIONS_NOW=4 run "queue/c4" get.lua WRK_TOKEN="$AGENT_TOKEN" WRK_PATH="$queue_path"
 
 ceiling=$(echo "${result[health]}" | cut -d' ' -f1)
 printf '\nTandem API benchmark — %s, %s needs, wrk -t2 -c%s -d%ss, %s cores, %s\n' "$backend" "$total" "$connections" "$duration" "$(nproc)" "$(date -u +%F)"
 printf '%-8s %10s %9s %9s %9s %8s %8s %9s\n' endpoint "req/s" "p50 ms" "p95 ms" "p99 ms" non-2xx "RSS MB" "÷ health"
-for name in health raise read queue; do
+for name in health raise read queue queue/c4; do
     read -r rps p50 p95 p99 bad errors mem <<< "${result[$name]}"
     printf '%-8s %10s %9s %9s %9s %8s %8s %8.0f%%\n' "$name" "$rps" "$p50" "$p95" "$p99" "$((bad + errors))" "$mem" \
         "$(echo "100 * $rps / $ceiling" | bc -l)"

@@ -50,6 +50,13 @@ struct NeedAPITests {
             let closed = try await app.request(.POST, "\(path)/transitions", token: requester, json: #"{"action":"close"}"#)
             #expect(closed["status"] == "closed")
             #expect(closed.object["version"] as? Int == 10)
+            let reread = try await app.request(.GET, path, token: requester)
+            let answers = reread.object["form_answers"] as? [String: Any]
+            #expect(answers?["system"] as? String == "CRM")
+            #expect(answers?["seats"] as? Int == 3)
+            #expect(answers?.count == 2)
+            #expect(reread["desired_date"] == "2026-12-15")
+            #expect(reread.object["effort_hours"] as? Double == 2.5)
 
             // validate: the provider sees every event, the requester none of the internal ones
             let providerHistory = try await app.request(.GET, "\(path)/events", token: agent)

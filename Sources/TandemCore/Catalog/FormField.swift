@@ -54,6 +54,25 @@ public enum FormAnswer: Hashable, Sendable, Codable {
     }
 }
 
+extension FormAnswer {
+    /// Reads answers from JSON text as `JSONSerialization` sees it (strings, numbers, lists of
+    /// strings); `nil` for anything else. Faster than the `Decodable` path, whose failed tries
+    /// cost an error each, and used for every need read back from the database.
+    public static func answers(fromJSON text: String) -> [String: FormAnswer]? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return nil }
+        var answers: [String: FormAnswer] = [:]
+        for (key, value) in object {
+            switch value {
+            case let text as String: answers[key] = .text(text)
+            case let list as [String]: answers[key] = .choices(list)
+            case let number as NSNumber: answers[key] = .number(number.decimalValue)
+            default: return nil
+            }
+        }
+        return answers
+    }
+}
+
 extension FormField {
     /// Checks a form definition: keys well-formed and unique, labels present, choice fields
     /// with at least one option and no duplicate options.

@@ -65,13 +65,13 @@ public struct SQLNeedStore: NeedStore {
 
     public func need(_ id: Need.ID) async throws -> Need? {
         try await database.read { sql in
-            try await sql.raw("SELECT * FROM needs WHERE id = \(bind: id.rawValue)").firstRow(NeedRow.self)?.need()
+            try await sql.raw("SELECT * FROM needs WHERE id = \(bind: id.rawValue)").first().map { try NeedRow(row: $0).need() }
         }
     }
 
     public func need(number: NeedNumber) async throws -> Need? {
         try await database.read { sql in
-            try await sql.raw("SELECT * FROM needs WHERE number = \(bind: number.description)").firstRow(NeedRow.self)?.need()
+            try await sql.raw("SELECT * FROM needs WHERE number = \(bind: number.description)").first().map { try NeedRow(row: $0).need() }
         }
     }
 
@@ -79,7 +79,7 @@ public struct SQLNeedStore: NeedStore {
         try await database.read { sql in
             let listing = NeedListing(query: query, visibility: visibility, dialect: database.dialect)
             let select = try listing.apply(to: sql.select().column("*").from("needs"))
-            var needs = try await select.allRows(NeedRow.self).map { try $0.need() }
+            var needs = try await select.all().map { try NeedRow(row: $0).need() }
             var next: NeedCursor?
             if needs.count > query.limit {
                 needs.removeLast()
