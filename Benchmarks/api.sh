@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The API benchmark of the foundation: a release build of Tandem on a fresh database, driven by
 # wrk on 127.0.0.1. Prints one table: requests/s, p50/p95/p99 latency, server RSS, and each
-# endpoint's ratio to the plain /health route of the same server.
+# endpoint's ratio to the ceiling: /health/live, a route of the same server that does nothing.
 #
 #   Benchmarks/api.sh [sqlite|postgres]      (env: NEEDS=100000 DURATION=15 CONNECTIONS=32)
 #
@@ -24,9 +24,9 @@ trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
 database_env=()
 if [ "$backend" = postgres ]; then
     url=$(scripts/start-postgres.sh)
-    name="tandem_bench_$$"
-    runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS $name" -qc "CREATE DATABASE $name OWNER tandem" >/dev/null
-    database_env=(DATABASE_URL="${url/\/tandem?//$name?}")
+    bench_database="tandem_bench_$$"
+    runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS $bench_database" -qc "CREATE DATABASE $bench_database OWNER tandem" >/dev/null
+    database_env=(DATABASE_URL="${url%/tandem\?*}/$bench_database?tlsmode=disable")
 fi
 env "${database_env[@]}" TANDEM_DATA_DIR="$data" TANDEM_ADMIN_PASSWORD=bench-admin-password LOG_LEVEL=warning \
     "$binary" serve --hostname 127.0.0.1 --port "$port" > "$data/server.log" 2>&1 &
@@ -43,7 +43,7 @@ run() {  # name, script, extra env... (CONNECTIONS_NOW overrides the connection 
     result[$name]="${line#RESULT } $(rss)"
 }
 
-run health get.lua WRK_PATH=/health
+run ceiling get.lua WRK_PATH=/health/live
 run raise raise.lua WRK_TOKEN="$REQUESTER_TOKEN" WRK_OFFERING="$OFFERING"
 count() { curl -sf "http://127.0.0.1:$port/metrics" | awk '/^tandem_needs\{/ {sum += $2} END {print sum}'; }
 have=$(count)
@@ -62,15 +62,15 @@ run queue get.lua WRK_TOKEN="$AGENT_TOKEN" WRK_PATH="$queue_path"
 # The same page under light load (4 connections): how long one agent waits for it.
 CONNECTIONS_NOW=4 run "queue/c4" get.lua WRK_TOKEN="$AGENT_TOKEN" WRK_PATH="$queue_path"
 
-ceiling=$(echo "${result[health]}" | cut -d' ' -f1)
+ceiling=$(echo "${result[ceiling]}" | cut -d' ' -f1)
 printf '\nTandem API benchmark — %s, %s needs, wrk -t2 -c%s -d%ss, %s cores, %s\n' "$backend" "$total" "$connections" "$duration" "$(nproc)" "$(date -u +%F)"
-printf '%-8s %10s %9s %9s %9s %8s %8s %9s\n' endpoint "req/s" "p50 ms" "p95 ms" "p99 ms" non-2xx "RSS MB" "÷ health"
-for name in health raise read queue queue/c4; do
+printf '%-9s %10s %9s %9s %9s %8s %8s %9s\n' endpoint "req/s" "p50 ms" "p95 ms" "p99 ms" non-2xx "RSS MB" "÷ ceiling"
+for name in ceiling raise read queue queue/c4; do
     read -r rps p50 p95 p99 bad errors mem <<< "${result[$name]}"
-    printf '%-8s %10s %9s %9s %9s %8s %8s %8.0f%%\n' "$name" "$rps" "$p50" "$p95" "$p99" "$((bad + errors))" "$mem" \
+    printf '%-9s %10s %9s %9s %9s %8s %8s %8.0f%%\n' "$name" "$rps" "$p50" "$p95" "$p99" "$((bad + errors))" "$mem" \
         "$(echo "100 * $rps / $ceiling" | bc -l)"
 done
 if [ "$backend" = postgres ]; then
     kill $server; wait $server 2>/dev/null || true
-    runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS $name" >/dev/null
+    runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS $bench_database" >/dev/null
 fi

@@ -37,6 +37,10 @@ public struct TandemConfiguration: Sendable {
         if let url = environment["DATABASE_URL"], !url.isEmpty {
             if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
                 database = .postgres(url: url)
+                let parts = URLComponents(string: url)
+                if parts?.host?.isEmpty ?? true || (parts?.path.count ?? 0) <= 1 {
+                    problems.append("DATABASE_URL must look like postgres://user:password@host:5432/database?tlsmode=disable")
+                }
             } else if url.hasPrefix("sqlite://") {
                 database = .sqlite(path: String(url.dropFirst("sqlite://".count)))
             } else {

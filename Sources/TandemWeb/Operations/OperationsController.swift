@@ -3,10 +3,12 @@ import SQLKit
 import TandemCore
 import Vapor
 
-/// `/health` for load balancers and `/metrics` for Prometheus.
+/// `/health` for load balancers (it checks the database), `/health/live` (the process answers;
+/// nothing else is checked) and `/metrics` for Prometheus.
 struct OperationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("health", use: health)
+        routes.get("health", "live") { _ in Response(status: .ok, body: .init(staticString: "ok")) }
         routes.get("metrics", use: metrics)
     }
 
