@@ -79,5 +79,10 @@ struct ValueTests {
         #expect(throws: TandemError.self) { try AttachmentPolicy.cleanFileName("..") }
         #expect(AttachmentPolicy().accepts(contentType: "application/pdf; charset=binary"))
         #expect(!AttachmentPolicy().accepts(contentType: "application/x-msdownload"))
+        #expect(AttachmentPolicy.content(Array("%PDF-1.4".utf8), fits: "application/pdf"))
+        #expect(!AttachmentPolicy.content([0x4D, 0x5A], fits: "application/pdf"))
+        #expect(AttachmentPolicy.content([0x50, 0x4B, 0x03, 0x04], fits: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        #expect(!AttachmentPolicy.content([0x41, 0x00, 0x42], fits: "text/plain"))
+        #expect(AttachmentPolicy.content(Array("季度".utf8), fits: "text/csv"))
     }
 }

@@ -11,7 +11,7 @@ struct AttachmentAPITests {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
             let need = try await company.raise("附件", by: company.salesEmployee, in: app)
-            let bytes = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+            let bytes = Data("%PDF-1.7\n".utf8) + Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
             let name = "季度报告.pdf".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
             // MUT
             let uploaded = try await app.request(.POST, "/api/v1/needs/\(need.id)/attachments?file_name=\(name)",
@@ -48,6 +48,10 @@ struct AttachmentAPITests {
             let big = try await app.request(.POST, "/api/v1/needs/\(need.id)/attachments?file_name=big.txt", token: token,
                                             body: Data(repeating: 65, count: 1_200_000), headers: [("Content-Type", "text/plain")])
             #expect(big.status == .payloadTooLarge)
+            let disguised = try await app.request(.POST, "/api/v1/needs/\(need.id)/attachments?file_name=report.pdf", token: token,
+                                                  body: Data([0x4D, 0x5A, 0x90, 0x00, 0x03]), headers: [("Content-Type", "application/pdf")])
+            #expect(disguised.status == .unprocessableEntity)
+            #expect(disguised.errorField == "content_type")
             let noName = try await app.request(.POST, "/api/v1/needs/\(need.id)/attachments", token: token, body: Data([1]),
                                                headers: [("Content-Type", "text/plain")])
             #expect(noName.errorField == "file_name")

@@ -27,6 +27,28 @@ public struct AttachmentPolicy: Sendable {
         }
     }
 
+    /// Whether the file's first bytes fit its declared type: a PDF starts with `%PDF`, a PNG with
+    /// its signature, an Office document with a ZIP or OLE header, text has no NUL byte … so a
+    /// program renamed to `report.pdf` is refused. `head` is the first 16 bytes (or fewer).
+    public static func content(_ head: [UInt8], fits contentType: String) -> Bool {
+        let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        func starts(_ signature: [UInt8]) -> Bool { head.starts(with: signature) }
+        let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+        let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+        switch type {
+        case "application/pdf": return starts(Array("%PDF-".utf8))
+        case "image/png": return starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        case "image/jpeg": return starts([0xFF, 0xD8, 0xFF])
+        case "image/gif": return starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8))
+        case "image/webp": return starts(Array("RIFF".utf8)) && head.count >= 12 && Array(head[8..<12]) == Array("WEBP".utf8)
+        case "application/zip": return starts(zip)
+        case "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint": return starts(ole)
+        case _ where type.hasPrefix("application/vnd.openxmlformats-officedocument."): return starts(zip)
+        case "text/plain", "text/csv", "application/json": return !head.contains(0)
+        default: return true
+        }
+    }
+
     /// A file name safe to store and to send back: no path, no control characters, ≤ 200 characters.
     public static func cleanFileName(_ name: String) throws -> String {
         let base = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
@@ -47,13 +69,16 @@ public struct StoredUpload: Sendable {
     public var byteCount: Int
     public var sha256: String
     public var storageKey: String
+    /// The first bytes of the file, to check them against the declared type.
+    public var head: [UInt8]
 
-    public init(fileName: String, contentType: String, byteCount: Int, sha256: String, storageKey: String) {
+    public init(fileName: String, contentType: String, byteCount: Int, sha256: String, storageKey: String, head: [UInt8]) {
         self.fileName = fileName
         self.contentType = contentType
         self.byteCount = byteCount
         self.sha256 = sha256
         self.storageKey = storageKey
+        self.head = head
     }
 }
 
@@ -78,6 +103,9 @@ extension NeedWorkflow {
             throw TandemError.invalid("file", "the file is larger than \(attachmentPolicy.maxBytes) bytes")
         }
         guard upload.byteCount > 0 else { throw TandemError.invalid("file", "the file is empty") }
+        guard AttachmentPolicy.content(upload.head, fits: upload.contentType) else {
+            throw TandemError.invalid("content_type", "the file's content is not \(upload.contentType)")
+        }
         var added: Attachment?
         _ = try await mutate(id, by: actor) { current in
             let now = clock.now()

@@ -41,6 +41,8 @@ public final class BlobWriter: @unchecked Sendable {
     private let handle: FileHandle
     private var hasher = SHA256()
     public private(set) var byteCount = 0
+    /// The first 16 bytes written, to check a file against its declared type.
+    public private(set) var head: [UInt8] = []
 
     init(key: String, temporary: URL, final: URL, handle: FileHandle) {
         self.key = key
@@ -51,6 +53,7 @@ public final class BlobWriter: @unchecked Sendable {
 
     public func write(_ bytes: some Collection<UInt8>) throws {
         let data = Data(bytes)
+        if head.count < 16 { head += data.prefix(16 - head.count) }
         hasher.update(data: data)
         try handle.write(contentsOf: data)
         byteCount += data.count

@@ -41,7 +41,7 @@ struct AttachmentController: RouteCollection {
             }
             let sha256 = try writer.finish()
             let upload = StoredUpload(fileName: cleanName, contentType: contentType, byteCount: writer.byteCount,
-                                      sha256: sha256, storageKey: writer.key)
+                                      sha256: sha256, storageKey: writer.key, head: writer.head)
             let attachment = try await services.needs.attach(upload, to: id, by: actor)
             return try json(attachment, status: .created)
         } catch {
