@@ -65,6 +65,14 @@ struct OperationsTests {
         }
     }
 
+    @Test func malformedPostgresURL() {
+        #expect {
+            _ = try TandemConfiguration.fromEnvironment(["DATABASE_URL": "postgres://tandem_bench?tandem@127.0.0.1"])
+        } throws: { error in
+            String(describing: error).contains("DATABASE_URL must look like postgres://")
+        }
+    }
+
     @Test func configurationDefaults() throws {
         let configuration = try TandemConfiguration.fromEnvironment([:])
         #expect(configuration.dataDirectory.lastPathComponent == "tandem-data")

@@ -21,7 +21,8 @@ public enum TandemCommand {
             do {
                 try await configure(app, configuration)
                 app.asyncCommands.use(DemoCommand(), as: "demo")
-                if let password = try await FirstStart.ensureAdministrator(app) {
+                let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+                if ["serve", "demo"].contains(command), let password = try await FirstStart.ensureAdministrator(app) {
                     print("""
 
                         ────────────────────────────────────────────────────────────
