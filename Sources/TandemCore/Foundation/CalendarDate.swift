@@ -18,6 +18,21 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
         self.day = day
     }
 
+    /// A date known to be valid (computed, not typed in).
+    init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The local date of an instant in a time zone.
+    public init(_ instant: Date, in timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        self.init(unchecked: parts.year!, parts.month!, parts.day!)
+    }
+
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(text) else {

@@ -1,0 +1,89 @@
+import Foundation
+
+/// When a provider department works (营业日历): a time zone, working hours per weekday (several
+/// spans a day), holidays, and make-up workdays (调休: a weekend day worked with the hours of a
+/// given weekday). Service-level clocks run only inside working time.
+public struct BusinessCalendar: Hashable, Sendable, Codable {
+    public var name: String
+    /// The zone working hours are read in (an IANA identifier such as `Asia/Shanghai`).
+    public var timeZoneIdentifier: String
+    public var weeklyHours: [Weekday: [WorkingSpan]]
+    /// Days off, with their names (元旦, 春节 …).
+    public var holidays: [CalendarDate: String]
+    /// Days worked although they fall on a weekend or holiday, and whose hours they take.
+    public var makeUpWorkdays: [CalendarDate: Weekday]
+
+    public init(
+        name: String, timeZoneIdentifier: String, weeklyHours: [Weekday: [WorkingSpan]],
+        holidays: [CalendarDate: String] = [:], makeUpWorkdays: [CalendarDate: Weekday] = [:]
+    ) throws {
+        guard TimeZone(identifier: timeZoneIdentifier) != nil else {
+            throw TandemError.invalid("time_zone", "'\(timeZoneIdentifier)' is not a known time zone")
+        }
+        for (day, spans) in weeklyHours {
+            let sorted = spans.sorted { $0.start < $1.start }
+            for (earlier, later) in zip(sorted, sorted.dropFirst()) where later.start < earlier.end {
+                throw TandemError.invalid("weekly_hours", "the working hours of \(day) overlap")
+            }
+        }
+        self.name = name
+        self.timeZoneIdentifier = timeZoneIdentifier
+        self.weeklyHours = weeklyHours.mapValues { $0.sorted { $0.start < $1.start } }
+        self.holidays = holidays
+        self.makeUpWorkdays = makeUpWorkdays
+    }
+
+    public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier)! }
+
+    /// The working spans of one local date: a make-up workday takes its weekday's hours, a
+    /// holiday has none, any other day has its weekday's.
+    public func spans(on date: CalendarDate) -> [WorkingSpan] {
+        if let weekday = makeUpWorkdays[date] { return weeklyHours[weekday] ?? [] }
+        if holidays[date] != nil { return [] }
+        return weeklyHours[date.weekday] ?? []
+    }
+
+    /// Whether the calendar has any working time at all (else no due time can be reached).
+    public var hasWorkingTime: Bool {
+        weeklyHours.values.contains { !$0.isEmpty }
+    }
+}
+
+extension CalendarDate {
+    /// The weekday of this date (proleptic Gregorian).
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday (ISO weekday 4).
+        Weekday(rawValue: ((daysSinceEpoch + 3) % 7 + 7) % 7 + 1)!
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    public var daysSinceEpoch: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let shiftedMonth = month > 2 ? month - 3 : month + 9
+        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `days` days later (or earlier).
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
+    }
+
+    /// The date a number of days after 1970-01-01.
+    public init(daysSinceEpoch: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = daysSinceEpoch + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
