@@ -72,3 +72,12 @@ public protocol SettingsStore: Sendable {
 public protocol GoalStore: Sendable {
     func goal(_ id: StrategicGoal.ID) async throws -> StrategicGoal?
 }
+
+/// Business calendars and service-level policies. A `nil` department or offering means the
+/// company default.
+public protocol ServiceLevelStore: Sendable {
+    func calendar(of department: Department.ID?) async throws -> BusinessCalendar?
+    func setCalendar(_ calendar: BusinessCalendar, of department: Department.ID?) async throws
+    func policy(of offering: ServiceOffering.ID?) async throws -> ServiceLevelPolicy?
+    func setPolicy(_ policy: ServiceLevelPolicy, of offering: ServiceOffering.ID?) async throws
+}

@@ -3,7 +3,7 @@ import Foundation
 /// When a provider department works (营业日历): a time zone, working hours per weekday (several
 /// spans a day), holidays, and make-up workdays (调休: a weekend day worked with the hours of a
 /// given weekday). Service-level clocks run only inside working time.
-public struct BusinessCalendar: Hashable, Sendable, Codable {
+public struct BusinessCalendar: Hashable, Sendable {
     public var name: String
     /// The zone working hours are read in (an IANA identifier such as `Asia/Shanghai`).
     public var timeZoneIdentifier: String
@@ -46,6 +46,49 @@ public struct BusinessCalendar: Hashable, Sendable, Codable {
     /// Whether the calendar has any working time at all (else no due time can be reached).
     public var hasWorkingTime: Bool {
         weeklyHours.values.contains { !$0.isEmpty }
+    }
+}
+
+extension BusinessCalendar: Codable {
+    // The JSON form: {"name", "time_zone", "weekly_hours": {"monday": ["09:00-12:00"]},
+    // "holidays": {"2026-01-01": "元旦"}, "make_up_workdays": {"2026-01-04": "monday"}}.
+    enum CodingKeys: String, CodingKey {
+        case name, timeZone = "time_zone", weeklyHours = "weekly_hours", holidays, makeUpWorkdays = "make_up_workdays"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func dated<Value>(_ entries: [String: Value], _ key: CodingKeys) throws -> [CalendarDate: Value] {
+            var result: [CalendarDate: Value] = [:]
+            for (text, value) in entries {
+                guard let date = CalendarDate(text) else {
+                    throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "'\(text)' is not a date YYYY-MM-DD")
+                }
+                result[date] = value
+            }
+            return result
+        }
+        var hours: [Weekday: [WorkingSpan]] = [:]
+        for (name, spans) in try container.decode([String: [WorkingSpan]].self, forKey: .weeklyHours) {
+            guard let day = Weekday(name: name) else {
+                throw DecodingError.dataCorruptedError(forKey: .weeklyHours, in: container, debugDescription: "'\(name)' is not a weekday")
+            }
+            hours[day] = spans
+        }
+        try self.init(
+            name: try container.decode(String.self, forKey: .name),
+            timeZoneIdentifier: try container.decode(String.self, forKey: .timeZone), weeklyHours: hours,
+            holidays: try dated(container.decodeIfPresent([String: String].self, forKey: .holidays) ?? [:], .holidays),
+            makeUpWorkdays: try dated(container.decodeIfPresent([String: Weekday].self, forKey: .makeUpWorkdays) ?? [:], .makeUpWorkdays))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(timeZoneIdentifier, forKey: .timeZone)
+        try container.encode(Dictionary(uniqueKeysWithValues: weeklyHours.map { ($0.key.name, $0.value) }), forKey: .weeklyHours)
+        try container.encode(Dictionary(uniqueKeysWithValues: holidays.map { ($0.key.description, $0.value) }), forKey: .holidays)
+        try container.encode(Dictionary(uniqueKeysWithValues: makeUpWorkdays.map { ($0.key.description, $0.value) }), forKey: .makeUpWorkdays)
     }
 }
 

@@ -56,11 +56,46 @@ public struct WorkingSpan: Hashable, Sendable, Codable {
         guard parts.count == 2, let start = TimeOfDay(parts[0]), let end = TimeOfDay(parts[1]) else { return nil }
         self.init(start, end)
     }
+
+    /// Written as `"09:00-12:00"`.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        guard let span = WorkingSpan(try container.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected HH:MM-HH:MM with the start before the end")
+        }
+        self = span
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode("\(start)-\(end)")
+    }
 }
 
 /// Days of the week, Monday first (ISO 8601).
-public enum Weekday: Int, Hashable, Sendable, Codable, CaseIterable, Comparable {
+public enum Weekday: Int, Hashable, Sendable, CaseIterable, Comparable, Codable {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// `monday` … `sunday`, as the API and stored calendars spell it.
+    public var name: String { String(describing: self) }
+
+    public init?(name: String) {
+        guard let day = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = day
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        guard let day = Weekday(name: try container.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected monday … sunday")
+        }
+        self = day
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(name)
+    }
 }

@@ -9,5 +9,6 @@ public enum TandemMigrations {
         CreateNeeds(),
         CreateAccounts(),
         CreateSettings(),
+        CreateServiceLevels(),
     ]
 }

@@ -11,6 +11,8 @@ enum OpenAPIDocument {
         var summary: String
         var tag: String
         var body: String? = nil
+        /// The body's media type: JSON by default, `text/calendar` for an .ics file.
+        var bodyType = "application/json"
         var query: [String] = []
         var success: Int = 200
         var response: String? = nil
@@ -53,6 +55,16 @@ enum OpenAPIDocument {
         .init(method: "GET", path: "/api/v1/needs/:needID/attachments/:attachmentID", summary: "Download a file", tag: "needs"),
         .init(method: "GET", path: "/api/v1/settings/priority-matrix", summary: "The urgency × importance matrix", tag: "settings", response: "PriorityMatrix"),
         .init(method: "PUT", path: "/api/v1/settings/priority-matrix", summary: "Replace the matrix (administrators)", tag: "settings", body: "PriorityMatrix", response: "PriorityMatrix"),
+        .init(method: "GET", path: "/api/v1/calendars/default", summary: "The company's business calendar", tag: "service levels", response: "BusinessCalendar"),
+        .init(method: "PUT", path: "/api/v1/calendars/default", summary: "Replace the company's calendar (administrators)", tag: "service levels", body: "BusinessCalendar", response: "BusinessCalendar"),
+        .init(method: "GET", path: "/api/v1/departments/:departmentID/calendar", summary: "The calendar a department works by", tag: "service levels", response: "BusinessCalendar"),
+        .init(method: "PUT", path: "/api/v1/departments/:departmentID/calendar", summary: "Set a department's own calendar (its managers)", tag: "service levels", body: "BusinessCalendar", response: "BusinessCalendar"),
+        .init(method: "POST", path: "/api/v1/departments/:departmentID/calendar/holidays", summary: "Add holidays and make-up workdays from an .ics file", tag: "service levels", body: "ICS", bodyType: "text/calendar"),
+        .init(method: "GET", path: "/api/v1/service-levels/default", summary: "The company's service-level policy", tag: "service levels", response: "ServiceLevelPolicy"),
+        .init(method: "PUT", path: "/api/v1/service-levels/default", summary: "Replace the company's policy (administrators)", tag: "service levels", body: "ServiceLevelPolicy", response: "ServiceLevelPolicy"),
+        .init(method: "GET", path: "/api/v1/offerings/:offeringID/service-level", summary: "An offering's service-level policy", tag: "service levels", response: "ServiceLevelPolicy"),
+        .init(method: "PUT", path: "/api/v1/offerings/:offeringID/service-level", summary: "Set an offering's policy (its department's managers)", tag: "service levels", body: "ServiceLevelPolicy", response: "ServiceLevelPolicy"),
+        .init(method: "GET", path: "/api/v1/needs/:needID/service-level", summary: "A need's service-level clocks", tag: "needs", response: "ServiceLevelClock"),
         .init(method: "GET", path: "/api/v1/openapi.json", summary: "This document", tag: "meta"),
     ]
 
@@ -131,6 +143,23 @@ enum OpenAPIDocument {
                                  required: ["action"]),
             "Assignees": object(["assignee_ids": ["type": "array", "items": uuid, "maxItems": 20]], required: ["assignee_ids"]),
             "Comment": object(["body": string(["maxLength": 20000]), "visibility": strings(["public", "internal"])], required: ["body"]),
+            "ICS": string(["description": "an iCalendar file"]),
+            "BusinessCalendar": object([
+                "name": string(["maxLength": 100]), "time_zone": string(),
+                "weekly_hours": ["type": "object", "propertyNames": strings(Weekday.allCases.map(\.name)),
+                                 "additionalProperties": ["type": "array", "items": string(["pattern": "^[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}$"])]],
+                "holidays": ["type": "object", "additionalProperties": string()],
+                "make_up_workdays": ["type": "object", "additionalProperties": strings(Weekday.allCases.map(\.name))],
+            ], required: ["name", "time_zone", "weekly_hours"]),
+            "ServiceLevelPolicy": object([
+                "mode": strings(["business", "calendar"]),
+                "targets": ["type": "object", "propertyNames": priorities,
+                            "additionalProperties": object(["first_response_minutes": ["type": ["integer", "null"], "minimum": 1],
+                                                            "resolution_minutes": ["type": ["integer", "null"], "minimum": 1]])],
+                "pausing_statuses": ["type": "array", "items": strings(NeedStatus.allCases.map(\.rawValue))],
+                "warning_percent": ["type": "integer", "minimum": 1, "maximum": 99], "raise_priority_on_breach": boolean,
+            ], required: ["mode", "targets"]),
+            "ServiceLevelClock": object(["first_response": ["type": "object"], "resolution": ["type": "object"]], strict: false),
             "PriorityMatrix": object(["cells": ["type": "array", "minItems": 4, "maxItems": 4,
                                                 "items": ["type": "array", "minItems": 4, "maxItems": 4, "items": priorities]]],
                                      required: ["cells"]),
@@ -155,7 +184,7 @@ enum OpenAPIDocument {
             ]
             if !parameters.isEmpty { entry["parameters"] = parameters }
             if let body = operation.body {
-                entry["requestBody"] = ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(body)"]]]]
+                entry["requestBody"] = ["required": true, "content": [operation.bodyType: ["schema": ["$ref": "#/components/schemas/\(body)"]]]]
             }
             paths["/" + openAPIPath, default: [:]][operation.method.lowercased()] = entry
         }

@@ -48,6 +48,7 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: NeedController())
     try api.register(collection: AttachmentController())
     try api.register(collection: SettingsController())
+    try api.register(collection: ServiceLevelController())
 }
 
 /// Closes what the stores opened outside Vapor's pools when the application shuts down.

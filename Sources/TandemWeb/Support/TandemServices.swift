@@ -12,6 +12,7 @@ public struct TandemServices: Sendable {
     public let catalog: CatalogWorkflow
     public let accounts: AccountWorkflow
     public let settings: SettingsWorkflow
+    public let serviceLevels: ServiceLevelWorkflow
     public let blobs: DiskBlobStore
     public let metrics: RequestMetrics
 
@@ -28,6 +29,7 @@ public struct TandemServices: Sendable {
             needs: SQLNeedStore(database), organisation: organisationStore, catalog: catalogStore, settings: settings,
             goals: settings, clock: clock, ids: ids,
             attachmentPolicy: AttachmentPolicy(maxBytes: configuration.maxUploadBytes), timeZone: configuration.timeZone)
+        self.serviceLevels = ServiceLevelWorkflow(store: SQLServiceLevelStore(database), needs: needs)
         self.organisation = OrganisationWorkflow(store: organisationStore, hasher: hasher, clock: clock, ids: ids)
         self.catalog = CatalogWorkflow(catalog: catalogStore, organisation: organisationStore, clock: clock, ids: ids)
         self.accounts = AccountWorkflow(

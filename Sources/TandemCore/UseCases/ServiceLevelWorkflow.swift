@@ -1,0 +1,102 @@
+import Foundation
+
+/// The use cases on service levels: business calendars (the company default and one per
+/// providing department), policies (the company default and one per offering), and the clocks
+/// of a need. Calendars and policies are published inside the company: everyone reads them.
+public struct ServiceLevelWorkflow: Sendable {
+    public let store: any ServiceLevelStore
+    public let needs: NeedWorkflow
+
+    public init(store: any ServiceLevelStore, needs: NeedWorkflow) {
+        self.store = store
+        self.needs = needs
+    }
+
+    // MARK: calendars
+
+    /// The calendar a department works by: its own, else the company's, else mainland China's.
+    public func calendar(of department: Department.ID?, for actor: Person) async throws -> BusinessCalendar {
+        if let department, try await needs.organisation.department(department) == nil { throw TandemError.notFound("department") }
+        return try await effectiveCalendar(of: department)
+    }
+
+    func effectiveCalendar(of department: Department.ID?) async throws -> BusinessCalendar {
+        if let department, let own = try await store.calendar(of: department) { return own }
+        return try await store.calendar(of: nil) ?? .mainlandChina2026
+    }
+
+    /// Sets the company default (administrators) or a department's calendar (its managers too).
+    public func setCalendar(_ calendar: BusinessCalendar, of department: Department.ID?, by actor: Person) async throws -> BusinessCalendar {
+        try await checkManages(department, actor)
+        guard calendar.hasWorkingTime else { throw TandemError.invalid("weekly_hours", "a calendar needs working hours") }
+        _ = try Validate.requiredText(calendar.name, field: "name", max: 100)
+        try await store.setCalendar(calendar, of: department)
+        return calendar
+    }
+
+    /// Adds the holidays and make-up workdays of an iCalendar file to a calendar; returns the
+    /// calendar and how many days the file held.
+    public func importHolidays(_ icsText: String, into department: Department.ID?, by actor: Person) async throws
+        -> (BusinessCalendar, Int)
+    {
+        try await checkManages(department, actor)
+        let days = try ICalendarImport.days(from: icsText)
+        let updated = ICalendarImport.apply(days, to: try await effectiveCalendar(of: department))
+        try await store.setCalendar(updated, of: department)
+        return (updated, days.count)
+    }
+
+    // MARK: policies
+
+    /// The policy of an offering: its own, else the company's, else the standard one.
+    public func policy(of offering: ServiceOffering.ID?, for actor: Person) async throws -> ServiceLevelPolicy {
+        if let offering, try await needs.catalog.offering(offering) == nil { throw TandemError.notFound("offering") }
+        return try await effectivePolicy(of: offering)
+    }
+
+    func effectivePolicy(of offering: ServiceOffering.ID?) async throws -> ServiceLevelPolicy {
+        if let offering, let own = try await store.policy(of: offering) { return own }
+        return try await store.policy(of: nil) ?? .standard
+    }
+
+    /// Sets the company default (administrators) or an offering's policy (its department's managers).
+    public func setPolicy(_ policy: ServiceLevelPolicy, of offeringID: ServiceOffering.ID?, by actor: Person) async throws
+        -> ServiceLevelPolicy
+    {
+        if let offeringID {
+            guard let offering = try await needs.catalog.offering(offeringID) else { throw TandemError.notFound("offering") }
+            try await checkManages(offering.providerID, actor)
+        } else {
+            try await checkManages(nil, actor)
+        }
+        try await store.setPolicy(policy, of: offeringID)
+        return policy
+    }
+
+    // MARK: clocks
+
+    /// The service-level clocks of a need the actor may read, as of `now`.
+    public func clock(of id: Need.ID, for actor: Person) async throws -> ServiceLevelClock {
+        let need = try await needs.need(id, for: actor)
+        let events = try await needs.needs.events(of: id)
+        let actors = Array(Set(events.map(\.actorID)))
+        let providers = Set(try await needs.organisation.people(actors).filter { person in
+            person.has(.admin) || need.assigneeIDs.contains(person.id)
+                || (person.departmentID == need.providingDepartmentID && (person.has(.agent) || person.has(.manager)))
+        }.map(\.id))
+        return ServiceLevelClock.derive(
+            events: events, priority: need.priority, providers: providers, policy: try await effectivePolicy(of: need.offeringID),
+            calendar: try await effectiveCalendar(of: need.providingDepartmentID), now: needs.clock.now())
+    }
+
+    private func checkManages(_ department: Department.ID?, _ actor: Person) async throws {
+        if let department {
+            guard try await needs.organisation.department(department) != nil else { throw TandemError.notFound("department") }
+            guard AccessPolicy.canManageCatalog(of: department, actor) else {
+                throw TandemError.forbidden("only the department's managers change its service levels")
+            }
+        } else if !AccessPolicy.canManageSettings(actor) {
+            throw TandemError.forbidden("only administrators change the company's service levels")
+        }
+    }
+}
