@@ -101,6 +101,26 @@ struct NeedAPITests {
         }
     }
 
+    @Test("editing words keeps the priority even after the matrix changed; a need without an offering takes no form", arguments: TestDatabase.all)
+    func editing(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let direct = try await app.services.needs.raise(RaiseNeedInput(
+                title: "直接提出", kind: .information, providingDepartmentID: company.it.id), by: company.salesEmployee)
+            #expect(direct.priority == .p3)
+            let allP1 = #"{"cells":[["p1","p1","p1","p1"],["p1","p1","p1","p1"],["p1","p1","p1","p1"],["p1","p1","p1","p1"]]}"#
+            #expect(try await app.request(.PUT, "/api/v1/settings/priority-matrix", token: company.token(company.admin), json: allP1).status == .ok)
+            let path = "/api/v1/needs/\(direct.id)"
+            let edited = try await app.request(.PATCH, path, token: company.token(company.salesEmployee), json: #"{"title":"直接提出（补充）","form":{}}"#)
+            #expect(edited["title"] == "直接提出（补充）")
+            #expect(edited["priority"] == "p3")
+            let withForm = try await app.request(.PATCH, path, token: company.token(company.salesEmployee), json: #"{"form":{"x":"y"}}"#)
+            #expect(withForm.errorField == "form.x")
+            let triaged = try await app.request(.PATCH, path, token: company.token(company.itAgent), json: #"{"urgency":"low"}"#)
+            #expect(triaged["priority"] == "p1")
+        }
+    }
+
     @Test("assignees must be agents of the providing department", arguments: TestDatabase.all)
     func assignees(database: TestDatabase) async throws {
         try await withTestApp(database) { app in

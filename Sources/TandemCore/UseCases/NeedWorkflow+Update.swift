@@ -60,13 +60,12 @@ extension NeedWorkflow {
                 record("desired_date", current.desiredDate?.description, desired?.description)
             }
             if let answers = patch.formAnswers {
-                let fields = try await current.offeringID.asyncMap { try await catalog.offering($0)?.formFields } ?? nil
-                guard let fields else {
-                    if let key = answers.keys.sorted().first { throw TandemError.invalid("form.\(key)", "form answers need an offering") }
-                    return NeedWrite(need: need, events: [])
+                if let fields = try await current.offeringID.asyncMap({ try await catalog.offering($0)?.formFields }) ?? nil {
+                    need.formAnswers = try FormField.validateAnswers(answers, against: fields)
+                    if need.formAnswers != current.formAnswers { changes.append(.init(field: "form", old: nil, new: nil)) }
+                } else if let key = answers.keys.sorted().first {
+                    throw TandemError.invalid("form.\(key)", "form answers need an offering")
                 }
-                need.formAnswers = try FormField.validateAnswers(answers, against: fields)
-                if need.formAnswers != current.formAnswers { changes.append(.init(field: "form", old: nil, new: nil)) }
             }
             if let urgency = patch.urgency {
                 need.urgency = urgency
@@ -76,8 +75,12 @@ extension NeedWorkflow {
                 need.importance = importance
                 record("importance", current.importance.rawValue, importance.rawValue)
             }
-            need.priority = matrix.priority(urgency: need.urgency, importance: need.importance)
-            record("priority", current.priority.rawValue, need.priority.rawValue)
+            // NB: the priority follows the matrix only when the need is triaged again; editing the
+            // request's words keeps the priority it has, even if the matrix changed since.
+            if patch.urgency != nil || patch.importance != nil {
+                need.priority = matrix.priority(urgency: need.urgency, importance: need.importance)
+                record("priority", current.priority.rawValue, need.priority.rawValue)
+            }
             if let effort = patch.effortHours {
                 try Self.checkEffort(effort)
                 need.effortHours = effort
