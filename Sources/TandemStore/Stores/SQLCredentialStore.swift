@@ -115,6 +115,9 @@ public struct SQLCredentialStore: CredentialStore {
 
     public func recordFailedSignIn(login: String, address: String, at: Date) async throws {
         try await database.write { sql in
+            // NB: failures older than a day no longer count for anything; dropping them here keeps
+            // the table small without a job.
+            try await sql.delete(from: "sign_in_failures").where("at", .lessThan, at.addingTimeInterval(-86_400)).run()
             try await sql.insert(into: "sign_in_failures").columns("id", "login", "address", "at")
                 .values(SQLBind(UUID()), SQLBind(login), SQLBind(address), SQLBind(at)).run()
         }

@@ -13,6 +13,7 @@ struct CreateAccounts: AsyncMigration {
             .create()
         let sql = database as! any SQLDatabase
         try await sql.createIndex("ix_sessions_person", on: "sessions", "person_id")
+        try await sql.createIndex("ix_sessions_expires", on: "sessions", "expires_at")
         try await database.schema("api_tokens")
             .id()
             .field("person_id", .uuid, .required, .references("people", "id"))
@@ -33,6 +34,7 @@ struct CreateAccounts: AsyncMigration {
             .create()
         try await sql.createIndex("ix_sign_in_failures_login", on: "sign_in_failures", "login", "at")
         try await sql.createIndex("ix_sign_in_failures_address", on: "sign_in_failures", "address", "at")
+        try await sql.createIndex("ix_sign_in_failures_at", on: "sign_in_failures", "at")
     }
 
     func revert(on database: any Database) async throws {
