@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts Tandem the way the README says (a fresh data directory, embedded SQLite), checks that it
-# answers, that the printed one-time administrator password signs in, and that `tandem demo`
-# fills the database. Uses the debug build in .build/debug.
+# answers, that the printed one-time administrator password signs in, that `tandem demo` fills
+# the database, and that `tandem backup` / `tandem restore` carry it over. Uses the debug build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SWIFT_BACKTRACE=enable=no LOG_LEVEL=warning
@@ -31,5 +31,10 @@ token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/sign-in" -H 'Conten
 count=$(curl -sf "http://127.0.0.1:$port/api/v1/needs?limit=200" -H "Cookie: tandem_session=$token" \
     | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')
 test "$count" -gt 0
-echo "smoke: serve, one-time admin password, demo with 70 needs, $count visible to a demo employee"
+# An online backup of the running server, restored into a new data directory.
+TANDEM_DATA_DIR="$data" "$binary" backup "$data/backup" > "$data/backup.log" 2>&1
+TANDEM_DATA_DIR="$data/restored" "$binary" restore "$data/backup" > "$data/restore.log" 2>&1
+restored=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM needs').fetchone()[0])" "$data/restored/tandem.sqlite")
+test "$restored" -eq 70
+echo "smoke: serve, one-time admin password, demo with 70 needs, $count visible to a demo employee, backup and restore of $restored needs"
 echo "smoke: 1 passed, 0 failed"

@@ -11,8 +11,23 @@ public func withTestApp<T: Sendable>(
     _ body: (TestApp) async throws -> T
 ) async throws -> T {
     let (url, directory, cleanUp) = try await database.provision()
+    do {
+        let result = try await withTestApp(url: url, dataDirectory: directory, environment: overrides, body)
+        await cleanUp()
+        return result
+    } catch {
+        await cleanUp()
+        throw error
+    }
+}
+
+/// Runs `body` against an application on an existing database and data directory (which stay).
+public func withTestApp<T: Sendable>(
+    url: String, dataDirectory: URL, environment overrides: [String: String] = [:],
+    _ body: (TestApp) async throws -> T
+) async throws -> T {
     var environment = [
-        "DATABASE_URL": url, "TANDEM_DATA_DIR": directory.path, "TANDEM_BCRYPT_COST": "4", "LOG_LEVEL": "warning",
+        "DATABASE_URL": url, "TANDEM_DATA_DIR": dataDirectory.path, "TANDEM_BCRYPT_COST": "4", "LOG_LEVEL": "warning",
     ]
     environment.merge(overrides) { $1 }
     let app = try await Application.make(.testing)
@@ -20,11 +35,9 @@ public func withTestApp<T: Sendable>(
         try await configure(app, try TandemConfiguration.fromEnvironment(environment))
         let result = try await body(TestApp(app: app))
         try await app.asyncShutdown()
-        await cleanUp()
         return result
     } catch {
         try? await app.asyncShutdown()
-        await cleanUp()
         throw error
     }
 }

@@ -28,8 +28,9 @@ public enum TestDatabase: Sendable, CustomTestStringConvertible, CustomStringCon
 
     public var testDescription: String { description }
 
-    /// Creates an empty database and returns its `DATABASE_URL` and a clean-up to call after.
-    func provision() async throws -> (url: String, dataDirectory: URL, cleanUp: @Sendable () async -> Void) {
+    /// Creates an empty database and a data directory; returns the `DATABASE_URL`, the directory
+    /// and a clean-up to call after.
+    public func provision() async throws -> (url: String, dataDirectory: URL, cleanUp: @Sendable () async -> Void) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let removeDirectory: @Sendable () -> Void = { try? FileManager.default.removeItem(at: directory) }

@@ -53,6 +53,20 @@ public struct Person: Hashable, Sendable, Codable, Identifiable {
 
     public func has(_ role: Role) -> Bool { roles.contains(role) }
 
+    /// Written out so that the roles come in a fixed order (a set has none).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(login, forKey: .login)
+        try container.encode(displayName, forKey: .displayName)
+        try container.encodeIfPresent(email, forKey: .email)
+        try container.encode(departmentID, forKey: .departmentID)
+        try container.encode(roles.sorted(), forKey: .roles)
+        try container.encode(language, forKey: .language)
+        try container.encode(isActive, forKey: .isActive)
+        try container.encode(createdAt, forKey: .createdAt)
+    }
+
     /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
     enum CodingKeys: String, CodingKey {
         case id, login, displayName = "display_name", email, departmentID = "department_id", roles, language

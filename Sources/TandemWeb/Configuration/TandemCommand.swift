@@ -4,7 +4,8 @@ import Vapor
 
 /// The `tandem` executable: reads the configuration, sets the application up, creates the
 /// first administrator when there is none, and runs Vapor's command (`serve` by default,
-/// with `--hostname` and `--port`; `migrate`; `demo`).
+/// with `--hostname` and `--port`; `migrate`; `demo`). `backup` and `restore` run without the
+/// application (see `BackupCommands`).
 public enum TandemCommand {
     public static func main() async {
         let configuration: TandemConfiguration
@@ -13,6 +14,9 @@ public enum TandemCommand {
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             exit(1)
+        }
+        if let status = await BackupCommands.run(Array(CommandLine.arguments.dropFirst()), configuration) {
+            exit(status)
         }
         do {
             var environment = try Environment.detect()

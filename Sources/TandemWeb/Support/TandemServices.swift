@@ -35,7 +35,7 @@ public struct TandemServices: Sendable {
         self.accounts = AccountWorkflow(
             credentials: SQLCredentialStore(database), organisation: organisationStore, hasher: hasher, digest: SHA256Digest(),
             clock: clock, ids: ids, decoyHash: try hasher.hash("decoy password, never valid"))
-        self.blobs = try DiskBlobStore(directory: configuration.dataDirectory.appendingPathComponent("attachments"))
+        self.blobs = try DiskBlobStore(directory: DataLocation(configuration).attachments)
         self.metrics = RequestMetrics()
     }
 }
