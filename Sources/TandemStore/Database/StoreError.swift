@@ -12,9 +12,11 @@ enum StoreError {
         {
             return TandemError(.conflict, "a record with this value exists already", field: uniqueField(in: text))
         }
-        if text.contains("connection") && (text.contains("refused") || text.contains("closed") || text.contains("reset"))
-            || text.contains("ECONNREFUSED") || text.contains("connectTimeout") || text.contains("poolTimeout")
-            || text.contains("timedOut") || text.contains("Connection refused")
+        let lowered = text.lowercased()
+        let aboutConnection = lowered.contains("connection") || lowered.contains("connect(") || lowered.contains("pool")
+        if aboutConnection && ["refused", "closed", "reset", "timeout", "timed out", "unreachable", "broken pipe"].contains(where: lowered.contains)
+            || lowered.contains("econnrefused") || lowered.contains("shutting down")
+            || lowered.contains("sqlstate: 57p0") || lowered.contains("sqlstate: 08")  // shutdown, starting up; connection exceptions
         {
             return TandemError(.unavailable, "the database is not reachable; try again shortly")
         }
