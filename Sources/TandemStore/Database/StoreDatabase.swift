@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import SQLKit
 import TandemCore
 
@@ -18,6 +19,8 @@ public final class StoreDatabase: Sendable {
     let credentials = ShortLivedCache<CredentialEntry>()
     /// The priority matrix and offerings, read by every raised need.
     let catalog = ShortLivedCache<CatalogEntry>()
+    /// The years whose need-number sequence exists (PostgreSQL).
+    let knownSequences = NIOLockedValueBox<Set<Int>>([])
 
     /// A PostgreSQL database; `makeDatabase` hands out a database for any event loop, so that
     /// work spreads over the pool.
