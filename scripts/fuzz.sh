@@ -22,7 +22,7 @@ token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/me/tokens" -H 'Content-T
 # Signing out and revoking tokens would end the fuzzer's own session, so those stay out.
 python3 -m schemathesis.cli run "http://127.0.0.1:$port/api/v1/openapi.json" -H "Authorization: Bearer $token" \
     --checks not_a_server_error,response_schema_conformance --max-examples "$examples" --seed "$seed" \
-    --exclude-path-regex 'sign-out|/me/tokens/' 2>&1 | tail -25
+    --exclude-path-regex 'sign-out|/me/tokens/' 2>&1 | tail -${FUZZ_LINES:-25}
 if grep -q "unexpected error" "$data/server.log"; then
     echo "the server logged unexpected errors:"; grep "unexpected error" "$data/server.log" | head -5
     exit 1
