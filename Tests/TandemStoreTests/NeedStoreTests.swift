@@ -40,7 +40,7 @@ struct NeedStoreTests {
             changed.title = "changed"
             changed.version = 2
             let event = NeedEvent(id: .init(UUID()), needID: need.id, actorID: company.itAgent.id, at: Date(), kind: .updated)
-            try await store.apply(NeedWrite(need: changed, events: [event]), expectedVersion: 1)
+            try await store.apply(NeedWrite(need: changed, events: [event]), over: need)
 
             // MUT: the same base version again
             var stale = need
@@ -49,7 +49,7 @@ struct NeedStoreTests {
             await #expect(throws: TandemError.self) {
                 try await store.apply(NeedWrite(need: stale, events: [
                     NeedEvent(id: .init(UUID()), needID: need.id, actorID: company.itAgent.id, at: Date(), kind: .updated)
-                ]), expectedVersion: 1)
+                ]), over: need)
             }
             // validate
             let stored = try #require(try await store.need(need.id))
@@ -75,7 +75,7 @@ struct NeedStoreTests {
                                 commentID: .init(UUID()))
             // MUT
             await #expect(throws: (any Error).self) {
-                try await store.apply(NeedWrite(need: changed, events: [good, bad]), expectedVersion: 1)
+                try await store.apply(NeedWrite(need: changed, events: [good, bad]), over: need)
             }
             // validate
             let stored = try #require(try await store.need(need.id))

@@ -91,6 +91,8 @@ struct AccountAPITests {
             let list = try await app.request(.GET, "/api/v1/me/tokens", token: secret)
             #expect(list.items.count == 2)
             #expect(!list.text.contains(secret))
+            // the request that listed them used the new token: its use is noted
+            #expect(list.items.first { $0["id"] as? String == tokenID }?["last_used_at"] is String)
 
             // someone else cannot revoke it
             let foreign = try await app.request(.DELETE, "/api/v1/me/tokens/\(tokenID)", token: company.token(company.admin))

@@ -49,8 +49,9 @@ public protocol NeedStore: Sendable {
     /// Allocates the next number of `year` and writes what `build` makes of it, in one
     /// transaction: a need is never stored without its number, events and assignees.
     func create(year: Int, _ build: @escaping @Sendable (NeedNumber) throws -> NeedWrite) async throws -> Need
-    /// Writes the change if the stored need still has `expectedVersion`; else throws `.conflict`.
-    func apply(_ write: NeedWrite, expectedVersion: Int) async throws
+    /// Writes the change decided on `previous`, if the stored need is still at `previous`'s
+    /// version; else throws `.conflict`.
+    func apply(_ write: NeedWrite, over previous: Need) async throws
 
     func need(_ id: Need.ID) async throws -> Need?
     func need(number: NeedNumber) async throws -> Need?

@@ -44,13 +44,14 @@ public protocol CredentialStore: Sendable {
     /// The person of a live session, or `nil` (one lookup: this runs on every request).
     func sessionPerson(digest: String, at now: Date) async throws -> Person?
     func deleteSession(digest: String) async throws
-    func deleteSessions(of person: Person.ID) async throws
 
     func insert(_ token: APIToken, digest: String) async throws
     /// The token with this digest and its person (one lookup: this runs on every request).
     func token(digest: String) async throws -> (APIToken, Person)?
     func tokens(of person: Person.ID) async throws -> [APIToken]
     func update(_ token: APIToken) async throws
+    /// Notes when the token with this digest was last used (it changes nothing else about it).
+    func noteUse(of token: APIToken, digest: String) async throws
 
     func recordFailedSignIn(login: String, address: String, at: Date) async throws
     func failedSignIns(login: String, since: Date) async throws -> Int
@@ -153,7 +154,7 @@ public struct AccountWorkflow: Sendable {
         if found.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
             var token = found
             token.lastUsedAt = now
-            try await credentials.update(token)
+            try await credentials.noteUse(of: token, digest: digest.digest(tokenSecret))
         }
         return person
     }

@@ -63,7 +63,7 @@ public struct NeedWorkflow: Sendable {
             if write.events.isEmpty { return current }
             write.need.version = current.version + 1
             do {
-                try await needs.apply(write, expectedVersion: current.version)
+                try await needs.apply(write, over: current)
                 return write.need
             } catch let error as TandemError where error.code == .conflict && attempt < 2 {
                 attempt += 1

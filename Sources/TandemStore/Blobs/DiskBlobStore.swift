@@ -26,10 +26,6 @@ public struct DiskBlobStore: Sendable {
     public func url(for key: String) -> URL {
         directory.appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
     }
-
-    public func delete(key: String) {
-        try? FileManager.default.removeItem(at: url(for: key))
-    }
 }
 
 /// Streams one blob to disk, counting and hashing as it goes.

@@ -43,8 +43,6 @@ public final class StoreDatabase: Sendable {
         self.readers = readers
     }
 
-    public var fluent: any Database { makeDatabase() }
-
     /// A database to read from.
     public var sql: any SQLDatabase { readers?.next() ?? makeDatabase() as! any SQLDatabase }
 

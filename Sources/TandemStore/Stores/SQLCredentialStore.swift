@@ -38,11 +38,6 @@ public struct SQLCredentialStore: CredentialStore {
         try await database.write { sql in try await sql.delete(from: "sessions").where("digest", .equal, digest).run() }
     }
 
-    public func deleteSessions(of person: Person.ID) async throws {
-        defer { database.credentials.forgetAll() }
-        try await database.write { sql in try await sql.delete(from: "sessions").where("person_id", .equal, person.rawValue).run() }
-    }
-
     struct TokenRow: Codable, Sendable {
         var id: UUID
         var person_id: UUID
@@ -105,6 +100,18 @@ public struct SQLCredentialStore: CredentialStore {
         try await database.read { sql in
             try await sql.select().columns(Self.tokenColumns).from("api_tokens").where("person_id", .equal, person.rawValue)
                 .orderBy("created_at").allRows(TokenRow.self).map(\.token)
+        }
+    }
+
+    /// Unlike `update`, keeps every other cached credential: noting a use happens once a minute
+    /// per token, and emptying the cache that often would make it useless.
+    public func noteUse(of token: APIToken, digest: String) async throws {
+        let (cached, generation) = database.credentials.entry(for: digest)
+        try await database.write { sql in
+            try await sql.update("api_tokens").set("last_used_at", to: token.lastUsedAt).where("id", .equal, token.id.rawValue).run()
+        }
+        if case .token(_, let person) = cached {
+            database.credentials.remember(.token(token, person), for: digest, generation: generation)
         }
     }
 

@@ -17,21 +17,23 @@ public struct SQLNeedStore: NeedStore {
             let number = NeedNumber(year: year, sequence: sequence)
             let write = try build(number)
             try await sql.insertRow(try NeedRow(write.need), into: "needs")
-            try await Self.writeDetails(write, sql)
+            try await Self.writeDetails(write, writingAssignees: true, sql)
             return write.need
         }
     }
 
-    public func apply(_ write: NeedWrite, expectedVersion: Int) async throws {
+    public func apply(_ write: NeedWrite, over previous: Need) async throws {
         let row = try NeedRow(write.need)
         try await database.write { sql in
             let changed = try await sql.update("needs")
                 .set(model: row, nilEncodingStrategy: .asNil)
-                .where("id", .equal, row.id).where("version", .equal, expectedVersion)
+                .where("id", .equal, row.id).where("version", .equal, previous.version)
                 .runCountingRows()
             guard changed == 1 else { throw TandemError(.conflict, "the need was changed meanwhile; reload and try again") }
-            try await sql.delete(from: "need_assignees").where("need_id", .equal, row.id).run()
-            try await Self.writeDetails(write, sql)
+            // NB: most changes (replies, steps) leave the assignees alone; rewrite them only when they moved.
+            let assigneesChanged = write.need.assigneeIDs != previous.assigneeIDs
+            if assigneesChanged { try await sql.delete(from: "need_assignees").where("need_id", .equal, row.id).run() }
+            try await Self.writeDetails(write, writingAssignees: assigneesChanged, sql)
         }
     }
 
@@ -79,11 +81,13 @@ public struct SQLNeedStore: NeedStore {
 
     /// Assignees, comments, attachments and events of a write (comments and attachments first:
     /// events refer to them).
-    static func writeDetails(_ write: NeedWrite, _ sql: any SQLDatabase) async throws {
+    static func writeDetails(_ write: NeedWrite, writingAssignees: Bool, _ sql: any SQLDatabase) async throws {
         let needID = write.need.id.rawValue
-        for (position, person) in write.need.assigneeIDs.enumerated() {
-            try await sql.insert(into: "need_assignees").columns("need_id", "person_id", "position")
-                .values(SQLBind(needID), SQLBind(person.rawValue), SQLBind(position)).run()
+        if writingAssignees {
+            for (position, person) in write.need.assigneeIDs.enumerated() {
+                try await sql.insert(into: "need_assignees").columns("need_id", "person_id", "position")
+                    .values(SQLBind(needID), SQLBind(person.rawValue), SQLBind(position)).run()
+            }
         }
         for comment in write.comments { try await sql.insertRow(NeedCommentRow(comment), into: "need_comments") }
         for attachment in write.attachments { try await sql.insertRow(AttachmentRow(attachment), into: "attachments") }
