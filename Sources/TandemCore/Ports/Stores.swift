@@ -57,6 +57,9 @@ public protocol NeedStore: Sendable {
     func need(number: NeedNumber) async throws -> Need?
     /// One page of the needs the visibility admits that match the query.
     func needs(_ query: NeedQuery, visibility: NeedVisibility) async throws -> NeedPage
+    /// How many needs the visibility admits that match the query's filters (its sort, limit
+    /// and cursor do not count).
+    func count(_ query: NeedQuery, visibility: NeedVisibility) async throws -> Int
     func events(of need: Need.ID) async throws -> [NeedEvent]
     func comments(of need: Need.ID) async throws -> [NeedComment]
     func attachments(of need: Need.ID) async throws -> [Attachment]
@@ -67,6 +70,9 @@ public protocol NeedStore: Sendable {
 public protocol SettingsStore: Sendable {
     func priorityMatrix() async throws -> PriorityMatrix
     func setPriorityMatrix(_ matrix: PriorityMatrix) async throws
+    /// Whether the first administrator still has to finish the setup (name, password).
+    func administratorSetupPending() async throws -> Bool
+    func setAdministratorSetupPending(_ pending: Bool) async throws
 }
 
 /// Strategic goals that needs may reference.
@@ -81,4 +87,11 @@ public protocol ServiceLevelStore: Sendable {
     func setCalendar(_ calendar: BusinessCalendar, of department: Department.ID?) async throws
     func policy(of offering: ServiceOffering.ID?) async throws -> ServiceLevelPolicy?
     func setPolicy(_ policy: ServiceLevelPolicy, of offering: ServiceOffering.ID?) async throws
+}
+
+/// People's saved queue filters.
+public protocol SavedFilterStore: Sendable {
+    func filters(of person: Person.ID) async throws -> [SavedFilter]
+    func insert(_ filter: SavedFilter) async throws
+    func delete(_ id: SavedFilter.ID) async throws
 }

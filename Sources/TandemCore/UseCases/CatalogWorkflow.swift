@@ -48,6 +48,11 @@ public struct CatalogWorkflow: Sendable {
         try await catalog.offerings(provider: provider)
     }
 
+    /// The active offerings of a provider that are open to the actor's department: what they may request.
+    public func requestable(provider: Department.ID, for actor: Person) async throws -> [ServiceOffering] {
+        try await catalog.offerings(provider: provider).filter { $0.isActive && $0.audience.admits(actor.departmentID) }
+    }
+
     public func offering(_ id: ServiceOffering.ID, for actor: Person) async throws -> ServiceOffering {
         guard let offering = try await catalog.offering(id) else { throw TandemError.notFound("offering") }
         return offering

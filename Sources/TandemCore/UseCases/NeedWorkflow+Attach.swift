@@ -49,6 +49,19 @@ public struct AttachmentPolicy: Sendable {
         }
     }
 
+    /// Refuses a file that is too big, empty, of a type not accepted, or whose content does not
+    /// fit its declared type.
+    public func check(contentType: String, byteCount: Int, head: [UInt8], field: String = "file") throws {
+        guard accepts(contentType: contentType) else {
+            throw TandemError.invalid(field, "files of type \(contentType) are not accepted")
+        }
+        guard byteCount <= maxBytes else { throw TandemError.invalid(field, "the file is larger than \(maxBytes) bytes") }
+        guard byteCount > 0 else { throw TandemError.invalid(field, "the file is empty") }
+        guard Self.content(head, fits: contentType) else {
+            throw TandemError.invalid(field == "file" ? "content_type" : field, "the file's content is not \(contentType)")
+        }
+    }
+
     /// A file name safe to store and to send back: no path, no control characters, ≤ 200 characters.
     public static func cleanFileName(_ name: String) throws -> String {
         let base = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
@@ -99,13 +112,7 @@ extension NeedWorkflow {
     /// Records a stored file on the need, with its event.
     public func attach(_ upload: StoredUpload, to id: Need.ID, by actor: Person) async throws -> Attachment {
         let fileName = try await authorizeUpload(to: id, fileName: upload.fileName, contentType: upload.contentType, by: actor)
-        guard upload.byteCount <= attachmentPolicy.maxBytes else {
-            throw TandemError.invalid("file", "the file is larger than \(attachmentPolicy.maxBytes) bytes")
-        }
-        guard upload.byteCount > 0 else { throw TandemError.invalid("file", "the file is empty") }
-        guard AttachmentPolicy.content(upload.head, fits: upload.contentType) else {
-            throw TandemError.invalid("content_type", "the file's content is not \(upload.contentType)")
-        }
+        try attachmentPolicy.check(contentType: upload.contentType, byteCount: upload.byteCount, head: upload.head)
         var added: Attachment?
         _ = try await mutate(id, by: actor) { current in
             let now = clock.now()

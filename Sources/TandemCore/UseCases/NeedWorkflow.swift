@@ -53,6 +53,11 @@ public struct NeedWorkflow: Sendable {
         try await needs.needs(query.validated(), visibility: NeedVisibility(for: actor))
     }
 
+    /// How many needs the actor may read match the query's filters.
+    public func count(_ query: NeedQuery, for actor: Person) async throws -> Int {
+        try await needs.count(query.validated(), visibility: NeedVisibility(for: actor))
+    }
+
     /// Loads the need, lets `decide` compute the change, and writes it if nobody changed the
     /// need meanwhile; on such a race it decides again on the fresh state (at most 3 times).
     func mutate(_ id: Need.ID, by actor: Person, _ decide: (Need) async throws -> NeedWrite) async throws -> Need {
@@ -96,5 +101,6 @@ public struct NeedWorkflow: Sendable {
 }
 
 extension Decimal {
-    var plainText: String { NSDecimalNumber(decimal: self).stringValue }
+    /// The number as plain digits (`1.5`), the same in every locale.
+    public var plainText: String { NSDecimalNumber(decimal: self).stringValue }
 }

@@ -121,6 +121,11 @@ public struct OrganisationWorkflow: Sendable {
         try await store.people(in: department)
     }
 
+    /// The people with these ids (unknown ids are skipped), to show their names.
+    public func people(_ ids: [Person.ID], for actor: Person) async throws -> [Person] {
+        ids.isEmpty ? [] : try await store.people(Array(Set(ids)))
+    }
+
     public func person(_ id: Person.ID, for actor: Person) async throws -> Person {
         guard let person = try await store.person(id) else { throw TandemError.notFound("person") }
         return person

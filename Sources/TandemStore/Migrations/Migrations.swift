@@ -10,5 +10,6 @@ public enum TandemMigrations {
         CreateAccounts(),
         CreateSettings(),
         CreateServiceLevels(),
+        CreateSavedFilters(),
     ]
 }

@@ -56,6 +56,17 @@ struct NeedListing {
     }
 
     func apply(to select: SQLSelectBuilder) throws -> SQLSelectBuilder {
+        var select = filter(select)
+        if let cursor = query.cursor { select = try after(cursor, select) }
+        for key in sortKeys {
+            select = select.orderBy(SQLOrderBy(expression: key.expression, direction: key.descending ? SQLDirection.descending : .ascending))
+        }
+        return select.orderBy(SQLOrderBy(expression: SQLColumn("id"), direction: idDescending ? SQLDirection.descending : .ascending))
+            .limit(query.limit + 1)
+    }
+
+    /// The permission filter and the list filters, without order, limit or cursor.
+    func filter(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
         var select = restrictToVisible(select)
         if !query.statuses.isEmpty { select = select.where("status", .in, query.statuses.map(\.rawValue).sorted()) }
         if !query.kinds.isEmpty { select = select.where("kind", .in, query.kinds.map(\.rawValue).sorted()) }
@@ -74,12 +85,7 @@ struct NeedListing {
             select = select.where(SQLQueryString(
                 "(LOWER(title) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(description) LIKE \(bind: pattern) ESCAPE '\\')"))
         }
-        if let cursor = query.cursor { select = try after(cursor, select) }
-        for key in sortKeys {
-            select = select.orderBy(SQLOrderBy(expression: key.expression, direction: key.descending ? SQLDirection.descending : .ascending))
-        }
-        return select.orderBy(SQLOrderBy(expression: SQLColumn("id"), direction: idDescending ? SQLDirection.descending : .ascending))
-            .limit(query.limit + 1)
+        return select
     }
 
     /// The permission filter: the SQL reading of `NeedVisibility.admits`.

@@ -124,6 +124,15 @@ public struct SQLNeedStore: NeedStore {
         }
     }
 
+    public func count(_ query: NeedQuery, visibility: NeedVisibility) async throws -> Int {
+        struct Count: Decodable { var count: Int }
+        return try await database.read { sql in
+            let listing = NeedListing(query: query, visibility: visibility, dialect: database.dialect)
+            let select = listing.filter(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count").from("needs"))
+            return try await select.firstRow(Count.self)?.count ?? 0
+        }
+    }
+
     public func events(of need: Need.ID) async throws -> [NeedEvent] {
         try await database.read { sql in
             try await sql.select().column("*").from("need_events").where("need_id", .equal, need.rawValue)

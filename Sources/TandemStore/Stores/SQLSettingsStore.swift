@@ -31,6 +31,25 @@ public struct SQLSettingsStore: SettingsStore, GoalStore {
         }
     }
 
+    static let setupPendingKey = "administrator_setup_pending"
+
+    public func administratorSetupPending() async throws -> Bool {
+        struct Value: Decodable { var value: String }
+        let stored = try await database.read { sql in
+            try await sql.raw("SELECT value FROM settings WHERE key = \(bind: Self.setupPendingKey)").firstRow(Value.self)
+        }
+        return stored?.value == "true"
+    }
+
+    public func setAdministratorSetupPending(_ pending: Bool) async throws {
+        try await database.write { sql in
+            try await sql.delete(from: "settings").where("key", .equal, Self.setupPendingKey).run()
+            if pending {
+                try await sql.insert(into: "settings").columns("key", "value").values(SQLBind(Self.setupPendingKey), SQLBind("true")).run()
+            }
+        }
+    }
+
     public func goal(_ id: StrategicGoal.ID) async throws -> StrategicGoal? {
         struct Row: Decodable { var id: UUID; var title: String; var weight: Int; var is_active: Bool }
         return try await database.read { sql in

@@ -54,18 +54,16 @@ struct AccountController: RouteCollection {
         let (person, secret) = try await request.tandem.accounts.signIn(
             login: body.login, password: body.password, address: request.clientAddress)
         let response = try json(SignedIn(person: person, sessionToken: secret))
-        response.cookies[ActorMiddleware.sessionCookie] = HTTPCookies.Value(
-            string: secret, maxAge: Int(request.tandem.accounts.sessionLifetime), path: "/",
-            isSecure: request.tandem.configuration.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        SessionCookie.set(secret, on: response, request)
         return response
     }
 
     func signOut(_ request: Request) async throws -> Response {
-        if let secret = request.cookies[ActorMiddleware.sessionCookie]?.string {
+        if let secret = request.cookies[SessionCookie.name]?.string {
             try await request.tandem.accounts.signOut(sessionSecret: secret)
         }
         let response = Response(status: .noContent)
-        response.cookies[ActorMiddleware.sessionCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
+        SessionCookie.clear(on: response, request)
         return response
     }
 

@@ -28,26 +28,13 @@ struct AttachmentController: RouteCollection {
         guard let contentType = request.headers.first(name: .contentType) else {
             throw TandemError.invalid("content_type", "send the file's type as Content-Type")
         }
-        let cleanName = try await services.needs.authorizeUpload(to: id, fileName: fileName, contentType: contentType, by: actor)
         let limit = services.needs.attachmentPolicy.maxBytes
         if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
             throw Abort(.payloadTooLarge, reason: "the file is larger than \(limit) bytes")
         }
-        let writer = try services.blobs.makeWriter()
-        do {
-            for try await chunk in request.body {
-                try writer.write(chunk.readableBytesView)
-                if writer.byteCount > limit { throw Abort(.payloadTooLarge, reason: "the file is larger than \(limit) bytes") }
-            }
-            let sha256 = try writer.finish()
-            let upload = StoredUpload(fileName: cleanName, contentType: contentType, byteCount: writer.byteCount,
-                                      sha256: sha256, storageKey: writer.key, head: writer.head)
-            let attachment = try await services.needs.attach(upload, to: id, by: actor)
-            return try json(attachment, status: .created)
-        } catch {
-            writer.abandon()
-            throw error
-        }
+        let attachment = try await AttachmentIntake.receive(
+            request.body, fileName: fileName, contentType: contentType, to: id, by: actor, request)
+        return try json(attachment, status: .created)
     }
 
     func download(_ request: Request) async throws -> Response {

@@ -26,6 +26,7 @@ public enum FirstStart {
         let admin = Person(id: .init(UUID()), login: "admin", displayName: "管理员 Administrator", email: nil,
                            departmentID: departmentID, roles: [.employee, .admin], language: .zhCN, createdAt: now)
         try await store.insert(admin, passwordHash: services.organisation.hasher.hash(password))
+        if generated != nil { try await services.setup.markPending() }
         return generated
     }
 

@@ -20,6 +20,8 @@ public struct TandemConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// Send the session cookie only over TLS.
     public var secureCookies: Bool
+    /// The directory that holds `Resources/` (views, translations) and `Public/` (CSS, JS).
+    public var resourcesDirectory: URL
 
     public struct Problems: Error, CustomStringConvertible {
         public var messages: [String]
@@ -70,10 +72,16 @@ public struct TandemConfiguration: Sendable {
             problems.append("TANDEM_SECURE_COOKIES must be true or false")
         }
 
+        let resources = URL(fileURLWithPath: environment["TANDEM_RESOURCES_DIR"] ?? ".", isDirectory: true).standardizedFileURL
+        if !FileManager.default.fileExists(atPath: resources.appendingPathComponent("Resources/Views").path) {
+            problems.append("TANDEM_RESOURCES_DIR '\(resources.path)' has no Resources/Views (run Tandem from its package directory or set the variable)")
+        }
+
         guard problems.isEmpty else { throw Problems(messages: problems) }
         return TandemConfiguration(
             dataDirectory: dataDirectory, database: database, adminPassword: adminPassword, timeZone: timeZone!,
-            maxUploadBytes: maxUpload * 1024 * 1024, bcryptCost: bcryptCost, logLevel: logLevel!, secureCookies: secure)
+            maxUploadBytes: maxUpload * 1024 * 1024, bcryptCost: bcryptCost, logLevel: logLevel!, secureCookies: secure,
+            resourcesDirectory: resources)
     }
 
     private static func integer(_ name: String, _ environment: [String: String], default value: Int, range: ClosedRange<Int>,

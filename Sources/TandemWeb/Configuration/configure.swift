@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import Leaf
 import TandemCore
 import TandemStore
 import Vapor
@@ -33,7 +34,9 @@ public func configure(_ app: Application, _ configuration: TandemConfiguration) 
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(TandemErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: configuration.resourcesDirectory.appendingPathComponent("Public").path + "/"))
     app.middleware.use(ActorMiddleware())
+    configureViews(app, configuration)
     try registerRoutes(app)
 }
 
@@ -52,6 +55,29 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: AttachmentController())
     try api.register(collection: SettingsController())
     try api.register(collection: ServiceLevelController())
+
+    // The pages. Sign-in, setup and the language switch work before the setup is done.
+    try app.register(collection: SignInPages())
+    let pages = app.grouped(SetupGate())
+    let maxFormBytes = app.tandem.configuration.maxUploadBytes * 5 + 1024 * 1024
+    try pages.register(collection: HomePage())
+    try pages.register(collection: RaisePages(maxFormBytes: maxFormBytes))
+    try pages.register(collection: NeedPages(maxFormBytes: maxFormBytes))
+    try pages.register(collection: QueuePage())
+    try pages.register(collection: ProfilePages())
+}
+
+/// Leaf, with the views of the resources directory, our tags, and the cache always on (the
+/// templates ship with the release).
+func configureViews(_ app: Application, _ configuration: TandemConfiguration) {
+    app.views.use(.leaf)
+    var views = app.leaf.configuration
+    views.rootDirectory = configuration.resourcesDirectory.appendingPathComponent("Resources/Views").path + "/"
+    views.ignoreUnfoundImports = false
+    app.leaf.configuration = views
+    app.leaf.tags["t"] = TranslateTag()
+    app.leaf.tags["label"] = LabelTag()
+    app.leaf.cache.isEnabled = true
 }
 
 /// Closes what the stores opened outside Vapor's pools when the application shuts down.

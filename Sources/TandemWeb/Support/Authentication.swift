@@ -5,8 +5,6 @@ import Vapor
 /// Finds the person behind a request: a personal API token (`Authorization: Bearer tdm_…`)
 /// or a session cookie. Nothing here decides what the person may do; the core does.
 struct ActorMiddleware: AsyncMiddleware {
-    static let sessionCookie = "tandem_session"
-
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let accounts = request.tandem.accounts
         if let bearer = request.headers.bearerAuthorization {
@@ -14,7 +12,7 @@ struct ActorMiddleware: AsyncMiddleware {
                 throw TandemError(.unauthenticated, "the API token is not valid")
             }
             request.storage[ActorKey.self] = person
-        } else if let secret = request.cookies[Self.sessionCookie]?.string, !secret.isEmpty {
+        } else if let secret = request.cookies[SessionCookie.name]?.string, !secret.isEmpty {
             request.storage[ActorKey.self] = try await accounts.person(sessionSecret: secret)
         }
         return try await next.respond(to: request)
@@ -29,6 +27,9 @@ extension Request {
         guard let person = storage[ActorKey.self] else { throw TandemError(.unauthenticated, "sign in first") }
         return person
     }
+
+    /// The signed-in person, if any.
+    var signedInPerson: Person? { storage[ActorKey.self] }
 
     /// The client address used to throttle sign-ins.
     var clientAddress: String {

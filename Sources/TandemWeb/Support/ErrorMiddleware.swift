@@ -23,6 +23,9 @@ struct TandemErrorMiddleware: AsyncMiddleware {
             if status == .internalServerError {
                 request.logger.error("unexpected error: \(String(reflecting: error))")
             }
+            if PageErrors.isPage(request) {
+                return await PageErrors.respond(status: status, detail: detail, request)
+            }
             let response = Response(status: status)
             try response.content.encode(ErrorBody(error: detail), using: JSONCoders.encoder)
             if status == .tooManyRequests { response.headers.replaceOrAdd(name: .retryAfter, value: "900") }

@@ -13,8 +13,11 @@ public struct TandemServices: Sendable {
     public let accounts: AccountWorkflow
     public let settings: SettingsWorkflow
     public let serviceLevels: ServiceLevelWorkflow
+    public let setup: SetupWorkflow
+    public let savedFilters: SavedFilterWorkflow
     public let blobs: DiskBlobStore
     public let metrics: RequestMetrics
+    let translator: Translator
 
     public init(configuration: TandemConfiguration, database: StoreDatabase, clock: any TandemCore.Clock = SystemClock(),
                 ids: any IDGenerator = RandomIDGenerator()) throws {
@@ -31,12 +34,15 @@ public struct TandemServices: Sendable {
             attachmentPolicy: AttachmentPolicy(maxBytes: configuration.maxUploadBytes), timeZone: configuration.timeZone)
         self.serviceLevels = ServiceLevelWorkflow(store: SQLServiceLevelStore(database), needs: needs)
         self.organisation = OrganisationWorkflow(store: organisationStore, hasher: hasher, clock: clock, ids: ids)
+        self.savedFilters = SavedFilterWorkflow(store: SQLSavedFilterStore(database), clock: clock, ids: ids)
+        self.setup = SetupWorkflow(settings: settings, organisation: organisation)
         self.catalog = CatalogWorkflow(catalog: catalogStore, organisation: organisationStore, clock: clock, ids: ids)
         self.accounts = AccountWorkflow(
             credentials: SQLCredentialStore(database), organisation: organisationStore, hasher: hasher, digest: SHA256Digest(),
             clock: clock, ids: ids, decoyHash: try hasher.hash("decoy password, never valid"))
         self.blobs = try DiskBlobStore(directory: DataLocation(configuration).attachments)
         self.metrics = RequestMetrics()
+        self.translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
     }
 }
 

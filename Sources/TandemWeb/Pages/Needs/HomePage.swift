@@ -1,0 +1,63 @@
+import Foundation
+import TandemCore
+import Vapor
+
+/// The home page: my open needs, my department's needs, and what waits on me, with counts.
+struct HomePage: RouteCollection {
+    struct Section: Encodable {
+        var key: String
+        var heading: String
+        var count: Int
+        var needs: [NeedListItem]
+        var moreLink: String?
+    }
+
+    struct HomeContext: Encodable {
+        var layout: LayoutContext
+        var sections: [Section]
+    }
+
+    static let shown = 10
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+    }
+
+    func home(_ request: Request) async throws -> Response {
+        let actor = try request.actor()
+        let open = Set(NeedStatus.allCases.filter(\.isOpen))
+        var mine = NeedQuery(), department = NeedQuery(), toAnswer = NeedQuery(), assigned = NeedQuery()
+        mine.requesterID = actor.id
+        mine.statuses = open
+        department.requestingDepartmentID = actor.departmentID
+        department.statuses = open
+        toAnswer.requesterID = actor.id
+        toAnswer.statuses = [.waitingOnRequester]
+        assigned.assigneeID = actor.id
+        assigned.statuses = open.subtracting([.waitingOnRequester])
+        assigned.sort = .priority
+        var wanted: [(key: String, query: NeedQuery, more: String?)] = [
+            ("home.waiting_on_me", toAnswer, nil),
+            ("home.my_needs", mine, nil),
+            ("home.department_needs", department, nil),
+        ]
+        if actor.has(.agent) || actor.has(.manager) {
+            wanted.insert(("home.my_queue", assigned, Site.queue + "?assignee=me"), at: 1)
+        }
+        var found: [(key: String, count: Int, needs: [Need], more: String?)] = []
+        for item in wanted {
+            var query = item.query
+            query.limit = Self.shown
+            let page = try await request.tandem.needs.list(query, for: actor)
+            let count = page.nextCursor == nil ? page.needs.count : try await request.tandem.needs.count(query, for: actor)
+            found.append((item.key, count, page.needs, item.more))
+        }
+        let directory = try await PageDirectory.load(request, people: found.flatMap { NeedListItem.people(in: $0.needs) })
+        let format = PageFormat(request)
+        let sections = found.map { section in
+            Section(key: section.key.replacingOccurrences(of: "home.", with: ""), heading: request.t(section.key), count: section.count,
+                    needs: section.needs.map { NeedListItem($0, directory, request, format) }, moreLink: section.more)
+        }
+        return try await request.page("home", HomeContext(layout: LayoutContext(request, title: request.t("home.title"), section: "home"), sections: sections))
+    }
+}

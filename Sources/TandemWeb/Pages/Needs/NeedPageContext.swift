@@ -1,0 +1,159 @@
+import Foundation
+import TandemCore
+import Vapor
+
+/// Everything the need's page shows.
+struct NeedPageContext: Encodable {
+    struct Field: Encodable {
+        var label: String
+        var value: String
+    }
+
+    struct Action: Encodable {
+        var action: String
+        var label: String
+        var confirm: String?
+    }
+
+    struct Assignable: Encodable {
+        var id: String
+        var name: String
+        var selected: Bool
+    }
+
+    struct AttachmentItem: Encodable {
+        var name: String
+        var link: String
+        var size: String
+    }
+
+    struct TimelineEntry: Encodable {
+        var at: String
+        var atMachine: String
+        var actor: String
+        var kind: String
+        var kindLabel: String
+        var isInternal: Bool
+        var changes: [Field]
+        var comment: String?
+        var attachment: AttachmentItem?
+    }
+
+    var layout: LayoutContext
+    var number: String
+    var path: String
+    var title: String
+    var description: String
+    var status: String
+    var statusLabel: String
+    var priority: String
+    var priorityLabel: String
+    var facts: [Field]
+    var answers: [Field]
+    var actions: [Action]
+    var canAssign: Bool
+    var assignable: [Assignable]
+    var canWriteNote: Bool
+    var canComment: Bool
+    var attachments: [AttachmentItem]
+    var timeline: [TimelineEntry]
+    var commentText: String
+    var commentError: String?
+    var general: String?
+}
+
+extension NeedPageContext {
+    /// Builds the page from what the core lets this person read.
+    static func load(_ need: Need, _ request: Request, commentText: String = "", errors: FieldErrors = FieldErrors()) async throws -> NeedPageContext {
+        let actor = try request.actor()
+        let services = request.tandem
+        let events = try await services.needs.history(of: need.id, for: actor)
+        let comments = Dictionary(uniqueKeysWithValues: try await services.needs.comments(of: need.id, for: actor).map { ($0.id, $0) })
+        let attachments = try await services.needs.attachments(of: need.id, for: actor)
+        let canAssign = AccessPolicy.canAssign(need, actor)
+        let colleagues = canAssign ? try await services.organisation.people(in: need.providingDepartmentID, for: actor)
+            .filter { $0.isActive && ($0.has(.agent) || $0.has(.manager)) } : []
+        let named = events.map(\.actorID) + need.assigneeIDs + [need.requesterID] + events.flatMap(Self.assigneeIDs)
+        var directory = try await PageDirectory.load(request, people: named)
+        for person in colleagues { directory.people[person.id] = person }
+        var offering: ServiceOffering?
+        if let offeringID = need.offeringID { offering = try? await services.catalog.offering(offeringID, for: actor) }
+        let format = PageFormat(request)
+        let attachmentItems = Dictionary(uniqueKeysWithValues: attachments.map { ($0.id, Self.item($0)) })
+
+        var facts: [Field] = [
+            Field(label: request.t("need.kind"), value: request.t("kind.\(need.kind.rawValue)")),
+            Field(label: request.t("need.requester"), value: "\(directory.personName(need.requesterID)) · \(directory.departmentName(need.requestingDepartmentID))"),
+            Field(label: request.t("need.provider"), value: directory.departmentName(need.providingDepartmentID)),
+            Field(label: request.t("need.urgency"), value: request.t("urgency.\(need.urgency.rawValue)")),
+            Field(label: request.t("need.importance"), value: request.t("importance.\(need.importance.rawValue)")),
+            Field(label: request.t("need.assignees"),
+                  value: need.assigneeIDs.isEmpty ? request.t("need.nobody") : need.assigneeIDs.map(directory.personName).joined(separator: ", ")),
+            Field(label: request.t("need.created"), value: format.dateTime(need.createdAt)),
+        ]
+        if let offering { facts.insert(Field(label: request.t("need.offering"), value: offering.name), at: 1) }
+        if let desired = need.desiredDate { facts.append(Field(label: request.t("need.desired_date"), value: format.date(desired))) }
+        if need.isConfidential { facts.append(Field(label: request.t("need.confidential"), value: request.t("need.confidential_yes"))) }
+
+        let labels = Dictionary(uniqueKeysWithValues: (offering?.formFields ?? []).map { ($0.key, $0.label) })
+        let answers = need.formAnswers.keys.sorted().map { key in
+            Field(label: labels[key] ?? key, value: need.formAnswers[key].map(Self.text) ?? "")
+        }
+        let destructive: Set<NeedAction> = [.reject, .withdraw, .close]
+        let actions = AccessPolicy.availableActions(on: need, actor).map { action in
+            Action(action: action.rawValue, label: request.t("action.\(action.rawValue)"),
+                   confirm: destructive.contains(action) ? request.t("need.confirm_action") : nil)
+        }
+        let timeline = events.map { event in
+            TimelineEntry(
+                at: format.dateTime(event.at), atMachine: format.machine(event.at), actor: directory.personName(event.actorID),
+                kind: event.kind.rawValue, kindLabel: request.t("event.\(event.kind.rawValue)"), isInternal: event.visibility == .internal,
+                changes: event.changes.filter { $0.field != "attachment" }.map { change in
+                    Field(label: request.t("change.\(change.field)"),
+                          value: "\(Self.value(change.field, change.old, directory, request)) → \(Self.value(change.field, change.new, directory, request))")
+                },
+                comment: event.commentID.flatMap { comments[$0]?.body },
+                attachment: event.attachmentID.flatMap { attachmentItems[$0] })
+        }
+        return NeedPageContext(
+            layout: LayoutContext(request, title: "\(need.number) \(need.title)", section: "needs"),
+            number: need.number.description, path: Site.need(need.number), title: need.title, description: need.description,
+            status: need.status.rawValue, statusLabel: request.t("status.\(need.status.rawValue)"),
+            priority: need.priority.rawValue, priorityLabel: request.t("priority.\(need.priority.rawValue)"),
+            facts: facts, answers: answers, actions: actions, canAssign: canAssign,
+            assignable: colleagues.map { Assignable(id: $0.id.description, name: $0.displayName, selected: need.assigneeIDs.contains($0.id)) },
+            canWriteNote: AccessPolicy.canComment(.internal, on: need, actor),
+            canComment: AccessPolicy.canComment(.public, on: need, actor),
+            attachments: attachments.map(Self.item), timeline: timeline, commentText: commentText,
+            commentError: errors["body"], general: errors.general(besides: ["body"]))
+    }
+
+    static func item(_ attachment: Attachment) -> AttachmentItem {
+        AttachmentItem(name: attachment.fileName, link: Site.attachment(attachment.id, of: attachment.needID),
+                       size: ByteCountFormatter.string(fromByteCount: Int64(attachment.byteCount), countStyle: .file))
+    }
+
+    static func text(_ answer: FormAnswer) -> String {
+        switch answer {
+        case .text(let value), .date(let value), .choice(let value): return value
+        case .number(let value): return value.plainText
+        case .choices(let values): return values.joined(separator: ", ")
+        }
+    }
+
+    static func assigneeIDs(_ event: NeedEvent) -> [Person.ID] {
+        event.changes.filter { $0.field == "assignees" }.flatMap { [$0.old, $0.new] }.compactMap { $0 }
+            .flatMap { $0.split(separator: ",").compactMap { Person.ID(String($0)) } }
+    }
+
+    /// A changed value as people read it: statuses and levels translated, people by name.
+    static func value(_ field: String, _ raw: String?, _ directory: PageDirectory, _ request: Request) -> String {
+        guard let raw, !raw.isEmpty else { return "—" }
+        switch field {
+        case "status", "priority", "urgency", "importance", "action": return request.t("\(field).\(raw)")
+        case "assignees": return raw.split(separator: ",").compactMap { Person.ID(String($0)) }.map(directory.personName).joined(separator: ", ")
+        case "confidential": return request.t(raw == "true" ? "need.confidential_yes" : "need.confidential_no")
+        default: return raw
+        }
+    }
+}

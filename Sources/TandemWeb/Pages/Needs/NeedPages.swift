@@ -1,0 +1,94 @@
+import Foundation
+import TandemCore
+import Vapor
+
+/// A need's page and what can be done on it: status actions, assignment, replies and internal
+/// notes, attachments. Each form goes through the same core use case as the API.
+struct NeedPages: RouteCollection {
+    let maxFormBytes: Int
+
+    func boot(routes: any RoutesBuilder) throws {
+        let need = routes.grouped("needs", ":number")
+        need.get(use: show)
+        need.post("transition", use: transition)
+        need.post("comments", use: comment)
+        need.post("assignees", use: assign)
+        need.on(.POST, "attachments", body: .collect(maxSize: ByteCount(value: maxFormBytes)), use: attach)
+    }
+
+    /// The need by its number; one the person may not read is "not found", like a missing one.
+    static func need(_ request: Request) async throws -> Need {
+        guard let text = request.parameters.get("number"), let number = NeedNumber(text) else { throw TandemError.notFound("need") }
+        return try await request.tandem.needs.need(number: number, for: request.actor())
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let need = try await Self.need(request)
+        return try await request.page("need", NeedPageContext.load(need, request))
+    }
+
+    func transition(_ request: Request) async throws -> Response {
+        let need = try await Self.need(request)
+        let form = try PageForm.read(request)
+        guard let action = try form.enumValue("action", NeedAction.self) else { throw TandemError.invalid("action", "choose an action") }
+        return try await redisplayOnError(need, request, text: form.text("reply")) {
+            _ = try await request.tandem.needs.transition(need.id, action, reply: form.string("reply"), by: request.actor())
+        }
+    }
+
+    func comment(_ request: Request) async throws -> Response {
+        let need = try await Self.need(request)
+        let form = try PageForm.read(request)
+        let visibility = try form.enumValue("visibility", NeedEvent.Visibility.self) ?? .public
+        return try await redisplayOnError(need, request, text: form.text("body")) {
+            _ = try await request.tandem.needs.comment(on: need.id, body: form.text("body"), visibility: visibility, by: request.actor())
+        }
+    }
+
+    func assign(_ request: Request) async throws -> Response {
+        let need = try await Self.need(request)
+        let form = try PageForm.read(request)
+        let ids = try form.values("assignee_ids").map { text -> Person.ID in
+            guard let id = Person.ID(text) else { throw TandemError.invalid("assignee_ids", "an assignee id is not valid") }
+            return id
+        }
+        return try await redisplayOnError(need, request, text: "") {
+            _ = try await request.tandem.needs.assign(need.id, to: ids, by: request.actor())
+        }
+    }
+
+    func attach(_ request: Request) async throws -> Response {
+        let need = try await Self.need(request)
+        let form = try PageForm.read(request)
+        return try await redisplayOnError(need, request, text: "") {
+            guard !form.files.isEmpty else { throw TandemError.invalid("file", request.t("need.choose_file")) }
+            for file in form.files {
+                _ = try await AttachmentIntake.receive(
+                    [file.data].async, fileName: file.fileName, contentType: file.contentType, to: need.id, by: request.actor(), request)
+            }
+        }
+    }
+
+    /// Runs a change and goes back to the page; on an input or lifecycle error, shows the page
+    /// again with the message and what was typed.
+    private func redisplayOnError(_ need: Need, _ request: Request, text: String, _ change: () async throws -> Void) async throws -> Response {
+        do {
+            try await change()
+            return request.seeOther(Site.need(need.number))
+        } catch let error as TandemError where [.invalidInput, .invalidTransition, .conflict, .forbidden].contains(error.code) {
+            let fresh = try await Self.need(request)
+            let context = try await NeedPageContext.load(fresh, request, commentText: text, errors: FieldErrors(error, request))
+            return try await request.page("need", context, status: error.code == .invalidInput ? .unprocessableEntity : .conflict)
+        }
+    }
+}
+
+extension Array where Element: Sendable {
+    /// The elements as an async sequence (a form's file, for the code that streams uploads).
+    var async: AsyncStream<Element> {
+        AsyncStream { continuation in
+            for element in self { continuation.yield(element) }
+            continuation.finish()
+        }
+    }
+}

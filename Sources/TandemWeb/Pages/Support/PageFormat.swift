@@ -1,0 +1,43 @@
+import Foundation
+import TandemCore
+import Vapor
+
+/// Dates and times as people read them: in the company's time zone, in the page's language.
+struct PageFormat {
+    let language: Language
+    let calendar: Calendar
+
+    init(_ request: Request) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = request.tandem.configuration.timeZone
+        self.calendar = calendar
+        self.language = request.pageLanguage
+    }
+
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `2026年11月30日 09:05` or `30 Nov 2026, 09:05`.
+    func dateTime(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        let day = day(parts.year ?? 0, parts.month ?? 1, parts.day ?? 1)
+        return language == .en ? "\(day), \(time)" : "\(day) \(time)"
+    }
+
+    /// `2026年11月30日` or `30 Nov 2026`.
+    func date(_ date: CalendarDate) -> String {
+        day(date.year, date.month, date.day)
+    }
+
+    /// The machine form for `<time datetime>`: ISO 8601 with the zone.
+    func machine(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: calendar.timeZone))
+    }
+
+    private func day(_ year: Int, _ month: Int, _ day: Int) -> String {
+        switch language {
+        case .zhCN: return "\(year)年\(month)月\(day)日"
+        case .en: return "\(day) \(Self.monthNames[max(0, min(11, month - 1))]) \(year)"
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import TandemCore
+
+/// The page texts in every language, from `Resources/Translations/<language>.json` (flat
+/// key → text; `{0}`, `{1}` … are replaced by arguments). Every user-visible string of the
+/// pages comes from here; a test checks that both tables have the same keys and that each key
+/// is used.
+struct Translator: Sendable {
+    let tables: [Language: [String: String]]
+
+    static func load(from directory: URL) throws -> Translator {
+        var tables: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            let file = directory.appendingPathComponent("\(language.rawValue).json")
+            let data = try Data(contentsOf: file)
+            tables[language] = try JSONDecoder().decode([String: String].self, from: data)
+        }
+        return Translator(tables: tables)
+    }
+
+    /// The text of a key; a missing key shows as itself (and fails the translation test).
+    func text(_ key: String, _ language: Language, _ arguments: [String] = []) -> String {
+        var text = tables[language]?[key] ?? tables[.zhCN]?[key] ?? key
+        for (index, argument) in arguments.enumerated() {
+            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+        }
+        return text
+    }
+
+    /// The label of an enumeration value: `status.in_progress`, `kind.service` …
+    func label(_ family: String, _ value: String, _ language: Language) -> String {
+        text("\(family).\(value)", language)
+    }
+}
+
+/// The families of keys made from enumeration values (`status.<raw value>` …); the translation
+/// test checks every family against its enumeration.
+enum TranslatedEnumerations {
+    static let families: [String: [String]] = [
+        "status": NeedStatus.allCases.map(\.rawValue),
+        "kind": NeedKind.allCases.map(\.rawValue),
+        "priority": Priority.allCases.map(\.rawValue),
+        "urgency": Urgency.allCases.map(\.rawValue),
+        "importance": Importance.allCases.map(\.rawValue),
+        "action": NeedAction.allCases.map(\.rawValue),
+        "role": Role.allCases.map(\.rawValue),
+        "event": NeedEvent.Kind.allCases.map(\.rawValue),
+        "field_type": FormField.FieldType.allCases.map(\.rawValue),
+        "audience": ["everyone", "departments"],
+        "sort": NeedQuery.Sort.allCases.map(\.rawValue),
+        "language": Language.allCases.map(\.rawValue),
+        // The fields the core names in a need's changes (`NeedEvent.Change.field`).
+        "change": ["status", "action", "assignees", "title", "description", "desired_date", "form", "urgency", "importance", "priority",
+                   "effort_hours", "strategic_goal_id", "confidential"],
+        "error_code": ["invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
+                       "too_many_requests", "unavailable", "internal_error", "payload_too_large"],
+        "error_page": ["invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
+                       "too_many_requests", "unavailable", "internal_error", "payload_too_large"],
+    ]
+}
