@@ -19,9 +19,9 @@ struct ProfilePages: RouteCollection {
         var login: String
         var email: String?
         var department: String
-        var roles: [String]
+        var roles: String
         var languages: [Choice]
-        var tokens: [Token]
+        var tokens: [Token]?
         var newTokenName: String?
         var newTokenSecret: String?
         var errors: [String: String]
@@ -51,7 +51,7 @@ struct ProfilePages: RouteCollection {
             }
             try await request.tandem.organisation.setPassword(
                 of: actor.id, current: form.text("current_password"), new: form.text("new_password"), by: actor)
-            return request.seeOther(Site.profile + "?done=saved")
+            return try await SignInPages.startNewSession(actor, password: form.text("new_password"), then: Site.profile + "?done=saved", request)
         } catch let error as TandemError where error.code == .invalidInput {
             return try await request.page("profile", context(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
@@ -96,8 +96,8 @@ struct ProfilePages: RouteCollection {
         return ProfileContext(
             layout: LayoutContext(request, title: request.t("profile.title"), section: "profile"),
             displayName: actor.displayName, login: actor.login, email: actor.email, department: department.name,
-            roles: actor.roles.sorted().map { request.t("role.\($0.rawValue)") },
+            roles: actor.roles.sorted().map { request.t("role.\($0.rawValue)") }.joined(separator: request.pageLanguage == .zhCN ? "、" : ", "),
             languages: Language.allCases.map { Choice(value: $0.rawValue, label: request.t("language.\($0.rawValue)"), selected: $0 == actor.language) },
-            tokens: tokens, errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
+            tokens: tokens.nonEmpty, errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }
 }

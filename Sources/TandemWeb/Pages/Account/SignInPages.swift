@@ -87,10 +87,10 @@ struct SignInPages: RouteCollection {
             if form.text("new_password") != form.text("repeat_password") {
                 throw TandemError.invalid("repeat_password", request.t("profile.passwords_differ"))
             }
-            _ = try await request.tandem.setup.complete(
+            let person = try await request.tandem.setup.complete(
                 displayName: form.string("display_name") ?? "", email: form.string("email"), language: language,
                 currentPassword: form.text("current_password"), newPassword: form.text("new_password"), by: actor)
-            return request.seeOther(Site.home + "?done=saved")
+            return try await Self.startNewSession(person, password: form.text("new_password"), then: Site.home + "?done=saved", request)
         } catch let error as TandemError {
             var typed = actor
             typed.displayName = form.text("display_name")
@@ -109,6 +109,15 @@ struct SignInPages: RouteCollection {
             languages: Language.allCases.map { Choice(value: $0.rawValue, label: request.t("language.\($0.rawValue)"),
                                                       selected: $0 == actor.language) },
             errors: errors.messages(for: fields), general: errors.general(besides: fields))
+    }
+
+    /// A new password ends every session; this starts the person's next one with it.
+    static func startNewSession(_ person: Person, password: String, then path: String, _ request: Request) async throws -> Response {
+        let (_, secret) = try await request.tandem.accounts.signIn(login: person.login, password: password, address: request.clientAddress)
+        CSRF.renew(request)
+        let response = request.seeOther(path)
+        SessionCookie.set(secret, on: response, request)
+        return response
     }
 
     /// Switches the language: a signed-in person's setting, or a visitor's cookie.

@@ -34,7 +34,7 @@ struct NeedPageContext: Encodable {
         var kind: String
         var kindLabel: String
         var isInternal: Bool
-        var changes: [Field]
+        var changes: [Field]?
         var comment: String?
         var attachment: AttachmentItem?
     }
@@ -49,13 +49,13 @@ struct NeedPageContext: Encodable {
     var priority: String
     var priorityLabel: String
     var facts: [Field]
-    var answers: [Field]
-    var actions: [Action]
+    var answers: [Field]?
+    var actions: [Action]?
     var canAssign: Bool
     var assignable: [Assignable]
     var canWriteNote: Bool
     var canComment: Bool
-    var attachments: [AttachmentItem]
+    var attachments: [AttachmentItem]?
     var timeline: [TimelineEntry]
     var commentText: String
     var commentError: String?
@@ -111,7 +111,7 @@ extension NeedPageContext {
                 changes: event.changes.filter { $0.field != "attachment" }.map { change in
                     Field(label: request.t("change.\(change.field)"),
                           value: "\(Self.value(change.field, change.old, directory, request)) → \(Self.value(change.field, change.new, directory, request))")
-                },
+                }.nonEmpty,
                 comment: event.commentID.flatMap { comments[$0]?.body },
                 attachment: event.attachmentID.flatMap { attachmentItems[$0] })
         }
@@ -120,11 +120,11 @@ extension NeedPageContext {
             number: need.number.description, path: Site.need(need.number), title: need.title, description: need.description,
             status: need.status.rawValue, statusLabel: request.t("status.\(need.status.rawValue)"),
             priority: need.priority.rawValue, priorityLabel: request.t("priority.\(need.priority.rawValue)"),
-            facts: facts, answers: answers, actions: actions, canAssign: canAssign,
+            facts: facts, answers: answers.nonEmpty, actions: actions.nonEmpty, canAssign: canAssign,
             assignable: colleagues.map { Assignable(id: $0.id.description, name: $0.displayName, selected: need.assigneeIDs.contains($0.id)) },
             canWriteNote: AccessPolicy.canComment(.internal, on: need, actor),
             canComment: AccessPolicy.canComment(.public, on: need, actor),
-            attachments: attachments.map(Self.item), timeline: timeline, commentText: commentText,
+            attachments: attachments.map(Self.item).nonEmpty, timeline: timeline, commentText: commentText,
             commentError: errors["body"], general: errors.general(besides: ["body"]))
     }
 

@@ -17,10 +17,10 @@ struct QueuePage: RouteCollection {
         var assigneeFilter: [Choice]
         var text: String
         var count: Int
-        var needs: [NeedListItem]
+        var needs: [NeedListItem]?
         var nextLink: String?
         var query: String
-        var savedFilters: [Saved]
+        var savedFilters: [Saved]?
         var canAssign: Bool
         var general: String?
     }
@@ -113,8 +113,8 @@ struct QueuePage: RouteCollection {
             assigneeFilter: [Choice(value: "", label: t("queue.anyone"), selected: assignee.isEmpty),
                              Choice(value: "me", label: t("queue.me"), selected: assignee == "me")]
                 + colleagues.filter { $0.id != actor.id }.map { Choice(value: $0.id.description, label: $0.displayName, selected: assignee == $0.id.description) },
-            text: text, count: count, needs: page.needs.map { NeedListItem($0, directory, request, format) },
-            nextLink: next, query: queryString, savedFilters: saved,
+            text: text, count: count, needs: page.needs.map { NeedListItem($0, directory, request, format) }.nonEmpty,
+            nextLink: next, query: queryString, savedFilters: saved.nonEmpty,
             canAssign: actor.departmentID == departmentID || actor.has(.admin), general: general)
     }
 

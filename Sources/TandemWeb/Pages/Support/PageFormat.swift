@@ -31,7 +31,7 @@ struct PageFormat {
 
     /// The machine form for `<time datetime>`: ISO 8601 with the zone.
     func machine(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: calendar.timeZone))
+        date.formatted(.iso8601)
     }
 
     private func day(_ year: Int, _ month: Int, _ day: Int) -> String {

@@ -77,3 +77,8 @@ enum PageHeaders {
         }
     }
 }
+
+extension Array {
+    /// `nil` for an empty array: Leaf's `#if(list)` is true for an empty list.
+    var nonEmpty: [Element]? { isEmpty ? nil : self }
+}
