@@ -76,7 +76,6 @@ func configureViews(_ app: Application, _ configuration: TandemConfiguration) {
     views.ignoreUnfoundImports = false
     app.leaf.configuration = views
     app.leaf.tags["t"] = TranslateTag()
-    app.leaf.tags["label"] = LabelTag()
     app.leaf.cache.isEnabled = true
 }
 

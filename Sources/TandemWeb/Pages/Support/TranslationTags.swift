@@ -14,16 +14,6 @@ struct TranslateTag: LeafTag {
     }
 }
 
-/// `#label("status", need.status)`: the translated name of an enumeration value.
-struct LabelTag: LeafTag {
-    func render(_ context: LeafContext) throws -> LeafData {
-        guard let request = context.request, context.parameters.count == 2,
-              let family = context.parameters[0].string, let value = context.parameters[1].string
-        else { throw TagError(message: "#label needs a family and a value") }
-        return .string(request.tandem.translator.label(family, value, request.pageLanguage))
-    }
-}
-
 struct TagError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }

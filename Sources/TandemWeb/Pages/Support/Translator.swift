@@ -27,10 +27,6 @@ struct Translator: Sendable {
         return text
     }
 
-    /// The label of an enumeration value: `status.in_progress`, `kind.service` …
-    func label(_ family: String, _ value: String, _ language: Language) -> String {
-        text("\(family).\(value)", language)
-    }
 }
 
 /// The families of keys made from enumeration values (`status.<raw value>` …); the translation
