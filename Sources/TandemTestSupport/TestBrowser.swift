@@ -49,7 +49,7 @@ public final class TestBrowser: @unchecked Sendable {
         return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
-    /// Signs in through the sign-in form; fails the test's expectations by returning the answer.
+    /// Signs in through the sign-in form and returns the answer (a 303 when it worked).
     @discardableResult
     public func signIn(_ login: String, password: String = TestCompany.password) async throws -> TestResponse {
         _ = try await get("/sign-in")

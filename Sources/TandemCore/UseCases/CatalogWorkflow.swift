@@ -50,7 +50,19 @@ public struct CatalogWorkflow: Sendable {
 
     /// The active offerings of a provider that are open to the actor's department: what they may request.
     public func requestable(provider: Department.ID, for actor: Person) async throws -> [ServiceOffering] {
-        try await catalog.offerings(provider: provider).filter { $0.isActive && $0.audience.admits(actor.departmentID) }
+        try await catalog.offerings(provider: provider).filter { Self.isRequestable($0, by: actor) }
+    }
+
+    /// One offering the actor may request; any other is "not found".
+    public func requestableOffering(_ id: ServiceOffering.ID, for actor: Person) async throws -> ServiceOffering {
+        guard let offering = try await catalog.offering(id), Self.isRequestable(offering, by: actor) else {
+            throw TandemError.notFound("offering")
+        }
+        return offering
+    }
+
+    static func isRequestable(_ offering: ServiceOffering, by actor: Person) -> Bool {
+        offering.isActive && offering.audience.admits(actor.departmentID)
     }
 
     public func offering(_ id: ServiceOffering.ID, for actor: Person) async throws -> ServiceOffering {

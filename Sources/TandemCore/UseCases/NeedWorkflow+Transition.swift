@@ -81,15 +81,31 @@ extension NeedWorkflow {
 
     /// The need's history as the actor may see it: internal events only for its providers.
     public func history(of id: Need.ID, for actor: Person) async throws -> [NeedEvent] {
-        let need = try await need(id, for: actor)
-        let events = try await needs.events(of: id)
-        return AccessPolicy.seesInternal(of: need, actor) ? events : events.filter { $0.visibility == .public }
+        try await record(of: need(id, for: actor), for: actor).events
     }
 
     /// The replies, and for providers the internal notes, oldest first.
     public func comments(of id: Need.ID, for actor: Person) async throws -> [NeedComment] {
-        let need = try await need(id, for: actor)
-        let comments = try await needs.comments(of: id)
-        return AccessPolicy.seesInternal(of: need, actor) ? comments : comments.filter { $0.visibility == .public }
+        try await record(of: need(id, for: actor), for: actor).comments
     }
+
+    /// Everything recorded on a need the actor has read (its page): history, replies and notes,
+    /// attachments, filtered for the actor, without reading the need again.
+    public func record(of need: Need, for actor: Person) async throws -> NeedRecord {
+        guard AccessPolicy.canRead(need, actor) else { throw TandemError.notFound("need") }
+        let internalToo = AccessPolicy.seesInternal(of: need, actor)
+        let events = try await needs.events(of: need.id)
+        let comments = try await needs.comments(of: need.id)
+        return NeedRecord(
+            events: internalToo ? events : events.filter { $0.visibility == .public },
+            comments: internalToo ? comments : comments.filter { $0.visibility == .public },
+            attachments: try await needs.attachments(of: need.id))
+    }
+}
+
+/// What is recorded on a need, as one reader may see it.
+public struct NeedRecord: Sendable {
+    public var events: [NeedEvent]
+    public var comments: [NeedComment]
+    public var attachments: [Attachment]
 }

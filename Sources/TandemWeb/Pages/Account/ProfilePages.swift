@@ -85,7 +85,7 @@ struct ProfilePages: RouteCollection {
     private func context(_ request: Request, errors: FieldErrors) async throws -> ProfileContext {
         let actor = try request.actor()
         let format = PageFormat(request)
-        let now = Date()
+        let now = request.tandem.accounts.clock.now()
         let department = try await request.tandem.organisation.department(actor.departmentID, for: actor)
         let tokens = try await request.tandem.accounts.tokens(for: actor).map { token in
             ProfileContext.Token(

@@ -67,9 +67,10 @@ extension NeedPageContext {
     static func load(_ need: Need, _ request: Request, commentText: String = "", errors: FieldErrors = FieldErrors()) async throws -> NeedPageContext {
         let actor = try request.actor()
         let services = request.tandem
-        let events = try await services.needs.history(of: need.id, for: actor)
-        let comments = Dictionary(uniqueKeysWithValues: try await services.needs.comments(of: need.id, for: actor).map { ($0.id, $0) })
-        let attachments = try await services.needs.attachments(of: need.id, for: actor)
+        let record = try await services.needs.record(of: need, for: actor)
+        let events = record.events
+        let comments = Dictionary(uniqueKeysWithValues: record.comments.map { ($0.id, $0) })
+        let attachments = record.attachments
         let canAssign = AccessPolicy.canAssign(need, actor)
         let colleagues = canAssign ? try await services.organisation.people(in: need.providingDepartmentID, for: actor)
             .filter { $0.isActive && ($0.has(.agent) || $0.has(.manager)) } : []

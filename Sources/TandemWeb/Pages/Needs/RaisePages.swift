@@ -17,7 +17,7 @@ struct RaisePages: RouteCollection {
         let actor = try request.actor()
         let services = request.tandem
         if let offeringID: ServiceOffering.ID = try request.queryID("offering") {
-            let offering = try await requestable(offeringID, request)
+            let offering = try await services.catalog.requestableOffering(offeringID, for: actor)
             let provider = try await services.organisation.department(offering.providerID, for: actor)
             return try await request.page("raise-form", RaiseFormContext(
                 request, providerName: provider.name, providerID: provider.id, offering: offering,
@@ -58,7 +58,7 @@ struct RaisePages: RouteCollection {
         let services = request.tandem
         let form = try PageForm.read(request)
         var offering: ServiceOffering?
-        if let id: ServiceOffering.ID = try form.id("offering_id") { offering = try await requestable(id, request) }
+        if let id: ServiceOffering.ID = try form.id("offering_id") { offering = try await services.catalog.requestableOffering(id, for: actor) }
         let providerID: Department.ID = try offering?.providerID ?? form.id("providing_department_id")
             ?? { throw TandemError.invalid("providing_department_id", "choose a providing department") }()
         var typed = RaiseFormContext.Typed()
@@ -108,13 +108,6 @@ struct RaisePages: RouteCollection {
                 matrix: try await services.settings.priorityMatrix(for: actor), typed: typed, errors: FieldErrors(error, request))
             return try await request.page("raise-form", context, status: .unprocessableEntity)
         }
-    }
-
-    private func requestable(_ id: ServiceOffering.ID, _ request: Request) async throws -> ServiceOffering {
-        let actor = try request.actor()
-        let offering = try await request.tandem.catalog.offering(id, for: actor)
-        guard offering.isActive, offering.audience.admits(actor.departmentID) else { throw TandemError.notFound("offering") }
-        return offering
     }
 }
 
