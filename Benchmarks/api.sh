@@ -55,19 +55,28 @@ if [ "$have" -lt "$needs" ]; then
 fi
 total=$(count)
 curl -sf "http://127.0.0.1:$port/api/v1/needs?limit=200&sort=oldest" -H "Authorization: Bearer $REQUESTER_TOKEN" \
-    | python3 -c 'import json,sys; print("\n".join(n["id"] for n in json.load(sys.stdin)["items"]))' > "$data/ids"
+    | python3 -c '
+import json, sys
+items = json.load(sys.stdin)["items"]
+open(sys.argv[1], "w").write("\n".join(n["id"] for n in items))
+open(sys.argv[2], "w").write("\n".join(n["number"] for n in items))' "$data/ids" "$data/numbers"
 run read read.lua WRK_TOKEN="$REQUESTER_TOKEN" WRK_IDS="$data/ids"
 queue_path="/api/v1/needs?providing_department_id=$IT_DEPARTMENT&status=new,accepted,in_progress&sort=priority&limit=50"
 run queue get.lua WRK_TOKEN="$AGENT_TOKEN" WRK_PATH="$queue_path"
 # The same page under light load (4 connections): how long one agent waits for it.
 CONNECTIONS_NOW=4 run "queue/c4" get.lua WRK_TOKEN="$AGENT_TOKEN" WRK_PATH="$queue_path"
+# The pages people use, signed in with a session cookie: a need's page and the provider queue.
+run "page:need" read.lua WRK_SESSION="$REQUESTER_SESSION" WRK_IDS="$data/numbers" WRK_PREFIX=/needs/
+CONNECTIONS_NOW=4 run "page:need/c4" read.lua WRK_SESSION="$REQUESTER_SESSION" WRK_IDS="$data/numbers" WRK_PREFIX=/needs/
+run "page:queue" get.lua WRK_SESSION="$AGENT_SESSION" WRK_PATH=/queue
+CONNECTIONS_NOW=4 run "page:queue/c4" get.lua WRK_SESSION="$AGENT_SESSION" WRK_PATH=/queue
 
 ceiling=$(echo "${result[ceiling]}" | cut -d' ' -f1)
 printf '\nTandem API benchmark — %s, %s needs, wrk -t2 -c%s -d%ss, %s cores, %s\n' "$backend" "$total" "$connections" "$duration" "$(nproc)" "$(date -u +%F)"
-printf '%-9s %10s %9s %9s %9s %8s %8s %9s\n' endpoint "req/s" "p50 ms" "p95 ms" "p99 ms" non-2xx "RSS MB" "÷ ceiling"
-for name in ceiling raise read queue queue/c4; do
+printf '%-13s %10s %9s %9s %9s %8s %8s %9s\n' endpoint "req/s" "p50 ms" "p95 ms" "p99 ms" non-2xx "RSS MB" "÷ ceiling"
+for name in ceiling raise read queue queue/c4 page:need page:need/c4 page:queue page:queue/c4; do
     read -r rps p50 p95 p99 bad errors mem <<< "${result[$name]}"
-    printf '%-9s %10s %9s %9s %9s %8s %8s %8.0f%%\n' "$name" "$rps" "$p50" "$p95" "$p99" "$((bad + errors))" "$mem" \
+    printf '%-13s %10s %9s %9s %9s %8s %8s %8.0f%%\n' "$name" "$rps" "$p50" "$p95" "$p99" "$((bad + errors))" "$mem" \
         "$(echo "100 * $rps / $ceiling" | bc -l)"
 done
 if [ "$backend" = postgres ]; then

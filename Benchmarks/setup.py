@@ -1,5 +1,5 @@
 """Creates, through the API, what the benchmark needs: a requesting and a providing department,
-an offering, a requester and an agent with API tokens. Prints shell assignments."""
+an offering, a requester and an agent with API tokens and page sessions. Prints shell assignments."""
 import json
 import sys
 import urllib.request
@@ -19,9 +19,12 @@ def call(method, path, body=None, token=None, session=None):
         return json.loads(response.read() or b"{}")
 
 
+def session_for(login, password):
+    return call("POST", "/api/v1/auth/sign-in", {"login": login, "password": password})["session_token"]
+
+
 def token_for(login, password):
-    session = call("POST", "/api/v1/auth/sign-in", {"login": login, "password": password})["session_token"]
-    return call("POST", "/api/v1/me/tokens", {"name": "benchmark"}, session=session)["secret"]
+    return call("POST", "/api/v1/me/tokens", {"name": "benchmark"}, session=session_for(login, password))["secret"]
 
 
 admin = token_for("admin", admin_password)
@@ -36,5 +39,7 @@ offering = call("POST", "/api/v1/offerings", {
 }, admin)
 print(f"REQUESTER_TOKEN={token_for('requester', 'bench-password-1')}")
 print(f"AGENT_TOKEN={token_for('agent', 'bench-password-1')}")
+print(f"REQUESTER_SESSION={session_for('requester', 'bench-password-1')}")
+print(f"AGENT_SESSION={session_for('agent', 'bench-password-1')}")
 print(f"OFFERING={offering['id']}")
 print(f"IT_DEPARTMENT={it['id']}")

@@ -1,5 +1,5 @@
--- GET the path in WRK_PATH with the bearer token in WRK_TOKEN.
+-- GET the path in WRK_PATH, signed in as auth.lua says.
 dofile(os.getenv("WRK_LIB") .. "/report.lua")
+dofile(os.getenv("WRK_LIB") .. "/auth.lua")
 wrk.method = "GET"
-wrk.headers["Authorization"] = "Bearer " .. (os.getenv("WRK_TOKEN") or "")
 wrk.path = os.getenv("WRK_PATH")

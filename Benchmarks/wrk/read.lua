@@ -1,10 +1,12 @@
--- GET one need after another, ids taken round-robin from the file in WRK_IDS.
+-- GET one need after another: WRK_PREFIX (default /api/v1/needs/) followed by the ids or
+-- numbers in the file WRK_IDS, taken round-robin; signed in as auth.lua says.
 dofile(os.getenv("WRK_LIB") .. "/report.lua")
+dofile(os.getenv("WRK_LIB") .. "/auth.lua")
+local prefix = os.getenv("WRK_PREFIX") or "/api/v1/needs/"
 local ids = {}
 for line in io.lines(os.getenv("WRK_IDS")) do ids[#ids + 1] = line end
 local counter = 0
-wrk.headers["Authorization"] = "Bearer " .. os.getenv("WRK_TOKEN")
 request = function()
   counter = counter + 1
-  return wrk.format("GET", "/api/v1/needs/" .. ids[(counter % #ids) + 1])
+  return wrk.format("GET", prefix .. ids[(counter % #ids) + 1])
 end

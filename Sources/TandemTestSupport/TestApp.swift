@@ -95,4 +95,12 @@ public struct TestResponse: Sendable {
     public var errorCode: String? { (object["error"] as? [String: Any])?["code"] as? String }
     public var errorField: String? { (object["error"] as? [String: Any])?["field"] as? String }
     public var text: String { String(decoding: body, as: UTF8.self) }
+
+    /// The text inside the page element with this id, up to its first inner tag (`nil` when absent).
+    public func element(_ id: String) -> String? {
+        guard let start = text.range(of: "id=\"\(id)\"") else { return nil }
+        guard let open = text[start.upperBound...].firstIndex(of: ">") else { return nil }
+        let rest = text[text.index(after: open)...]
+        return String(rest[..<(rest.firstIndex(of: "<") ?? rest.endIndex)])
+    }
 }

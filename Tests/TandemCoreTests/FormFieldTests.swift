@@ -36,6 +36,33 @@ struct FormFieldTests {
         }
     }
 
+    @Test("every bad answer is reported at once, each with its reason, in the form's order")
+    func everyBadAnswerAtOnce() throws {
+        let error = try #require(throws: TandemError.self) {
+            _ = try FormField.validateAnswers([
+                "modules": .choices(["z"]), "seats": .text("twelve"), "start": .text("tomorrow"), "extra": .text("x"),
+            ], against: Self.form)
+        }
+        #expect(error.allFields.map { "\($0.field ?? "")=\($0.reason?.rawValue ?? "-")" } == [
+            "form.extra=-", "form.system=required", "form.modules=not_an_option", "form.seats=not_a_number", "form.start=not_a_date",
+        ])
+    }
+
+    @Test("every bad field of a definition is reported at once")
+    func everyBadDefinitionAtOnce() throws {
+        let error = try #require(throws: TandemError.self) {
+            try FormField.validateDefinition([
+                FormField(key: "Bad Key", label: "", type: .text, isRequired: false),
+                FormField(key: "ok", label: "好", type: .multipleChoice, isRequired: false, options: ["a", "a"]),
+                FormField(key: "ok", label: "重复", type: .number, isRequired: false, options: ["1"]),
+            ])
+        }
+        #expect(error.allFields.map { "\($0.field ?? "")=\($0.reason?.rawValue ?? "-")" } == [
+            "form_fields[0].key=field_key_format", "form_fields[0].label=required", "form_fields[1].options=choice_options",
+            "form_fields[2].key=duplicate_key", "form_fields[2].options=no_options",
+        ])
+    }
+
     @Test("bad definitions", arguments: [
         [FormField(key: "A", label: "x", type: .text, isRequired: false)],
         [FormField(key: "a", label: "x", type: .text, isRequired: false), FormField(key: "a", label: "y", type: .text, isRequired: false)],

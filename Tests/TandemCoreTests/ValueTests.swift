@@ -64,10 +64,23 @@ struct ValueTests {
         #expect(DepartmentTree.subtree(of: b, parents: parents) == [b, c])
     }
 
+    @Test("the tree in reading order: parents first, siblings by name, an orphan at the top")
+    func departmentReadingOrder() {
+        func department(_ name: String, _ parent: Department?) -> Department {
+            Department(id: .init(UUID()), name: name, code: name.uppercased(), parentID: parent?.id, isProvider: false, createdAt: Date())
+        }
+        let root = department("root", nil)
+        let zeta = department("zeta", root), alpha = department("alpha", root)
+        let leaf = department("leaf", alpha)
+        let orphan = Department(id: .init(UUID()), name: "orphan", code: "O", parentID: .init(UUID()), isProvider: false, createdAt: Date())
+        let ordered = DepartmentTree.ordered([leaf, zeta, orphan, root, alpha])
+        #expect(ordered.map { "\($0.department.name)@\($0.depth)" } == ["orphan@0", "root@0", "alpha@1", "leaf@2", "zeta@1"])
+    }
+
     @Test func textValidation() throws {
         #expect(try Validate.requiredText("  标题  ", field: "title", max: 5) == "标题")
-        #expect(throws: TandemError.invalid("title", "title must not be empty")) { try Validate.requiredText("   ", field: "title", max: 5) }
-        #expect(throws: TandemError.invalid("title", "title must be at most 3 characters")) { try Validate.requiredText("四个字符", field: "title", max: 3) }
+        #expect(throws: TandemError.invalid("title", "title must not be empty", .required)) { try Validate.requiredText("   ", field: "title", max: 5) }
+        #expect(throws: TandemError.invalid("title", "title must be at most 3 characters", .tooLong, "3")) { try Validate.requiredText("四个字符", field: "title", max: 3) }
         #expect(throws: TandemError.self) { try Validate.login("Has Space") }
         #expect(try Validate.login("Xiao.Ming") == "xiao.ming")
         #expect(throws: TandemError.self) { try Validate.email("not-an-address") }

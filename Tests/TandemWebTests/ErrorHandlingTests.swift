@@ -53,6 +53,24 @@ struct ErrorHandlingTests {
         }
     }
 
+    @Test("every invalid field of one input is listed, each with a stable reason", arguments: TestDatabase.all)
+    func everyInvalidField(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let json = #"{"title":" ","offering_id":"\#(company.accountOffering.id)","form":{"seats":"many","colour":"red"}}"#
+            // MUT
+            let response = try await app.request(.POST, "/api/v1/needs", token: company.token(company.salesEmployee), json: json)
+            // validate
+            #expect(response.status == .unprocessableEntity)
+            let error = try #require(response.object["error"] as? [String: Any])
+            #expect(error["field"] as? String == "title")
+            #expect(error["reason"] as? String == "required")
+            let fields = (error["fields"] as? [[String: Any]] ?? []).map { "\($0["field"] as? String ?? "")=\($0["reason"] as? String ?? "-")" }
+            #expect(fields == ["title=required", "form.colour=-", "form.system=required", "form.seats=not_a_number"])
+            #expect(try await app.services.needs.count(NeedQuery(), for: company.admin) == 0)
+        }
+    }
+
     @Test("malformed ids, unknown routes and unknown query parameters", arguments: TestDatabase.all)
     func malformed(database: TestDatabase) async throws {
         try await withTestApp(database) { app in

@@ -85,6 +85,12 @@ public enum AccessPolicy {
         person.has(.admin) || (person.has(.manager) && person.departmentID == department)
     }
 
+    /// The administration pages: administrators and managers (each then changes only what the
+    /// rules below allow).
+    public static func canOpenAdministration(_ person: Person) -> Bool {
+        person.has(.admin) || person.has(.manager)
+    }
+
     /// Company-wide settings such as the priority matrix: administrators.
     public static func canManageSettings(_ person: Person) -> Bool {
         person.has(.admin)

@@ -76,51 +76,55 @@ extension FormAnswer {
 extension FormField {
     /// Checks a form definition: keys well-formed and unique, labels present, choice fields
     /// with at least one option and no duplicate options.
+    /// Every problem of every field is reported at once.
     public static func validateDefinition(_ fields: [FormField]) throws {
         var keys: Set<String> = []
+        var problems = InputProblems()
         let keyCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789_")
         for (index, field) in fields.enumerated() {
             let name = "form_fields[\(index)]"
-            guard (1...40).contains(field.key.count), field.key.allSatisfy(keyCharacters.contains) else {
-                throw TandemError.invalid("\(name).key", "a field key must be 1–40 lower-case letters, digits or '_'")
+            if !(1...40).contains(field.key.count) || !field.key.allSatisfy(keyCharacters.contains) {
+                problems.add(.invalid("\(name).key", "a field key must be 1–40 lower-case letters, digits or '_'", .fieldKeyFormat))
+            } else if !keys.insert(field.key).inserted {
+                problems.add(.invalid("\(name).key", "the field key '\(field.key)' is used twice", .duplicateKey))
             }
-            guard keys.insert(field.key).inserted else {
-                throw TandemError.invalid("\(name).key", "the field key '\(field.key)' is used twice")
-            }
-            _ = try Validate.requiredText(field.label, field: "\(name).label", max: 200)
+            _ = try problems.check { try Validate.requiredText(field.label, field: "\(name).label", max: 200) }
             switch field.type {
             case .singleChoice, .multipleChoice:
-                guard !field.options.isEmpty, Set(field.options).count == field.options.count,
-                    field.options.allSatisfy({ !$0.isEmpty && $0.count <= 200 })
-                else {
-                    throw TandemError.invalid("\(name).options", "a choice field needs distinct, non-empty options")
+                if field.options.isEmpty || Set(field.options).count != field.options.count
+                    || !field.options.allSatisfy({ !$0.isEmpty && $0.count <= 200 }) {
+                    problems.add(.invalid("\(name).options", "a choice field needs distinct, non-empty options", .choiceOptions))
                 }
             default:
-                guard field.options.isEmpty else {
-                    throw TandemError.invalid("\(name).options", "only choice fields take options")
+                if !field.options.isEmpty {
+                    problems.add(.invalid("\(name).options", "only choice fields take options", .noOptions))
                 }
             }
         }
+        try problems.throwIfAny()
     }
 
     /// Validates submitted answers against the form: every required field answered, every answer
-    /// of the field's type, no answer for an unknown field. Returns the answers in canonical form.
+    /// of the field's type, no answer for an unknown field; every wrong answer is reported at once.
+    /// Returns the answers in canonical form.
     public static func validateAnswers(_ answers: [String: FormAnswer], against fields: [FormField]) throws
         -> [String: FormAnswer]
     {
         let known = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0) })
+        var problems = InputProblems()
         for key in answers.keys.sorted() where known[key] == nil {
-            throw TandemError.invalid("form.\(key)", "the form has no field '\(key)'")
+            problems.add(TandemError.invalid("form.\(key)", "the form has no field '\(key)'"))
         }
         var result: [String: FormAnswer] = [:]
         for field in fields {
             let fieldName = "form.\(field.key)"
             guard let answer = answers[field.key], !answer.isBlank else {
-                if field.isRequired { throw TandemError.invalid(fieldName, "\(field.label) is required") }
+                if field.isRequired { problems.add(TandemError.invalid(fieldName, "\(field.label) is required", .required)) }
                 continue
             }
-            result[field.key] = try field.canonical(answer, fieldName: fieldName)
+            result[field.key] = try problems.check { try field.canonical(answer, fieldName: fieldName) }
         }
+        try problems.throwIfAny()
         return result
     }
 
@@ -133,23 +137,23 @@ extension FormField {
         case (.number, .text(let value)):
             guard let number = Decimal(string: value.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")),
                 !number.isNaN
-            else { throw TandemError.invalid(fieldName, "\(label) must be a number") }
+            else { throw TandemError.invalid(fieldName, "\(label) must be a number", .notANumber) }
             return .number(number)
         case (.date, .text(let value)), (.date, .date(let value)):
             guard let date = CalendarDate(value.trimmingCharacters(in: .whitespaces)) else {
-                throw TandemError.invalid(fieldName, "\(label) must be a date YYYY-MM-DD")
+                throw TandemError.invalid(fieldName, "\(label) must be a date YYYY-MM-DD", .notADate)
             }
             return .date(date.description)
         case (.singleChoice, .text(let value)), (.singleChoice, .choice(let value)):
             guard options.contains(value) else {
-                throw TandemError.invalid(fieldName, "\(label) must be one of: \(options.joined(separator: ", "))")
+                throw TandemError.invalid(fieldName, "\(label) must be one of: \(options.joined(separator: ", "))", .notAnOption)
             }
             return .choice(value)
         case (.multipleChoice, .choices(let values)):
             guard let bad = values.first(where: { !options.contains($0) }) else {
                 return .choices(options.filter(values.contains))
             }
-            throw TandemError.invalid(fieldName, "'\(bad)' is not an option of \(label)")
+            throw TandemError.invalid(fieldName, "'\(bad)' is not an option of \(label)", .notAnOption)
         case (.multipleChoice, .text(let value)), (.multipleChoice, .choice(let value)):
             return try canonical(.choices([value]), fieldName: fieldName)
         default:

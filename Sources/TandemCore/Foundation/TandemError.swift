@@ -25,23 +25,63 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         public static let unavailable = Code(rawValue: "unavailable")
     }
 
+    /// Why an input field was refused, for readers who show their own words (the pages translate
+    /// `reason.<raw value>`, filling in `reasonArguments`).
+    public enum Reason: String, CaseIterable, Sendable {
+        case required
+        /// Arguments: the maximum number of characters.
+        case tooLong = "too_long"
+        /// Arguments: the least and the most characters.
+        case length
+        case notANumber = "not_a_number"
+        case notADate = "not_a_date"
+        case notAnOption = "not_an_option"
+        case loginFormat = "login_format"
+        case codeFormat = "code_format"
+        case emailFormat = "email_format"
+        case controlCharacters = "control_characters"
+        case fieldKeyFormat = "field_key_format"
+        case duplicateKey = "duplicate_key"
+        /// A choice field without options, or with blank or repeated ones.
+        case choiceOptions = "choice_options"
+        /// Options on a field that is not a choice.
+        case noOptions = "no_options"
+        /// The value names a record that does not exist (or is not active).
+        case unknownRecord = "unknown_record"
+    }
+
     public var code: Code
     public var message: String
     /// The input field the error is about, in the API's spelling (`title`, `form.budget`).
     public var field: String?
+    public var reason: Reason?
+    public var reasonArguments: [String]
+    /// Further invalid fields found by the same check: an input is checked whole, so a person
+    /// sees every field to correct at once.
+    public var otherFields: [TandemError]
 
-    public init(_ code: Code, _ message: String, field: String? = nil) {
+    public init(_ code: Code, _ message: String, field: String? = nil, reason: Reason? = nil, reasonArguments: [String] = []) {
         self.code = code
         self.message = message
         self.field = field
+        self.reason = reason
+        self.reasonArguments = reasonArguments
+        self.otherFields = []
+    }
+
+    /// This error and the further fields it carries, each on its own.
+    public var allFields: [TandemError] {
+        var first = self
+        first.otherFields = []
+        return [first] + otherFields.flatMap(\.allFields)
     }
 
     public var description: String {
         field.map { "\(code.rawValue) (\($0)): \(message)" } ?? "\(code.rawValue): \(message)"
     }
 
-    public static func invalid(_ field: String, _ message: String) -> TandemError {
-        TandemError(.invalidInput, message, field: field)
+    public static func invalid(_ field: String, _ message: String, _ reason: Reason? = nil, _ arguments: String...) -> TandemError {
+        TandemError(.invalidInput, message, field: field, reason: reason, reasonArguments: arguments)
     }
 
     public static func notFound(_ what: String) -> TandemError {

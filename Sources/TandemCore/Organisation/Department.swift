@@ -59,4 +59,26 @@ public enum DepartmentTree {
         }
         return result
     }
+
+    /// The departments in reading order: each parent before its children, siblings by name,
+    /// with their depth (0 at the top). A department whose parent is missing counts as a top one.
+    public static func ordered(_ departments: [Department]) -> [(department: Department, depth: Int)] {
+        let known = Set(departments.map(\.id))
+        var children: [Department.ID?: [Department]] = [:]
+        for department in departments {
+            let parent = department.parentID.flatMap { known.contains($0) ? $0 : nil }
+            children[parent, default: []].append(department)
+        }
+        var result: [(department: Department, depth: Int)] = []
+        var visited: Set<Department.ID> = []
+        func visit(_ parent: Department.ID?, depth: Int) {
+            let siblings = (children[parent] ?? []).sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+            for department in siblings where visited.insert(department.id).inserted {
+                result.append((department, depth))
+                visit(department.id, depth: depth + 1)
+            }
+        }
+        visit(nil, depth: 0)
+        return result
+    }
 }

@@ -104,8 +104,8 @@ public struct AccountWorkflow: Sendable {
     /// Checks the password and opens a session; returns the person and the session secret.
     public func signIn(login: String, password: String, address: String) async throws -> (Person, String) {
         let login = login.trimmingCharacters(in: .whitespaces).lowercased()
-        guard !login.isEmpty, login.count <= 64 else { throw TandemError.invalid("login", "login is required") }
-        guard !password.isEmpty, password.count <= 200 else { throw TandemError.invalid("password", "password is required") }
+        guard !login.isEmpty, login.count <= 64 else { throw TandemError.invalid("login", "login is required", .required) }
+        guard !password.isEmpty, password.count <= 200 else { throw TandemError.invalid("password", "password is required", .required) }
         let now = clock.now()
         let since = now.addingTimeInterval(-throttle.window)
         let loginFailures = try await credentials.failedSignIns(login: login, since: since)

@@ -71,14 +71,14 @@ public struct CatalogWorkflow: Sendable {
     }
 
     public func create(_ input: OfferingInput, by actor: Person) async throws -> ServiceOffering {
-        guard let providerID = input.providerID else { throw TandemError.invalid("provider_id", "provider_id is required") }
+        guard let providerID = input.providerID else { throw TandemError.invalid("provider_id", "provider_id is required", .required) }
         guard AccessPolicy.canManageCatalog(of: providerID, actor) else {
             throw TandemError.forbidden("only the department's managers change its catalog")
         }
         guard let provider = try await organisation.department(providerID), provider.isProvider else {
-            throw TandemError.invalid("provider_id", "no providing department has this id")
+            throw TandemError.invalid("provider_id", "no providing department has this id", .unknownRecord)
         }
-        guard let kind = input.kind else { throw TandemError.invalid("kind", "kind is required") }
+        guard let kind = input.kind else { throw TandemError.invalid("kind", "kind is required", .required) }
         var offering = ServiceOffering(
             id: ids.next(), providerID: providerID, name: "", kind: kind, description: "", audience: .everyone,
             defaultAssigneeIDs: [], formFields: [], confidentialByDefault: false, createdAt: clock.now())
@@ -102,24 +102,26 @@ public struct CatalogWorkflow: Sendable {
     }
 
     private func apply(_ input: OfferingInput, to offering: inout ServiceOffering, requireName: Bool) async throws {
+        var problems = InputProblems()
         if requireName || input.name != nil {
-            offering.name = try Validate.requiredText(input.name ?? "", field: "name", max: 200)
+            offering.name = try problems.check { try Validate.requiredText(input.name ?? "", field: "name", max: 200) } ?? ""
         }
         if let description = input.description {
-            offering.description = try Validate.optionalText(description, field: "description", max: 10_000) ?? ""
+            offering.description = try problems.check { try Validate.optionalText(description, field: "description", max: 10_000) ?? "" } ?? ""
         }
+        if let fields = input.formFields {
+            if fields.count > 50 { problems.add(.invalid("form_fields", "at most 50 form fields")) }
+            _ = try problems.check { try FormField.validateDefinition(fields) }
+            offering.formFields = fields
+        }
+        try problems.throwIfAny()
         if let audience = input.audience {
             if case .departments(let listed) = audience {
-                guard !listed.isEmpty else { throw TandemError.invalid("audience", "list at least one department, or open it to everyone") }
+                guard !listed.isEmpty else { throw TandemError.invalid("audience", "list at least one department, or open it to everyone", .required) }
                 let known = Set(try await organisation.departments().map(\.id))
                 guard listed.isSubset(of: known) else { throw TandemError.invalid("audience", "the audience names an unknown department") }
             }
             offering.audience = audience
-        }
-        if let fields = input.formFields {
-            guard fields.count <= 50 else { throw TandemError.invalid("form_fields", "at most 50 form fields") }
-            try FormField.validateDefinition(fields)
-            offering.formFields = fields
         }
         if let assignees = input.defaultAssigneeIDs {
             let people = try await organisation.people(assignees)

@@ -40,12 +40,13 @@ public struct RaiseNeedInput: Sendable {
 extension NeedWorkflow {
     /// Raises a need (提出需求) for the actor's department.
     public func raise(_ input: RaiseNeedInput, by actor: Person) async throws -> Need {
-        let title = try Validate.requiredText(input.title, field: "title", max: 200)
-        let description = try Validate.optionalText(input.description, field: "description", max: 20_000) ?? ""
-        try Self.checkEffort(input.effortHours)
+        var problems = InputProblems()
+        let title = try problems.check { try Validate.requiredText(input.title, field: "title", max: 200) } ?? ""
+        let description = try problems.check { try Validate.optionalText(input.description, field: "description", max: 20_000) } ?? nil
+        _ = try problems.check { try Self.checkEffort(input.effortHours) }
         if let goalID = input.strategicGoalID {
             guard let goal = try await goals.goal(goalID), goal.isActive else {
-                throw TandemError.invalid("strategic_goal_id", "no active strategic goal has this id")
+                throw TandemError.invalid("strategic_goal_id", "no active strategic goal has this id", .unknownRecord)
             }
         }
 
@@ -56,7 +57,7 @@ extension NeedWorkflow {
         var assignees: [Person.ID] = []
         if let offeringID = input.offeringID {
             guard let offering = try await catalog.offering(offeringID), offering.isActive else {
-                throw TandemError.invalid("offering_id", "no active offering has this id")
+                throw TandemError.invalid("offering_id", "no active offering has this id", .unknownRecord)
             }
             guard offering.audience.admits(actor.departmentID) else {
                 throw TandemError.invalid("offering_id", "this offering is not open to your department")
@@ -69,7 +70,7 @@ extension NeedWorkflow {
             }
             kind = offering.kind
             providerID = offering.providerID
-            answers = try FormField.validateAnswers(input.formAnswers, against: offering.formFields)
+            answers = try problems.check { try FormField.validateAnswers(input.formAnswers, against: offering.formFields) } ?? [:]
             confidential = input.isConfidential ?? offering.confidentialByDefault
             let candidates = try await organisation.people(offering.defaultAssigneeIDs)
             assignees = offering.defaultAssigneeIDs.filter { id in
@@ -77,13 +78,13 @@ extension NeedWorkflow {
             }
         } else {
             guard let given = input.kind else {
-                throw TandemError.invalid("kind", "kind is required when no offering is chosen")
+                throw TandemError.invalid("kind", "kind is required when no offering is chosen", .required)
             }
             guard let providerGiven = input.providingDepartmentID else {
                 throw TandemError.invalid("providing_department_id", "choose an offering or a providing department")
             }
             guard let provider = try await organisation.department(providerGiven), provider.isProvider else {
-                throw TandemError.invalid("providing_department_id", "no providing department has this id")
+                throw TandemError.invalid("providing_department_id", "no providing department has this id", .unknownRecord)
             }
             if let key = input.formAnswers.keys.sorted().first {
                 throw TandemError.invalid("form.\(key)", "form answers need an offering")
@@ -92,6 +93,7 @@ extension NeedWorkflow {
             providerID = provider.id
         }
 
+        try problems.throwIfAny()
         let matrix = try await settings.priorityMatrix()
         let now = clock.now()
         var calendar = Calendar(identifier: .gregorian)
@@ -102,7 +104,7 @@ extension NeedWorkflow {
         let assignedEventID: NeedEvent.ID = ids.next()
         return try await needs.create(year: year) { [assignees, answers, confidential] number in
             let need = Need(
-                id: needID, number: number, title: title, description: description, kind: kind,
+                id: needID, number: number, title: title, description: description ?? "", kind: kind,
                 requesterID: actor.id, requestingDepartmentID: actor.departmentID, providingDepartmentID: providerID,
                 offeringID: input.offeringID, urgency: input.urgency, importance: input.importance,
                 priority: matrix.priority(urgency: input.urgency, importance: input.importance),

@@ -89,7 +89,7 @@ extension NeedWorkflow {
             if let goalID = patch.strategicGoalID {
                 if let goalID {
                     guard let goal = try await goals.goal(goalID), goal.isActive else {
-                        throw TandemError.invalid("strategic_goal_id", "no active strategic goal has this id")
+                        throw TandemError.invalid("strategic_goal_id", "no active strategic goal has this id", .unknownRecord)
                     }
                 }
                 need.strategicGoalID = goalID

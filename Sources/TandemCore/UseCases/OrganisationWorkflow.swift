@@ -77,11 +77,13 @@ public struct OrganisationWorkflow: Sendable {
 
     public func createDepartment(_ input: DepartmentInput, by actor: Person) async throws -> Department {
         guard AccessPolicy.canManageDepartments(actor) else { throw TandemError.forbidden("only administrators create departments") }
-        let name = try Validate.requiredText(input.name ?? "", field: "name", max: 100)
-        let code = try Self.departmentCode(input.code ?? "")
+        var problems = InputProblems()
+        let name = try problems.check { try Validate.requiredText(input.name ?? "", field: "name", max: 100) }
+        let code = try problems.check { try Self.departmentCode(input.code ?? "") }
+        try problems.throwIfAny()
         let parentID = input.parentID ?? nil
-        if let parentID { guard try await store.department(parentID) != nil else { throw TandemError.invalid("parent_id", "no department has this id") } }
-        let department = Department(id: ids.next(), name: name, code: code, parentID: parentID,
+        if let parentID { guard try await store.department(parentID) != nil else { throw TandemError.invalid("parent_id", "no department has this id", .unknownRecord) } }
+        let department = Department(id: ids.next(), name: name ?? "", code: code ?? "", parentID: parentID,
                                     isProvider: input.isProvider ?? false, createdAt: clock.now())
         try await store.insert(department)
         return department
@@ -90,13 +92,15 @@ public struct OrganisationWorkflow: Sendable {
     public func updateDepartment(_ id: Department.ID, _ input: DepartmentInput, by actor: Person) async throws -> Department {
         guard AccessPolicy.canManageDepartments(actor) else { throw TandemError.forbidden("only administrators change departments") }
         var department = try await department(id, for: actor)
-        if let name = input.name { department.name = try Validate.requiredText(name, field: "name", max: 100) }
-        if let code = input.code { department.code = try Self.departmentCode(code) }
+        var problems = InputProblems()
+        if let name = input.name { department.name = try problems.check { try Validate.requiredText(name, field: "name", max: 100) } ?? "" }
+        if let code = input.code { department.code = try problems.check { try Self.departmentCode(code) } ?? "" }
+        try problems.throwIfAny()
         if let isProvider = input.isProvider { department.isProvider = isProvider }
         if let parentID = input.parentID {
             let all = try await store.departments()
             if let parentID, !all.contains(where: { $0.id == parentID }) {
-                throw TandemError.invalid("parent_id", "no department has this id")
+                throw TandemError.invalid("parent_id", "no department has this id", .unknownRecord)
             }
             try DepartmentTree.checkNoCycle(department: id, newParent: parentID,
                                             parents: Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.parentID) }))
@@ -110,7 +114,7 @@ public struct OrganisationWorkflow: Sendable {
         let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
         let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
         guard (1...20).contains(code.count), code.allSatisfy(allowed.contains) else {
-            throw TandemError.invalid("code", "code must be 1–20 letters, digits, '_' or '-'")
+            throw TandemError.invalid("code", "code must be 1–20 letters, digits, '_' or '-'", .codeFormat)
         }
         return code
     }
@@ -132,20 +136,23 @@ public struct OrganisationWorkflow: Sendable {
     }
 
     public func createPerson(_ input: PersonInput, by actor: Person) async throws -> Person {
-        guard let departmentID = input.departmentID else { throw TandemError.invalid("department_id", "department_id is required") }
+        guard let departmentID = input.departmentID else { throw TandemError.invalid("department_id", "department_id is required", .required) }
         guard AccessPolicy.canManagePeople(of: departmentID, actor) else {
             throw TandemError.forbidden("you may not add people to this department")
         }
-        guard try await store.department(departmentID) != nil else { throw TandemError.invalid("department_id", "no department has this id") }
+        guard try await store.department(departmentID) != nil else { throw TandemError.invalid("department_id", "no department has this id", .unknownRecord) }
         let roles = input.roles ?? [.employee]
         try Self.checkRoleGrant(roles, old: [], by: actor)
-        let login = try Validate.login(input.login ?? "")
+        var problems = InputProblems()
+        let login = try problems.check { try Validate.login(input.login ?? "") }
+        let displayName = try problems.check { try Validate.requiredText(input.displayName ?? "", field: "display_name", max: 100) }
+        let email = try problems.check { try Validate.email(input.email ?? nil) }
+        let password = try input.password.flatMap { password in try problems.check { try Validate.password(password) } }
+        try problems.throwIfAny()
         let person = Person(
-            id: ids.next(), login: login,
-            displayName: try Validate.requiredText(input.displayName ?? "", field: "display_name", max: 100),
-            email: try Validate.email(input.email ?? nil), departmentID: departmentID, roles: roles,
-            language: input.language ?? .zhCN, isActive: input.isActive ?? true, createdAt: clock.now())
-        let hash = try input.password.map { try hasher.hash(Validate.password($0)) }
+            id: ids.next(), login: login ?? "", displayName: displayName ?? "", email: email ?? nil, departmentID: departmentID,
+            roles: roles, language: input.language ?? .zhCN, isActive: input.isActive ?? true, createdAt: clock.now())
+        let hash = try password.map { try hasher.hash($0) }
         try await store.insert(person, passwordHash: hash)
         return person
     }
@@ -159,13 +166,17 @@ public struct OrganisationWorkflow: Sendable {
             throw TandemError.forbidden("you may not change this person")
         }
         if input.password != nil { throw TandemError.invalid("password", "set passwords through the password endpoint") }
-        if let login = input.login { person.login = try Validate.login(login) }
-        if let name = input.displayName { person.displayName = try Validate.requiredText(name, field: "display_name", max: 100) }
-        if let email = input.email { person.email = try Validate.email(email) }
+        var problems = InputProblems()
+        if let login = input.login { person.login = try problems.check { try Validate.login(login) } ?? person.login }
+        if let name = input.displayName {
+            person.displayName = try problems.check { try Validate.requiredText(name, field: "display_name", max: 100) } ?? person.displayName
+        }
+        if let email = input.email { person.email = try problems.check { try Validate.email(email) } ?? person.email }
+        try problems.throwIfAny()
         if let language = input.language { person.language = language }
         if let departmentID = input.departmentID, departmentID != person.departmentID {
             guard actor.has(.admin) else { throw TandemError.forbidden("only administrators move people between departments") }
-            guard try await store.department(departmentID) != nil else { throw TandemError.invalid("department_id", "no department has this id") }
+            guard try await store.department(departmentID) != nil else { throw TandemError.invalid("department_id", "no department has this id", .unknownRecord) }
             person.departmentID = departmentID
         }
         if let roles = input.roles {

@@ -90,9 +90,13 @@ enum OpenAPIDocument {
         ], required: ["key", "label", "type", "required"])
         let formAnswer: [String: Any] = ["oneOf": [string(), ["type": "number"], ["type": "array", "items": string()]]]
         let priorities = strings(Priority.allCases.map(\.rawValue))
+        let reasons = strings(TandemError.Reason.allCases.map(\.rawValue))
         return [
-            "Error": object(["error": object(["code": string(), "message": string(), "field": string()], required: ["code", "message"])],
-                            required: ["error"]),
+            "Error": object(["error": object([
+                "code": string(), "message": string(), "field": string(), "reason": reasons,
+                "fields": ["type": "array", "items": object(["field": string(), "message": string(), "reason": reasons],
+                                                            required: ["field", "message"])],
+            ], required: ["code", "message"])], required: ["error"]),
             "SignIn": object(["login": string(["minLength": 1, "maxLength": 64]), "password": string(["minLength": 1, "maxLength": 200])],
                              required: ["login", "password"]),
             "SignedIn": object(["person": ["$ref": "#/components/schemas/Person"], "session_token": string()], strict: false),

@@ -65,6 +65,10 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: NeedPages(maxFormBytes: maxFormBytes))
     try pages.register(collection: QueuePage())
     try pages.register(collection: ProfilePages())
+    try pages.register(collection: DepartmentPages())
+    try pages.register(collection: PeoplePages())
+    try pages.register(collection: CatalogPages())
+    try pages.register(collection: PriorityMatrixPage())
 }
 
 /// Leaf, with the views of the resources directory, our tags, and the cache always on (the

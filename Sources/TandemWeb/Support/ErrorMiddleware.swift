@@ -2,12 +2,21 @@ import Foundation
 import TandemCore
 import Vapor
 
-/// The one JSON error shape: `{"error": {"code": "…", "message": "…", "field": "…"}}`.
+/// The one JSON error shape: `{"error": {"code": "…", "message": "…", "field": "…", "reason": "…",
+/// "fields": [{"field": "…", "message": "…", "reason": "…"}]}}`. `fields` lists every invalid
+/// field of the input (the first is also in `field`); `reason` is a stable word for why.
 struct ErrorBody: Content {
     struct Detail: Content {
         var code: String
         var message: String
         var field: String?
+        var reason: String?
+        var fields: [FieldDetail]?
+    }
+    struct FieldDetail: Content {
+        var field: String
+        var message: String
+        var reason: String?
     }
     var error: Detail
 }
@@ -37,7 +46,11 @@ struct TandemErrorMiddleware: AsyncMiddleware {
     static func describe(_ error: any Error) -> (HTTPResponseStatus, ErrorBody.Detail) {
         switch error {
         case let error as TandemError:
-            return (status(of: error.code), .init(code: error.code.rawValue, message: error.message, field: error.field))
+            let fields = error.allFields.compactMap { one in
+                one.field.map { ErrorBody.FieldDetail(field: $0, message: one.message, reason: one.reason?.rawValue) }
+            }
+            return (status(of: error.code), .init(code: error.code.rawValue, message: error.message, field: error.field,
+                                                  reason: error.reason?.rawValue, fields: fields.isEmpty ? nil : fields))
         case let error as DecodingError:
             return (.badRequest, describe(decoding: error))
         case let error as any AbortError:

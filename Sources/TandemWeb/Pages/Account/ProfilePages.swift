@@ -96,7 +96,7 @@ struct ProfilePages: RouteCollection {
         return ProfileContext(
             layout: LayoutContext(request, title: request.t("profile.title"), section: "profile"),
             displayName: actor.displayName, login: actor.login, email: actor.email, department: department.name,
-            roles: actor.roles.sorted().map { request.t("role.\($0.rawValue)") }.joined(separator: request.pageLanguage == .zhCN ? "、" : ", "),
+            roles: PeoplePages.roleNames(actor.roles, request),
             languages: Language.allCases.map { Choice(value: $0.rawValue, label: request.t("language.\($0.rawValue)"), selected: $0 == actor.language) },
             tokens: tokens.nonEmpty, errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }

@@ -115,12 +115,17 @@ struct FieldErrors {
 
     init() {}
 
-    /// Turns a core error into a message next to its field, or above the form.
+    /// Turns a core error into messages next to their fields (every invalid field the core found),
+    /// or a message above the form. A field's message is the translated reason when the core gives
+    /// one, else the core's own words.
     init(_ error: TandemError, _ request: Request) {
-        if let field = error.field, error.code == .invalidInput {
-            byField[field] = error.message
-        } else {
+        guard error.field != nil, error.code == .invalidInput else {
             general = request.t("error_code.\(error.code.rawValue)") + " — " + error.message
+            return
+        }
+        for one in error.allFields {
+            guard let field = one.field, byField[field] == nil else { continue }
+            byField[field] = one.reason.map { request.t("reason.\($0.rawValue)", one.reasonArguments) } ?? one.message
         }
     }
 
@@ -131,9 +136,16 @@ struct FieldErrors {
         byField.filter { fields.contains($0.key) }
     }
 
+    /// The messages of the fields under one name (`form_fields[2].` → `key`, `label` …).
+    func messages(forPrefix prefix: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: byField.filter { $0.key.hasPrefix(prefix) }.map { (String($0.key.dropFirst(prefix.count)), $0.value) })
+    }
+
     /// The message above the form: the general one, or one about a field the form does not show.
-    func general(besides fields: [String]) -> String? {
-        general ?? byField.sorted { $0.key < $1.key }.first { !fields.contains($0.key) }.map { "\($0.key): \($0.value)" }
+    func general(besides fields: [String], prefixes: [String] = []) -> String? {
+        general ?? byField.sorted { $0.key < $1.key }
+            .first { field in !fields.contains(field.key) && !prefixes.contains { field.key.hasPrefix($0) } }
+            .map { "\($0.key): \($0.value)" }
     }
 
     var isEmpty: Bool { byField.isEmpty && general == nil }

@@ -51,4 +51,8 @@ extension Request {
     func t(_ key: String, _ arguments: String...) -> String {
         tandem.translator.text(key, pageLanguage, arguments)
     }
+
+    func t(_ key: String, _ arguments: [String]) -> String {
+        tandem.translator.text(key, pageLanguage, arguments)
+    }
 }

@@ -35,7 +35,7 @@ struct LayoutContext: Encodable {
             SignedIn(
                 name: person.displayName, login: person.login,
                 worksQueue: person.has(.agent) || person.has(.manager) || person.has(.admin),
-                administers: person.has(.manager) || person.has(.admin), isAdmin: person.has(.admin))
+                administers: AccessPolicy.canOpenAdministration(person), isAdmin: person.has(.admin))
         }
     }
 }

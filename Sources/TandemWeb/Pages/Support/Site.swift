@@ -9,7 +9,14 @@ enum Site {
     static let raise = "/needs/new"
     static let queue = "/queue"
     static let profile = "/profile"
+    static let adminDepartments = "/admin/departments"
+    static let adminPeople = "/admin/people"
+    static let adminCatalog = "/admin/catalog"
+    static let adminPriorityMatrix = "/admin/priority-matrix"
 
+    static func adminPeople(in department: Department.ID) -> String { "\(adminPeople)?department=\(department)" }
+    static func adminPerson(_ person: Person.ID) -> String { "\(adminPeople)/\(person)" }
+    static func adminCatalog(of department: Department.ID) -> String { "\(adminCatalog)?department=\(department)" }
     static func need(_ number: NeedNumber) -> String { "/needs/\(number)" }
     static func raise(provider: Department.ID) -> String { "\(raise)?provider=\(provider)" }
     static func raise(offering: ServiceOffering.ID) -> String { "\(raise)?offering=\(offering)" }

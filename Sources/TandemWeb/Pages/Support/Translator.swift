@@ -50,6 +50,7 @@ enum TranslatedEnumerations {
                    "effort_hours", "strategic_goal_id", "confidential"],
         "error_code": ["invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
                        "too_many_requests", "unavailable", "internal_error", "payload_too_large"],
+        "reason": TandemError.Reason.allCases.map(\.rawValue),
         "error_page": ["invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
                        "too_many_requests", "unavailable", "internal_error", "payload_too_large"],
     ]

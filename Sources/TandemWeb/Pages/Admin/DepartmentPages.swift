@@ -1,0 +1,139 @@
+import Foundation
+import TandemCore
+import Vapor
+
+/// Administration of the organisation tree (组织架构): every department with its people and
+/// catalog; administrators create, rename, move and mark departments as providers.
+struct DepartmentPages: RouteCollection {
+    struct Row: Encodable {
+        var id: String
+        var name: String
+        var code: String
+        var depth: Int
+        var isProvider: Bool
+        var people: Int
+    }
+
+    struct FormValues: Encodable {
+        var name = ""
+        var code = ""
+        var isProvider = false
+    }
+
+    struct ListContext: Encodable {
+        var layout: LayoutContext
+        var admin: AdminNavigation
+        var rows: [Row]?
+        var canManage: Bool
+        var form: FormValues
+        var parents: [Choice]
+        var errors: [String: String]
+        var general: String?
+    }
+
+    struct EditContext: Encodable {
+        var layout: LayoutContext
+        var admin: AdminNavigation
+        var id: String
+        var form: FormValues
+        var parents: [Choice]
+        var errors: [String: String]
+        var general: String?
+    }
+
+    static let fields = ["name", "code", "parent_id", "is_provider"]
+
+    func boot(routes: any RoutesBuilder) throws {
+        let departments = routes.grouped("admin", "departments")
+        departments.get(use: list)
+        departments.post(use: create)
+        departments.get(":departmentID", use: edit)
+        departments.post(":departmentID", use: update)
+    }
+
+    func list(_ request: Request) async throws -> Response {
+        try await request.page("admin-departments", listContext(request, form: FormValues(), parent: nil, errors: FieldErrors()))
+    }
+
+    func create(_ request: Request) async throws -> Response {
+        let actor = try AdminNavigation.actor(request)
+        let form = try PageForm.read(request)
+        let values = FormValues(name: form.text("name"), code: form.text("code"), isProvider: form.flag("is_provider"))
+        var parent: Department.ID?
+        do {
+            parent = try form.id("parent_id")
+            _ = try await request.tandem.organisation.createDepartment(Self.input(values, parent: parent), by: actor)
+            return request.seeOther(Site.adminDepartments + "?done=saved")
+        } catch let error as TandemError where error.code == .invalidInput {
+            let context = try await listContext(request, form: values, parent: parent, errors: FieldErrors(error, request))
+            return try await request.page("admin-departments", context, status: .unprocessableEntity)
+        }
+    }
+
+    func edit(_ request: Request) async throws -> Response {
+        let actor = try AdminNavigation.actor(request)
+        let department = try await request.tandem.organisation.department(request.id("departmentID", "department"), for: actor)
+        guard AccessPolicy.canManageDepartments(actor) else { throw TandemError.forbidden("only administrators change departments") }
+        let values = FormValues(name: department.name, code: department.code, isProvider: department.isProvider)
+        return try await request.page("admin-department", editContext(request, department.id, values, parent: department.parentID, errors: FieldErrors()))
+    }
+
+    func update(_ request: Request) async throws -> Response {
+        let actor = try AdminNavigation.actor(request)
+        let id: Department.ID = try request.id("departmentID", "department")
+        let form = try PageForm.read(request)
+        let values = FormValues(name: form.text("name"), code: form.text("code"), isProvider: form.flag("is_provider"))
+        var parent: Department.ID?
+        do {
+            parent = try form.id("parent_id")
+            _ = try await request.tandem.organisation.updateDepartment(id, Self.input(values, parent: parent), by: actor)
+            return request.seeOther(Site.adminDepartments + "?done=saved")
+        } catch let error as TandemError where error.code == .invalidInput {
+            let context = try await editContext(request, id, values, parent: parent, errors: FieldErrors(error, request))
+            return try await request.page("admin-department", context, status: .unprocessableEntity)
+        }
+    }
+
+    private static func input(_ values: FormValues, parent: Department.ID?) -> DepartmentInput {
+        DepartmentInput(name: values.name, code: values.code, parentID: .some(parent), isProvider: values.isProvider)
+    }
+
+    private func listContext(_ request: Request, form: FormValues, parent: Department.ID?, errors: FieldErrors) async throws -> ListContext {
+        let actor = try AdminNavigation.actor(request)
+        let departments = try await request.tandem.organisation.departments(for: actor)
+        let people = try await request.tandem.organisation.people(in: nil, for: actor)
+        let headcount = Dictionary(grouping: people.filter(\.isActive), by: \.departmentID).mapValues(\.count)
+        let rows = DepartmentTree.ordered(departments).map { entry in
+            Row(id: entry.department.id.description, name: entry.department.name, code: entry.department.code,
+                depth: min(entry.depth, 6), isProvider: entry.department.isProvider, people: headcount[entry.department.id] ?? 0)
+        }
+        return ListContext(
+            layout: LayoutContext(request, title: request.t("admin.departments"), section: "admin"),
+            admin: AdminNavigation(request, actor, current: "departments"), rows: rows.nonEmpty,
+            canManage: AccessPolicy.canManageDepartments(actor), form: form,
+            parents: Self.parentChoices(departments, selected: parent, excluding: nil, request),
+            errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
+    }
+
+    private func editContext(_ request: Request, _ id: Department.ID, _ form: FormValues, parent: Department.ID?,
+                             errors: FieldErrors) async throws -> EditContext {
+        let actor = try AdminNavigation.actor(request)
+        let departments = try await request.tandem.organisation.departments(for: actor)
+        return EditContext(
+            layout: LayoutContext(request, title: request.t("admin.edit_department"), section: "admin"),
+            admin: AdminNavigation(request, actor, current: "departments"), id: id.description, form: form,
+            parents: Self.parentChoices(departments, selected: parent, excluding: id, request),
+            errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
+    }
+
+    /// "(top of the tree)" and every department, indented by depth, but not the department itself.
+    private static func parentChoices(_ departments: [Department], selected: Department.ID?, excluding: Department.ID?,
+                                      _ request: Request) -> [Choice] {
+        [Choice(value: "", label: request.t("admin.top_level"), selected: selected == nil)]
+            + DepartmentTree.ordered(departments).filter { $0.department.id != excluding }.map { entry in
+                Choice(value: entry.department.id.description,
+                       label: String(repeating: "　", count: entry.depth) + entry.department.name + " (\(entry.department.code))",
+                       selected: entry.department.id == selected)
+            }
+    }
+}
