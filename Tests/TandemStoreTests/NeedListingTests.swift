@@ -64,6 +64,14 @@ struct NeedListingTests {
                     #expect(listed.count == expected.count, "\(person.login) \(sort): no duplicates, none missing")
                     #expect(Set(listed.map(\.id)) == expected, "\(person.login) \(sort)")
                 }
+                // counts agree with the lists, exact below the cap and "at least" beyond it
+                let readable = everything.filter { AccessPolicy.canRead($0, person) }.count
+                #expect(try await app.services.needs.count(NeedQuery(), for: person) == readable, "\(person.login)")
+                #expect(try await app.services.needs.count(NeedQuery(), for: person, cappedAt: 100) == .exactly(readable))
+                #expect(try await app.services.needs.count(NeedQuery(), for: person, cappedAt: readable) == .exactly(readable))
+                if readable > 1 {
+                    #expect(try await app.services.needs.count(NeedQuery(), for: person, cappedAt: readable - 1) == .atLeast(readable - 1))
+                }
             }
         }
     }

@@ -22,6 +22,13 @@ struct AccountAPITests {
             let me = try await app.request(.GET, "/api/v1/me", headers: [("Cookie", "tandem_session=\(secret)")])
             #expect(me["login"] == "xiaoming")
             #expect(me["id"] == company.salesEmployee.id.description)
+            // A cookie-signed write must say it sends JSON (another site's page cannot, unasked).
+            let raise = #"{"title":"无类型","kind":"information","providing_department_id":"\#(company.it.id)"}"#
+            let untyped = try await app.request(.POST, "/api/v1/needs", body: Data(raise.utf8), headers: [("Cookie", "tandem_session=\(secret)")])
+            #expect(untyped.status == .unsupportedMediaType)
+            #expect(try await app.services.needs.count(NeedQuery(), for: company.admin) == 0)
+            let typed = try await app.request(.POST, "/api/v1/needs", json: raise, headers: [("Cookie", "tandem_session=\(secret)")])
+            #expect(typed.status == .created)
 
             let out = try await app.request(.POST, "/api/v1/auth/sign-out", headers: [("Cookie", "tandem_session=\(secret)")])
             #expect(out.status == .noContent)

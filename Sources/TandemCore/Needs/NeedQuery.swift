@@ -108,3 +108,15 @@ public struct NeedPage: Sendable {
         self.nextCursor = nextCursor
     }
 }
+
+/// How many needs a list holds, exactly or "at least" when counting stopped at a cap.
+public enum NeedCount: Hashable, Sendable {
+    case exactly(Int)
+    case atLeast(Int)
+
+    public var value: Int {
+        switch self {
+        case .exactly(let count), .atLeast(let count): return count
+        }
+    }
+}

@@ -58,8 +58,8 @@ public protocol NeedStore: Sendable {
     /// One page of the needs the visibility admits that match the query.
     func needs(_ query: NeedQuery, visibility: NeedVisibility) async throws -> NeedPage
     /// How many needs the visibility admits that match the query's filters (its sort, limit
-    /// and cursor do not count).
-    func count(_ query: NeedQuery, visibility: NeedVisibility) async throws -> Int
+    /// and cursor do not count), counting no further than `limit` when one is given.
+    func count(_ query: NeedQuery, visibility: NeedVisibility, upTo limit: Int?) async throws -> Int
     func events(of need: Need.ID) async throws -> [NeedEvent]
     func comments(of need: Need.ID) async throws -> [NeedComment]
     func attachments(of need: Need.ID) async throws -> [Attachment]

@@ -124,12 +124,19 @@ public struct SQLNeedStore: NeedStore {
         }
     }
 
-    public func count(_ query: NeedQuery, visibility: NeedVisibility) async throws -> Int {
+    public func count(_ query: NeedQuery, visibility: NeedVisibility, upTo limit: Int?) async throws -> Int {
         struct Count: Decodable { var count: Int }
         return try await database.read { sql in
             let listing = NeedListing(query: query, visibility: visibility, dialect: database.dialect)
-            let select = listing.filter(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count").from("needs"))
-            return try await select.firstRow(Count.self)?.count ?? 0
+            guard let limit else {
+                let select = listing.filter(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count").from("needs"))
+                return try await select.firstRow(Count.self)?.count ?? 0
+            }
+            // Stops after `limit` matching rows: a page that says "1000+" need not read 100,000.
+            let matching = listing.filter(sql.select().column(SQLLiteral.numeric("1")).from("needs")).limit(limit)
+            return try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+                .from(SQLAlias(SQLGroupExpression(matching.select), as: SQLIdentifier("matching")))
+                .firstRow(Count.self)?.count ?? 0
         }
     }
 

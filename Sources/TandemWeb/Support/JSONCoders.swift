@@ -69,8 +69,13 @@ extension Request {
         guard buffer.readableBytes <= maxJSONBodyBytes else {
             throw Abort(.payloadTooLarge, reason: "the body is larger than \(maxJSONBodyBytes) bytes")
         }
+        // A body without a type is accepted from API clients with a token; with a session cookie
+        // it must say JSON, which a page of another site cannot send without the browser asking first.
+        let signedInByCookie = headers.bearerAuthorization == nil && cookies[SessionCookie.name] != nil
         if let contentType = headers.contentType, contentType != .json {
             throw Abort(.unsupportedMediaType, reason: "send the body as application/json")
+        } else if headers.contentType == nil && signedInByCookie {
+            throw Abort(.unsupportedMediaType, reason: "send the body as application/json (Content-Type) when signed in with a session cookie")
         }
         let data = Data(buffer.readableBytesView)
         guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {

@@ -8,6 +8,7 @@ struct HomePage: RouteCollection {
         var key: String
         var heading: String
         var count: Int
+        var countText: String
         var needs: [NeedListItem]
         var moreLink: String?
     }
@@ -44,18 +45,21 @@ struct HomePage: RouteCollection {
         if actor.has(.agent) || actor.has(.manager) {
             wanted.insert(("home.my_queue", assigned, Site.queue + "?assignee=me"), at: 1)
         }
-        var found: [(key: String, count: Int, needs: [Need], more: String?)] = []
+        var found: [(key: String, count: NeedCount, needs: [Need], more: String?)] = []
         for item in wanted {
             var query = item.query
             query.limit = Self.shown
             let page = try await request.tandem.needs.list(query, for: actor)
-            let count = page.nextCursor == nil ? page.needs.count : try await request.tandem.needs.count(query, for: actor)
+            let count = page.nextCursor == nil
+                ? NeedCount.exactly(page.needs.count)
+                : try await request.tandem.needs.count(query, for: actor, cappedAt: PageFormat.countCap)
             found.append((item.key, count, page.needs, item.more))
         }
         let directory = try await PageDirectory.load(request, people: found.flatMap { NeedListItem.people(in: $0.needs) })
         let format = PageFormat(request)
         let sections = found.map { section in
-            Section(key: section.key.replacingOccurrences(of: "home.", with: ""), heading: request.t(section.key), count: section.count,
+            Section(key: section.key.replacingOccurrences(of: "home.", with: ""), heading: request.t(section.key), count: section.count.value,
+                    countText: format.count(section.count),
                     needs: section.needs.map { NeedListItem($0, directory, request, format) }, moreLink: section.more)
         }
         return try await request.page("home", HomeContext(layout: LayoutContext(request, title: request.t("home.title"), section: "home"), sections: sections))

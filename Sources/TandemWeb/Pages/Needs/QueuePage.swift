@@ -16,7 +16,7 @@ struct QueuePage: RouteCollection {
         var assignees: [Choice]
         var assigneeFilter: [Choice]
         var text: String
-        var count: Int
+        var count: String
         var needs: [NeedListItem]?
         var nextLink: String?
         var query: String
@@ -86,7 +86,7 @@ struct QueuePage: RouteCollection {
         let page = try await services.needs.list(query, for: actor)
         var counted = query
         counted.cursor = nil
-        let count = try await services.needs.count(counted, for: actor)
+        let count = try await services.needs.count(counted, for: actor, cappedAt: PageFormat.countCap)
         let colleagues = try await services.organisation.people(in: departmentID, for: actor)
             .filter { $0.isActive && ($0.has(.agent) || $0.has(.manager)) }
         var directory = try await PageDirectory.load(request, people: NeedListItem.people(in: page.needs))
@@ -113,7 +113,7 @@ struct QueuePage: RouteCollection {
             assigneeFilter: [Choice(value: "", label: t("queue.anyone"), selected: assignee.isEmpty),
                              Choice(value: "me", label: t("queue.me"), selected: assignee == "me")]
                 + colleagues.filter { $0.id != actor.id }.map { Choice(value: $0.id.description, label: $0.displayName, selected: assignee == $0.id.description) },
-            text: text, count: count, needs: page.needs.map { NeedListItem($0, directory, request, format) }.nonEmpty,
+            text: text, count: format.count(count), needs: page.needs.map { NeedListItem($0, directory, request, format) }.nonEmpty,
             nextLink: next, query: queryString, savedFilters: saved.nonEmpty,
             canAssign: actor.departmentID == departmentID || actor.has(.admin), general: general)
     }

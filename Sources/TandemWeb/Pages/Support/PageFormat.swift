@@ -24,6 +24,17 @@ struct PageFormat {
         return language == .en ? "\(day), \(time)" : "\(day) \(time)"
     }
 
+    /// `57`, or `1000+` when counting stopped at the cap.
+    func count(_ count: NeedCount) -> String {
+        switch count {
+        case .exactly(let value): return String(value)
+        case .atLeast(let value): return "\(value)+"
+        }
+    }
+
+    /// How far the pages count a list: beyond it they say "1000+" (a count costs a read of every row).
+    static let countCap = 1000
+
     /// `2026年11月30日` or `30 Nov 2026`.
     func date(_ date: CalendarDate) -> String {
         day(date.year, date.month, date.day)
