@@ -75,8 +75,8 @@ extension FormAnswer {
 
 extension FormField {
     /// Checks a form definition: keys well-formed and unique, labels present, choice fields
-    /// with at least one option and no duplicate options.
-    /// Every problem of every field is reported at once.
+    /// with at least one option and no duplicate options. Every problem of every field is
+    /// reported at once.
     public static func validateDefinition(_ fields: [FormField]) throws {
         var keys: Set<String> = []
         var problems = InputProblems()

@@ -22,8 +22,6 @@ public struct InputProblems: Sendable {
         errors.append(contentsOf: error.allFields)
     }
 
-    public var isEmpty: Bool { errors.isEmpty }
-
     /// Throws the collected fields as one error, if there are any.
     public func throwIfAny() throws {
         guard var first = errors.first else { return }
