@@ -7,6 +7,7 @@ import urllib.error
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -124,7 +125,17 @@ class BrowserTest(unittest.TestCase):
         """Clicks a button that sends a form and waits for the next page."""
         page = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.find_element(By.ID, element_id).click()
-        WebDriverWait(self.driver, 10).until(expected_conditions.staleness_of(page))
+
+        def replaced(_):
+            # Chromium sometimes answers for the old page's node with an inspector error
+            # instead of "stale": either means the page was replaced.
+            try:
+                page.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+
+        WebDriverWait(self.driver, 10).until(replaced)
 
     def text(self, selector):
         return self.driver.find_element(By.CSS_SELECTOR, selector).text

@@ -116,7 +116,7 @@ class NeedPaths(BrowserTest):
         self.raise_account_need("数量写错了", "很多")
         self.submit("raise-submit")
         error = self.driver.find_element(By.ID, "form-seats-error")
-        self.assertIn("账号数量", error.text)
+        self.assertEqual(error.text, "请填写数字")
         seats = self.driver.find_element(By.ID, "form-seats")
         self.assertEqual(seats.get_attribute("value"), "很多")
         self.assertEqual(seats.get_attribute("aria-invalid"), "true")
