@@ -91,6 +91,11 @@ public enum AccessPolicy {
         person.has(.admin) || person.has(.manager)
     }
 
+    /// The background jobs (deliveries, watches) and their failures: administrators.
+    public static func canSeeJobs(_ person: Person) -> Bool {
+        person.has(.admin)
+    }
+
     /// Company-wide settings such as the priority matrix: administrators.
     public static func canManageSettings(_ person: Person) -> Bool {
         person.has(.admin)

@@ -11,5 +11,6 @@ public enum TandemMigrations {
         CreateSettings(),
         CreateServiceLevels(),
         CreateSavedFilters(),
+        CreateJobs(),
     ]
 }

@@ -65,6 +65,9 @@ enum OpenAPIDocument {
         .init(method: "GET", path: "/api/v1/offerings/:offeringID/service-level", summary: "An offering's service-level policy", tag: "service levels", response: "ServiceLevelPolicy"),
         .init(method: "PUT", path: "/api/v1/offerings/:offeringID/service-level", summary: "Set an offering's policy (its department's managers)", tag: "service levels", body: "ServiceLevelPolicy", response: "ServiceLevelPolicy"),
         .init(method: "GET", path: "/api/v1/needs/:needID/service-level", summary: "A need's service-level clocks", tag: "needs", response: "ServiceLevelClock"),
+        .init(method: "GET", path: "/api/v1/jobs", summary: "Background jobs, newest change first, with counts by state (administrators)", tag: "jobs",
+              query: ["state", "limit"], response: "JobList"),
+        .init(method: "POST", path: "/api/v1/jobs/:jobID/retry", summary: "Run a dead job again (administrators)", tag: "jobs", response: "Job"),
         .init(method: "GET", path: "/api/v1/openapi.json", summary: "This document", tag: "meta"),
     ]
 
@@ -171,6 +174,16 @@ enum OpenAPIDocument {
                 "warning_percent": ["type": "integer", "minimum": 1, "maximum": 99], "raise_priority_on_breach": boolean,
             ], required: ["mode", "targets"]),
             "ServiceLevelClock": object(["first_response": ["type": "object"], "resolution": ["type": "object"]], strict: false),
+            "Job": object([
+                "id": uuid, "kind": string(), "payload": string(), "state": strings(Job.State.allCases.map(\.rawValue)),
+                "attempts": ["type": "integer"], "max_attempts": ["type": "integer"], "run_at": string(["format": "date-time"]),
+                "locked_until": ["type": ["string", "null"], "format": "date-time"], "last_error": ["type": ["string", "null"]],
+                "created_at": string(["format": "date-time"]), "updated_at": string(["format": "date-time"]),
+                "finished_at": ["type": ["string", "null"], "format": "date-time"],
+            ], required: ["id", "kind", "payload", "state", "attempts", "max_attempts", "run_at", "created_at", "updated_at"], strict: false),
+            "JobList": object(["items": ["type": "array", "items": ["$ref": "#/components/schemas/Job"]],
+                               "counts": ["type": "object", "additionalProperties": ["type": "integer"]]],
+                              required: ["items", "counts"]),
             "PriorityMatrix": object(["cells": ["type": "array", "minItems": 4, "maxItems": 4,
                                                 "items": ["type": "array", "minItems": 4, "maxItems": 4, "items": priorities]]],
                                      required: ["cells"]),

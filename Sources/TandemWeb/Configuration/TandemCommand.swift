@@ -39,6 +39,7 @@ public enum TandemCommand {
                         """)
                     fflush(nil)  // NB: stdout is block-buffered when it is not a terminal.
                 }
+                if command == "serve" { app.tandem.jobRunner.start() }
                 try await app.execute()
             } catch {
                 app.logger.critical("\(error)")

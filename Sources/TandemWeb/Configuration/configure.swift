@@ -29,7 +29,8 @@ public func configure(_ app: Application, _ configuration: TandemConfiguration) 
     try await database.prepare()
     try await app.autoMigrate()
 
-    app.tandem = try TandemServices(configuration: configuration, database: database)
+    app.tandem = try TandemServices(configuration: configuration, database: database, logger: app.logger)
+    app.lifecycle.use(JobRunnerShutdown(runner: app.tandem.jobRunner))
     app.routes.defaultMaxBodySize = ByteCount(value: maxJSONBodyBytes)
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())
@@ -55,6 +56,7 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: AttachmentController())
     try api.register(collection: SettingsController())
     try api.register(collection: ServiceLevelController())
+    try api.register(collection: JobController())
 
     // The pages. Sign-in, setup and the language switch work before the setup is done.
     try app.register(collection: SignInPages())
@@ -81,6 +83,15 @@ func configureViews(_ app: Application, _ configuration: TandemConfiguration) {
     app.leaf.configuration = views
     app.leaf.tags["t"] = TranslateTag()
     app.leaf.cache.isEnabled = true
+}
+
+/// Stops the job runner (before the database closes: handlers shut down in reverse order).
+struct JobRunnerShutdown: LifecycleHandler {
+    let runner: JobRunner
+
+    func shutdownAsync(_ application: Application) async {
+        await runner.stop()
+    }
 }
 
 /// Closes what the stores opened outside Vapor's pools when the application shuts down.

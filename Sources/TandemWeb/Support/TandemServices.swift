@@ -15,12 +15,16 @@ public struct TandemServices: Sendable {
     public let serviceLevels: ServiceLevelWorkflow
     public let setup: SetupWorkflow
     public let savedFilters: SavedFilterWorkflow
+    public let jobs: JobWorkflow
+    /// Runs the background jobs; `serve` starts it, tests run it by hand (`runDueOnce`).
+    public let jobRunner: JobRunner
     public let blobs: DiskBlobStore
     public let metrics: RequestMetrics
     let translator: Translator
 
     public init(configuration: TandemConfiguration, database: StoreDatabase, clock: any TandemCore.Clock = SystemClock(),
-                ids: any IDGenerator = RandomIDGenerator()) throws {
+                ids: any IDGenerator = RandomIDGenerator(), jobSettings: JobRunner.Settings = JobRunner.Settings(),
+                logger: Logger = Logger(label: "tandem")) throws {
         self.configuration = configuration
         self.database = database
         let organisationStore = SQLOrganisationStore(database)
@@ -36,6 +40,9 @@ public struct TandemServices: Sendable {
         self.organisation = OrganisationWorkflow(store: organisationStore, hasher: hasher, clock: clock, ids: ids)
         self.savedFilters = SavedFilterWorkflow(store: SQLSavedFilterStore(database), clock: clock, ids: ids)
         self.setup = SetupWorkflow(settings: settings, organisation: organisation)
+        let jobStore = SQLJobStore(database)
+        self.jobs = JobWorkflow(store: jobStore, clock: clock)
+        self.jobRunner = JobRunner(store: jobStore, handlers: [], clock: clock, settings: jobSettings, logger: logger)
         self.catalog = CatalogWorkflow(catalog: catalogStore, organisation: organisationStore, clock: clock, ids: ids)
         self.accounts = AccountWorkflow(
             credentials: SQLCredentialStore(database), organisation: organisationStore, hasher: hasher, digest: SHA256Digest(),

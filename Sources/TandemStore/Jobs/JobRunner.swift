@@ -1,0 +1,167 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import TandemCore
+
+/// Claims due jobs and runs them with their handlers, a few at a time: done on success, pending
+/// again after a back-off on failure, dead after the last attempt. Several runners (in several
+/// processes on one PostgreSQL database) share the work; none takes a job another holds.
+public final class JobRunner: Sendable {
+    public struct Settings: Sendable {
+        /// Jobs claimed and run together.
+        public var batch: Int
+        /// How long a runner with nothing to do waits before looking again (`wake()` cuts it short).
+        public var idlePoll: Duration
+        /// How long a claimed job is held; a runner that died lets it go after this.
+        public var lease: TimeInterval
+        /// How long one attempt may take before it counts as failed.
+        public var attemptTimeout: Duration
+        public var retry: JobRetry
+
+        public init(batch: Int = 8, idlePoll: Duration = .seconds(1), lease: TimeInterval = 120, attemptTimeout: Duration = .seconds(60),
+                    retry: JobRetry = .standard) {
+            self.batch = batch
+            self.idlePoll = idlePoll
+            self.lease = lease
+            self.attemptTimeout = attemptTimeout
+            self.retry = retry
+        }
+    }
+
+    struct AttemptTimedOut: Error, CustomStringConvertible {
+        var description: String { "the attempt took too long" }
+    }
+
+    let store: any JobStore
+    let handlers: [String: any JobHandler]
+    let clock: any TandemCore.Clock
+    let settings: Settings
+    let logger: Logger
+    private let wakeup = Wakeup()
+    private let loop = NIOLockedValueBox<Task<Void, Never>?>(nil)
+
+    public init(store: any JobStore, handlers: [any JobHandler], clock: any TandemCore.Clock, settings: Settings = Settings(), logger: Logger) {
+        self.store = store
+        var byKind: [String: any JobHandler] = [:]
+        for handler in handlers { for kind in handler.kinds { byKind[kind] = handler } }
+        self.handlers = byKind
+        self.clock = clock
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Starts working in the background until `stop()`.
+    public func start() {
+        loop.withLockedValue { task in
+            guard task == nil else { return }
+            task = Task { [self] in
+                while !Task.isCancelled {
+                    let ran = await runDueOnce()
+                    if ran == 0 { await wakeup.wait(upTo: settings.idlePoll) }
+                }
+            }
+        }
+    }
+
+    /// Stops taking jobs and waits for the ones running to end.
+    public func stop() async {
+        let task = loop.withLockedValue { task in defer { task = nil }; return task }
+        task?.cancel()
+        await wakeup.signal()
+        await task?.value
+    }
+
+    /// Asks an idle runner to look for jobs now (new work was just written).
+    public func wake() {
+        Task { await wakeup.signal() }
+    }
+
+    /// Claims one batch of due jobs and runs it; returns how many ran. A database that cannot
+    /// be reached counts as nothing to do (the loop waits and tries again).
+    @discardableResult
+    public func runDueOnce() async -> Int {
+        let now = clock.now()
+        let jobs: [Job]
+        do {
+            jobs = try await store.claim(limit: settings.batch, now: now, leaseUntil: now.addingTimeInterval(settings.lease))
+        } catch {
+            logger.warning("jobs: could not claim: \(error)")
+            return 0
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for job in jobs { group.addTask { await self.run(job) } }
+        }
+        return jobs.count
+    }
+
+    private func run(_ job: Job) async {
+        do {
+            guard let handler = handlers[job.kind] else { throw NoHandler(kind: job.kind) }
+            try await withTimeout(settings.attemptTimeout) { try await handler.run(job) }
+            try await store.finish(job.id, at: clock.now())
+        } catch {
+            let now = clock.now()
+            let retryAt = error is NoHandler ? nil : settings.retry.nextAttempt(of: job, failedAt: now)
+            logger.warning("job \(job.kind) \(job.id) attempt \(job.attempts) failed: \(error)\(retryAt == nil ? " — dead" : "")")
+            do {
+                try await store.fail(job.id, error: String(describing: error), retryAt: retryAt, at: now)
+            } catch {
+                // The lease runs out and another attempt takes the job over.
+                logger.error("job \(job.id): the failure could not be recorded: \(error)")
+            }
+        }
+    }
+
+    struct NoHandler: Error, CustomStringConvertible {
+        var kind: String
+        var description: String { "no handler runs jobs of kind '\(kind)'" }
+    }
+
+    private func withTimeout(_ limit: Duration, _ body: @escaping @Sendable () async throws -> Void) async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask { try await body(); return true }
+            group.addTask { try await Task.sleep(for: limit); return false }
+            defer { group.cancelAll() }
+            guard try await group.next() == true else { throw AttemptTimedOut() }
+        }
+    }
+}
+
+/// A signal an idle loop waits for, at most for a while. A signal given while nobody waits is
+/// kept for the next wait.
+actor Wakeup {
+    private var pending = false
+    private var waiter: CheckedContinuation<Void, Never>?
+    private var generation = 0
+
+    func signal() {
+        if let waiter {
+            self.waiter = nil
+            waiter.resume()
+        } else {
+            pending = true
+        }
+    }
+
+    func wait(upTo limit: Duration) async {
+        if pending {
+            pending = false
+            return
+        }
+        generation += 1
+        let mine = generation
+        await withCheckedContinuation { continuation in
+            waiter = continuation
+            Task {
+                try? await Task.sleep(for: limit)
+                self.timeOut(mine)
+            }
+        }
+    }
+
+    private func timeOut(_ generation: Int) {
+        guard generation == self.generation, let waiter else { return }
+        self.waiter = nil
+        waiter.resume()
+    }
+}
