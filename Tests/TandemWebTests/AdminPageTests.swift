@@ -228,6 +228,32 @@ struct AdminPageTests {
         }
     }
 
+    @Test("background jobs: administrators see the failed ones with their error and retry them; managers may not", arguments: TestDatabase.all)
+    func jobs(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let now = Date()
+            let dead = Job(id: .init(UUID()), kind: "deliver.webhook", payload: "{}", state: .dead, attempts: 8, runAt: now,
+                           lastError: "<b>connection refused</b>", createdAt: now, finishedAt: now)
+            try await app.services.jobs.store.enqueue([dead])
+            let manager = TestBrowser(app)
+            try await manager.signIn(company.itManager.login)
+            #expect(try await manager.get("/admin/jobs").status == .forbidden)
+            #expect(try await manager.post("/admin/jobs/\(dead.id)/retry", []).status == .forbidden)
+            let admin = TestBrowser(app)
+            try await admin.signIn(company.admin.login)
+            let page = try await admin.get("/admin/jobs")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("失败（1）") && page.text.contains("&lt;b&gt;connection refused&lt;/b&gt;"))
+            // MUT
+            let retried = try await admin.post("/admin/jobs/\(dead.id)/retry", [])
+            // validate
+            #expect(retried.status == .seeOther)
+            #expect(try await app.services.jobs.store.job(dead.id)?.state == .pending)
+            #expect(try await admin.get("/admin/jobs?state=pending").text.contains("data-job=\"\(dead.id)\""))
+        }
+    }
+
     @Test("raising: every bad field of the form is named at once, in the page's language", arguments: TestDatabase.all)
     func everyBadFieldAtOnce(database: TestDatabase) async throws {
         try await withTestApp(database) { app in

@@ -71,6 +71,7 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: PeoplePages())
     try pages.register(collection: CatalogPages())
     try pages.register(collection: PriorityMatrixPage())
+    try pages.register(collection: JobsPage())
 }
 
 /// Leaf, with the views of the resources directory, our tags, and the cache always on (the

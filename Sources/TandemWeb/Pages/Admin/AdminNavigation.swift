@@ -21,6 +21,7 @@ struct AdminNavigation: Encodable {
         if AccessPolicy.canManageSettings(actor) {
             tabs.append(("priority_matrix", "admin.tab_priority_matrix", Site.adminPriorityMatrix))
         }
+        if AccessPolicy.canSeeJobs(actor) { tabs.append(("jobs", "admin.tab_jobs", Site.adminJobs)) }
         self.tabs = tabs.map { Tab(label: request.t($0.key), link: $0.link, current: $0.name == current) }
     }
 

@@ -13,6 +13,7 @@ enum Site {
     static let adminPeople = "/admin/people"
     static let adminCatalog = "/admin/catalog"
     static let adminPriorityMatrix = "/admin/priority-matrix"
+    static let adminJobs = "/admin/jobs"
 
     static func adminPeople(in department: Department.ID) -> String { "\(adminPeople)?department=\(department)" }
     static func adminPerson(_ person: Person.ID) -> String { "\(adminPeople)/\(person)" }

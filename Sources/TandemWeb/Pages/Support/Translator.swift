@@ -51,6 +51,7 @@ enum TranslatedEnumerations {
         "error_code": ["invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
                        "too_many_requests", "unavailable", "internal_error", "payload_too_large"],
         "reason": TandemError.Reason.allCases.map(\.rawValue),
+        "job_state": Job.State.allCases.map(\.rawValue),
         "error_page": ["invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
                        "too_many_requests", "unavailable", "internal_error", "payload_too_large"],
     ]
