@@ -39,6 +39,7 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         case loginFormat = "login_format"
         case codeFormat = "code_format"
         case emailFormat = "email_format"
+        case urlFormat = "url_format"
         case controlCharacters = "control_characters"
         case fieldKeyFormat = "field_key_format"
         case duplicateKey = "duplicate_key"

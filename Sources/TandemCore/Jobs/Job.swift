@@ -28,13 +28,17 @@ public struct Job: Hashable, Sendable, Codable, Identifiable {
     public var runAt: Date
     public var lockedUntil: Date?
     public var lastError: String?
+    /// Jobs with the same key are one job: a second one is not stored (a fan-out that runs
+    /// twice asks for each delivery once).
+    public var dedupKey: String?
     public var createdAt: Date
     public var updatedAt: Date
     public var finishedAt: Date?
 
     public init(
         id: ID, kind: String, payload: String, state: State = .pending, attempts: Int = 0, maxAttempts: Int = JobRetry.standard.maxAttempts,
-        runAt: Date, lockedUntil: Date? = nil, lastError: String? = nil, createdAt: Date, updatedAt: Date? = nil, finishedAt: Date? = nil
+        runAt: Date, lockedUntil: Date? = nil, lastError: String? = nil, dedupKey: String? = nil, createdAt: Date, updatedAt: Date? = nil,
+        finishedAt: Date? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -45,6 +49,7 @@ public struct Job: Hashable, Sendable, Codable, Identifiable {
         self.runAt = runAt
         self.lockedUntil = lockedUntil
         self.lastError = lastError
+        self.dedupKey = dedupKey
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
         self.finishedAt = finishedAt
@@ -53,16 +58,17 @@ public struct Job: Hashable, Sendable, Codable, Identifiable {
     /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
     enum CodingKeys: String, CodingKey {
         case id, kind, payload, state, attempts, maxAttempts = "max_attempts", runAt = "run_at", lockedUntil = "locked_until"
-        case lastError = "last_error", createdAt = "created_at", updatedAt = "updated_at", finishedAt = "finished_at"
+        case lastError = "last_error", dedupKey = "dedup_key", createdAt = "created_at", updatedAt = "updated_at", finishedAt = "finished_at"
     }
 
     /// A new job of `kind` whose payload is `input` encoded as JSON.
-    public static func make<Input: Encodable>(_ kind: String, _ input: Input, id: ID, at now: Date, maxAttempts: Int = JobRetry.standard.maxAttempts) throws -> Job {
+    public static func make<Input: Encodable>(_ kind: String, _ input: Input, id: ID, at now: Date, dedupKey: String? = nil,
+                                              maxAttempts: Int = JobRetry.standard.maxAttempts) throws -> Job {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         encoder.dateEncodingStrategy = .millisecondsSince1970
         return Job(id: id, kind: kind, payload: String(decoding: try encoder.encode(input), as: UTF8.self), maxAttempts: maxAttempts,
-                   runAt: now, createdAt: now)
+                   runAt: now, dedupKey: dedupKey, createdAt: now)
     }
 
     /// The payload decoded as `Input`.
@@ -96,9 +102,10 @@ public struct JobRetry: Hashable, Sendable {
     }
 
     /// What becomes of a job whose attempt (already counted in `job.attempts`) failed at `now`:
-    /// the time of its next attempt, or `nil` when it is dead.
+    /// the time of its next attempt, or `nil` when it is dead (after the job's own number of
+    /// attempts or this policy's, whichever is smaller).
     public func nextAttempt(of job: Job, failedAt now: Date) -> Date? {
-        job.attempts >= job.maxAttempts ? nil : now.addingTimeInterval(delay(afterAttempt: job.attempts))
+        job.attempts >= min(job.maxAttempts, maxAttempts) ? nil : now.addingTimeInterval(delay(afterAttempt: job.attempts))
     }
 }
 

@@ -34,11 +34,13 @@ public struct Person: Hashable, Sendable, Codable, Identifiable {
     public var roles: Set<Role>
     public var language: Language
     public var isActive: Bool
+    /// Whether notifications also come by e-mail (the inbox always has them).
+    public var emailNotifications: Bool
     public var createdAt: Date
 
     public init(
         id: ID, login: String, displayName: String, email: String?, departmentID: Department.ID,
-        roles: Set<Role>, language: Language, isActive: Bool = true, createdAt: Date
+        roles: Set<Role>, language: Language, isActive: Bool = true, emailNotifications: Bool = true, createdAt: Date
     ) {
         self.id = id
         self.login = login
@@ -48,10 +50,22 @@ public struct Person: Hashable, Sendable, Codable, Identifiable {
         self.roles = roles.union([.employee])
         self.language = language
         self.isActive = isActive
+        self.emailNotifications = emailNotifications
         self.createdAt = createdAt
     }
 
     public func has(_ role: Role) -> Bool { roles.contains(role) }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(ID.self, forKey: .id), login: try container.decode(String.self, forKey: .login),
+            displayName: try container.decode(String.self, forKey: .displayName), email: try container.decodeIfPresent(String.self, forKey: .email),
+            departmentID: try container.decode(Department.ID.self, forKey: .departmentID), roles: try container.decode(Set<Role>.self, forKey: .roles),
+            language: try container.decode(Language.self, forKey: .language), isActive: try container.decode(Bool.self, forKey: .isActive),
+            emailNotifications: try container.decodeIfPresent(Bool.self, forKey: .emailNotifications) ?? true,
+            createdAt: try container.decode(Date.self, forKey: .createdAt))
+    }
 
     /// Written out so that the roles come in a fixed order (a set has none).
     public func encode(to encoder: Encoder) throws {
@@ -64,12 +78,13 @@ public struct Person: Hashable, Sendable, Codable, Identifiable {
         try container.encode(roles.sorted(), forKey: .roles)
         try container.encode(language, forKey: .language)
         try container.encode(isActive, forKey: .isActive)
+        try container.encode(emailNotifications, forKey: .emailNotifications)
         try container.encode(createdAt, forKey: .createdAt)
     }
 
     /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
     enum CodingKeys: String, CodingKey {
         case id, login, displayName = "display_name", email, departmentID = "department_id", roles, language
-        case isActive = "is_active", createdAt = "created_at"
+        case isActive = "is_active", emailNotifications = "email_notifications", createdAt = "created_at"
     }
 }

@@ -35,12 +35,15 @@ public struct NeedWrite: Sendable {
     public var events: [NeedEvent]
     public var comments: [NeedComment]
     public var attachments: [Attachment]
+    /// Background work the change asks for (its notifications), stored in the same transaction.
+    public var jobs: [Job]
 
-    public init(need: Need, events: [NeedEvent], comments: [NeedComment] = [], attachments: [Attachment] = []) {
+    public init(need: Need, events: [NeedEvent], comments: [NeedComment] = [], attachments: [Attachment] = [], jobs: [Job] = []) {
         self.need = need
         self.events = events
         self.comments = comments
         self.attachments = attachments
+        self.jobs = jobs
     }
 }
 
@@ -115,4 +118,24 @@ public protocol JobStore: Sendable {
     func counts() async throws -> [Job.State: Int]
     /// Makes a dead job pending again, due at `now`, with a fresh count of attempts.
     func retry(_ id: Job.ID, at now: Date) async throws -> Job?
+}
+
+/// The in-app inbox and the departments' notification channels.
+public protocol NotificationStore: Sendable {
+    /// Stores a fan-out's notifications and delivery jobs in one transaction. A notification
+    /// already stored for the same event and person, and a job whose `dedupKey` is taken, are
+    /// left out: a fan-out that runs twice notifies once.
+    func record(_ notifications: [InboxNotification], jobs: [Job]) async throws
+    func notification(_ id: InboxNotification.ID) async throws -> InboxNotification?
+    /// A person's notifications, newest first, up to `limit`, older than `before` when given.
+    func notifications(of person: Person.ID, unreadOnly: Bool, before: Date?, limit: Int) async throws -> [InboxNotification]
+    func unreadCount(of person: Person.ID) async throws -> Int
+    /// Marks the given notifications of the person read (all of theirs when `ids` is nil).
+    func markRead(_ ids: [InboxNotification.ID]?, of person: Person.ID, at now: Date) async throws
+
+    func channels(of department: Department.ID) async throws -> [NotificationChannel]
+    func channel(_ id: NotificationChannel.ID) async throws -> NotificationChannel?
+    func insert(_ channel: NotificationChannel) async throws
+    func update(_ channel: NotificationChannel) async throws
+    func delete(_ id: NotificationChannel.ID) async throws
 }

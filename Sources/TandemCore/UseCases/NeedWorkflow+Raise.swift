@@ -102,6 +102,7 @@ extension NeedWorkflow {
         let needID: Need.ID = ids.next()
         let raisedEventID: NeedEvent.ID = ids.next()
         let assignedEventID: NeedEvent.ID = ids.next()
+        let fanOutJobID: Job.ID = ids.next()
         return try await needs.create(year: year) { [assignees, answers, confidential] number in
             let need = Need(
                 id: needID, number: number, title: title, description: description ?? "", kind: kind,
@@ -124,7 +125,9 @@ extension NeedWorkflow {
                     id: assignedEventID, needID: needID, actorID: actor.id, at: now, kind: .assigned,
                     changes: [.init(field: "assignees", old: nil, new: assignees.map(\.description).joined(separator: ","))]))
             }
-            return NeedWrite(need: need, events: events)
+            var write = NeedWrite(need: need, events: events)
+            write.jobs = try NotificationWorkflow.fanOutJobs(for: write, id: fanOutJobID, at: now)
+            return write
         }
     }
 

@@ -74,6 +74,7 @@ public struct NeedWorkflow: Sendable {
             var write = try await decide(current)
             if write.events.isEmpty { return current }
             write.need.version = current.version + 1
+            write.jobs += try NotificationWorkflow.fanOutJobs(for: write, id: ids.next(), at: write.events[0].at)
             do {
                 try await needs.apply(write, over: current)
                 return write.need

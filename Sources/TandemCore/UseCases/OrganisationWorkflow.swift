@@ -25,12 +25,13 @@ public struct PersonInput: Sendable {
     public var roles: Set<Role>?
     public var language: Language?
     public var isActive: Bool?
+    public var emailNotifications: Bool?
     /// Only on creation; absent means the person cannot sign in until a password is set.
     public var password: String?
 
     public init(
         login: String? = nil, displayName: String? = nil, email: String?? = nil, departmentID: Department.ID? = nil,
-        roles: Set<Role>? = nil, language: Language? = nil, isActive: Bool? = nil, password: String? = nil
+        roles: Set<Role>? = nil, language: Language? = nil, isActive: Bool? = nil, emailNotifications: Bool? = nil, password: String? = nil
     ) {
         self.login = login
         self.displayName = displayName
@@ -39,6 +40,7 @@ public struct PersonInput: Sendable {
         self.roles = roles
         self.language = language
         self.isActive = isActive
+        self.emailNotifications = emailNotifications
         self.password = password
     }
 }
@@ -151,7 +153,8 @@ public struct OrganisationWorkflow: Sendable {
         try problems.throwIfAny()
         let person = Person(
             id: ids.next(), login: login ?? "", displayName: displayName ?? "", email: email ?? nil, departmentID: departmentID,
-            roles: roles, language: input.language ?? .zhCN, isActive: input.isActive ?? true, createdAt: clock.now())
+            roles: roles, language: input.language ?? .zhCN, isActive: input.isActive ?? true,
+            emailNotifications: input.emailNotifications ?? true, createdAt: clock.now())
         let hash = try password.map { try hasher.hash($0) }
         try await store.insert(person, passwordHash: hash)
         return person
@@ -174,6 +177,7 @@ public struct OrganisationWorkflow: Sendable {
         if let email = input.email { person.email = try problems.check { try Validate.email(email) } ?? person.email }
         try problems.throwIfAny()
         if let language = input.language { person.language = language }
+        if let emailNotifications = input.emailNotifications { person.emailNotifications = emailNotifications }
         if let departmentID = input.departmentID, departmentID != person.departmentID {
             guard actor.has(.admin) else { throw TandemError.forbidden("only administrators move people between departments") }
             guard try await store.department(departmentID) != nil else { throw TandemError.invalid("department_id", "no department has this id", .unknownRecord) }

@@ -12,5 +12,6 @@ public enum TandemMigrations {
         CreateServiceLevels(),
         CreateSavedFilters(),
         CreateJobs(),
+        CreateNotifications(),
     ]
 }

@@ -33,6 +33,7 @@ struct PersonRow: Codable, Sendable {
     var roles: String
     var language: String
     var is_active: Bool
+    var email_notifications: Bool
     var created_at: Date
 
     init(_ person: Person) {
@@ -44,17 +45,20 @@ struct PersonRow: Codable, Sendable {
         roles = person.roles.sorted().map(\.rawValue).joined(separator: ",")
         language = person.language.rawValue
         is_active = person.isActive
+        email_notifications = person.emailNotifications
         created_at = person.createdAt
     }
 
     var person: Person {
         Person(id: .init(id), login: login, displayName: display_name, email: email, departmentID: .init(department_id),
                roles: Set(roles.split(separator: ",").compactMap { Role(rawValue: String($0)) }),
-               language: Language(rawValue: language) ?? .zhCN, isActive: is_active, createdAt: created_at)
+               language: Language(rawValue: language) ?? .zhCN, isActive: is_active, emailNotifications: email_notifications,
+               createdAt: created_at)
     }
 
     /// Every column but the password hash, which is read only to check a password.
-    static let columns = ["id", "login", "display_name", "email", "department_id", "roles", "language", "is_active", "created_at"]
+    static let columns = ["id", "login", "display_name", "email", "department_id", "roles", "language", "is_active", "email_notifications",
+                          "created_at"]
     /// `columns` as SQL, qualified by the table (for joins).
     static let columnList = columns.map { "people.\($0)" }.joined(separator: ", ")
 }

@@ -20,6 +20,7 @@ public struct SQLJobStore: JobStore {
         var run_at: Date
         var locked_until: Date?
         var last_error: String?
+        var dedup_key: String?
         var created_at: Date
         var updated_at: Date
         var finished_at: Date?
@@ -34,6 +35,7 @@ public struct SQLJobStore: JobStore {
             run_at = job.runAt.storable
             locked_until = job.lockedUntil?.storable
             last_error = job.lastError
+            dedup_key = job.dedupKey
             created_at = job.createdAt.storable
             updated_at = job.updatedAt.storable
             finished_at = job.finishedAt?.storable
@@ -41,11 +43,11 @@ public struct SQLJobStore: JobStore {
 
         var job: Job {
             Job(id: .init(id), kind: kind, payload: payload, state: Job.State(rawValue: state) ?? .dead, attempts: attempts,
-                maxAttempts: max_attempts, runAt: run_at, lockedUntil: locked_until, lastError: last_error, createdAt: created_at,
+                maxAttempts: max_attempts, runAt: run_at, lockedUntil: locked_until, lastError: last_error, dedupKey: dedup_key, createdAt: created_at,
                 updatedAt: updated_at, finishedAt: finished_at)
         }
 
-        static let columnList = "id, kind, payload, state, attempts, max_attempts, run_at, locked_until, last_error, created_at, updated_at, finished_at"
+        static let columnList = "id, kind, payload, state, attempts, max_attempts, run_at, locked_until, last_error, dedup_key, created_at, updated_at, finished_at"
         static let columns = columnList.split(separator: ",").map { SQLIdentifier($0.trimmingCharacters(in: .whitespaces)) }
     }
 
@@ -57,9 +59,12 @@ public struct SQLJobStore: JobStore {
         try await database.write { sql in try await Self.insert(jobs, on: sql) }
     }
 
-    /// Inserts jobs inside a transaction someone else runs (a need's change and the jobs it asks for).
+    /// Inserts jobs inside a transaction someone else runs (a need's change and the jobs it asks
+    /// for). A job whose `dedupKey` is already stored is left out.
     static func insert(_ jobs: [Job], on sql: any SQLDatabase) async throws {
-        for job in jobs { try await sql.insertRow(Row(job), into: "jobs") }
+        for job in jobs {
+            try await sql.insert(into: "jobs").model(Row(job), nilEncodingStrategy: .asNil).ignoringConflicts().run()
+        }
     }
 
     public func claim(limit: Int, now: Date, leaseUntil: Date) async throws -> [Job] {

@@ -79,8 +79,8 @@ public struct SQLNeedStore: NeedStore {
         return value.last_value
     }
 
-    /// Assignees, comments, attachments and events of a write (comments and attachments first:
-    /// events refer to them).
+    /// Assignees, comments, attachments, events and jobs of a write (comments and attachments
+    /// first: events refer to them).
     static func writeDetails(_ write: NeedWrite, writingAssignees: Bool, _ sql: any SQLDatabase) async throws {
         let needID = write.need.id.rawValue
         if writingAssignees {
@@ -96,6 +96,7 @@ public struct SQLNeedStore: NeedStore {
             try await sql.insert(into: "need_events")
                 .models(events, nilEncodingStrategy: .asNil).run()
         }
+        try await SQLJobStore.insert(write.jobs, on: sql)
     }
 
     public func need(_ id: Need.ID) async throws -> Need? {

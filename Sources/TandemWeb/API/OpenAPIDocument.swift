@@ -116,13 +116,15 @@ enum OpenAPIDocument {
                                   "is_provider": boolean]),
             "Person": object(["id": uuid, "login": string(), "display_name": string(), "email": string(), "department_id": uuid,
                               "roles": ["type": "array", "items": strings(Role.allCases.map(\.rawValue))],
-                              "language": strings(Language.allCases.map(\.rawValue)), "is_active": boolean, "created_at": string(["format": "date-time"])],
+                              "language": strings(Language.allCases.map(\.rawValue)), "is_active": boolean, "email_notifications": boolean,
+                              "created_at": string(["format": "date-time"])],
                              strict: false),
             "PersonInput": object([
                 "login": string(["pattern": "^[A-Za-z0-9._-]{2,64}$"]), "display_name": string(["minLength": 1, "maxLength": 100, "pattern": "\\S"]),
                 "email": ["type": ["string", "null"], "format": "email"],
                 "department_id": uuid, "roles": ["type": "array", "items": strings(Role.allCases.map(\.rawValue))],
-                "language": strings(Language.allCases.map(\.rawValue)), "is_active": boolean, "password": string(["minLength": 10, "maxLength": 200]),
+                "language": strings(Language.allCases.map(\.rawValue)), "is_active": boolean, "email_notifications": boolean,
+                "password": string(["minLength": 10, "maxLength": 200]),
             ]),
             "Offering": object([
                 "provider_id": uuid, "name": string(["minLength": 1, "maxLength": 200, "pattern": "\\S"]),

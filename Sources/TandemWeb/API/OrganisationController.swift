@@ -32,10 +32,11 @@ struct OrganisationController: RouteCollection {
         var roles: Set<Role>?
         var language: Language?
         var isActive: Bool?
+        var emailNotifications: Bool?
         var password: String?
         enum CodingKeys: String, CodingKey, CaseIterable {
             case login, displayName = "display_name", email, departmentID = "department_id", roles, language
-            case isActive = "is_active", password
+            case isActive = "is_active", emailNotifications = "email_notifications", password
         }
 
         init(from decoder: any Decoder) throws {
@@ -47,12 +48,13 @@ struct OrganisationController: RouteCollection {
             roles = try container.decodeIfPresent(Set<Role>.self, forKey: .roles)
             language = try container.decodeIfPresent(Language.self, forKey: .language)
             isActive = try container.decodeIfPresent(Bool.self, forKey: .isActive)
+            emailNotifications = try container.decodeIfPresent(Bool.self, forKey: .emailNotifications)
             password = try container.decodeIfPresent(String.self, forKey: .password)
         }
 
         var input: PersonInput {
             PersonInput(login: login, displayName: displayName, email: email, departmentID: departmentID, roles: roles,
-                        language: language, isActive: isActive, password: password)
+                        language: language, isActive: isActive, emailNotifications: emailNotifications, password: password)
         }
     }
 

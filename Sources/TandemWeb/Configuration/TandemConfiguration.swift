@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TandemCore
 
 /// Everything Tandem reads from its environment, read once at start-up. A bad value stops
 /// start-up with one message that names every problem.
@@ -22,6 +23,12 @@ public struct TandemConfiguration: Sendable {
     public var secureCookies: Bool
     /// The directory that holds `Resources/` (views, translations) and `Public/` (CSS, JS).
     public var resourcesDirectory: URL
+    /// Where people reach Tandem: links in e-mails and chat messages start with it.
+    public var publicURL: String
+    /// The mail server for e-mail notifications; none configured means no e-mail.
+    public var smtp: SMTPSettings?
+    /// How the background jobs retry: the first wait and the number of attempts.
+    public var jobRetry: JobRetry
 
     public struct Problems: Error, CustomStringConvertible {
         public var messages: [String]
@@ -77,11 +84,21 @@ public struct TandemConfiguration: Sendable {
             problems.append("TANDEM_RESOURCES_DIR '\(resources.path)' has no Resources/Views (run Tandem from its package directory or set the variable)")
         }
 
+        let publicURL = (environment["TANDEM_PUBLIC_URL"] ?? "http://127.0.0.1:8080").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        if !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) || URL(string: publicURL)?.host == nil {
+            problems.append("TANDEM_PUBLIC_URL must be the address people open Tandem at, e.g. https://tandem.example.com")
+        }
+        let smtp = SMTPSettings.parse(url: environment["TANDEM_SMTP_URL"], from: environment["TANDEM_SMTP_FROM"],
+                                      caFile: environment["TANDEM_SMTP_CA_FILE"], &problems)
+        let retryBase = integer("TANDEM_JOB_RETRY_SECONDS", environment, default: Int(JobRetry.standard.base), range: 1...3600, &problems)
+        let attempts = integer("TANDEM_JOB_ATTEMPTS", environment, default: JobRetry.standard.maxAttempts, range: 1...50, &problems)
+
         guard problems.isEmpty else { throw Problems(messages: problems) }
         return TandemConfiguration(
             dataDirectory: dataDirectory, database: database, adminPassword: adminPassword, timeZone: timeZone!,
             maxUploadBytes: maxUpload * 1024 * 1024, bcryptCost: bcryptCost, logLevel: logLevel!, secureCookies: secure,
-            resourcesDirectory: resources)
+            resourcesDirectory: resources, publicURL: publicURL, smtp: smtp,
+            jobRetry: JobRetry(base: TimeInterval(retryBase), cap: JobRetry.standard.cap, maxAttempts: attempts))
     }
 
     private static func integer(_ name: String, _ environment: [String: String], default value: Int, range: ClosedRange<Int>,

@@ -16,7 +16,8 @@ public struct TandemServices: Sendable {
     public let setup: SetupWorkflow
     public let savedFilters: SavedFilterWorkflow
     public let jobs: JobWorkflow
-    /// Runs the background jobs; `serve` starts it, tests run it by hand (`runDueOnce`).
+    public let notifications: NotificationWorkflow
+    /// Runs the background jobs (notifications); `serve` starts it, tests run it by hand (`runDueOnce`).
     public let jobRunner: JobRunner
     public let blobs: DiskBlobStore
     public let metrics: RequestMetrics
@@ -42,14 +43,27 @@ public struct TandemServices: Sendable {
         self.setup = SetupWorkflow(settings: settings, organisation: organisation)
         let jobStore = SQLJobStore(database)
         self.jobs = JobWorkflow(store: jobStore, clock: clock)
-        self.jobRunner = JobRunner(store: jobStore, handlers: [], clock: clock, settings: jobSettings, logger: logger)
+        self.notifications = NotificationWorkflow(
+            store: SQLNotificationStore(database), needs: SQLNeedStore(database), organisation: organisationStore, clock: clock, ids: ids,
+            sendsEmail: configuration.smtp != nil)
+        let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
+        self.translator = translator
+        let text = NotificationText(translator: translator, publicURL: configuration.publicURL)
+        var handlers: [any JobHandler] = [
+            FanOutHandler(workflow: notifications), ChannelHandler(workflow: notifications, text: text, client: HTTPClient.shared),
+        ]
+        if let smtp = configuration.smtp {
+            handlers.append(EmailHandler(workflow: notifications, text: text, smtp: SMTPClient(settings: smtp, group: MultiThreadedEventLoopGroup.singleton)))
+        }
+        var jobSettings = jobSettings
+        jobSettings.retry = configuration.jobRetry
+        self.jobRunner = JobRunner(store: jobStore, handlers: handlers, clock: clock, settings: jobSettings, logger: logger)
         self.catalog = CatalogWorkflow(catalog: catalogStore, organisation: organisationStore, clock: clock, ids: ids)
         self.accounts = AccountWorkflow(
             credentials: SQLCredentialStore(database), organisation: organisationStore, hasher: hasher, digest: SHA256Digest(),
             clock: clock, ids: ids, decoyHash: try hasher.hash("decoy password, never valid"))
         self.blobs = try DiskBlobStore(directory: DataLocation(configuration).attachments)
         self.metrics = RequestMetrics()
-        self.translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
     }
 }
 

@@ -16,9 +16,11 @@ struct CreateJobs: AsyncMigration {
             .field("run_at", .datetime, .required)
             .field("locked_until", .datetime)
             .field("last_error", .string)
+            .field("dedup_key", .string)
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .field("finished_at", .datetime)
+            .unique(on: "dedup_key", name: "uq_jobs_dedup_key")
             .create()
         let sql = database as! any SQLDatabase
         // What a runner looks for (due pending jobs, expired leases) and what administrators list.

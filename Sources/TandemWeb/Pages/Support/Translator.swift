@@ -52,6 +52,8 @@ enum TranslatedEnumerations {
                        "too_many_requests", "unavailable", "internal_error", "payload_too_large"],
         "reason": TandemError.Reason.allCases.map(\.rawValue),
         "job_state": Job.State.allCases.map(\.rawValue),
+        "notification": NotificationKind.allCases.map(\.rawValue),
+        "channel_kind": NotificationChannel.Kind.allCases.map(\.rawValue),
         "error_page": ["invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
                        "too_many_requests", "unavailable", "internal_error", "payload_too_large"],
     ]

@@ -1,0 +1,46 @@
+import Foundation
+
+/// What a notification is about.
+public enum NotificationKind: String, Hashable, Sendable, Codable, CaseIterable {
+    case needRaised = "need_raised"
+    case assigned
+    case replied
+    case statusChanged = "status_changed"
+    case serviceLevelWarning = "sla_warning"
+    case serviceLevelBreach = "sla_breach"
+}
+
+/// A notification in a person's in-app inbox (站内通知): about one event of one need. The
+/// texts are written when it is shown, in the reader's language, from the need as it is then.
+public struct InboxNotification: Hashable, Sendable, Codable, Identifiable {
+    public typealias ID = Identifier<InboxNotification>
+
+    public var id: ID
+    public var personID: Person.ID
+    public var needID: Need.ID
+    public var eventID: NeedEvent.ID
+    public var kind: NotificationKind
+    public var actorID: Person.ID?
+    /// What changed, when the kind needs it: the new status (`resolved`) for a status change.
+    public var detail: String?
+    public var createdAt: Date
+    public var readAt: Date?
+
+    public init(id: ID, personID: Person.ID, needID: Need.ID, eventID: NeedEvent.ID, kind: NotificationKind, actorID: Person.ID?,
+                detail: String?, createdAt: Date, readAt: Date? = nil) {
+        self.id = id
+        self.personID = personID
+        self.needID = needID
+        self.eventID = eventID
+        self.kind = kind
+        self.actorID = actorID
+        self.detail = detail
+        self.createdAt = createdAt
+        self.readAt = readAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, personID = "person_id", needID = "need_id", eventID = "event_id", kind, actorID = "actor_id", detail
+        case createdAt = "created_at", readAt = "read_at"
+    }
+}

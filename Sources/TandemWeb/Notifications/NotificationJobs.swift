@@ -1,0 +1,87 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import TandemCore
+import Vapor
+
+/// Runs the fan-out of a need's events (the core decides who hears of what).
+struct FanOutHandler: JobHandler {
+    let workflow: NotificationWorkflow
+    var kinds: [String] { [NotificationWorkflow.fanOutKind] }
+
+    func run(_ job: Job) async throws {
+        try await workflow.fanOut(try job.input(NotificationWorkflow.NeedEvents.self))
+    }
+}
+
+/// Sends one notification by e-mail, in the recipient's language, plain text and HTML.
+struct EmailHandler: JobHandler {
+    let workflow: NotificationWorkflow
+    let text: NotificationText
+    let smtp: SMTPClient
+    var kinds: [String] { [NotificationWorkflow.emailKind] }
+
+    func run(_ job: Job) async throws {
+        guard let facts = try await workflow.emailFacts(try job.input(NotificationWorkflow.Email.self)),
+              let address = facts.recipient.email
+        else { return }
+        let language = facts.recipient.language
+        let line = text.line(facts.notification.kind, need: facts.need, actor: facts.actor, detail: facts.notification.detail, language)
+        let link = text.link(facts.need)
+        let open = text.translator.text("notify.open", language)
+        let footer = text.translator.text("notify.email_footer", language)
+        var plain = line + "\n"
+        var html = "<p>\(Self.escaped(line))</p>\n"
+        if let excerpt = facts.excerpt {
+            plain += "\n" + excerpt + "\n"
+            html += "<blockquote style=\"white-space:pre-wrap\">\(Self.escaped(excerpt))</blockquote>\n"
+        }
+        plain += "\n\(open): \(link)\n\n-- \n\(footer)\n"
+        html += "<p><a href=\"\(Self.escaped(link))\">\(Self.escaped(open))</a></p>\n<hr>\n<p><small>\(Self.escaped(footer))</small></p>\n"
+        let message = MailMessage(
+            fromAddress: smtp.settings.fromAddress, fromName: smtp.settings.fromName, toAddress: address, toName: facts.recipient.displayName,
+            subject: "[Tandem] " + line, text: plain, html: "<!doctype html>\n<html lang=\"\(language.rawValue)\"><body>\n\(html)</body></html>\n",
+            messageID: "\(job.id)@tandem", date: Date())
+        try await smtp.send(message)
+    }
+
+    /// HTML's five special characters.
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+    }
+}
+
+/// Posts one message to a department's channel (group bot, Slack, signed webhook).
+struct ChannelHandler: JobHandler {
+    let workflow: NotificationWorkflow
+    let text: NotificationText
+    let client: HTTPClient
+    var kinds: [String] { [NotificationWorkflow.channelKind] }
+
+    func run(_ job: Job) async throws {
+        let input = try job.input(NotificationWorkflow.ChannelMessage.self)
+        guard let facts = try await workflow.channelFacts(input) else { return }
+        let need = facts.need
+        let line = text.line(input.kind, need: need, actor: facts.actor, detail: input.detail, facts.channel.language)
+        var event: [String: Any] = [
+            "event": input.kind.rawValue, "delivery": job.id.description, "sent_at": ISO8601DateFormatter().string(from: Date()),
+            "need": [
+                "id": need.id.description, "number": need.number.description, "title": need.title, "status": need.status.rawValue,
+                "priority": need.priority.rawValue, "kind": need.kind.rawValue, "url": text.link(need),
+                "requesting_department_id": need.requestingDepartmentID.description,
+                "providing_department_id": need.providingDepartmentID.description,
+            ] as [String: Any],
+        ]
+        if let actor = facts.actor { event["actor"] = ["id": actor.id.description, "name": actor.displayName] }
+        if let detail = input.detail { event["detail"] = detail }
+        let request = try ChannelRequest.make(for: facts.channel, text: line + "\n" + text.link(need), event: event,
+                                              delivery: job.id.description, at: Date())
+        var outgoing = try HTTPClient.Request(url: request.url, method: .POST, body: .data(request.body))
+        for (name, value) in request.headers { outgoing.headers.replaceOrAdd(name: name, value: value) }
+        let deadline = NIODeadline.now() + TimeAmount.seconds(10)
+        let response = try await client.execute(request: outgoing, deadline: deadline).get()
+        let body = response.body.map { Data($0.readableBytesView) } ?? Data()
+        try ChannelRequest.accepted(facts.channel.kind, status: Int(response.status.code), body: body).get()
+    }
+}

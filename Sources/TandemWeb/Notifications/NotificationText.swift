@@ -1,0 +1,24 @@
+import Foundation
+import TandemCore
+
+/// The words of a notification in one language: one line that says what happened to which
+/// need, and the link to it. Shared by the inbox page, e-mail and chat messages.
+struct NotificationText: Sendable {
+    let translator: Translator
+    let publicURL: String
+
+    func line(_ kind: NotificationKind, need: Need, actor: Person?, detail: String?, _ language: Language) -> String {
+        let who = actor?.displayName ?? translator.text("notify.someone", language)
+        let extra: String
+        switch kind {
+        case .needRaised: extra = translator.text("priority.\(need.priority.rawValue)", language)
+        case .statusChanged: extra = detail.map { translator.text("status.\($0)", language) } ?? ""
+        default: extra = ""
+        }
+        return translator.text("notification.\(kind.rawValue)", language, [need.number.description, need.title, who, extra])
+    }
+
+    func link(_ need: Need) -> String {
+        publicURL + "/needs/" + need.number.description
+    }
+}
