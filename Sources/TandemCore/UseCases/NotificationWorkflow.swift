@@ -32,6 +32,10 @@ public struct NotificationWorkflow: Sendable {
     public struct NeedEvents: Codable, Sendable {
         public var needID: Need.ID
         public var eventIDs: [NeedEvent.ID]
+        public init(needID: Need.ID, eventIDs: [NeedEvent.ID]) {
+            self.needID = needID
+            self.eventIDs = eventIDs
+        }
         enum CodingKeys: String, CodingKey { case needID = "need_id", eventIDs = "event_ids" }
     }
 
@@ -152,19 +156,26 @@ public struct NotificationWorkflow: Sendable {
 
     // MARK: the inbox
 
+    /// A notification with the need it is about (as it is now) and who acted.
+    public struct InboxEntry: Sendable {
+        public var notification: InboxNotification
+        public var need: Need
+        public var actor: Person?
+    }
+
     /// The actor's notifications about needs they may still read, newest first.
-    public func inbox(for actor: Person, unreadOnly: Bool = false, before: Date? = nil, limit: Int = 50) async throws -> [InboxNotification] {
+    public func inbox(for actor: Person, unreadOnly: Bool = false, before: Date? = nil, limit: Int = 50) async throws -> [InboxEntry] {
         guard (1...200).contains(limit) else { throw TandemError.invalid("limit", "limit must be between 1 and 200") }
         let notifications = try await store.notifications(of: actor.id, unreadOnly: unreadOnly, before: before, limit: limit)
-        var readable: [Need.ID: Bool] = [:]
-        var shown: [InboxNotification] = []
-        for notification in notifications {
-            if readable[notification.needID] == nil {
-                readable[notification.needID] = try await needs.need(notification.needID).map { AccessPolicy.canRead($0, actor) } ?? false
-            }
-            if readable[notification.needID] == true { shown.append(notification) }
+        var readable: [Need.ID: Need?] = [:]
+        for id in Set(notifications.map(\.needID)) {
+            readable[id] = try await needs.need(id).flatMap { AccessPolicy.canRead($0, actor) ? $0 : nil }
         }
-        return shown
+        let actors = Dictionary(try await organisation.people(Array(Set(notifications.compactMap(\.actorID)))).map { ($0.id, $0) }) { a, _ in a }
+        return notifications.compactMap { notification in
+            guard let need = readable[notification.needID] ?? nil else { return nil }
+            return InboxEntry(notification: notification, need: need, actor: notification.actorID.flatMap { actors[$0] })
+        }
     }
 
     public func unreadCount(for actor: Person) async throws -> Int {

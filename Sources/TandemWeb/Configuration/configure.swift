@@ -57,6 +57,7 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: SettingsController())
     try api.register(collection: ServiceLevelController())
     try api.register(collection: JobController())
+    try api.register(collection: NotificationController())
 
     // The pages. Sign-in, setup and the language switch work before the setup is done.
     try app.register(collection: SignInPages())

@@ -22,6 +22,7 @@ public struct TandemServices: Sendable {
     public let blobs: DiskBlobStore
     public let metrics: RequestMetrics
     let translator: Translator
+    let notificationText: NotificationText
 
     public init(configuration: TandemConfiguration, database: StoreDatabase, clock: any TandemCore.Clock = SystemClock(),
                 ids: any IDGenerator = RandomIDGenerator(), jobSettings: JobRunner.Settings = JobRunner.Settings(),
@@ -49,6 +50,7 @@ public struct TandemServices: Sendable {
         let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
         self.translator = translator
         let text = NotificationText(translator: translator, publicURL: configuration.publicURL)
+        self.notificationText = text
         var handlers: [any JobHandler] = [
             FanOutHandler(workflow: notifications), ChannelHandler(workflow: notifications, text: text, client: HTTPClient.shared),
         ]
