@@ -178,6 +178,14 @@ public struct NotificationWorkflow: Sendable {
         }
     }
 
+    /// One of the actor's own notifications, if its need is still theirs to read.
+    public func entry(_ id: InboxNotification.ID, for actor: Person) async throws -> InboxEntry? {
+        guard let notification = try await store.notification(id), notification.personID == actor.id,
+              let need = try await needs.need(notification.needID), AccessPolicy.canRead(need, actor)
+        else { return nil }
+        return InboxEntry(notification: notification, need: need, actor: nil)
+    }
+
     public func unreadCount(for actor: Person) async throws -> Int {
         try await store.unreadCount(of: actor.id)
     }

@@ -61,18 +61,20 @@ func registerRoutes(_ app: Application) throws {
 
     // The pages. Sign-in, setup and the language switch work before the setup is done.
     try app.register(collection: SignInPages())
-    let pages = app.grouped(SetupGate())
+    let pages = app.grouped(SetupGate(), InboxCountMiddleware())
     let maxFormBytes = app.tandem.configuration.maxUploadBytes * 5 + 1024 * 1024
     try pages.register(collection: HomePage())
     try pages.register(collection: RaisePages(maxFormBytes: maxFormBytes))
     try pages.register(collection: NeedPages(maxFormBytes: maxFormBytes))
     try pages.register(collection: QueuePage())
     try pages.register(collection: ProfilePages())
+    try pages.register(collection: InboxPages())
     try pages.register(collection: DepartmentPages())
     try pages.register(collection: PeoplePages())
     try pages.register(collection: CatalogPages())
     try pages.register(collection: PriorityMatrixPage())
     try pages.register(collection: JobsPage())
+    try pages.register(collection: ChannelPages())
 }
 
 /// Leaf, with the views of the resources directory, our tags, and the cache always on (the

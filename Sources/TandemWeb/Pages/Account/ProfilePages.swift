@@ -18,6 +18,7 @@ struct ProfilePages: RouteCollection {
         var displayName: String
         var login: String
         var email: String?
+        var emailNotifications: Bool
         var department: String
         var roles: String
         var languages: [Choice]
@@ -34,6 +35,7 @@ struct ProfilePages: RouteCollection {
         let profile = routes.grouped("profile")
         profile.get(use: show)
         profile.post("password", use: changePassword)
+        profile.post("notifications", use: saveNotifications)
         profile.post("tokens", use: createToken)
         profile.post("tokens", ":tokenID", "revoke", use: revokeToken)
     }
@@ -55,6 +57,14 @@ struct ProfilePages: RouteCollection {
         } catch let error as TandemError where error.code == .invalidInput {
             return try await request.page("profile", context(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
+    }
+
+    /// Whether notifications also come by e-mail (the inbox always has them).
+    func saveNotifications(_ request: Request) async throws -> Response {
+        let actor = try request.actor()
+        let form = try PageForm.read(request)
+        _ = try await request.tandem.organisation.updatePerson(actor.id, PersonInput(emailNotifications: form.flag("email_notifications")), by: actor)
+        return request.seeOther(Site.profile + "?done=saved")
     }
 
     func createToken(_ request: Request) async throws -> Response {
@@ -95,7 +105,8 @@ struct ProfilePages: RouteCollection {
         }
         return ProfileContext(
             layout: LayoutContext(request, title: request.t("profile.title"), section: "profile"),
-            displayName: actor.displayName, login: actor.login, email: actor.email, department: department.name,
+            displayName: actor.displayName, login: actor.login, email: actor.email, emailNotifications: actor.emailNotifications,
+            department: department.name,
             roles: PeoplePages.roleNames(actor.roles, request),
             languages: Language.allCases.map { Choice(value: $0.rawValue, label: request.t("language.\($0.rawValue)"), selected: $0 == actor.language) },
             tokens: tokens.nonEmpty, errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))

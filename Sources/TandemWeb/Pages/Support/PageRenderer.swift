@@ -21,6 +21,8 @@ struct LayoutContext: Encodable {
     var section: String
     var person: SignedIn?
     var flash: String?
+    /// The signed-in person's unread notifications (set by `InboxCountMiddleware`).
+    var unread: Int
 
     init(_ request: Request, title: String, section: String = "") {
         let language = request.pageLanguage
@@ -30,6 +32,7 @@ struct LayoutContext: Encodable {
         self.csrf = CSRF.token(request)
         self.path = request.url.string
         self.section = section
+        self.unread = request.storage[InboxCountMiddleware.Key.self] ?? 0
         self.flash = request.query[String.self, at: "done"].map { request.t($0 == "saved" ? "flash.saved" : "flash.done") }
         self.person = request.signedInPerson.map { person in
             SignedIn(

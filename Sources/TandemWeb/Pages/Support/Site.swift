@@ -9,13 +9,16 @@ enum Site {
     static let raise = "/needs/new"
     static let queue = "/queue"
     static let profile = "/profile"
+    static let inbox = "/inbox"
     static let adminDepartments = "/admin/departments"
     static let adminPeople = "/admin/people"
     static let adminCatalog = "/admin/catalog"
     static let adminPriorityMatrix = "/admin/priority-matrix"
     static let adminJobs = "/admin/jobs"
+    static let adminChannels = "/admin/channels"
 
     static func adminPeople(in department: Department.ID) -> String { "\(adminPeople)?department=\(department)" }
+    static func adminChannels(of department: Department.ID) -> String { "\(adminChannels)?department=\(department)" }
     static func adminPerson(_ person: Person.ID) -> String { "\(adminPeople)/\(person)" }
     static func adminCatalog(of department: Department.ID) -> String { "\(adminCatalog)?department=\(department)" }
     static func need(_ number: NeedNumber) -> String { "/needs/\(number)" }

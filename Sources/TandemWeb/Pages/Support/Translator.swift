@@ -54,6 +54,7 @@ enum TranslatedEnumerations {
         "job_state": Job.State.allCases.map(\.rawValue),
         "notification": NotificationKind.allCases.map(\.rawValue),
         "channel_kind": NotificationChannel.Kind.allCases.map(\.rawValue),
+        "channel_event": NotificationChannel.departmentKinds.map(\.rawValue),
         "error_page": ["invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
                        "too_many_requests", "unavailable", "internal_error", "payload_too_large"],
     ]

@@ -1,0 +1,77 @@
+import Foundation
+import TandemCore
+import Vapor
+
+/// The inbox (站内通知): the latest notifications, unread ones marked; opening one marks it
+/// read and goes to its need.
+struct InboxPages: RouteCollection {
+    struct Item: Encodable {
+        var id: String
+        var text: String
+        var time: String
+        var unread: Bool
+    }
+
+    struct InboxContext: Encodable {
+        var layout: LayoutContext
+        var items: [Item]?
+        var unread: Int
+        var olderLink: String?
+    }
+
+    static let pageSize = 50
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("inbox", use: show)
+        routes.post("inbox", ":notificationID", "open", use: open)
+        routes.post("inbox", "read-all", use: readAll)
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let actor = try request.actor()
+        let before = try request.query[String.self, at: "before"].map { text -> Date in
+            guard let date = Timestamp.parse(text) else { throw TandemError.invalid("before", "before must be an ISO 8601 time") }
+            return date
+        }
+        let entries = try await request.tandem.notifications.inbox(for: actor, before: before, limit: Self.pageSize)
+        let format = PageFormat(request)
+        let text = request.tandem.notificationText
+        let items = entries.map { entry in
+            Item(id: entry.notification.id.description,
+                 text: text.line(entry.notification.kind, need: entry.need, actor: entry.actor, detail: entry.notification.detail, request.pageLanguage),
+                 time: format.dateTime(entry.notification.createdAt), unread: entry.notification.readAt == nil)
+        }
+        let older = entries.count == Self.pageSize ? entries.last.map { Site.inbox + "?before=" + Timestamp.format($0.notification.createdAt) } : nil
+        let context = InboxContext(layout: LayoutContext(request, title: request.t("inbox.title"), section: "inbox"), items: items.nonEmpty,
+                                   unread: try await request.tandem.notifications.unreadCount(for: actor), olderLink: older)
+        return try await request.page("inbox", context)
+    }
+
+    func open(_ request: Request) async throws -> Response {
+        let actor = try request.actor()
+        _ = try PageForm.read(request)
+        let id: InboxNotification.ID = try request.id("notificationID", "notification")
+        guard let entry = try await request.tandem.notifications.entry(id, for: actor) else { throw TandemError.notFound("notification") }
+        try await request.tandem.notifications.markRead([id], by: actor)
+        return request.seeOther(Site.need(entry.need.number))
+    }
+
+    func readAll(_ request: Request) async throws -> Response {
+        let actor = try request.actor()
+        _ = try PageForm.read(request)
+        try await request.tandem.notifications.markRead(nil, by: actor)
+        return request.seeOther(Site.inbox + "?done=saved")
+    }
+}
+
+/// Puts the signed-in person's unread count where the page layout finds it.
+struct InboxCountMiddleware: AsyncMiddleware {
+    struct Key: StorageKey { typealias Value = Int }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.method == .GET, let person = request.signedInPerson {
+            request.storage[Key.self] = try await request.tandem.notifications.unreadCount(for: person)
+        }
+        return try await next.respond(to: request)
+    }
+}
