@@ -12,7 +12,14 @@ public struct NeedEvent: Hashable, Sendable, Codable, Identifiable {
         case replied
         case noted
         case attached
+        /// The watcher saw a target's warning share used (`target` names which).
+        case serviceLevelWarning = "sla_warning"
+        /// The watcher saw a target missed; may raise the priority in the same event.
+        case serviceLevelBreach = "sla_breach"
     }
+
+    /// Who acts when Tandem itself does (the service-level watcher).
+    public static let systemActor = Person.ID(UUID(uuidString: "00000000-0000-0000-0000-000000000000")!)
 
     /// Who may see an event: internal notes (and what they carry) never reach requesters.
     public enum Visibility: String, Hashable, Sendable, Codable {

@@ -17,6 +17,15 @@ public enum Priority: String, Hashable, Sendable, Codable, CaseIterable, Compara
     public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rawValue < rhs.rawValue }
 
     public var label: String { rawValue.uppercased() }
+
+    /// One step more pressing (P1 stays P1).
+    public var raised: Priority {
+        switch self {
+        case .p1, .p2: return .p1
+        case .p3: return .p2
+        case .p4: return .p3
+        }
+    }
 }
 
 /// The configurable urgency × importance matrix. Rows are urgencies, columns importances,

@@ -34,6 +34,11 @@ public enum NotificationPlan {
             add(byRequester ? workers : requester, .replied)
         case .transitioned:
             add(byRequester ? workers : requester, .statusChanged)
+        case .serviceLevelWarning:
+            add(workers, .serviceLevelWarning)
+        case .serviceLevelBreach:
+            // NB: a breach also goes to the providing department's managers.
+            add(workers + providers.filter { $0.has(.manager) }.map(\.id), .serviceLevelBreach)
         case .updated, .noted, .attached:
             break
         }
@@ -49,12 +54,19 @@ public enum NotificationPlan {
         switch event.kind {
         case .raised: return .needRaised
         case .transitioned: return .statusChanged
+        case .serviceLevelWarning: return .serviceLevelWarning
+        case .serviceLevelBreach: return .serviceLevelBreach
         default: return nil
         }
     }
 
-    /// The new status an event moved the need to, for a status change's text.
+    /// What a notification's text needs of the event: the new status of a status change, the
+    /// target of a service-level alert.
     public static func detail(of event: NeedEvent) -> String? {
-        event.kind == .transitioned ? event.changes.first { $0.field == "status" }?.new : nil
+        switch event.kind {
+        case .transitioned: return event.changes.first { $0.field == "status" }?.new
+        case .serviceLevelWarning, .serviceLevelBreach: return event.changes.first { $0.field == "target" }?.new
+        default: return nil
+        }
     }
 }

@@ -37,6 +37,9 @@ public struct NeedWrite: Sendable {
     public var attachments: [Attachment]
     /// Background work the change asks for (its notifications), stored in the same transaction.
     public var jobs: [Job]
+    /// Service-level alerts the change announces: the write fails with `.conflict` when one of
+    /// them was announced already (so each is announced exactly once, by one writer).
+    public var serviceLevelAlerts: [ServiceLevelAlert] = []
 
     public init(need: Need, events: [NeedEvent], comments: [NeedComment] = [], attachments: [Attachment] = [], jobs: [Job] = []) {
         self.need = need
@@ -90,6 +93,14 @@ public protocol ServiceLevelStore: Sendable {
     func setCalendar(_ calendar: BusinessCalendar, of department: Department.ID?) async throws
     func policy(of offering: ServiceOffering.ID?) async throws -> ServiceLevelPolicy?
     func setPolicy(_ policy: ServiceLevelPolicy, of offering: ServiceOffering.ID?) async throws
+    /// Stores what the watcher and the queue need of a need's clocks, if the need is still at
+    /// `version` (a later change brings its own refresh).
+    func setDeadlines(_ deadlines: ServiceLevelDeadlines, of need: Need.ID, version: Int) async throws
+    func deadlines(of need: Need.ID) async throws -> ServiceLevelDeadlines?
+    /// Needs whose `checkAt` has come, soonest first, with that time.
+    func needsToCheck(at now: Date, limit: Int) async throws -> [(need: Need.ID, checkAt: Date)]
+    /// The alerts announced for a need so far.
+    func alerts(of need: Need.ID) async throws -> Set<ServiceLevelAlert>
 }
 
 /// People's saved queue filters.
@@ -102,7 +113,10 @@ public protocol SavedFilterStore: Sendable {
 /// Background jobs in the database.
 public protocol JobStore: Sendable {
     /// Stores new jobs (on their own; jobs that belong to a change go in that change's write).
+    /// A job whose `dedupKey` is taken is left out.
     func enqueue(_ jobs: [Job]) async throws
+    /// Removes the jobs done before `cutoff` (failed ones stay for administrators); returns how many.
+    func deleteFinished(before cutoff: Date) async throws -> Int
     /// Takes up to `limit` jobs that are due at `now` — pending ones, and running ones whose
     /// lease ran out — marks them running until `leaseUntil` and counts the attempt. No two
     /// runners, in this process or another, get the same job.

@@ -19,6 +19,8 @@ public struct ServiceLevelMeasure: Hashable, Sendable {
     /// When the target runs out if nothing pauses the clock from now on (`nil` when the calendar
     /// has no working time).
     public var dueAt: Date?
+    /// When the warning share of the target is used, on the same terms as `dueAt`.
+    public var warningAt: Date?
     /// When the target was reached (the first response given, the need resolved).
     public var achievedAt: Date?
     /// Counted time used so far (business or calendar seconds, as the policy says).
@@ -96,6 +98,7 @@ public struct ServiceLevelClock: Hashable, Sendable {
             state = .running
         }
         return ServiceLevelMeasure(targetMinutes: minutes, dueAt: clock.instant(after: target, from: start, paused: paused),
+                                   warningAt: clock.instant(after: target * Double(warningPercent) / 100, from: start, paused: paused),
                                    achievedAt: achievedAt, usedSeconds: used, state: state)
     }
 }

@@ -103,6 +103,7 @@ extension NeedWorkflow {
         let raisedEventID: NeedEvent.ID = ids.next()
         let assignedEventID: NeedEvent.ID = ids.next()
         let fanOutJobID: Job.ID = ids.next()
+        let refreshJobID: Job.ID = ids.next()
         return try await needs.create(year: year) { [assignees, answers, confidential] number in
             let need = Need(
                 id: needID, number: number, title: title, description: description ?? "", kind: kind,
@@ -127,6 +128,7 @@ extension NeedWorkflow {
             }
             var write = NeedWrite(need: need, events: events)
             write.jobs = try NotificationWorkflow.fanOutJobs(for: write, id: fanOutJobID, at: now)
+                + [try ServiceLevelWorkflow.refreshJob(for: needID, id: refreshJobID, at: now)]
             return write
         }
     }

@@ -75,6 +75,7 @@ public struct NeedWorkflow: Sendable {
             if write.events.isEmpty { return current }
             write.need.version = current.version + 1
             write.jobs += try NotificationWorkflow.fanOutJobs(for: write, id: ids.next(), at: write.events[0].at)
+            write.jobs.append(try ServiceLevelWorkflow.refreshJob(for: id, id: ids.next(), at: write.events[0].at))
             do {
                 try await needs.apply(write, over: current)
                 return write.need

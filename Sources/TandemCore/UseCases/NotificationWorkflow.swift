@@ -60,7 +60,7 @@ public struct NotificationWorkflow: Sendable {
 
     /// The fan-out job a need's change asks for, when it has events anyone hears of.
     public static func fanOutJobs(for write: NeedWrite, id: Job.ID, at now: Date) throws -> [Job] {
-        let heard: Set<NeedEvent.Kind> = [.raised, .assigned, .replied, .transitioned]
+        let heard: Set<NeedEvent.Kind> = [.raised, .assigned, .replied, .transitioned, .serviceLevelWarning, .serviceLevelBreach]
         let events = write.events.filter { heard.contains($0.kind) }
         guard !events.isEmpty else { return [] }
         return [try Job.make(fanOutKind, NeedEvents(needID: write.need.id, eventIDs: events.map(\.id)), id: id, at: now)]

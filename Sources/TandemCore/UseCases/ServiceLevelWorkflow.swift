@@ -78,15 +78,7 @@ public struct ServiceLevelWorkflow: Sendable {
     /// The service-level clocks of a need the actor may read, as of `now`.
     public func clock(of id: Need.ID, for actor: Person) async throws -> ServiceLevelClock {
         let need = try await needs.need(id, for: actor)
-        let events = try await needs.needs.events(of: id)
-        let actors = Array(Set(events.map(\.actorID)))
-        let providers = Set(try await needs.organisation.people(actors).filter { person in
-            person.has(.admin) || need.assigneeIDs.contains(person.id)
-                || (person.departmentID == need.providingDepartmentID && (person.has(.agent) || person.has(.manager)))
-        }.map(\.id))
-        return ServiceLevelClock.derive(
-            events: events, priority: need.priority, providers: providers, policy: try await effectivePolicy(of: need.offeringID),
-            calendar: try await effectiveCalendar(of: need.providingDepartmentID), now: needs.clock.now())
+        return try await derive(need, policy: try await effectivePolicy(of: need.offeringID), now: needs.clock.now())
     }
 
     private func checkManages(_ department: Department.ID?, _ actor: Person) async throws {

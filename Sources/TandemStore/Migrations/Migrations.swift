@@ -13,5 +13,6 @@ public enum TandemMigrations {
         CreateSavedFilters(),
         CreateJobs(),
         CreateNotifications(),
+        CreateServiceLevelWatch(),
     ]
 }

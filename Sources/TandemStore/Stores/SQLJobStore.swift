@@ -59,6 +59,13 @@ public struct SQLJobStore: JobStore {
         try await database.write { sql in try await Self.insert(jobs, on: sql) }
     }
 
+    public func deleteFinished(before cutoff: Date) async throws -> Int {
+        try await database.write { sql in
+            try await sql.delete(from: "jobs").where("state", .equal, Job.State.done.rawValue)
+                .where("finished_at", .lessThan, cutoff.storable).returning(SQLLiteral.numeric("1")).all().count
+        }
+    }
+
     /// Inserts jobs inside a transaction someone else runs (a need's change and the jobs it asks
     /// for). A job whose `dedupKey` is already stored is left out.
     static func insert(_ jobs: [Job], on sql: any SQLDatabase) async throws {

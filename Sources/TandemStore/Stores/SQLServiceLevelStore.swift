@@ -26,6 +26,59 @@ public struct SQLServiceLevelStore: ServiceLevelStore {
         try await save(policy, table: "service_level_policies", column: "policy", scope: Self.scope(offering))
     }
 
+    public func setDeadlines(_ deadlines: ServiceLevelDeadlines, of need: Need.ID, version: Int) async throws {
+        try await database.write { sql in
+            try await sql.update("needs")
+                .set("response_due_at", to: deadlines.responseDueAt?.storable).set("resolution_due_at", to: deadlines.resolutionDueAt?.storable)
+                .set("resolution_warning_at", to: deadlines.resolutionWarningAt?.storable).set("sla_check_at", to: deadlines.checkAt?.storable)
+                .where("id", .equal, need.rawValue).where("version", .equal, version).run()
+        }
+    }
+
+    public func deadlines(of need: Need.ID) async throws -> ServiceLevelDeadlines? {
+        struct Row: Decodable {
+            var response_due_at: Date?
+            var resolution_due_at: Date?
+            var resolution_warning_at: Date?
+            var sla_check_at: Date?
+        }
+        return try await database.read { sql in
+            try await sql.select().columns("response_due_at", "resolution_due_at", "resolution_warning_at", "sla_check_at").from("needs")
+                .where("id", .equal, need.rawValue).firstRow(Row.self)
+                .map { ServiceLevelDeadlines(responseDueAt: $0.response_due_at, resolutionDueAt: $0.resolution_due_at,
+                                             resolutionWarningAt: $0.resolution_warning_at, checkAt: $0.sla_check_at) }
+        }
+    }
+
+    public func needsToCheck(at now: Date, limit: Int) async throws -> [(need: Need.ID, checkAt: Date)] {
+        struct Row: Decodable { var id: UUID; var sla_check_at: Date }
+        return try await database.read { sql in
+            try await sql.select().columns("id", "sla_check_at").from("needs").where("sla_check_at", .lessThanOrEqual, now.storable)
+                .orderBy("sla_check_at").limit(limit).allRows(Row.self).map { (Need.ID($0.id), $0.sla_check_at) }
+        }
+    }
+
+    public func alerts(of need: Need.ID) async throws -> Set<ServiceLevelAlert> {
+        struct Row: Decodable { var target: String; var level: String }
+        return try await database.read { sql in
+            Set(try await sql.select().columns("target", "level").from("service_level_alerts").where("need_id", .equal, need.rawValue)
+                .allRows(Row.self).compactMap { row in
+                    guard let target = ServiceLevelTarget(rawValue: row.target), let level = ServiceLevelAlert.Level(rawValue: row.level) else { return nil }
+                    return ServiceLevelAlert(needID: need, target: target, level: level)
+                })
+        }
+    }
+
+    /// Records alerts inside a need's write; throws `.conflict` when one was recorded before.
+    static func insert(_ alerts: [ServiceLevelAlert], at now: Date, on sql: any SQLDatabase) async throws {
+        for alert in alerts {
+            let inserted = try await sql.insert(into: "service_level_alerts").columns("need_id", "target", "level", "at")
+                .values(SQLBind(alert.needID.rawValue), SQLBind(alert.target.rawValue), SQLBind(alert.level.rawValue), SQLBind(now.storable))
+                .ignoringConflicts().returning(SQLLiteral.numeric("1")).all()
+            guard !inserted.isEmpty else { throw TandemError(.conflict, "this service-level alert was announced already") }
+        }
+    }
+
     private func load<Value: Decodable & Sendable>(_ type: Value.Type, table: String, column: String, scope: String) async throws -> Value? {
         let text = try await database.read { sql in
             try await sql.select().column(column).from(table).where("scope", .equal, scope).first()?

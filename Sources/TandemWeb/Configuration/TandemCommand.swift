@@ -39,7 +39,10 @@ public enum TandemCommand {
                         """)
                     fflush(nil)  // NB: stdout is block-buffered when it is not a terminal.
                 }
-                if command == "serve" { app.tandem.jobRunner.start() }
+                if command == "serve" {
+                    app.tandem.jobRunner.start()
+                    app.tandem.serviceLevelWatcher.start()
+                }
                 try await app.execute()
             } catch {
                 app.logger.critical("\(error)")

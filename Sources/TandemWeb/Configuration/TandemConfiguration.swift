@@ -29,6 +29,8 @@ public struct TandemConfiguration: Sendable {
     public var smtp: SMTPSettings?
     /// How the background jobs retry: the first wait and the number of attempts.
     public var jobRetry: JobRetry
+    /// How often the service-level watcher looks for warnings and breaches that came due.
+    public var serviceLevelWatchInterval: Int
 
     public struct Problems: Error, CustomStringConvertible {
         public var messages: [String]
@@ -92,13 +94,15 @@ public struct TandemConfiguration: Sendable {
                                       caFile: environment["TANDEM_SMTP_CA_FILE"], &problems)
         let retryBase = integer("TANDEM_JOB_RETRY_SECONDS", environment, default: Int(JobRetry.standard.base), range: 1...3600, &problems)
         let attempts = integer("TANDEM_JOB_ATTEMPTS", environment, default: JobRetry.standard.maxAttempts, range: 1...50, &problems)
+        let watch = integer("TANDEM_SLA_WATCH_SECONDS", environment, default: 30, range: 1...3600, &problems)
 
         guard problems.isEmpty else { throw Problems(messages: problems) }
         return TandemConfiguration(
             dataDirectory: dataDirectory, database: database, adminPassword: adminPassword, timeZone: timeZone!,
             maxUploadBytes: maxUpload * 1024 * 1024, bcryptCost: bcryptCost, logLevel: logLevel!, secureCookies: secure,
             resourcesDirectory: resources, publicURL: publicURL, smtp: smtp,
-            jobRetry: JobRetry(base: TimeInterval(retryBase), cap: JobRetry.standard.cap, maxAttempts: attempts))
+            jobRetry: JobRetry(base: TimeInterval(retryBase), cap: JobRetry.standard.cap, maxAttempts: attempts),
+            serviceLevelWatchInterval: watch)
     }
 
     private static func integer(_ name: String, _ environment: [String: String], default value: Int, range: ClosedRange<Int>,

@@ -30,7 +30,7 @@ public func configure(_ app: Application, _ configuration: TandemConfiguration) 
     try await app.autoMigrate()
 
     app.tandem = try TandemServices(configuration: configuration, database: database, logger: app.logger)
-    app.lifecycle.use(JobRunnerShutdown(runner: app.tandem.jobRunner))
+    app.lifecycle.use(JobRunnerShutdown(services: app.tandem))
     app.routes.defaultMaxBodySize = ByteCount(value: maxJSONBodyBytes)
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())
@@ -89,12 +89,14 @@ func configureViews(_ app: Application, _ configuration: TandemConfiguration) {
     app.leaf.cache.isEnabled = true
 }
 
-/// Stops the job runner (before the database closes: handlers shut down in reverse order).
+/// Stops the watcher and the job runner (before the database closes: handlers shut down in
+/// reverse order).
 struct JobRunnerShutdown: LifecycleHandler {
-    let runner: JobRunner
+    let services: TandemServices
 
     func shutdownAsync(_ application: Application) async {
-        await runner.stop()
+        await services.serviceLevelWatcher.stop()
+        await services.jobRunner.stop()
     }
 }
 

@@ -85,3 +85,13 @@ struct ChannelHandler: JobHandler {
         try ChannelRequest.accepted(facts.channel.kind, status: Int(response.status.code), body: body).get()
     }
 }
+
+/// Refreshes a need's service-level deadlines and announces its due alerts.
+struct ServiceLevelRefreshHandler: JobHandler {
+    let workflow: ServiceLevelWorkflow
+    var kinds: [String] { [ServiceLevelWorkflow.refreshKind] }
+
+    func run(_ job: Job) async throws {
+        try await workflow.refresh(try job.input(ServiceLevelWorkflow.Refresh.self).needID)
+    }
+}

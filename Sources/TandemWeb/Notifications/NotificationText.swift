@@ -13,6 +13,7 @@ struct NotificationText: Sendable {
         switch kind {
         case .needRaised: extra = translator.text("priority.\(need.priority.rawValue)", language)
         case .statusChanged: extra = detail.map { translator.text("status.\($0)", language) } ?? ""
+        case .serviceLevelWarning, .serviceLevelBreach: extra = detail.map { translator.text("sla_target.\($0)", language) } ?? ""
         default: extra = ""
         }
         return translator.text("notification.\(kind.rawValue)", language, [need.number.description, need.title, who, extra])

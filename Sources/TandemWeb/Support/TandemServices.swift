@@ -19,6 +19,8 @@ public struct TandemServices: Sendable {
     public let notifications: NotificationWorkflow
     /// Runs the background jobs (notifications); `serve` starts it, tests run it by hand (`runDueOnce`).
     public let jobRunner: JobRunner
+    /// Asks for service-level refreshes when warnings and breaches come due; `serve` starts it.
+    let serviceLevelWatcher: ServiceLevelWatcher
     public let blobs: DiskBlobStore
     public let metrics: RequestMetrics
     let translator: Translator
@@ -53,6 +55,7 @@ public struct TandemServices: Sendable {
         self.notificationText = text
         var handlers: [any JobHandler] = [
             FanOutHandler(workflow: notifications), ChannelHandler(workflow: notifications, text: text, client: HTTPClient.shared),
+            ServiceLevelRefreshHandler(workflow: serviceLevels),
         ]
         if let smtp = configuration.smtp {
             handlers.append(EmailHandler(workflow: notifications, text: text, smtp: SMTPClient(settings: smtp, group: MultiThreadedEventLoopGroup.singleton)))
@@ -60,6 +63,8 @@ public struct TandemServices: Sendable {
         var jobSettings = jobSettings
         jobSettings.retry = configuration.jobRetry
         self.jobRunner = JobRunner(store: jobStore, handlers: handlers, clock: clock, settings: jobSettings, logger: logger)
+        self.serviceLevelWatcher = ServiceLevelWatcher(workflow: serviceLevels, jobs: jobStore, runner: jobRunner,
+                                                       interval: .seconds(configuration.serviceLevelWatchInterval), logger: logger)
         self.catalog = CatalogWorkflow(catalog: catalogStore, organisation: organisationStore, clock: clock, ids: ids)
         self.accounts = AccountWorkflow(
             credentials: SQLCredentialStore(database), organisation: organisationStore, hasher: hasher, digest: SHA256Digest(),

@@ -17,7 +17,8 @@ struct PageDirectory {
     }
 
     func departmentName(_ id: Department.ID) -> String { departments[id]?.name ?? "—" }
-    func personName(_ id: Person.ID) -> String { people[id]?.displayName ?? "—" }
+    /// A person's name; Tandem itself for what the service-level watcher did.
+    func personName(_ id: Person.ID) -> String { id == NeedEvent.systemActor ? "Tandem" : people[id]?.displayName ?? "—" }
 }
 
 /// A need as a row of a list (home, queue).

@@ -154,6 +154,7 @@ extension NeedPageContext {
         case "status", "priority", "urgency", "importance", "action": return request.t("\(field).\(raw)")
         case "assignees": return raw.split(separator: ",").compactMap { Person.ID(String($0)) }.map(directory.personName).joined(separator: ", ")
         case "confidential": return request.t(raw == "true" ? "need.confidential_yes" : "need.confidential_no")
+        case "target": return request.t("sla_target.\(raw)")
         default: return raw
         }
     }

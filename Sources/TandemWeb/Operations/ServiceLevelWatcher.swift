@@ -1,0 +1,67 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import TandemCore
+import TandemStore
+
+/// Every few seconds, asks for a refresh of each need whose next service-level warning or
+/// breach has come (as jobs, deduplicated across processes), and once an hour clears jobs done
+/// more than a week ago. The announcing itself happens in the refresh, exactly once.
+final class ServiceLevelWatcher: Sendable {
+    let workflow: ServiceLevelWorkflow
+    let jobs: any JobStore
+    let runner: JobRunner
+    let interval: Duration
+    let logger: Logger
+    private let loop = NIOLockedValueBox<Task<Void, Never>?>(nil)
+
+    static let keepDoneJobs: TimeInterval = 7 * 24 * 3600
+
+    init(workflow: ServiceLevelWorkflow, jobs: any JobStore, runner: JobRunner, interval: Duration, logger: Logger) {
+        self.workflow = workflow
+        self.jobs = jobs
+        self.runner = runner
+        self.interval = interval
+        self.logger = logger
+    }
+
+    func start() {
+        loop.withLockedValue { task in
+            guard task == nil else { return }
+            task = Task { [self] in
+                var lastCleanup = Date.distantPast
+                while !Task.isCancelled {
+                    await watchOnce()
+                    if Date().timeIntervalSince(lastCleanup) > 3600 {
+                        lastCleanup = Date()
+                        do {
+                            let removed = try await jobs.deleteFinished(before: Date().addingTimeInterval(-Self.keepDoneJobs))
+                            if removed > 0 { logger.info("jobs: removed \(removed) done more than a week ago") }
+                        } catch {
+                            logger.warning("jobs: could not clear old ones: \(error)")
+                        }
+                    }
+                    try? await Task.sleep(for: interval)
+                }
+            }
+        }
+    }
+
+    func stop() async {
+        let task = loop.withLockedValue { task in defer { task = nil }; return task }
+        task?.cancel()
+        await task?.value
+    }
+
+    /// One look: asks for the refreshes that came due.
+    func watchOnce() async {
+        do {
+            let due = try await workflow.dueRefreshes()
+            guard !due.isEmpty else { return }
+            try await jobs.enqueue(due)
+            runner.wake()
+        } catch {
+            logger.warning("service levels: the watcher could not look: \(error)")
+        }
+    }
+}
