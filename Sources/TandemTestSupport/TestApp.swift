@@ -104,3 +104,16 @@ public struct TestResponse: Sendable {
         return String(rest[..<(rest.firstIndex(of: "<") ?? rest.endIndex)])
     }
 }
+
+extension TestApp {
+    /// Rebuilds the services on another clock (routes and tests read them afresh each time).
+    public func use(clock: any TandemCore.Clock) throws {
+        let current = app.tandem
+        app.tandem = try TandemServices(configuration: current.configuration, database: current.database, clock: clock, logger: app.logger)
+    }
+
+    /// Runs the background jobs until none is due.
+    public func drainJobs() async {
+        while await services.jobRunner.runDueOnce() > 0 {}
+    }
+}

@@ -30,7 +30,9 @@ extension ServiceLevelWorkflow {
 
     /// Announces the alerts the need's clocks call for and stores its deadlines.
     public func refresh(_ needID: Need.ID) async throws {
-        for _ in 0..<4 {
+        // NB: at most four alerts a need (two targets, warning and breach), each one write; the
+        // rest of the rounds absorb writes of others that came in between.
+        for _ in 0..<12 {
             guard let need = try await needs.needs.need(needID) else { return }
             let now = needs.clock.now()
             let policy = try await effectivePolicy(of: need.offeringID)
@@ -43,10 +45,11 @@ extension ServiceLevelWorkflow {
             }
             try await announce(alert, on: need, raisePriority: policy.raisePriorityOnBreach, at: now)
         }
+        throw TandemError(.conflict, "the need kept changing while its service level was refreshed; the job tries again")
     }
 
     /// The clocks of a need as of `now`.
-    func derive(_ need: Need, policy: ServiceLevelPolicy, now: Date) async throws -> ServiceLevelClock {
+    public func derive(_ need: Need, policy: ServiceLevelPolicy, now: Date) async throws -> ServiceLevelClock {
         let events = try await needs.needs.events(of: need.id)
         let actors = Array(Set(events.map(\.actorID)))
         let providers = Set(try await needs.organisation.people(actors).filter { person in

@@ -9,7 +9,8 @@ public struct SQLOrganisationStore: OrganisationStore {
     public init(_ database: StoreDatabase) { self.database = database }
 
     public func department(_ id: Department.ID) async throws -> Department? {
-        try await database.read { sql in
+        guard id.rawValue != SystemRecords.id else { return nil }
+        return try await database.read { sql in
             try await sql.select().column("*").from("departments").where("id", .equal, id.rawValue)
                 .firstRow(DepartmentRow.self)?.department
         }
@@ -17,7 +18,8 @@ public struct SQLOrganisationStore: OrganisationStore {
 
     public func departments() async throws -> [Department] {
         try await database.read { sql in
-            try await sql.select().column("*").from("departments").orderBy("name").allRows(DepartmentRow.self).map(\.department)
+            try await sql.select().column("*").from("departments").where("id", .notEqual, SystemRecords.id).orderBy("name")
+                .allRows(DepartmentRow.self).map(\.department)
         }
     }
 
@@ -33,7 +35,8 @@ public struct SQLOrganisationStore: OrganisationStore {
     }
 
     public func person(_ id: Person.ID) async throws -> Person? {
-        try await database.read { sql in
+        guard id.rawValue != SystemRecords.id else { return nil }
+        return try await database.read { sql in
             try await sql.raw("SELECT \(unsafeRaw: PersonRow.columnList) FROM people WHERE id = \(bind: id.rawValue)")
                 .firstRow(PersonRow.self)?.person
         }
@@ -42,19 +45,20 @@ public struct SQLOrganisationStore: OrganisationStore {
     public func person(login: String) async throws -> Person? {
         try await database.read { sql in
             try await sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people")
-                .where("login", .equal, login).firstRow(PersonRow.self)?.person
+                .where("login", .equal, login).where("id", .notEqual, SystemRecords.id).firstRow(PersonRow.self)?.person
         }
     }
 
     public func people(in department: Department.ID?) async throws -> [Person] {
         try await database.read { sql in
-            var query = sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people")
+            var query = sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people").where("id", .notEqual, SystemRecords.id)
             if let department { query = query.where("department_id", .equal, department.rawValue) }
             return try await query.orderBy("login").allRows(PersonRow.self).map(\.person)
         }
     }
 
     public func people(_ ids: [Person.ID]) async throws -> [Person] {
+        let ids = ids.filter { $0.rawValue != SystemRecords.id }
         guard !ids.isEmpty else { return [] }
         return try await database.read { sql in
             try await sql.raw("SELECT \(unsafeRaw: PersonRow.columnList) FROM people WHERE id IN (\(binds: ids.map(\.rawValue)))")

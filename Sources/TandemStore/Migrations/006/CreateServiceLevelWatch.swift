@@ -1,3 +1,4 @@
+import Foundation
 import FluentKit
 import SQLKit
 
@@ -21,9 +22,13 @@ struct CreateServiceLevelWatch: AsyncMigration {
             .field("at", .datetime, .required)
             .compositeIdentifier(over: "need_id", "target", "level")
             .create()
+        try await SystemRecords.insert(on: sql, at: Date())
     }
 
     func revert(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        try await sql.delete(from: "people").where("id", .equal, SystemRecords.id).run()
+        try await sql.delete(from: "departments").where("id", .equal, SystemRecords.id).run()
         try await database.schema("service_level_alerts").delete()
         for field in ["response_due_at", "resolution_due_at", "resolution_warning_at", "sla_check_at"] {
             try await database.schema("needs").deleteField(FieldKey(stringLiteral: field)).update()
