@@ -113,3 +113,48 @@ struct ServiceLevelWatchTests {
         }
     }
 }
+
+@Suite("Service level on the pages")
+struct ServiceLevelPageTests {
+    @Test("the need page shows both clocks; the queue sorts by due time and marks what is due soon or overdue", arguments: TestDatabase.all)
+    func pages(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let clock = ManualClock(ServiceLevelWatchTests.start)
+            try app.use(clock: clock)
+            let company = try await TestCompany.make(in: app)
+            let urgent = try await company.raise("紧急", by: company.salesEmployee, in: app, urgency: .critical, importance: .critical)
+            clock.advance(by: 60)
+            let calm = try await company.raise("不急", by: company.salesEmployee, in: app, urgency: .low, importance: .low)
+            clock.advance(by: 60)
+            let later = try await company.raise("一般", by: company.salesEmployee, in: app)
+            await app.drainJobs()
+            let agent = TestBrowser(app)
+            try await agent.signIn(company.itAgent.login)
+            let page = try await agent.get("/needs/\(urgent.number)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("id=\"service-level\"") && page.text.contains("首次响应") && page.text.contains("30分"))
+            #expect(page.text.contains("clock-running"))
+            // MUT: sorted by due time, the P1 first, then the P3, then the P4
+            let queue = try await agent.get("/queue?sort=due")
+            let order = queue.text.matches(of: /href="\/needs\/(N-[0-9-]+)">N-/).map { String($0.1) }
+            #expect(order == [urgent, later, calm].map(\.number.description))
+            // past the P1's resolution warning share: marked due soon; past its due time: overdue
+            let deadlines = try #require(try await app.services.serviceLevels.store.deadlines(of: urgent.id))
+            clock.set(try #require(deadlines.resolutionWarningAt).addingTimeInterval(1))
+            #expect(try await agent.get("/queue?sort=due").text.contains("due-warning"))
+            clock.set(try #require(deadlines.resolutionDueAt).addingTimeInterval(1))
+            let overdue = try await agent.get("/queue?sort=due")
+            #expect(overdue.text.contains("due-breached") && overdue.text.contains("已超时"))
+            // the API pages through the same order
+            var seen: [String] = []
+            var cursor: String?
+            repeat {
+                let path = "/api/v1/needs?sort=due&limit=1" + (cursor.map { "&cursor=\($0)" } ?? "")
+                let answer = try await app.request(.GET, path, token: company.token(company.itAgent))
+                seen += answer.items.compactMap { $0["number"] as? String }
+                cursor = answer.object["next_cursor"] as? String
+            } while cursor != nil
+            #expect(seen == order)
+        }
+    }
+}

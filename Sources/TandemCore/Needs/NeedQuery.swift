@@ -13,6 +13,9 @@ public struct NeedQuery: Hashable, Sendable {
         case priority
         /// Earliest desired date first; needs without one last.
         case desiredDate = "desired_date"
+        /// Earliest resolution due time first (the service level's); needs without a running
+        /// resolution clock last.
+        case due
     }
 
     public var statuses: Set<NeedStatus> = []
@@ -102,10 +105,13 @@ public struct NeedPage: Sendable {
     public var needs: [Need]
     /// Where the next page starts; `nil` on the last page.
     public var nextCursor: NeedCursor?
+    /// The stored service-level deadlines of the listed needs that have a running clock.
+    public var deadlines: [Need.ID: ServiceLevelDeadlines]
 
-    public init(needs: [Need], nextCursor: NeedCursor?) {
+    public init(needs: [Need], nextCursor: NeedCursor?, deadlines: [Need.ID: ServiceLevelDeadlines] = [:]) {
         self.needs = needs
         self.nextCursor = nextCursor
+        self.deadlines = deadlines
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where one service-level target stands for a need.
 public struct ServiceLevelMeasure: Hashable, Sendable {
-    public enum State: String, Hashable, Sendable, Codable {
+    public enum State: String, Hashable, Sendable, Codable, CaseIterable {
         /// Running, less than the warning share used.
         case running
         /// Stopped for now (e.g. waiting on the requester).

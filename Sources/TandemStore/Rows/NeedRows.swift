@@ -84,6 +84,15 @@ struct NeedRow: Encodable, Sendable {
         version = try row.value("version")
     }
 
+    /// The stored service-level deadlines of a need row (kept apart from the row a write
+    /// writes: only the refresh sets them), `nil` when no clock runs.
+    static func deadlines(_ row: any SQLRow) throws -> ServiceLevelDeadlines? {
+        let deadlines = ServiceLevelDeadlines(
+            responseDueAt: try row.value("response_due_at"), resolutionDueAt: try row.value("resolution_due_at"),
+            resolutionWarningAt: try row.value("resolution_warning_at"), checkAt: try row.value("sla_check_at"))
+        return deadlines == ServiceLevelDeadlines() ? nil : deadlines
+    }
+
     func need() throws -> Need {
         guard let number = NeedNumber(number), let kind = NeedKind(rawValue: kind), let urgency = Urgency(rawValue: urgency),
             let importance = Importance(rawValue: importance), let priority = Priority(rawValue: priority),

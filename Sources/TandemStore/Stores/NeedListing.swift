@@ -20,14 +20,16 @@ struct NeedListing {
         var expression: any SQLExpression
         var descending: Bool
         var kind: Kind
-        var value: (Need) -> String
+        var value: (Need, ServiceLevelDeadlines?) -> String
     }
 
     static let noDesiredDate = "9999-12-31"
+    /// Where needs without a running resolution clock sort when sorting by due time.
+    static let noDueTime = Date(millisecondsSince1970: 253_402_300_799_000)  // 9999-12-31T23:59:59Z
 
     var sortKeys: [SortKey] {
-        let created = SortKey(expression: SQLColumn("created_at"), descending: false, kind: .date) {
-            String($0.createdAt.millisecondsSince1970)
+        let created = SortKey(expression: SQLColumn("created_at"), descending: false, kind: .date) { need, _ in
+            String(need.createdAt.millisecondsSince1970)
         }
         var newest = created
         newest.descending = true
@@ -35,15 +37,20 @@ struct NeedListing {
         case .newest: return [newest]
         case .oldest: return [created]
         case .updated:
-            return [SortKey(expression: SQLColumn("updated_at"), descending: true, kind: .date) {
-                String($0.updatedAt.millisecondsSince1970)
+            return [SortKey(expression: SQLColumn("updated_at"), descending: true, kind: .date) { need, _ in
+                String(need.updatedAt.millisecondsSince1970)
             }]
         case .priority:
-            return [SortKey(expression: SQLColumn("priority"), descending: false, kind: .text) { $0.priority.rawValue }, created]
+            return [SortKey(expression: SQLColumn("priority"), descending: false, kind: .text) { need, _ in need.priority.rawValue }, created]
         case .desiredDate:
             let desired = SQLFunction("COALESCE", args: SQLColumn("desired_date"), SQLLiteral.string(Self.noDesiredDate))
-            return [SortKey(expression: desired, descending: false, kind: .text) {
-                $0.desiredDate?.description ?? Self.noDesiredDate
+            return [SortKey(expression: desired, descending: false, kind: .text) { need, _ in
+                need.desiredDate?.description ?? Self.noDesiredDate
+            }, created]
+        case .due:
+            let due = SQLFunction("COALESCE", args: SQLColumn("resolution_due_at"), SQLBind(Self.noDueTime))
+            return [SortKey(expression: due, descending: false, kind: .date) { _, deadlines in
+                String((deadlines?.resolutionDueAt ?? Self.noDueTime).millisecondsSince1970)
             }, created]
         }
     }
@@ -51,8 +58,8 @@ struct NeedListing {
     /// The id breaks ties, in the direction of the last key.
     var idDescending: Bool { sortKeys.last?.descending ?? false }
 
-    func cursor(after need: Need) -> NeedCursor {
-        NeedCursor(sort: query.sort, keys: sortKeys.map { $0.value(need) }, id: need.id)
+    func cursor(after need: Need, deadlines: ServiceLevelDeadlines?) -> NeedCursor {
+        NeedCursor(sort: query.sort, keys: sortKeys.map { $0.value(need, deadlines) }, id: need.id)
     }
 
     func apply(to select: SQLSelectBuilder) throws -> SQLSelectBuilder {

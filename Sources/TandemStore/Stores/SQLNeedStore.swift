@@ -116,13 +116,19 @@ public struct SQLNeedStore: NeedStore {
         try await database.read { sql in
             let listing = NeedListing(query: query, visibility: visibility, dialect: database.dialect)
             let select = try listing.apply(to: sql.select().column("*").from("needs"))
-            var needs = try await select.all().map { try NeedRow(row: $0).need() }
+            var needs: [Need] = []
+            var deadlines: [Need.ID: ServiceLevelDeadlines] = [:]
+            for row in try await select.all() {
+                let need = try NeedRow(row: row).need()
+                needs.append(need)
+                if let stored = try NeedRow.deadlines(row) { deadlines[need.id] = stored }
+            }
             var next: NeedCursor?
             if needs.count > query.limit {
                 needs.removeLast()
-                next = needs.last.map(listing.cursor(after:))
+                next = needs.last.map { listing.cursor(after: $0, deadlines: deadlines[$0.id]) }
             }
-            return NeedPage(needs: needs, nextCursor: next)
+            return NeedPage(needs: needs, nextCursor: next, deadlines: deadlines)
         }
     }
 

@@ -40,6 +40,10 @@ struct NeedListItem: Encodable {
     var createdMachine: String
     var desiredDate: String?
     var isConfidential: Bool
+    /// When the resolution target runs out, and how close that is (`warning`, `breached`).
+    var due: String?
+    var dueState: String?
+    var dueStateLabel: String?
 
     init(_ need: Need, _ directory: PageDirectory, _ request: Request, _ format: PageFormat) {
         id = need.id.description
@@ -59,6 +63,20 @@ struct NeedListItem: Encodable {
         createdMachine = format.machine(need.createdAt)
         desiredDate = need.desiredDate.map(format.date)
         isConfidential = need.isConfidential
+    }
+
+    /// Adds the need's resolution due time, marked when its warning share is used or it is past.
+    func due(_ deadlines: ServiceLevelDeadlines?, now: Date, _ format: PageFormat, _ request: Request) -> NeedListItem {
+        guard let dueAt = deadlines?.resolutionDueAt else { return self }
+        var item = self
+        item.due = format.dateTime(dueAt)
+        if now >= dueAt {
+            item.dueState = "breached"
+        } else if let warningAt = deadlines?.resolutionWarningAt, now >= warningAt {
+            item.dueState = "warning"
+        }
+        item.dueStateLabel = item.dueState.map { $0 == "breached" ? request.t("queue.due_breached") : request.t("queue.due_warning") }
+        return item
     }
 
     /// Everyone a list of needs names: requesters and assignees.

@@ -27,6 +27,17 @@ struct NeedPageContext: Encodable {
         var size: String
     }
 
+    /// One service-level target as people read it.
+    struct Clock: Encodable {
+        var name: String
+        var state: String
+        var stateLabel: String
+        var target: String
+        var due: String?
+        var used: String
+        var left: String
+    }
+
     struct TimelineEntry: Encodable {
         var at: String
         var atMachine: String
@@ -49,6 +60,7 @@ struct NeedPageContext: Encodable {
     var priority: String
     var priorityLabel: String
     var facts: [Field]
+    var clocks: [Clock]?
     var answers: [Field]?
     var actions: [Action]?
     var canAssign: Bool
@@ -80,6 +92,9 @@ extension NeedPageContext {
         var offering: ServiceOffering?
         if let offeringID = need.offeringID { offering = try? await services.catalog.offering(offeringID, for: actor) }
         let format = PageFormat(request)
+        let serviceLevel = try await services.serviceLevels.clock(of: need.id, for: actor)
+        let clocks = [(request.t("sla_target.first_response"), serviceLevel.firstResponse), (request.t("sla_target.resolution"), serviceLevel.resolution)]
+            .compactMap { name, measure in measure.map { Self.clock(name, $0, format, request) } }
         let attachmentItems = Dictionary(uniqueKeysWithValues: attachments.map { ($0.id, Self.item($0)) })
 
         var facts: [Field] = [
@@ -121,12 +136,18 @@ extension NeedPageContext {
             number: need.number.description, path: Site.need(need.number), title: need.title, description: need.description,
             status: need.status.rawValue, statusLabel: request.t("status.\(need.status.rawValue)"),
             priority: need.priority.rawValue, priorityLabel: request.t("priority.\(need.priority.rawValue)"),
-            facts: facts, answers: answers.nonEmpty, actions: actions.nonEmpty, canAssign: canAssign,
+            facts: facts, clocks: clocks.nonEmpty, answers: answers.nonEmpty, actions: actions.nonEmpty, canAssign: canAssign,
             assignable: colleagues.map { Assignable(id: $0.id.description, name: $0.displayName, selected: need.assigneeIDs.contains($0.id)) },
             canWriteNote: AccessPolicy.canComment(.internal, on: need, actor),
             canComment: AccessPolicy.canComment(.public, on: need, actor),
             attachments: attachments.map(Self.item).nonEmpty, timeline: timeline, commentText: commentText,
             commentError: errors["body"], general: errors.general(besides: ["body"]))
+    }
+
+    static func clock(_ name: String, _ measure: ServiceLevelMeasure, _ format: PageFormat, _ request: Request) -> Clock {
+        Clock(name: name, state: measure.state.rawValue, stateLabel: request.t("sla_state.\(measure.state.rawValue)"),
+              target: format.duration(minutes: measure.targetMinutes), due: measure.achievedAt == nil ? measure.dueAt.map(format.dateTime) : nil,
+              used: format.duration(minutes: Int(measure.usedSeconds / 60)), left: format.duration(minutes: Int((measure.leftSeconds / 60).rounded(.up))))
     }
 
     static func item(_ attachment: Attachment) -> AttachmentItem {

@@ -32,7 +32,7 @@ struct QueuePage: RouteCollection {
     }
 
     static let parameters: Set<String> = ["status", "priority", "kind", "assignee", "q", "sort", "cursor", "department", "done"]
-    static let sorts: [NeedQuery.Sort] = [.priority, .oldest, .desiredDate, .newest, .updated]
+    static let sorts: [NeedQuery.Sort] = [.priority, .due, .oldest, .desiredDate, .newest, .updated]
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("queue", use: show)
@@ -92,6 +92,7 @@ struct QueuePage: RouteCollection {
         var directory = try await PageDirectory.load(request, people: NeedListItem.people(in: page.needs))
         for person in colleagues { directory.people[person.id] = person }
         let format = PageFormat(request)
+        let now = services.needs.clock.now()
         let t = { (key: String) in request.t(key) }
         let queryString = Self.queryString(values.filter { $0.key != "cursor" && $0.key != "done" })
         let next = page.nextCursor.map { Site.queue + "?" + Self.queryString(values.merging(["cursor": [$0.token]]) { $1 }) }
@@ -113,7 +114,8 @@ struct QueuePage: RouteCollection {
             assigneeFilter: [Choice(value: "", label: t("queue.anyone"), selected: assignee.isEmpty),
                              Choice(value: "me", label: t("queue.me"), selected: assignee == "me")]
                 + colleagues.filter { $0.id != actor.id }.map { Choice(value: $0.id.description, label: $0.displayName, selected: assignee == $0.id.description) },
-            text: text, count: format.count(count), needs: page.needs.map { NeedListItem($0, directory, request, format) }.nonEmpty,
+            text: text, count: format.count(count),
+            needs: page.needs.map { NeedListItem($0, directory, request, format).due(page.deadlines[$0.id], now: now, format, request) }.nonEmpty,
             nextLink: next, query: queryString, savedFilters: saved.nonEmpty,
             canAssign: actor.departmentID == departmentID || actor.has(.admin), general: general)
     }

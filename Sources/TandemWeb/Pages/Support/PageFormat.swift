@@ -24,6 +24,15 @@ struct PageFormat {
         return language == .en ? "\(day), \(time)" : "\(day) \(time)"
     }
 
+    /// `2小时15分` or `2 h 15 min`; `0分` / `0 min` for nothing.
+    func duration(minutes: Int) -> String {
+        let hours = minutes / 60, rest = minutes % 60
+        if language == .en {
+            return hours == 0 ? "\(rest) min" : rest == 0 ? "\(hours) h" : "\(hours) h \(rest) min"
+        }
+        return hours == 0 ? "\(rest)分" : rest == 0 ? "\(hours)小时" : "\(hours)小时\(rest)分"
+    }
+
     /// `57`, or `1000+` when counting stopped at the cap.
     func count(_ count: NeedCount) -> String {
         switch count {
