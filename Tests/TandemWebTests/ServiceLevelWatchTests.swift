@@ -158,3 +158,59 @@ struct ServiceLevelPageTests {
         }
     }
 }
+
+@Suite("Service-level administration pages")
+struct ServiceLevelAdminPageTests {
+    @Test("a manager edits the department's calendar and an offering's targets; mistakes are named by field and line; the needs are looked at again", arguments: TestDatabase.all)
+    func calendarAndPolicy(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let need = try await company.raise("要重算", by: company.salesEmployee, in: app)
+            await app.drainJobs()
+            let manager = TestBrowser(app)
+            try await manager.signIn(company.itManager.login)
+            let page = try await manager.get("/admin/service-levels")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("国庆节") && page.text.contains("value=\"09:00-12:00, 13:30-18:00\""))
+            var fields: [(String, String)] = [("department", company.it.id.description), ("name", "信息技术部日历"), ("time_zone", "Asia/Shanghai")]
+            for day in ["monday", "tuesday", "wednesday", "thursday", "friday"] { fields.append(("hours_\(day)", "09:00-12:00, 13:30-18:00")) }
+            // MUT: two mistakes at once
+            let bad = try await manager.post("/admin/service-levels/calendar", fields.map { $0.0 == "hours_monday" ? ($0.0, "9-12") : $0 }
+                + [("holidays", "2026-10-01..2026-10-03 国庆节\n十月一日 国庆"), ("make_up_workdays", "2026-09-27 周一")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("请写成 09:00-12:00, 13:30-18:00 这样的时间段") && bad.text.contains("第 2 行的格式不对"))
+            #expect(bad.text.contains("十月一日 国庆"), "what was typed stays")
+            let good = try await manager.post("/admin/service-levels/calendar", fields
+                + [("holidays", "2026-10-01..2026-10-03 国庆节"), ("make_up_workdays", "2026-09-27 周一")])
+            #expect(good.status == .seeOther)
+            let calendar = try await app.services.serviceLevels.calendar(of: company.it.id, for: company.itManager)
+            #expect(calendar.name == "信息技术部日历" && calendar.weeklyHours[.saturday] == nil && calendar.weeklyHours[.monday]?.count == 2)
+            #expect(calendar.holidays.keys.sorted().map(\.description) == ["2026-10-01", "2026-10-02", "2026-10-03"])
+            #expect(calendar.makeUpWorkdays == [CalendarDate("2026-09-27")!: .monday])
+            let rechecked = try await app.services.serviceLevels.store.needsToCheck(at: Date(), limit: 10).map(\.need)
+            #expect(rechecked.contains(need.id), "the department's open needs are looked at again")
+            // the targets of an offering
+            let offering = company.accountOffering.id.description
+            let targets: [(String, String)] = [("department", company.it.id.description), ("offering", offering), ("mode", "business"),
+                                               ("first_response_p1", "15"), ("resolution_p1", "120"), ("warning_percent", "75"),
+                                               ("pausing_statuses", "waiting_on_requester"), ("raise_priority_on_breach", "on")]
+            let wrong = try await manager.post("/admin/service-levels/policy", targets.map { $0.0 == "resolution_p1" ? ($0.0, "两小时") : $0 })
+            #expect(wrong.status == .unprocessableEntity && wrong.text.contains("请填写数字"))
+            #expect(try await manager.post("/admin/service-levels/policy", targets).status == .seeOther)
+            let policy = try await app.services.serviceLevels.policy(of: company.accountOffering.id, for: company.itManager)
+            #expect(policy.targets[.p1] == ServiceLevelTargets(firstResponseMinutes: 15, resolutionMinutes: 120) && policy.targets[.p2] == nil)
+            #expect(policy.warningPercent == 75 && policy.raisePriorityOnBreach && policy.pausingStatuses == [.waitingOnRequester])
+            // an .ics file
+            let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nSUMMARY:元旦\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            let imported = try await manager.postMultipart("/admin/service-levels/calendar/import", [("department", company.it.id.description)],
+                                                           files: [("file", "holidays.ics", "text/calendar", Data(ics.utf8))])
+            #expect(imported.status == .ok && imported.element("sla-imported") == "已导入 1 天。")
+            // who may not
+            let sales = TestBrowser(app)
+            try await sales.signIn(company.salesManager.login)
+            #expect(try await sales.get("/admin/service-levels").status == .forbidden)
+            #expect(try await manager.get("/admin/service-levels?department=company").status == .forbidden)
+            #expect(try await sales.post("/admin/service-levels/policy", targets).status == .forbidden)
+        }
+    }
+}

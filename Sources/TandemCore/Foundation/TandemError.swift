@@ -40,6 +40,9 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         case codeFormat = "code_format"
         case emailFormat = "email_format"
         case urlFormat = "url_format"
+        case timeSpanFormat = "time_span_format"
+        /// Arguments: the line number.
+        case lineFormat = "line_format"
         case controlCharacters = "control_characters"
         case fieldKeyFormat = "field_key_format"
         case duplicateKey = "duplicate_key"

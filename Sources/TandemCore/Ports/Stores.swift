@@ -99,6 +99,9 @@ public protocol ServiceLevelStore: Sendable {
     func deadlines(of need: Need.ID) async throws -> ServiceLevelDeadlines?
     /// Needs whose `checkAt` has come, soonest first, with that time.
     func needsToCheck(at now: Date, limit: Int) async throws -> [(need: Need.ID, checkAt: Date)]
+    /// Makes the watcher look again at the open needs of a department or of an offering (all
+    /// when both are nil): their calendar or policy changed.
+    func recheck(department: Department.ID?, offering: ServiceOffering.ID?, at now: Date) async throws
     /// The alerts announced for a need so far.
     func alerts(of need: Need.ID) async throws -> Set<ServiceLevelAlert>
 }

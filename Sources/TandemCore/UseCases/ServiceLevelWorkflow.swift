@@ -26,11 +26,13 @@ public struct ServiceLevelWorkflow: Sendable {
     }
 
     /// Sets the company default (administrators) or a department's calendar (its managers too).
+    /// The watcher then recomputes the due times of the open needs concerned.
     public func setCalendar(_ calendar: BusinessCalendar, of department: Department.ID?, by actor: Person) async throws -> BusinessCalendar {
         try await checkManages(department, actor)
         guard calendar.hasWorkingTime else { throw TandemError.invalid("weekly_hours", "a calendar needs working hours") }
         _ = try Validate.requiredText(calendar.name, field: "name", max: 100)
         try await store.setCalendar(calendar, of: department)
+        try await store.recheck(department: department, offering: nil, at: needs.clock.now())
         return calendar
     }
 
@@ -43,6 +45,7 @@ public struct ServiceLevelWorkflow: Sendable {
         let days = try ICalendarImport.days(from: icsText)
         let updated = ICalendarImport.apply(days, to: try await effectiveCalendar(of: department))
         try await store.setCalendar(updated, of: department)
+        try await store.recheck(department: department, offering: nil, at: needs.clock.now())
         return (updated, days.count)
     }
 
@@ -60,6 +63,7 @@ public struct ServiceLevelWorkflow: Sendable {
     }
 
     /// Sets the company default (administrators) or an offering's policy (its department's managers).
+    /// The watcher then recomputes the due times of the open needs concerned.
     public func setPolicy(_ policy: ServiceLevelPolicy, of offeringID: ServiceOffering.ID?, by actor: Person) async throws
         -> ServiceLevelPolicy
     {
@@ -70,6 +74,7 @@ public struct ServiceLevelWorkflow: Sendable {
             try await checkManages(nil, actor)
         }
         try await store.setPolicy(policy, of: offeringID)
+        try await store.recheck(department: nil, offering: offeringID, at: needs.clock.now())
         return policy
     }
 

@@ -58,6 +58,16 @@ public struct SQLServiceLevelStore: ServiceLevelStore {
         }
     }
 
+    public func recheck(department: Department.ID?, offering: ServiceOffering.ID?, at now: Date) async throws {
+        try await database.write { sql in
+            var update = sql.update("needs").set("sla_check_at", to: now.storable)
+                .where("status", .in, NeedStatus.allCases.filter(\.isOpen).map(\.rawValue))
+            if let department { update = update.where("providing_department_id", .equal, department.rawValue) }
+            if let offering { update = update.where("offering_id", .equal, offering.rawValue) }
+            try await update.run()
+        }
+    }
+
     public func alerts(of need: Need.ID) async throws -> Set<ServiceLevelAlert> {
         struct Row: Decodable { var target: String; var level: String }
         return try await database.read { sql in

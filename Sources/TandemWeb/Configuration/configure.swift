@@ -75,6 +75,7 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: PriorityMatrixPage())
     try pages.register(collection: JobsPage())
     try pages.register(collection: ChannelPages())
+    try pages.register(collection: ServiceLevelPages(maxFormBytes: 2 * 1024 * 1024))
 }
 
 /// Leaf, with the views of the resources directory, our tags, and the cache always on (the

@@ -16,7 +16,8 @@ struct AdminNavigation: Encodable {
     init(_ request: Request, _ actor: Person, current: String) {
         var tabs: [(name: String, key: String, link: String)] = [
             ("departments", "admin.tab_departments", Site.adminDepartments), ("people", "admin.tab_people", Site.adminPeople),
-            ("catalog", "admin.tab_catalog", Site.adminCatalog), ("channels", "admin.tab_channels", Site.adminChannels),
+            ("catalog", "admin.tab_catalog", Site.adminCatalog), ("service_levels", "admin.tab_service_levels", Site.adminServiceLevels),
+            ("channels", "admin.tab_channels", Site.adminChannels),
         ]
         if AccessPolicy.canManageSettings(actor) {
             tabs.append(("priority_matrix", "admin.tab_priority_matrix", Site.adminPriorityMatrix))

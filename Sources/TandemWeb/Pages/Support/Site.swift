@@ -16,6 +16,7 @@ enum Site {
     static let adminPriorityMatrix = "/admin/priority-matrix"
     static let adminJobs = "/admin/jobs"
     static let adminChannels = "/admin/channels"
+    static let adminServiceLevels = "/admin/service-levels"
 
     static func adminPeople(in department: Department.ID) -> String { "\(adminPeople)?department=\(department)" }
     static func adminChannels(of department: Department.ID) -> String { "\(adminChannels)?department=\(department)" }

@@ -50,6 +50,7 @@ enum TranslatedEnumerations {
                    "effort_hours", "strategic_goal_id", "confidential", "target"],
         "sla_target": ServiceLevelTarget.allCases.map(\.rawValue),
         "sla_state": ServiceLevelMeasure.State.allCases.map(\.rawValue),
+        "weekday": Weekday.allCases.map(\.name),
         "error_code": ["invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
                        "too_many_requests", "unavailable", "internal_error", "payload_too_large"],
         "reason": TandemError.Reason.allCases.map(\.rawValue),
