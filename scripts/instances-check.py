@@ -64,7 +64,11 @@ def parse(body):
 def finish(code, message):
     for server in servers:
         server.terminate()
-        server.wait()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            code, message = 1, f"FAILED: a server did not stop within 30 s of SIGTERM ({message})"
     subprocess.run(["runuser", "-u", "postgres", "--", "psql", "-qc", f"DROP DATABASE IF EXISTS {database} WITH (FORCE)"])
     print(message)
     sys.exit(code)

@@ -63,12 +63,27 @@ public final class JobRunner: Sendable {
         }
     }
 
-    /// Stops taking jobs and waits for the ones running to end.
-    public func stop() async {
+    /// Stops taking jobs and waits for the ones running to end, at most `grace` (a job stuck on
+    /// a dead connection must not keep the process from exiting; its lease lets another runner
+    /// take it over).
+    public func stop(grace: Duration = .seconds(10)) async {
         let task = loop.withLockedValue { task in defer { task = nil }; return task }
-        task?.cancel()
+        guard let task else { return }
+        task.cancel()
         await wakeup.signal()
-        await task?.value
+        await Self.wait(for: task, atMost: grace)
+    }
+
+    /// Waits for a task to end, or for `limit`, whichever comes first.
+    public static func wait(for task: Task<Void, Never>, atMost limit: Duration) async {
+        let resumed = NIOLockedValueBox(false)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            @Sendable func resumeOnce() {
+                if resumed.withLockedValue({ done in defer { done = true }; return !done }) { continuation.resume() }
+            }
+            Task { await task.value; resumeOnce() }
+            Task { try? await Task.sleep(for: limit); resumeOnce() }
+        }
     }
 
     /// Asks an idle runner to look for jobs now (new work was just written).

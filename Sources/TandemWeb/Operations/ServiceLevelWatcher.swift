@@ -47,10 +47,12 @@ final class ServiceLevelWatcher: Sendable {
         }
     }
 
+    /// Stops looking; waits at most a few seconds for a look in progress.
     func stop() async {
         let task = loop.withLockedValue { task in defer { task = nil }; return task }
-        task?.cancel()
-        await task?.value
+        guard let task else { return }
+        task.cancel()
+        await JobRunner.wait(for: task, atMost: .seconds(5))
     }
 
     /// One look: asks for the refreshes that came due.
