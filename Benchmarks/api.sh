@@ -53,6 +53,14 @@ if [ "$have" -lt "$needs" ]; then
     env WRK_TOKEN="$REQUESTER_TOKEN" WRK_OFFERING="$OFFERING" \
         wrk -t2 -c"$connections" -d"${fill}s" -s Benchmarks/wrk/raise.lua "http://127.0.0.1:$port" >/dev/null
 fi
+# The follow-up jobs of every raised need (notifications, service-level deadlines) run in the
+# background; the read runs start once they are done, and the time they took is printed.
+jobs_left() { curl -sf "http://127.0.0.1:$port/metrics" | awk '/^tandem_jobs\{state="(pending|running)"\}/ {sum += $2} END {print sum + 0}'; }
+drain_started=$(date +%s)
+backlog=$(jobs_left)
+for _ in $(seq 1 900); do [ "$(jobs_left)" -eq 0 ] && break; sleep 1; done
+drained=$(( $(date +%s) - drain_started ))
+echo "background: $backlog follow-up jobs done in ${drained} s" >&2
 total=$(count)
 curl -sf "http://127.0.0.1:$port/api/v1/needs?limit=200&sort=oldest" -H "Authorization: Bearer $REQUESTER_TOKEN" \
     | python3 -c '

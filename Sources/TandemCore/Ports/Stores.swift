@@ -124,8 +124,8 @@ public protocol JobStore: Sendable {
     /// lease ran out — marks them running until `leaseUntil` and counts the attempt. No two
     /// runners, in this process or another, get the same job.
     func claim(limit: Int, now: Date, leaseUntil: Date) async throws -> [Job]
-    /// Marks a claimed job done.
-    func finish(_ id: Job.ID, at now: Date) async throws
+    /// Marks claimed jobs done.
+    func finish(_ ids: [Job.ID], at now: Date) async throws
     /// Marks a claimed job failed: pending again at `retryAt`, or dead when that is `nil`.
     func fail(_ id: Job.ID, error: String, retryAt: Date?, at now: Date) async throws
     func job(_ id: Job.ID) async throws -> Job?

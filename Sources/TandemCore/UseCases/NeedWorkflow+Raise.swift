@@ -102,8 +102,7 @@ extension NeedWorkflow {
         let needID: Need.ID = ids.next()
         let raisedEventID: NeedEvent.ID = ids.next()
         let assignedEventID: NeedEvent.ID = ids.next()
-        let fanOutJobID: Job.ID = ids.next()
-        let refreshJobID: Job.ID = ids.next()
+        let followUpJobID: Job.ID = ids.next()
         return try await needs.create(year: year) { [assignees, answers, confidential] number in
             let need = Need(
                 id: needID, number: number, title: title, description: description ?? "", kind: kind,
@@ -127,8 +126,7 @@ extension NeedWorkflow {
                     changes: [.init(field: "assignees", old: nil, new: assignees.map(\.description).joined(separator: ","))]))
             }
             var write = NeedWrite(need: need, events: events)
-            write.jobs = try NotificationWorkflow.fanOutJobs(for: write, id: fanOutJobID, at: now)
-                + [try ServiceLevelWorkflow.refreshJob(for: needID, id: refreshJobID, at: now)]
+            write.jobs = [try Self.followUpJob(for: write, id: followUpJobID, at: now)]
             return write
         }
     }

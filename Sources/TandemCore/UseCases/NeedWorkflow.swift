@@ -65,6 +65,15 @@ public struct NeedWorkflow: Sendable {
         return counted > cap ? .atLeast(cap) : .exactly(counted)
     }
 
+    /// What every change of a need asks for, in its own transaction: one job that tells the
+    /// people concerned (`NotificationWorkflow.fanOut`) and refreshes the service-level deadlines
+    /// and alerts (`ServiceLevelWorkflow.refresh`).
+    public static let followUpKind = "need.changed"
+
+    public static func followUpJob(for write: NeedWrite, id: Job.ID, at now: Date) throws -> Job {
+        try Job.make(followUpKind, NotificationWorkflow.NeedEvents(needID: write.need.id, eventIDs: write.events.map(\.id)), id: id, at: now)
+    }
+
     /// Loads the need, lets `decide` compute the change, and writes it if nobody changed the
     /// need meanwhile; on such a race it decides again on the fresh state (at most 3 times).
     func mutate(_ id: Need.ID, by actor: Person, _ decide: (Need) async throws -> NeedWrite) async throws -> Need {
@@ -74,8 +83,7 @@ public struct NeedWorkflow: Sendable {
             var write = try await decide(current)
             if write.events.isEmpty { return current }
             write.need.version = current.version + 1
-            write.jobs += try NotificationWorkflow.fanOutJobs(for: write, id: ids.next(), at: write.events[0].at)
-            write.jobs.append(try ServiceLevelWorkflow.refreshJob(for: id, id: ids.next(), at: write.events[0].at))
+            write.jobs.append(try Self.followUpJob(for: write, id: ids.next(), at: write.events[0].at))
             do {
                 try await needs.apply(write, over: current)
                 return write.need

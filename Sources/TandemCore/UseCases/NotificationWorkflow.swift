@@ -24,11 +24,10 @@ public struct NotificationWorkflow: Sendable {
 
     // MARK: jobs
 
-    public static let fanOutKind = "notify.need_events"
     public static let emailKind = "deliver.email"
     public static let channelKind = "deliver.channel"
 
-    /// The input of a fan-out: events of one need, written together.
+    /// The input of a fan-out (and of a need's follow-up job): events of one need, written together.
     public struct NeedEvents: Codable, Sendable {
         public var needID: Need.ID
         public var eventIDs: [NeedEvent.ID]
@@ -58,20 +57,13 @@ public struct NotificationWorkflow: Sendable {
         }
     }
 
-    /// The fan-out job a need's change asks for, when it has events anyone hears of.
-    public static func fanOutJobs(for write: NeedWrite, id: Job.ID, at now: Date) throws -> [Job] {
-        let heard: Set<NeedEvent.Kind> = [.raised, .assigned, .replied, .transitioned, .serviceLevelWarning, .serviceLevelBreach]
-        let events = write.events.filter { heard.contains($0.kind) }
-        guard !events.isEmpty else { return [] }
-        return [try Job.make(fanOutKind, NeedEvents(needID: write.need.id, eventIDs: events.map(\.id)), id: id, at: now)]
-    }
-
     /// Decides who hears of the events and stores their inbox notifications and deliveries (one
     /// transaction; running it again adds nothing).
     public func fanOut(_ input: NeedEvents) async throws {
         guard let need = try await needs.need(input.needID) else { return }
         let wanted = Set(input.eventIDs)
-        var events = try await needs.events(of: need.id).filter { wanted.contains($0.id) }
+        let heard: Set<NeedEvent.Kind> = [.raised, .assigned, .replied, .transitioned, .serviceLevelWarning, .serviceLevelBreach]
+        var events = try await needs.events(of: need.id).filter { wanted.contains($0.id) && heard.contains($0.kind) }
         // A need raised with its default assignees: the raise tells them; no second "assigned".
         if events.contains(where: { $0.kind == .raised }) { events.removeAll { $0.kind == .assigned } }
         guard !events.isEmpty else { return }

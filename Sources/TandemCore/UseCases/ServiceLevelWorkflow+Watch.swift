@@ -76,7 +76,7 @@ extension ServiceLevelWorkflow {
                               kind: alert.level == .warning ? .serviceLevelWarning : .serviceLevelBreach, changes: changes)
         var write = NeedWrite(need: need, events: [event])
         write.serviceLevelAlerts = [alert]
-        write.jobs = try NotificationWorkflow.fanOutJobs(for: write, id: needs.ids.next(), at: now)
+        write.jobs = [try NeedWorkflow.followUpJob(for: write, id: needs.ids.next(), at: now)]
         do {
             try await needs.needs.apply(write, over: current)
         } catch let error as TandemError where error.code == .conflict {

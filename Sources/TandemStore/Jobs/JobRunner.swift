@@ -18,7 +18,7 @@ public final class JobRunner: Sendable {
         public var attemptTimeout: Duration
         public var retry: JobRetry
 
-        public init(batch: Int = 8, idlePoll: Duration = .seconds(1), lease: TimeInterval = 120, attemptTimeout: Duration = .seconds(60),
+        public init(batch: Int = 16, idlePoll: Duration = .seconds(1), lease: TimeInterval = 120, attemptTimeout: Duration = .seconds(60),
                     retry: JobRetry = .standard) {
             self.batch = batch
             self.idlePoll = idlePoll
@@ -103,17 +103,27 @@ public final class JobRunner: Sendable {
             logger.warning("jobs: could not claim: \(error)")
             return 0
         }
-        await withTaskGroup(of: Void.self) { group in
-            for job in jobs { group.addTask { await self.run(job) } }
+        // NB: the jobs that succeed are marked done together: one write for the batch.
+        let succeeded = await withTaskGroup(of: Job.ID?.self) { group in
+            for job in jobs { group.addTask { await self.run(job) ? job.id : nil } }
+            var done: [Job.ID] = []
+            for await id in group { if let id { done.append(id) } }
+            return done
+        }
+        do {
+            try await store.finish(succeeded, at: clock.now())
+        } catch {
+            logger.error("jobs: \(succeeded.count) done could not be marked so (their leases run out and they run again): \(error)")
         }
         return jobs.count
     }
 
-    private func run(_ job: Job) async {
+    /// One attempt; whether it succeeded (a failure is recorded here).
+    private func run(_ job: Job) async -> Bool {
         do {
             guard let handler = handlers[job.kind] else { throw NoHandler(kind: job.kind) }
             try await withTimeout(settings.attemptTimeout) { try await handler.run(job) }
-            try await store.finish(job.id, at: clock.now())
+            return true
         } catch {
             let now = clock.now()
             let retryAt = error is NoHandler ? nil : settings.retry.nextAttempt(of: job, failedAt: now)
@@ -124,6 +134,7 @@ public final class JobRunner: Sendable {
                 // The lease runs out and another attempt takes the job over.
                 logger.error("job \(job.id): the failure could not be recorded: \(error)")
             }
+            return false
         }
     }
 

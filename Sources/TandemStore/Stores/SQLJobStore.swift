@@ -89,11 +89,12 @@ public struct SQLJobStore: JobStore {
         }
     }
 
-    public func finish(_ id: Job.ID, at now: Date) async throws {
+    public func finish(_ ids: [Job.ID], at now: Date) async throws {
+        guard !ids.isEmpty else { return }
         try await database.write { sql in
             try await sql.update("jobs").set("state", to: Job.State.done.rawValue).set("locked_until", to: SQLLiteral.null)
                 .set("updated_at", to: now.storable).set("finished_at", to: now.storable).set("last_error", to: SQLLiteral.null)
-                .where("id", .equal, id.rawValue).run()
+                .where("id", .in, ids.map(\.rawValue)).run()
         }
     }
 

@@ -4,13 +4,17 @@ import NIOPosix
 import TandemCore
 import Vapor
 
-/// Runs the fan-out of a need's events (the core decides who hears of what).
-struct FanOutHandler: JobHandler {
-    let workflow: NotificationWorkflow
-    var kinds: [String] { [NotificationWorkflow.fanOutKind] }
+/// What follows every change of a need: telling the people concerned (the core decides who
+/// hears of what) and refreshing its service-level deadlines and alerts. Both may run again.
+struct NeedChangedHandler: JobHandler {
+    let notifications: NotificationWorkflow
+    let serviceLevels: ServiceLevelWorkflow
+    var kinds: [String] { [NeedWorkflow.followUpKind] }
 
     func run(_ job: Job) async throws {
-        try await workflow.fanOut(try job.input(NotificationWorkflow.NeedEvents.self))
+        let input = try job.input(NotificationWorkflow.NeedEvents.self)
+        try await notifications.fanOut(input)
+        try await serviceLevels.refresh(input.needID)
     }
 }
 

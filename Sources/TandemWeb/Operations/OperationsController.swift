@@ -37,6 +37,9 @@ struct OperationsController: RouteCollection {
         for status in NeedStatus.allCases {
             text += "tandem_needs{status=\"\(status.rawValue)\"} \(counts[status.rawValue] ?? 0)\n"
         }
+        text += "# HELP tandem_jobs Background jobs by state.\n# TYPE tandem_jobs gauge\n"
+        let jobs = try await request.tandem.jobs.store.counts()
+        for state in Job.State.allCases { text += "tandem_jobs{state=\"\(state.rawValue)\"} \(jobs[state] ?? 0)\n" }
         let response = Response(status: .ok, body: .init(string: text))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4"])
         return response

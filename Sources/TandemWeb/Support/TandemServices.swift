@@ -54,7 +54,8 @@ public struct TandemServices: Sendable {
         let text = NotificationText(translator: translator, publicURL: configuration.publicURL)
         self.notificationText = text
         var handlers: [any JobHandler] = [
-            FanOutHandler(workflow: notifications), ChannelHandler(workflow: notifications, text: text, client: HTTPClient.shared),
+            NeedChangedHandler(notifications: notifications, serviceLevels: serviceLevels),
+            ChannelHandler(workflow: notifications, text: text, client: HTTPClient.shared),
             ServiceLevelRefreshHandler(workflow: serviceLevels),
         ]
         if let smtp = configuration.smtp {
