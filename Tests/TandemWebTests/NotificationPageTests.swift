@@ -35,6 +35,24 @@ struct NotificationPageTests {
         }
     }
 
+    @Test("the unread count stops counting at 99 on the pages and at 999 in the API", arguments: TestDatabase.all)
+    func cappedCount(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let need = try await company.raise("很多通知", by: company.salesEmployee, in: app)
+            let many = (0..<120).map { index in
+                InboxNotification(id: .init(UUID()), personID: company.itAgent.id, needID: need.id, eventID: .init(UUID()), kind: .replied,
+                                  actorID: company.salesEmployee.id, detail: nil, createdAt: Date().addingTimeInterval(Double(index)))
+            }
+            try await app.services.notifications.store.record(many, jobs: [])
+            let agent = TestBrowser(app)
+            try await agent.signIn(company.itAgent.login)
+            #expect(try await agent.get("/").element("unread-count") == "99+")
+            let api = try await app.request(.GET, "/api/v1/me/notifications?limit=1", token: company.token(company.itAgent))
+            #expect(api.object["unread_count"] as? Int == 120 && api.object["unread_more"] as? Bool == false && api.items.count == 1)
+        }
+    }
+
     @Test("the profile switches e-mail notifications off and on", arguments: TestDatabase.all)
     func emailChoice(database: TestDatabase) async throws {
         try await withTestApp(database) { app in

@@ -115,8 +115,9 @@ public struct NeedPage: Sendable {
     }
 }
 
-/// How many needs a list holds, exactly or "at least" when counting stopped at a cap.
-public enum NeedCount: Hashable, Sendable {
+/// How many records a list holds (needs, unread notifications), exactly or "at least" when
+/// counting stopped at a cap.
+public enum CappedCount: Hashable, Sendable {
     case exactly(Int)
     case atLeast(Int)
 

@@ -146,7 +146,8 @@ public protocol NotificationStore: Sendable {
     func notification(_ id: InboxNotification.ID) async throws -> InboxNotification?
     /// A person's notifications, newest first, up to `limit`, older than `before` when given.
     func notifications(of person: Person.ID, unreadOnly: Bool, before: Date?, limit: Int) async throws -> [InboxNotification]
-    func unreadCount(of person: Person.ID) async throws -> Int
+    /// How many of the person's notifications are unread, counting no further than `limit`.
+    func unreadCount(of person: Person.ID, upTo limit: Int) async throws -> Int
     /// Marks the given notifications of the person read (all of theirs when `ids` is nil).
     func markRead(_ ids: [InboxNotification.ID]?, of person: Person.ID, at now: Date) async throws
 

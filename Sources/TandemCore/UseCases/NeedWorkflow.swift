@@ -60,7 +60,7 @@ public struct NeedWorkflow: Sendable {
 
     /// How many needs the actor may read match the query's filters, counted only as far as
     /// `cap`: `.atLeast(cap)` beyond it. What a page shows, at a bounded cost.
-    public func count(_ query: NeedQuery, for actor: Person, cappedAt cap: Int) async throws -> NeedCount {
+    public func count(_ query: NeedQuery, for actor: Person, cappedAt cap: Int) async throws -> CappedCount {
         let counted = try await needs.count(query.validated(), visibility: NeedVisibility(for: actor), upTo: cap + 1)
         return counted > cap ? .atLeast(cap) : .exactly(counted)
     }

@@ -32,8 +32,10 @@ extension NotificationWorkflow {
         return InboxEntry(notification: notification, need: need, actor: nil)
     }
 
-    public func unreadCount(for actor: Person) async throws -> Int {
-        try await store.unreadCount(of: actor.id)
+    /// How many of the actor's notifications are unread: exactly up to `cap`, `.atLeast(cap)` beyond.
+    public func unreadCount(for actor: Person, cappedAt cap: Int = 99) async throws -> CappedCount {
+        let counted = try await store.unreadCount(of: actor.id, upTo: cap + 1)
+        return counted > cap ? .atLeast(cap) : .exactly(counted)
     }
 
     /// Marks some of the actor's notifications read, or all of them when `ids` is nil.

@@ -50,7 +50,11 @@ extension ServiceLevelWorkflow {
 
     /// The clocks of a need as of `now`.
     public func derive(_ need: Need, policy: ServiceLevelPolicy, now: Date) async throws -> ServiceLevelClock {
-        let events = try await needs.needs.events(of: need.id)
+        try await derive(need, events: try await needs.needs.events(of: need.id), policy: policy, now: now)
+    }
+
+    /// The clocks of a need whose history is at hand.
+    func derive(_ need: Need, events: [NeedEvent], policy: ServiceLevelPolicy, now: Date) async throws -> ServiceLevelClock {
         let actors = Array(Set(events.map(\.actorID)))
         let providers = Set(try await needs.organisation.people(actors).filter { person in
             person.has(.admin) || need.assigneeIDs.contains(person.id)

@@ -86,6 +86,12 @@ public struct ServiceLevelWorkflow: Sendable {
         return try await derive(need, policy: try await effectivePolicy(of: need.offeringID), now: needs.clock.now())
     }
 
+    /// The clocks of a need the actor reads already, with its history at hand (the need's page).
+    public func clock(of need: Need, events: [NeedEvent], for actor: Person) async throws -> ServiceLevelClock {
+        guard AccessPolicy.canRead(need, actor) else { throw TandemError.notFound("need") }
+        return try await derive(need, events: events, policy: try await effectivePolicy(of: need.offeringID), now: needs.clock.now())
+    }
+
     private func checkManages(_ department: Department.ID?, _ actor: Person) async throws {
         if let department {
             guard try await needs.organisation.department(department) != nil else { throw TandemError.notFound("department") }

@@ -25,7 +25,9 @@ struct NotificationController: RouteCollection {
     struct Inbox: Encodable {
         var items: [Entry]
         var unreadCount: Int
-        enum CodingKeys: String, CodingKey { case items, unreadCount = "unread_count" }
+        /// More than `unread_count` are unread (counting stops at 999).
+        var unreadMore: Bool
+        enum CodingKeys: String, CodingKey { case items, unreadCount = "unread_count", unreadMore = "unread_more" }
     }
 
     struct ReadBody: StrictBody {
@@ -81,7 +83,9 @@ struct NotificationController: RouteCollection {
             Entry(notification: entry.notification, needNumber: entry.need.number.description, needTitle: entry.need.title,
                   text: text.line(entry.notification.kind, need: entry.need, actor: entry.actor, detail: entry.notification.detail, actor.language))
         }
-        return try json(Inbox(items: items, unreadCount: try await request.tandem.notifications.unreadCount(for: actor)))
+        let unreadCount = try await request.tandem.notifications.unreadCount(for: actor, cappedAt: 999)
+        return try json(Inbox(items: items, unreadCount: unreadCount.value,
+                              unreadMore: { if case .atLeast = unreadCount { true } else { false } }()))
     }
 
     func markRead(_ request: Request) async throws -> Response {

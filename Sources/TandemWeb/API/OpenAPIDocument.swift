@@ -190,7 +190,7 @@ enum OpenAPIDocument {
                 "actor_id": uuid, "detail": string(), "created_at": string(["format": "date-time"]),
                 "read_at": string(["format": "date-time"]), "need_number": string(), "need_title": string(), "text": string(),
             ], required: ["id", "need_id", "kind", "created_at", "need_number", "need_title", "text"], strict: false)],
-                             "unread_count": ["type": "integer", "minimum": 0]], required: ["items", "unread_count"]),
+                             "unread_count": ["type": "integer", "minimum": 0], "unread_more": boolean], required: ["items", "unread_count"]),
             "ReadNotifications": object(["ids": ["type": "array", "items": uuid]]),
             "ChannelInput": object([
                 "kind": strings(NotificationChannel.Kind.allCases.map(\.rawValue)), "name": string(["minLength": 1, "maxLength": 100, "pattern": "\\S"]),

@@ -43,7 +43,7 @@ struct InboxPages: RouteCollection {
         }
         let older = entries.count == Self.pageSize ? entries.last.map { Site.inbox + "?before=" + Timestamp.format($0.notification.createdAt) } : nil
         let context = InboxContext(layout: LayoutContext(request, title: request.t("inbox.title"), section: "inbox"), items: items.nonEmpty,
-                                   unread: try await request.tandem.notifications.unreadCount(for: actor), olderLink: older)
+                                   unread: try await request.tandem.notifications.unreadCount(for: actor).value, olderLink: older)
         return try await request.page("inbox", context)
     }
 
@@ -66,7 +66,7 @@ struct InboxPages: RouteCollection {
 
 /// Puts the signed-in person's unread count where the page layout finds it.
 struct InboxCountMiddleware: AsyncMiddleware {
-    struct Key: StorageKey { typealias Value = Int }
+    struct Key: StorageKey { typealias Value = CappedCount }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method == .GET, let person = request.signedInPerson {

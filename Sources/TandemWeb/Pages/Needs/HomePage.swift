@@ -45,13 +45,13 @@ struct HomePage: RouteCollection {
         if actor.has(.agent) || actor.has(.manager) {
             wanted.insert(("home.my_queue", assigned, Site.queue + "?assignee=me"), at: 1)
         }
-        var found: [(key: String, count: NeedCount, needs: [Need], more: String?)] = []
+        var found: [(key: String, count: CappedCount, needs: [Need], more: String?)] = []
         for item in wanted {
             var query = item.query
             query.limit = Self.shown
             let page = try await request.tandem.needs.list(query, for: actor)
             let count = page.nextCursor == nil
-                ? NeedCount.exactly(page.needs.count)
+                ? CappedCount.exactly(page.needs.count)
                 : try await request.tandem.needs.count(query, for: actor, cappedAt: PageFormat.countCap)
             found.append((item.key, count, page.needs, item.more))
         }
@@ -59,7 +59,7 @@ struct HomePage: RouteCollection {
         let format = PageFormat(request)
         let sections = found.map { section in
             Section(key: section.key.replacingOccurrences(of: "home.", with: ""), heading: request.t(section.key), count: section.count.value,
-                    countText: format.count(section.count),
+                    countText: PageFormat.count(section.count),
                     needs: section.needs.map { NeedListItem($0, directory, request, format) }, moreLink: section.more)
         }
         return try await request.page("home", HomeContext(layout: LayoutContext(request, title: request.t("home.title"), section: "home"), sections: sections))

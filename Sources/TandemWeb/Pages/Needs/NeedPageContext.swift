@@ -92,7 +92,7 @@ extension NeedPageContext {
         var offering: ServiceOffering?
         if let offeringID = need.offeringID { offering = try? await services.catalog.offering(offeringID, for: actor) }
         let format = PageFormat(request)
-        let serviceLevel = try await services.serviceLevels.clock(of: need.id, for: actor)
+        let serviceLevel = try await services.serviceLevels.clock(of: need, events: events, for: actor)
         let clocks = [(request.t("sla_target.first_response"), serviceLevel.firstResponse), (request.t("sla_target.resolution"), serviceLevel.resolution)]
             .compactMap { name, measure in measure.map { Self.clock(name, $0, format, request) } }
         let attachmentItems = Dictionary(uniqueKeysWithValues: attachments.map { ($0.id, Self.item($0)) })

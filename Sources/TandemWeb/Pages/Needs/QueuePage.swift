@@ -114,7 +114,7 @@ struct QueuePage: RouteCollection {
             assigneeFilter: [Choice(value: "", label: t("queue.anyone"), selected: assignee.isEmpty),
                              Choice(value: "me", label: t("queue.me"), selected: assignee == "me")]
                 + colleagues.filter { $0.id != actor.id }.map { Choice(value: $0.id.description, label: $0.displayName, selected: assignee == $0.id.description) },
-            text: text, count: format.count(count),
+            text: text, count: PageFormat.count(count),
             needs: page.needs.map { NeedListItem($0, directory, request, format).due(page.deadlines[$0.id], now: now, format, request) }.nonEmpty,
             nextLink: next, query: queryString, savedFilters: saved.nonEmpty,
             canAssign: actor.departmentID == departmentID || actor.has(.admin), general: general)

@@ -34,7 +34,7 @@ struct PageFormat {
     }
 
     /// `57`, or `1000+` when counting stopped at the cap.
-    func count(_ count: NeedCount) -> String {
+    static func count(_ count: CappedCount) -> String {
         switch count {
         case .exactly(let value): return String(value)
         case .atLeast(let value): return "\(value)+"

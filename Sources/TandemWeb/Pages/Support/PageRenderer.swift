@@ -21,8 +21,8 @@ struct LayoutContext: Encodable {
     var section: String
     var person: SignedIn?
     var flash: String?
-    /// The signed-in person's unread notifications (set by `InboxCountMiddleware`).
-    var unread: Int
+    /// The signed-in person's unread notifications (`99+` beyond 99), when there are any.
+    var unread: String?
 
     init(_ request: Request, title: String, section: String = "") {
         let language = request.pageLanguage
@@ -32,7 +32,7 @@ struct LayoutContext: Encodable {
         self.csrf = CSRF.token(request)
         self.path = request.url.string
         self.section = section
-        self.unread = request.storage[InboxCountMiddleware.Key.self] ?? 0
+        self.unread = request.storage[InboxCountMiddleware.Key.self].flatMap { $0.value == 0 ? nil : PageFormat.count($0) }
         self.flash = request.query[String.self, at: "done"].map { request.t($0 == "saved" ? "flash.saved" : "flash.done") }
         self.person = request.signedInPerson.map { person in
             SignedIn(
