@@ -17,7 +17,8 @@ public final class StoreDatabase: Sendable {
     private let readers: SQLiteReadPool?
     /// Who a session or token belongs to; shared by the stores that answer or change that.
     let credentials = ShortLivedCache<CredentialEntry>()
-    /// The priority matrix and offerings, read by every raised need.
+    /// The priority matrix and offerings, read by every raised need; calendars and policies,
+    /// read by every service-level refresh.
     let catalog = ShortLivedCache<CatalogEntry>()
     /// The years whose need-number sequence exists (PostgreSQL).
     let knownSequences = NIOLockedValueBox<Set<Int>>([])
@@ -88,4 +89,7 @@ enum CredentialEntry: Sendable {
 enum CatalogEntry: Sendable {
     case offering(ServiceOffering)
     case matrix(PriorityMatrix)
+    /// A scope's own calendar or policy, or none (then the default applies).
+    case calendar(BusinessCalendar?)
+    case policy(ServiceLevelPolicy?)
 }

@@ -10,19 +10,34 @@ public struct SQLServiceLevelStore: ServiceLevelStore {
 
     static func scope(_ id: (some CustomStringConvertible)?) -> String { id?.description ?? "default" }
 
+    // NB: calendars and policies are read for every refresh of a need's deadlines; they are
+    // remembered for a few seconds (`StoreDatabase.catalog`), forgotten at once by a change here.
+
     public func calendar(of department: Department.ID?) async throws -> BusinessCalendar? {
-        try await load(BusinessCalendar.self, table: "business_calendars", column: "calendar", scope: Self.scope(department))
+        let key = "calendar:" + Self.scope(department)
+        let (cached, generation) = database.catalog.entry(for: key)
+        if case .calendar(let calendar) = cached { return calendar }
+        let calendar = try await load(BusinessCalendar.self, table: "business_calendars", column: "calendar", scope: Self.scope(department))
+        database.catalog.remember(.calendar(calendar), for: key, generation: generation)
+        return calendar
     }
 
     public func setCalendar(_ calendar: BusinessCalendar, of department: Department.ID?) async throws {
+        defer { database.catalog.forgetAll() }
         try await save(calendar, table: "business_calendars", column: "calendar", scope: Self.scope(department))
     }
 
     public func policy(of offering: ServiceOffering.ID?) async throws -> ServiceLevelPolicy? {
-        try await load(ServiceLevelPolicy.self, table: "service_level_policies", column: "policy", scope: Self.scope(offering))
+        let key = "policy:" + Self.scope(offering)
+        let (cached, generation) = database.catalog.entry(for: key)
+        if case .policy(let policy) = cached { return policy }
+        let policy = try await load(ServiceLevelPolicy.self, table: "service_level_policies", column: "policy", scope: Self.scope(offering))
+        database.catalog.remember(.policy(policy), for: key, generation: generation)
+        return policy
     }
 
     public func setPolicy(_ policy: ServiceLevelPolicy, of offering: ServiceOffering.ID?) async throws {
+        defer { database.catalog.forgetAll() }
         try await save(policy, table: "service_level_policies", column: "policy", scope: Self.scope(offering))
     }
 
