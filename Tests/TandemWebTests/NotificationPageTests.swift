@@ -12,7 +12,7 @@ struct NotificationPageTests {
             let company = try await TestCompany.make(in: app)
             let need = try await company.raise("<script>alert(1)</script> 账号", by: company.salesEmployee, in: app)
             _ = try await company.raise("第二个", by: company.salesEmployee, in: app)
-            while await app.services.jobRunner.runDueOnce() > 0 {}
+            await app.drainJobs()
             let agent = TestBrowser(app)
             try await agent.signIn(company.itAgent.login)
             let home = try await agent.get("/")

@@ -7,11 +7,6 @@ import Vapor
 
 @Suite("Notifications")
 struct NotificationTests {
-    /// Runs the background jobs until none is due.
-    static func drain(_ app: TestApp) async {
-        while await app.services.jobRunner.runDueOnce() > 0 {}
-    }
-
     static func inbox(_ app: TestApp, _ person: Person, _ company: TestCompany) async throws -> TestResponse {
         try await app.request(.GET, "/api/v1/me/notifications", token: company.token(person))
     }
@@ -22,7 +17,7 @@ struct NotificationTests {
             let company = try await TestCompany.make(in: app)
             // MUT: raised (the offering's default assignee hears of it)
             let need = try await company.raise("开通 CRM 账号", by: company.salesEmployee, in: app)
-            await Self.drain(app)
+            await app.drainJobs()
             // validate
             let agentInbox = try await Self.inbox(app, company.itAgent, company)
             #expect(agentInbox.items.map { $0["kind"] as? String } == ["need_raised"])
@@ -35,7 +30,7 @@ struct NotificationTests {
             _ = try await app.services.needs.comment(on: need.id, body: "马上处理", visibility: .public, by: company.itAgent)
             _ = try await app.services.needs.transition(need.id, .accept, by: company.itAgent)
             _ = try await app.services.needs.comment(on: need.id, body: "内部备注", visibility: .internal, by: company.itAgent)
-            await Self.drain(app)
+            await app.drainJobs()
             let requesterInbox = try await Self.inbox(app, company.salesEmployee, company)
             #expect(requesterInbox.items.map { $0["kind"] as? String } == ["status_changed", "replied"])
             #expect(requesterInbox.items.first?["text"] as? String == "需求 \(need.number)：开通 CRM 账号 的状态变为“已受理”（陈工）")
@@ -49,7 +44,7 @@ struct NotificationTests {
             // a confidential need without assignees reaches only the providing managers
             let secret = try await app.services.needs.raise(RaiseNeedInput(title: "安全事件", offeringID: company.confidentialOffering.id),
                                                             by: company.salesColleague)
-            await Self.drain(app)
+            await app.drainJobs()
             #expect(try await Self.inbox(app, company.itManager, company).items.contains { $0["need_id"] as? String == secret.id.description })
             #expect(try await Self.inbox(app, company.itAgent2, company).items.isEmpty)
 
@@ -76,7 +71,7 @@ struct NotificationTests {
             let need = try await company.raise("需要一台显示器", by: company.salesEmployee, in: app)
             let secret = try await app.services.needs.raise(RaiseNeedInput(title: "保密", offeringID: company.confidentialOffering.id),
                                                             by: company.salesEmployee)
-            await Self.drain(app)
+            await app.drainJobs()
             let jobs = try await app.services.jobs.jobs(state: nil, limit: 50, for: company.admin)
             let deliveries = jobs.filter { $0.kind == NotificationWorkflow.channelKind }
             #expect(deliveries.count == 1, "one delivery for the open need, none for the confidential one")

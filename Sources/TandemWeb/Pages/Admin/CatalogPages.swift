@@ -146,7 +146,7 @@ struct CatalogPages: RouteCollection {
         switch audience {
         case .everyone: return request.t("audience.everyone")
         case .departments(let listed):
-            return listed.compactMap { names[$0] }.sorted().joined(separator: request.pageLanguage == .zhCN ? "、" : ", ")
+            return request.listed(listed.compactMap { names[$0] }.sorted())
         }
     }
 
@@ -162,10 +162,7 @@ struct CatalogPages: RouteCollection {
             action: offering.map { "\(Site.adminCatalog)/\($0)" } ?? Site.adminCatalog, isNew: offering == nil,
             department: provider.id.description, departmentName: provider.name, form: form, rows: form.shownRows(errors, request),
             kinds: NeedKind.allCases.map { Choice(value: $0.rawValue, label: request.t("kind.\($0.rawValue)"), selected: $0.rawValue == form.kind) },
-            departments: DepartmentTree.ordered(departments).map { entry in
-                Choice(value: entry.department.id.description, label: String(repeating: "　", count: entry.depth) + entry.department.name,
-                       selected: form.audience.contains(entry.department.id.description))
-            },
+            departments: Choice.departments(departments) { form.audience.contains($0.description) },
             agents: agents.map { Choice(value: $0.id.description, label: $0.displayName, selected: form.assignees.contains($0.id.description)) }.nonEmpty,
             errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields, prefixes: ["form_fields["]))
     }

@@ -100,20 +100,15 @@ struct ChannelPages: RouteCollection {
                          errors: FieldErrors) async throws -> ChannelsContext {
         let channels = try await request.tandem.notifications.channels(of: department, for: actor)
         let manageable = try await request.tandem.organisation.departments(for: actor).filter { AccessPolicy.canManageCatalog(of: $0.id, actor) }
-        let separator = request.pageLanguage == .zhCN ? "、" : ", "
         let rows = channels.map { channel in
             Row(id: channel.id.description, kind: request.t("channel_kind.\(channel.kind.rawValue)"), name: channel.name, url: channel.url,
-                events: NotificationChannel.departmentKinds.filter(channel.events.contains).map { request.t("channel_event.\($0.rawValue)") }
-                    .joined(separator: separator),
+                events: request.listed(NotificationChannel.departmentKinds.filter(channel.events.contains).map { request.t("channel_event.\($0.rawValue)") }),
                 language: request.t("language.\(channel.language.rawValue)"), hasSecret: channel.secret != nil, isActive: channel.isActive)
         }
         return ChannelsContext(
             layout: LayoutContext(request, title: request.t("admin.channels"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "channels"),
-            departments: DepartmentTree.ordered(manageable).map {
-                Choice(value: $0.department.id.description, label: String(repeating: "　", count: $0.depth) + $0.department.name,
-                       selected: $0.department.id == department)
-            },
+            departments: Choice.departments(manageable) { $0 == department },
             department: department.description, rows: rows.nonEmpty, form: form,
             kinds: NotificationChannel.Kind.allCases.map { Choice(value: $0.rawValue, label: request.t("channel_kind.\($0.rawValue)"), selected: $0.rawValue == form.kind) },
             events: NotificationChannel.departmentKinds.map {

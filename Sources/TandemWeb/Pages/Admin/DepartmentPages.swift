@@ -130,10 +130,6 @@ struct DepartmentPages: RouteCollection {
     private static func parentChoices(_ departments: [Department], selected: Department.ID?, excluding: Department.ID?,
                                       _ request: Request) -> [Choice] {
         [Choice(value: "", label: request.t("admin.top_level"), selected: selected == nil)]
-            + DepartmentTree.ordered(departments).filter { $0.department.id != excluding }.map { entry in
-                Choice(value: entry.department.id.description,
-                       label: String(repeating: "　", count: entry.depth) + entry.department.name + " (\(entry.department.code))",
-                       selected: entry.department.id == selected)
-            }
+            + Choice.departments(departments, withCode: true, excluding: excluding) { $0 == selected }
     }
 }

@@ -105,9 +105,7 @@ struct PeoplePages: RouteCollection {
         let actor = try AdminNavigation.actor(request)
         let person = try await request.tandem.organisation.person(request.id("personID", "person"), for: actor)
         try Self.checkManages(person, actor)
-        let submitted = Submitted(
-            values: FormValues(login: person.login, displayName: person.displayName, email: person.email ?? "", isActive: person.isActive),
-            department: person.departmentID, roles: person.roles, language: person.language)
+        let submitted = Submitted(person)
         return try await request.page("admin-person", editContext(request, person, submitted, errors: FieldErrors()))
     }
 
@@ -143,9 +141,7 @@ struct PeoplePages: RouteCollection {
             try await request.tandem.organisation.setPassword(of: person.id, current: nil, new: form.text("new_password"), by: actor)
             return request.seeOther(Site.adminPerson(person.id) + "?done=saved")
         } catch let error as TandemError where error.code == .invalidInput {
-            let submitted = Submitted(
-                values: FormValues(login: person.login, displayName: person.displayName, email: person.email ?? "", isActive: person.isActive),
-                department: person.departmentID, roles: person.roles, language: person.language)
+            let submitted = Submitted(person)
             return try await request.page("admin-person", editContext(request, person, submitted, errors: FieldErrors(error, request)),
                                           status: .unprocessableEntity)
         }
@@ -197,13 +193,13 @@ struct PeoplePages: RouteCollection {
                 canEdit: AccessPolicy.canManagePeople(of: person.departmentID, actor))
         }
         let filter = [Choice(value: "", label: request.t("admin.all_departments"), selected: department == nil)]
-            + Self.departmentChoices(departments, selected: department)
+            + Choice.departments(departments) { $0 == department }
         let creatable = departments.filter { AccessPolicy.canManagePeople(of: $0.id, actor) }
         return ListContext(
             layout: LayoutContext(request, title: request.t("admin.people"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "people"), filter: filter, rows: rows.nonEmpty,
             canCreate: !creatable.isEmpty, form: submitted.values,
-            departments: Self.departmentChoices(creatable, selected: submitted.department),
+            departments: Choice.departments(creatable) { $0 == submitted.department },
             roles: Self.roleChoices(submitted.roles, actor, request), languages: Self.languageChoices(submitted.language, request),
             errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }
@@ -216,16 +212,9 @@ struct PeoplePages: RouteCollection {
         return EditContext(
             layout: LayoutContext(request, title: request.t("admin.edit_person"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "people"), id: person.id.description, isSelf: person.id == actor.id,
-            form: submitted.values, departments: Self.departmentChoices(movable, selected: submitted.department),
+            form: submitted.values, departments: Choice.departments(movable) { $0 == submitted.department },
             roles: Self.roleChoices(submitted.roles, actor, request), languages: Self.languageChoices(submitted.language, request),
             errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
-    }
-
-    private static func departmentChoices(_ departments: [Department], selected: Department.ID?) -> [Choice] {
-        DepartmentTree.ordered(departments).map { entry in
-            Choice(value: entry.department.id.description, label: String(repeating: "　", count: entry.depth) + entry.department.name,
-                   selected: entry.department.id == selected)
-        }
     }
 
     private static func roleChoices(_ roles: Set<Role>, _ actor: Person, _ request: Request) -> [RoleChoice] {
@@ -240,6 +229,15 @@ struct PeoplePages: RouteCollection {
     }
 
     static func roleNames(_ roles: Set<Role>, _ request: Request) -> String {
-        roles.sorted().map { request.t("role.\($0.rawValue)") }.joined(separator: request.pageLanguage == .zhCN ? "、" : ", ")
+        request.listed(roles.sorted().map { request.t("role.\($0.rawValue)") })
+    }
+}
+
+extension PeoplePages.Submitted {
+    /// The form as a stored person fills it.
+    init(_ person: Person) {
+        self.init(values: PeoplePages.FormValues(login: person.login, displayName: person.displayName, email: person.email ?? "",
+                                                 isActive: person.isActive),
+                  department: person.departmentID, roles: person.roles, language: person.language)
     }
 }

@@ -55,4 +55,9 @@ extension Request {
     func t(_ key: String, _ arguments: [String]) -> String {
         tandem.translator.text(key, pageLanguage, arguments)
     }
+
+    /// Items as a list in the page's language: `甲、乙` or `A, B`.
+    func listed(_ items: [String]) -> String {
+        items.joined(separator: pageLanguage == .zhCN ? "、" : ", ")
+    }
 }
