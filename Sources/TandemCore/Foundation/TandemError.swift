@@ -41,6 +41,8 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         case emailFormat = "email_format"
         case urlFormat = "url_format"
         case timeSpanFormat = "time_span_format"
+        /// Arguments: the least and the most allowed value.
+        case outOfRange = "out_of_range"
         /// Arguments: the line number.
         case lineFormat = "line_format"
         case controlCharacters = "control_characters"

@@ -16,6 +16,9 @@ public struct NeedEvent: Hashable, Sendable, Codable, Identifiable {
         case serviceLevelWarning = "sla_warning"
         /// The watcher saw a target missed; may raise the priority in the same event.
         case serviceLevelBreach = "sla_breach"
+        /// The requester rated the need (`score` old → new; `low_rating` names the action a low
+        /// score took: `reopen` or `notify_managers`).
+        case rated
     }
 
     /// Who acts when Tandem itself does (the service-level watcher).

@@ -8,6 +8,10 @@ public enum NotificationKind: String, Hashable, Sendable, Codable, CaseIterable 
     case statusChanged = "status_changed"
     case serviceLevelWarning = "sla_warning"
     case serviceLevelBreach = "sla_breach"
+    /// The requester rated the need.
+    case rated
+    /// A low rating that the providing department asked its managers to hear of.
+    case lowRating = "low_rating"
 }
 
 /// A notification in a person's in-app inbox (站内通知): about one event of one need. The

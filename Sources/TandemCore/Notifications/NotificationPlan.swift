@@ -39,6 +39,11 @@ public enum NotificationPlan {
         case .serviceLevelBreach:
             // NB: a breach also goes to the providing department's managers.
             add(workers + providers.filter { $0.has(.manager) }.map(\.id), .serviceLevelBreach)
+        case .rated:
+            if event.changes.contains(where: { $0.field == "low_rating" && $0.new == SatisfactionPolicy.LowRatingAction.notifyManagers.rawValue }) {
+                add(providers.filter { $0.has(.manager) }.map(\.id), .lowRating)
+            }
+            add(workers, .rated)
         case .updated, .noted, .attached:
             break
         }
@@ -66,6 +71,7 @@ public enum NotificationPlan {
         switch event.kind {
         case .transitioned: return event.changes.first { $0.field == "status" }?.new
         case .serviceLevelWarning, .serviceLevelBreach: return event.changes.first { $0.field == "target" }?.new
+        case .rated: return event.changes.first { $0.field == "score" }?.new
         default: return nil
         }
     }

@@ -40,6 +40,11 @@ public struct NeedWrite: Sendable {
     /// Service-level alerts the change announces: the write fails with `.conflict` when one of
     /// them was announced already (so each is announced exactly once, by one writer).
     public var serviceLevelAlerts: [ServiceLevelAlert] = []
+    /// The need's satisfaction rating, new or changed, stored in place of the one before.
+    public var rating: SatisfactionRating?
+    /// The rating link the change was made through: marked used in the same transaction, and
+    /// the write fails with `.conflict` when it was used already.
+    public var usedRatingLink: RatingLink.ID?
 
     public init(need: Need, events: [NeedEvent], comments: [NeedComment] = [], attachments: [Attachment] = [], jobs: [Job] = []) {
         self.need = need
@@ -156,4 +161,16 @@ public protocol NotificationStore: Sendable {
     func insert(_ channel: NotificationChannel) async throws
     func update(_ channel: NotificationChannel) async throws
     func delete(_ id: NotificationChannel.ID) async throws
+}
+
+/// Satisfaction ratings (written with their need: `NeedWrite.rating`), the providing
+/// departments' rating policies, and rating links.
+public protocol SatisfactionStore: Sendable {
+    func rating(of need: Need.ID) async throws -> SatisfactionRating?
+    /// The department's own policy, or nil (then `SatisfactionPolicy.standard` applies).
+    func policy(of department: Department.ID) async throws -> SatisfactionPolicy?
+    func setPolicy(_ policy: SatisfactionPolicy, of department: Department.ID) async throws
+    func insert(_ link: RatingLink, digest: String) async throws
+    /// The link and the digest of its secret.
+    func link(_ id: RatingLink.ID) async throws -> (link: RatingLink, digest: String)?
 }

@@ -62,7 +62,7 @@ public struct NotificationWorkflow: Sendable {
     public func fanOut(_ input: NeedEvents) async throws {
         guard let need = try await needs.need(input.needID) else { return }
         let wanted = Set(input.eventIDs)
-        let heard: Set<NeedEvent.Kind> = [.raised, .assigned, .replied, .transitioned, .serviceLevelWarning, .serviceLevelBreach]
+        let heard: Set<NeedEvent.Kind> = [.raised, .assigned, .replied, .transitioned, .serviceLevelWarning, .serviceLevelBreach, .rated]
         var events = try await needs.events(of: need.id).filter { wanted.contains($0.id) && heard.contains($0.kind) }
         // A need raised with its default assignees: the raise tells them; no second "assigned".
         if events.contains(where: { $0.kind == .raised }) { events.removeAll { $0.kind == .assigned } }

@@ -14,5 +14,6 @@ public enum TandemMigrations {
         CreateJobs(),
         CreateNotifications(),
         CreateServiceLevelWatch(),
+        CreateSatisfaction(),
     ]
 }

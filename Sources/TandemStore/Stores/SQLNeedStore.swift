@@ -84,6 +84,7 @@ public struct SQLNeedStore: NeedStore {
     static func writeDetails(_ write: NeedWrite, writingAssignees: Bool, _ sql: any SQLDatabase) async throws {
         let needID = write.need.id.rawValue
         try await SQLServiceLevelStore.insert(write.serviceLevelAlerts, at: write.need.updatedAt, on: sql)
+        try await SQLSatisfactionStore.write(write.rating, usedLink: write.usedRatingLink, at: write.need.updatedAt, on: sql)
         if writingAssignees {
             for (position, person) in write.need.assigneeIDs.enumerated() {
                 try await sql.insert(into: "need_assignees").columns("need_id", "person_id", "position")

@@ -16,9 +16,13 @@ enum OpenAPIDocument {
         var query: [String] = []
         var success: Int = 200
         var response: String? = nil
+        /// Needs no sign-in (the path carries a secret).
+        var isPublic = false
     }
 
-    static let operations: [Operation] = [
+    static var operations: [Operation] { coreOperations + feedbackOperations }
+
+    static let coreOperations: [Operation] = [
         .init(method: "POST", path: "/api/v1/auth/sign-in", summary: "Sign in; sets the session cookie", tag: "account", body: "SignIn", response: "SignedIn"),
         .init(method: "POST", path: "/api/v1/auth/sign-out", summary: "Sign out", tag: "account", success: 204),
         .init(method: "GET", path: "/api/v1/me", summary: "The signed-in person", tag: "account", response: "Person"),
@@ -103,7 +107,7 @@ enum OpenAPIDocument {
         let formAnswer: [String: Any] = ["oneOf": [string(), ["type": "number"], ["type": "array", "items": string()]]]
         let priorities = strings(Priority.allCases.map(\.rawValue))
         let reasons = strings(TandemError.Reason.allCases.map(\.rawValue))
-        return [
+        return feedbackSchemas.merging([
             "Error": object(["error": object([
                 "code": string(), "message": string(), "field": string(), "reason": reasons,
                 "fields": ["type": "array", "items": object(["field": string(), "message": string(), "reason": reasons],
@@ -216,7 +220,7 @@ enum OpenAPIDocument {
             "PriorityMatrix": object(["cells": ["type": "array", "minItems": 4, "maxItems": 4,
                                                 "items": ["type": "array", "minItems": 4, "maxItems": 4, "items": priorities]]],
                                      required: ["cells"]),
-        ]
+        ]) { $1 }
     }
 
     // MARK: the document
@@ -236,6 +240,7 @@ enum OpenAPIDocument {
                 "responses": responses(operation),
             ]
             if !parameters.isEmpty { entry["parameters"] = parameters }
+            if operation.isPublic { entry["security"] = [] as [Any] }
             if let body = operation.body {
                 entry["requestBody"] = ["required": true, "content": [operation.bodyType: ["schema": ["$ref": "#/components/schemas/\(body)"]]]]
             }

@@ -58,6 +58,7 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: ServiceLevelController())
     try api.register(collection: JobController())
     try api.register(collection: NotificationController())
+    try api.register(collection: SatisfactionController())
 
     // The pages. Sign-in, setup and the language switch work before the setup is done.
     try app.register(collection: SignInPages())
@@ -66,6 +67,7 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: HomePage())
     try pages.register(collection: RaisePages(maxFormBytes: maxFormBytes))
     try pages.register(collection: NeedPages(maxFormBytes: maxFormBytes))
+    try pages.register(collection: RatePages())
     try pages.register(collection: QueuePage())
     try pages.register(collection: ProfilePages())
     try pages.register(collection: InboxPages())

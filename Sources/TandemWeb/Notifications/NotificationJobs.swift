@@ -21,6 +21,7 @@ struct NeedChangedHandler: JobHandler {
 /// Sends one notification by e-mail, in the recipient's language, plain text and HTML.
 struct EmailHandler: JobHandler {
     let workflow: NotificationWorkflow
+    let satisfaction: SatisfactionWorkflow
     let text: NotificationText
     let smtp: SMTPClient
     var kinds: [String] { [NotificationWorkflow.emailKind] }
@@ -39,6 +40,17 @@ struct EmailHandler: JobHandler {
         if let excerpt = facts.excerpt {
             plain += "\n" + excerpt + "\n"
             html += "<blockquote style=\"white-space:pre-wrap\">\(Self.escaped(excerpt))</blockquote>\n"
+        }
+        if facts.notification.kind == .statusChanged, facts.notification.detail == NeedStatus.resolved.rawValue,
+           let (token, ratingLink) = try await satisfaction.issueLink(for: facts.need, to: facts.recipient) {
+            let days = String(Int((ratingLink.expiresAt.timeIntervalSince(ratingLink.createdAt) / 86_400).rounded()))
+            let prompt = text.translator.text("notify.rate_prompt", language, [days])
+            let choices = SatisfactionRating.scores.map { score in
+                (url: text.ratingLink(token, score: score), label: "\(score)★ " + text.translator.text("rating_score.\(score)", language))
+            }
+            plain += "\n" + prompt + "\n" + choices.map { "  \($0.label): \($0.url)" }.joined(separator: "\n") + "\n"
+            html += "<p>\(Self.escaped(prompt))</p>\n<p>" + choices.map { "<a href=\"\(Self.escaped($0.url))\">\(Self.escaped($0.label))</a>" }
+                .joined(separator: " &nbsp; ") + "</p>\n"
         }
         plain += "\n\(open): \(link)\n\n-- \n\(footer)\n"
         html += "<p><a href=\"\(Self.escaped(link))\">\(Self.escaped(open))</a></p>\n<hr>\n<p><small>\(Self.escaped(footer))</small></p>\n"

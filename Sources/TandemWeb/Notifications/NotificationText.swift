@@ -14,6 +14,7 @@ struct NotificationText: Sendable {
         case .needRaised: extra = translator.text("priority.\(need.priority.rawValue)", language)
         case .statusChanged: extra = detail.map { translator.text("status.\($0)", language) } ?? ""
         case .serviceLevelWarning, .serviceLevelBreach: extra = detail.map { translator.text("sla_target.\($0)", language) } ?? ""
+        case .rated, .lowRating: extra = detail ?? ""
         default: extra = ""
         }
         return translator.text("notification.\(kind.rawValue)", language, [need.number.description, need.title, who, extra])
@@ -21,5 +22,10 @@ struct NotificationText: Sendable {
 
     func link(_ need: Need) -> String {
         publicURL + "/needs/" + need.number.description
+    }
+
+    /// The page a rating link opens, with a score preselected.
+    func ratingLink(_ token: String, score: Int) -> String {
+        publicURL + "/rate/" + token + "?score=\(score)"
     }
 }

@@ -17,6 +17,7 @@ public struct TandemServices: Sendable {
     public let savedFilters: SavedFilterWorkflow
     public let jobs: JobWorkflow
     public let notifications: NotificationWorkflow
+    public let satisfaction: SatisfactionWorkflow
     /// Runs the background jobs (notifications); `serve` starts it, tests run it by hand (`runDueOnce`).
     public let jobRunner: JobRunner
     /// Asks for service-level refreshes when warnings and breaches come due; `serve` starts it.
@@ -49,6 +50,7 @@ public struct TandemServices: Sendable {
         self.notifications = NotificationWorkflow(
             store: SQLNotificationStore(database), needs: SQLNeedStore(database), organisation: organisationStore, clock: clock, ids: ids,
             sendsEmail: configuration.smtp != nil)
+        self.satisfaction = SatisfactionWorkflow(needs: needs, store: SQLSatisfactionStore(database), digest: SHA256Digest())
         let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
         self.translator = translator
         let text = NotificationText(translator: translator, publicURL: configuration.publicURL)
@@ -59,7 +61,7 @@ public struct TandemServices: Sendable {
             ServiceLevelRefreshHandler(workflow: serviceLevels),
         ]
         if let smtp = configuration.smtp {
-            handlers.append(EmailHandler(workflow: notifications, text: text, smtp: SMTPClient(settings: smtp, group: MultiThreadedEventLoopGroup.singleton)))
+            handlers.append(EmailHandler(workflow: notifications, satisfaction: satisfaction, text: text, smtp: SMTPClient(settings: smtp, group: MultiThreadedEventLoopGroup.singleton)))
         }
         var jobSettings = jobSettings
         jobSettings.retry = configuration.jobRetry

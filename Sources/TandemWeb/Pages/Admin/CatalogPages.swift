@@ -22,6 +22,7 @@ struct CatalogPages: RouteCollection {
         var departmentName: String?
         var rows: [Row]?
         var canManage: Bool
+        var satisfaction: SatisfactionPolicyForm?
     }
 
     struct EditContext: Encodable {
@@ -49,16 +50,40 @@ struct CatalogPages: RouteCollection {
         catalog.post(use: create)
         catalog.get(":offeringID", use: edit)
         catalog.post(":offeringID", use: update)
+        catalog.post("satisfaction", use: setSatisfactionPolicy)
     }
 
     func list(_ request: Request) async throws -> Response {
+        try await listPage(request, department: request.query[String.self, at: "department"])
+    }
+
+    /// How the department handles ratings (a form below its catalog).
+    func setSatisfactionPolicy(_ request: Request) async throws -> Response {
+        let actor = try AdminNavigation.actor(request)
+        let form = try PageForm.read(request)
+        let provider = try await providerToChange(form.string("department"), request, actor)
+        do {
+            _ = try await request.tandem.satisfaction.setPolicy(try SatisfactionPolicyForm.policy(form), of: provider.id, by: actor)
+            return request.seeOther(Site.adminCatalog(of: provider.id) + "&done=saved")
+        } catch let error as TandemError where error.code == .invalidInput {
+            return try await listPage(request, department: provider.id.description, sent: form, errors: FieldErrors(error, request),
+                                      status: .unprocessableEntity)
+        }
+    }
+
+    private func listPage(_ request: Request, department chosenText: String?, sent: PageForm? = nil, errors: FieldErrors = FieldErrors(),
+                          status: HTTPResponseStatus = .ok) async throws -> Response {
         let actor = try AdminNavigation.actor(request)
         let providers = try await request.tandem.organisation.departments(for: actor).filter(\.isProvider)
-        let chosen = try request.query[String.self, at: "department"].map { try Self.departmentID($0) }
+        let chosen = try chosenText.map { try Self.departmentID($0) }
             ?? providers.first { $0.id == actor.departmentID }?.id ?? DepartmentTree.ordered(providers).first?.department.id
         let department = providers.first { $0.id == chosen }
         var rows: [Row] = []
+        var satisfaction: SatisfactionPolicyForm?
         if let department {
+            satisfaction = SatisfactionPolicyForm(
+                try await request.tandem.satisfaction.policy(of: department.id), canManage: AccessPolicy.canManageCatalog(of: department.id, actor),
+                sent: sent, errors: errors, request)
             let names = try await departmentNames(request, actor)
             rows = try await request.tandem.catalog.offerings(provider: department.id, for: actor).map { offering in
                 Row(id: offering.id.description, name: offering.name, kind: request.t("kind.\(offering.kind.rawValue)"),
@@ -73,8 +98,8 @@ struct CatalogPages: RouteCollection {
                 Choice(value: $0.department.id.description, label: $0.department.name, selected: $0.department.id == chosen)
             }.nonEmpty,
             department: department?.id.description, departmentName: department?.name, rows: rows.nonEmpty,
-            canManage: department.map { AccessPolicy.canManageCatalog(of: $0.id, actor) } ?? false)
-        return try await request.page("admin-catalog", context)
+            canManage: department.map { AccessPolicy.canManageCatalog(of: $0.id, actor) } ?? false, satisfaction: satisfaction)
+        return try await request.page("admin-catalog", context, status: status)
     }
 
     func new(_ request: Request) async throws -> Response {

@@ -68,6 +68,8 @@ struct NeedPageContext: Encodable {
     var canWriteNote: Bool
     var canComment: Bool
     var attachments: [AttachmentItem]?
+    /// The satisfaction rating, once the need was resolved.
+    var rating: RatingForm?
     var timeline: [TimelineEntry]
     var commentText: String
     var commentError: String?
@@ -76,7 +78,9 @@ struct NeedPageContext: Encodable {
 
 extension NeedPageContext {
     /// Builds the page from what the core lets this person read.
-    static func load(_ need: Need, _ request: Request, commentText: String = "", errors: FieldErrors = FieldErrors()) async throws -> NeedPageContext {
+    /// - Parameter rated: the score and comment a rating form sent, shown again with its errors.
+    static func load(_ need: Need, _ request: Request, commentText: String = "", rated: (score: Int?, comment: String)? = nil,
+                     errors: FieldErrors = FieldErrors()) async throws -> NeedPageContext {
         let actor = try request.actor()
         let services = request.tandem
         let record = try await services.needs.record(of: need, for: actor)
@@ -95,6 +99,14 @@ extension NeedPageContext {
         let serviceLevel = try await services.serviceLevels.clock(of: need, events: events, for: actor)
         let clocks = [(request.t("sla_target.first_response"), serviceLevel.firstResponse), (request.t("sla_target.resolution"), serviceLevel.resolution)]
             .compactMap { name, measure in measure.map { Self.clock(name, $0, format, request) } }
+        var rating: RatingForm?
+        if need.resolvedAt != nil {
+            let state = try await services.satisfaction.state(of: need, for: actor)
+            if state.canRate || state.rating != nil {
+                rating = RatingForm(state, action: Site.need(need.number) + "/rating", chosen: rated?.score, typed: rated?.comment,
+                                    errors: errors, request)
+            }
+        }
         let attachmentItems = Dictionary(uniqueKeysWithValues: attachments.map { ($0.id, Self.item($0)) })
 
         var facts: [Field] = [
@@ -140,8 +152,8 @@ extension NeedPageContext {
             assignable: colleagues.map { Assignable(id: $0.id.description, name: $0.displayName, selected: need.assigneeIDs.contains($0.id)) },
             canWriteNote: AccessPolicy.canComment(.internal, on: need, actor),
             canComment: AccessPolicy.canComment(.public, on: need, actor),
-            attachments: attachments.map(Self.item).nonEmpty, timeline: timeline, commentText: commentText,
-            commentError: errors["body"], general: errors.general(besides: ["body"]))
+            attachments: attachments.map(Self.item).nonEmpty, rating: rating, timeline: timeline, commentText: commentText,
+            commentError: errors["body"], general: errors.general(besides: ["body"] + RatingForm.fields))
     }
 
     static func clock(_ name: String, _ measure: ServiceLevelMeasure, _ format: PageFormat, _ request: Request) -> Clock {
@@ -176,6 +188,7 @@ extension NeedPageContext {
         case "assignees": return raw.split(separator: ",").compactMap { Person.ID(String($0)) }.map(directory.personName).joined(separator: ", ")
         case "confidential": return request.t(raw == "true" ? "need.confidential_yes" : "need.confidential_no")
         case "target": return request.t("sla_target.\(raw)")
+        case "low_rating": return request.t("low_rating_action.\(raw)")
         default: return raw
         }
     }

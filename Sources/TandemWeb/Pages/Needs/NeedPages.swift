@@ -13,6 +13,7 @@ struct NeedPages: RouteCollection {
         need.post("transition", use: transition)
         need.post("comments", use: comment)
         need.post("assignees", use: assign)
+        need.post("rating", use: rate)
         need.on(.POST, "attachments", body: .collect(maxSize: ByteCount(value: maxFormBytes)), use: attach)
     }
 
@@ -57,6 +58,16 @@ struct NeedPages: RouteCollection {
         }
     }
 
+    func rate(_ request: Request) async throws -> Response {
+        let need = try await Self.need(request)
+        let form = try PageForm.read(request)
+        let sent = (score: Int(form.text("score")), comment: form.text("comment"))
+        return try await redisplayOnError(need, request, text: "", rated: sent) {
+            _ = try await request.tandem.satisfaction.rate(need.id, score: try RatingForm.requiredScore(form), comment: form.string("comment"),
+                                                           by: request.actor())
+        }
+    }
+
     func attach(_ request: Request) async throws -> Response {
         let need = try await Self.need(request)
         let form = try PageForm.read(request)
@@ -71,13 +82,14 @@ struct NeedPages: RouteCollection {
 
     /// Runs a change and goes back to the page; on an input or lifecycle error, shows the page
     /// again with the message and what was typed.
-    private func redisplayOnError(_ need: Need, _ request: Request, text: String, _ change: () async throws -> Void) async throws -> Response {
+    private func redisplayOnError(_ need: Need, _ request: Request, text: String, rated: (score: Int?, comment: String)? = nil,
+                                  _ change: () async throws -> Void) async throws -> Response {
         do {
             try await change()
             return request.seeOther(Site.need(need.number))
         } catch let error as TandemError where [.invalidInput, .invalidTransition, .conflict, .forbidden].contains(error.code) {
             let fresh = try await Self.need(request)
-            let context = try await NeedPageContext.load(fresh, request, commentText: text, errors: FieldErrors(error, request))
+            let context = try await NeedPageContext.load(fresh, request, commentText: text, rated: rated, errors: FieldErrors(error, request))
             return try await request.page("need", context, status: error.code == .invalidInput ? .unprocessableEntity : .conflict)
         }
     }

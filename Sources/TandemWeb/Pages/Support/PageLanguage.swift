@@ -44,6 +44,9 @@ extension Request {
         return language
     }
 
+    /// Shows this request's page in a given language (a rating link's page, in its requester's).
+    func setPageLanguage(_ language: Language) { storage[LanguageKey.self] = language }
+
     /// Forgets the resolved language (after the person changed it).
     func forgetPageLanguage() { storage[LanguageKey.self] = nil }
 

@@ -47,7 +47,9 @@ enum TranslatedEnumerations {
         "language": Language.allCases.map(\.rawValue),
         // The fields the core names in a need's changes (`NeedEvent.Change.field`).
         "change": ["status", "action", "assignees", "title", "description", "desired_date", "form", "urgency", "importance", "priority",
-                   "effort_hours", "strategic_goal_id", "confidential", "target"],
+                   "effort_hours", "strategic_goal_id", "confidential", "target", "score", "low_rating"],
+        "low_rating_action": SatisfactionPolicy.LowRatingAction.allCases.map(\.rawValue),
+        "rating_score": SatisfactionRating.scores.map(String.init),
         "sla_target": ServiceLevelTarget.allCases.map(\.rawValue),
         "sla_state": ServiceLevelMeasure.State.allCases.map(\.rawValue),
         "weekday": Weekday.allCases.map(\.name),
