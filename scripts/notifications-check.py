@@ -9,7 +9,9 @@
   its own, not with Tandem's code;
 * a receiver that answers 500 and an address nobody listens on: raising a need stays fast,
   the deliveries are retried with back-off, end up dead and are shown to administrators, and a
-  retry after the receiver is fixed delivers.
+  retry after the receiver is fixed delivers;
+* the resolution e-mail carries five one-click rating links: one opens the rating page without
+  sign-in, one button records the score, and the link does not work twice.
 
     scripts/notifications-check.py [--binary .build/debug/tandem]
 """
@@ -21,6 +23,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import socket
 import ssl
 import subprocess
@@ -49,6 +52,10 @@ arguments = parser.parse_args()
 
 work = tempfile.mkdtemp(prefix="tandem-notify-")
 failures = []
+
+
+def html_escape(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;")
 
 
 def check(condition, message):
@@ -258,6 +265,40 @@ try:
         check(event["event"] == "need_raised" and headers.get("x-tandem-event") == "need_raised", "webhook event name")
         check(event["need"]["number"] == number and event["need"]["title"] == title and event["need"]["url"] == link, "webhook need")
         check(event["actor"]["name"] == "王小明" and headers.get("x-tandem-delivery") == event["delivery"], "webhook actor and delivery id")
+
+    # resolved: the requester's e-mail (Chinese) carries five one-click rating links that need no sign-in
+    for action in ["start", "resolve"]:
+        check(call("POST", f"/needs/{need['id']}/transitions", {"action": action}, manager)[0] == 200, f"the agent takes '{action}'")
+    def resolution_mail():
+        for mail in mails:
+            message = email.message_from_bytes(mail["data"], policy=email.policy.default)
+            if mail["to"] == ["wang@example.com"] and "已解决" in str(message["Subject"]):
+                return message
+        return None
+    if wait_for(resolution_mail, 20, "the resolution e-mail"):
+        message = resolution_mail()
+        plain = message.get_body(preferencelist=("plain",)).get_content()
+        html = message.get_body(preferencelist=("html",)).get_content()
+        links = re.findall(r"https://tandem\.example\.com/rate/([A-Za-z0-9._-]+)\?score=([1-5])", plain)
+        check([score for _, score in links] == ["1", "2", "3", "4", "5"] and len({token for token, _ in links}) == 1,
+              f"five rating links with one token: {links}")
+        check("您对这次服务满意吗？点一下即可评分（14 天内有效）" in plain and "5★ 非常满意" in html, "the rating prompt in the requester's language")
+        if links:
+            token = links[0][0]
+            jar = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+            page = jar.open(f"http://127.0.0.1:{port}/rate/{token}?score=5", timeout=10).read().decode()
+            check(html_escape(title) in page and 'id="score-5" checked' in page, "the link opens the rating page, score chosen, without sign-in")
+            csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+            form = urllib.parse.urlencode({"_csrf": csrf, "score": "5", "comment": "很快，谢谢"}).encode()
+            done = jar.open(urllib.request.Request(f"http://127.0.0.1:{port}/rate/{token}", data=form, method="POST"), timeout=10).read().decode()
+            check("谢谢您的评价" in done, "one button records the rating")
+            status, state = call("GET", f"/needs/{need['id']}/rating", session=employee)
+            check(status == 200 and state["rating"]["score"] == 5 and state["rating"]["comment"] == "很快，谢谢", f"the rating is stored: {state}")
+            try:
+                jar.open(urllib.request.Request(f"http://127.0.0.1:{port}/rate/{token}", data=form, method="POST"), timeout=10)
+                check(False, "a used link is refused")
+            except urllib.error.HTTPError as error:
+                check(error.code == 409, f"a used link is refused ({error.code})")
 
     # the failing deliveries: retried (1 s, 2 s), then dead and visible to administrators
     def dead():

@@ -169,7 +169,7 @@ struct SatisfactionTests {
 
             // once only
             let again = try await browser.post("/rate/\(token)", [("score", "1")])
-            #expect(again.status == .conflict && again.text.contains("This rating link has been used"), "in the browser's language")
+            #expect(again.status == .conflict && again.text.contains("这个评价链接已经用过了"), "in the requester's language")
             #expect(try await app.services.satisfaction.store.rating(of: need.id)?.score == 4)
             let api = try await app.request(.POST, "/api/v1/rating-links/\(token)", json: #"{"score":1}"#)
             #expect(api.status == .conflict)
@@ -178,8 +178,9 @@ struct SatisfactionTests {
             let (second, _) = try #require(try await app.services.satisfaction.issueLink(for: need, to: company.salesEmployee))
             clock.advance(by: 14 * 86_400)
             let expired = try await browser.get("/rate/\(second)?score=5")
-            #expect(expired.status == .conflict && expired.text.contains("This rating link has expired"))
-            #expect(try await browser.get("/rate/not-a-token").status == .notFound)
+            #expect(expired.status == .conflict && expired.text.contains("这个评价链接已过期"))
+            let unknown = try await browser.get("/rate/not-a-token")
+            #expect(unknown.status == .notFound && unknown.text.contains("This rating link is not valid"), "unknown: the browser's language")
         }
     }
 
@@ -208,6 +209,46 @@ struct SatisfactionTests {
             #expect(seen.element("rating-comment-text") == "等了很久")
             #expect(!seen.text.contains(#"id="rating-form""#))
             #expect(seen.text.contains("低分处理: — → 通知本部门经理"))
+        }
+    }
+
+    @Test("a department's managers set its rating policy on its catalog page; bad values are named; other managers cannot",
+          arguments: TestDatabase.all)
+    func policyPage(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let manager = TestBrowser(app)
+            try await manager.signIn(company.itManager.login)
+            let page = try await manager.get("/admin/catalog?department=\(company.it.id)")
+            #expect(page.element("satisfaction-summary") == "需求解决后 14 天内可以评价；2 星及以下为低分，低分时：通知本部门经理。")
+
+            let bad = try await manager.post("/admin/catalog/satisfaction", [
+                ("department", company.it.id.description), ("rating_days", "abc"), ("low_score", "9"), ("on_low_rating", "reopen"),
+            ])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.element("rating-days-error") == "请填写数字")
+            #expect(bad.element("low-score-error") == "须在 1 到 4 之间")
+            #expect(bad.text.contains(#"value="abc""#), "what was typed is kept")
+            #expect(try await app.services.satisfaction.store.policy(of: company.it.id) == nil)
+
+            let saved = try await manager.post("/admin/catalog/satisfaction", [
+                ("department", company.it.id.description), ("rating_days", "7"), ("low_score", "3"), ("on_low_rating", "reopen"),
+            ])
+            #expect(saved.status == .seeOther)
+            #expect(try await app.services.satisfaction.store.policy(of: company.it.id)
+                == SatisfactionPolicy(ratingDays: 7, lowScore: 3, onLowRating: .reopen))
+
+            // the sales manager sees IT's rules as text only, and a forged form changes nothing
+            let other = TestBrowser(app)
+            try await other.signIn(company.salesManager.login)
+            let seen = try await other.get("/admin/catalog?department=\(company.it.id)")
+            #expect(seen.element("satisfaction-summary") == "需求解决后 7 天内可以评价；3 星及以下为低分，低分时：重新打开需求。")
+            #expect(!seen.text.contains("satisfaction-save"))
+            let forged = try await other.post("/admin/catalog/satisfaction", [
+                ("department", company.it.id.description), ("rating_days", "90"), ("low_score", "1"), ("on_low_rating", "none"),
+            ])
+            #expect(forged.status == .forbidden)
+            #expect(try await app.services.satisfaction.store.policy(of: company.it.id)?.ratingDays == 7)
         }
     }
 }

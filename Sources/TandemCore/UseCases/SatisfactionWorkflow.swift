@@ -57,6 +57,14 @@ public struct SatisfactionWorkflow: Sendable {
         return (need, person, try await store.rating(of: need.id))
     }
 
+    /// The person a genuine token was made for, used or expired as it may be (its page speaks
+    /// their language); nil for anything else.
+    public func linkHolder(_ token: String) async throws -> Person? {
+        guard let (id, secret) = RatingLink.parse(token), let (link, stored) = try await store.link(id), stored == digest.digest(secret)
+        else { return nil }
+        return try await needs.organisation.person(link.personID)
+    }
+
     /// Makes a rating link for the requester of a resolved need, or nil when the need may not be
     /// rated. Returns the token (only its digest is kept) and the link.
     public func issueLink(for need: Need, to person: Person) async throws -> (token: String, link: RatingLink)? {
@@ -163,6 +171,7 @@ public struct SatisfactionWorkflow: Sendable {
               stored == digest.digest(secret),
               let person = try await needs.organisation.person(link.personID), person.isActive
         else { throw TandemError.notFound("rating link") }
+        // NB: from here on the caller holds the secret: telling "used" from "expired" reveals nothing.
         guard link.usedAt == nil else { throw TandemError(.conflict, "this rating link was used already") }
         guard needs.clock.now() < link.expiresAt else { throw TandemError(.invalidTransition, "this rating link has expired") }
         return (link, person)

@@ -32,14 +32,19 @@ struct SatisfactionPolicyForm: Encodable {
         general = errors.general(besides: Self.fields)
     }
 
-    /// The policy a form sent; a field that is not a number is named.
+    /// The policy a form sent; every bad field is named at once (not a number, or out of range).
     static func policy(_ form: PageForm) throws -> SatisfactionPolicy {
         var problems = InputProblems()
         let days = try problems.check { try number(form, "rating_days") }
         let low = try problems.check { try number(form, "low_score") }
         let action = try problems.check { try form.enumValue("on_low_rating", SatisfactionPolicy.LowRatingAction.self) }
+        // NB: a field that is not a number stands in with the standard value, so the range check names only the others.
+        let standard = SatisfactionPolicy.standard
+        let policy = SatisfactionPolicy(ratingDays: days ?? standard.ratingDays, lowScore: low ?? standard.lowScore,
+                                        onLowRating: (action ?? nil) ?? standard.onLowRating)
+        _ = try problems.check { try policy.validated() }
         try problems.throwIfAny()
-        return SatisfactionPolicy(ratingDays: days!, lowScore: low!, onLowRating: action! ?? .none)
+        return policy
     }
 
     private static func number(_ form: PageForm, _ field: String) throws -> Int {

@@ -39,7 +39,7 @@ struct RatePages: RouteCollection {
             return try await page(request, token: token, chosen: Int(form.text("score")), typed: form.text("comment"),
                                   errors: FieldErrors(error, request), status: .unprocessableEntity)
         } catch let error as TandemError where [.notFound, .conflict, .invalidTransition].contains(error.code) {
-            return try await request.page("rate", unusable(error, request), status: error.code == .notFound ? .notFound : .conflict)
+            return try await request.page("rate", try await unusable(error, token: token, request), status: error.code == .notFound ? .notFound : .conflict)
         }
         let context = RatePageContext(layout: LayoutContext(request, title: request.t("rate_page.title")),
                                       message: request.t("rate_page.thanks"), done: true)
@@ -57,7 +57,7 @@ struct RatePages: RouteCollection {
         do {
             target = try await request.tandem.satisfaction.linkTarget(token)
         } catch let error as TandemError where [.notFound, .conflict, .invalidTransition].contains(error.code) {
-            return try await request.page("rate", unusable(error, request), status: error.code == .notFound ? .notFound : .conflict)
+            return try await request.page("rate", try await unusable(error, token: token, request), status: error.code == .notFound ? .notFound : .conflict)
         }
         speakRequesterLanguage(request, target.person)
         let state = try await request.tandem.satisfaction.state(of: target.need, for: target.person)
@@ -68,7 +68,8 @@ struct RatePages: RouteCollection {
         return try await request.page("rate", context, status: status)
     }
 
-    private func unusable(_ error: TandemError, _ request: Request) -> RatePageContext {
+    private func unusable(_ error: TandemError, token: String, _ request: Request) async throws -> RatePageContext {
+        if let holder = try await request.tandem.satisfaction.linkHolder(token) { speakRequesterLanguage(request, holder) }
         let reason = switch error.code {
         case .conflict: "rate_page.used"
         case .invalidTransition: "rate_page.expired"

@@ -1,0 +1,77 @@
+"""The voice of the internal customer in a real Chromium: a requester rates a resolved need
+through the one-click link of the resolution e-mail, without signing in."""
+import email
+import email.policy
+import os
+import re
+import time
+import unittest
+
+from selenium.webdriver.common.by import By
+
+from tandem_e2e import BrowserTest, api, Company, ADMIN_PASSWORD, PASSWORD
+
+MAILDIR = os.environ.get("TANDEM_MAILDIR", "")
+
+
+def mails_to(address):
+    """The messages in the test mail server's Maildir addressed to `address`."""
+    found = []
+    folder = os.path.join(MAILDIR, "new")
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        with open(os.path.join(folder, name), "rb") as file:
+            message = email.message_from_binary_file(file, policy=email.policy.default)
+        if address in str(message["To"]):
+            found.append(message)
+    return found
+
+
+class FeedbackPaths(BrowserTest):
+    def test_a_resolution_email_link_rates_the_need_without_signing_in(self):
+        company = self.company
+        admin = Company.session("admin", ADMIN_PASSWORD)
+        unique = os.urandom(3).hex()
+        address = f"rate{unique}@example.com"
+        api("POST", "/people", {"login": "rate" + unique, "display_name": "孙评价", "department_id": company.sales["id"],
+                                "roles": ["employee"], "language": "zh-CN", "password": PASSWORD, "email": address}, admin)
+        requester = Company.session("rate" + unique, PASSWORD)
+        need = api("POST", "/needs", {"title": "打印机卡纸", "offering_id": company.offering["id"],
+                                      "form": {"system": "ERP", "seats": 1}}, requester)
+        agent = Company.session(company.agent, PASSWORD)
+        for action in ("start", "resolve"):
+            api("POST", f"/needs/{need['id']}/transitions", {"action": action}, agent)
+
+        # the resolution e-mail arrives with five links, one per score
+        link = None
+        deadline = time.time() + 20
+        while time.time() < deadline and link is None:
+            for message in mails_to(address):
+                text = message.get_body(preferencelist=("plain",)).get_content()
+                match = re.search(r"(http://\S+/rate/\S+\?score=2)", text)
+                if match:
+                    link = match.group(1)
+            time.sleep(0.5)
+        self.assertIsNotNone(link, "the resolution e-mail carries rating links")
+
+        # opened in a browser that is not signed in: the clicked score is chosen, one button records it
+        self.driver.delete_all_cookies()
+        self.driver.get(link)
+        self.assertEqual(self.text("#rate-need-title"), "打印机卡纸")
+        self.assertTrue(self.driver.find_element(By.ID, "score-2").is_selected())
+        self.driver.find_element(By.ID, "rating-comment").send_keys("等了两天")
+        self.submit("rating-submit")
+        self.assertIn("谢谢您的评价", self.text("#rate-message"))
+
+        # the rating is on the need for its readers; the link does not work twice
+        state = api("GET", f"/needs/{need['id']}/rating", None, requester)
+        self.assertEqual((state["rating"]["score"], state["rating"]["comment"]), (2, "等了两天"))
+        self.driver.get(link)
+        self.assertIn("这个评价链接已经用过了", self.text("#rate-message"))
+        self.sign_in(company.agent)
+        self.open(f"/needs/{need['number']}")
+        self.assertEqual(self.text("#rating-stars"), "★★☆☆☆")
+        self.assertEqual(self.text("#rating-comment-text"), "等了两天")
+
+
+if __name__ == "__main__":
+    unittest.main()
