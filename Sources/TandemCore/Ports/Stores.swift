@@ -98,9 +98,9 @@ public protocol ServiceLevelStore: Sendable {
     func setCalendar(_ calendar: BusinessCalendar, of department: Department.ID?) async throws
     func policy(of offering: ServiceOffering.ID?) async throws -> ServiceLevelPolicy?
     func setPolicy(_ policy: ServiceLevelPolicy, of offering: ServiceOffering.ID?) async throws
-    /// Stores what the watcher and the queue need of a need's clocks, if the need is still at
-    /// `version` (a later change brings its own refresh).
-    func setDeadlines(_ deadlines: ServiceLevelDeadlines, of need: Need.ID, version: Int) async throws
+    /// Stores what the watcher and the queue need of a need's clocks, and how it was served (for
+    /// scorecards), if the need is still at `version` (a later change brings its own refresh).
+    func setDeadlines(_ deadlines: ServiceLevelDeadlines, outcome: ServiceLevelOutcome, of need: Need.ID, version: Int) async throws
     func deadlines(of need: Need.ID) async throws -> ServiceLevelDeadlines?
     /// Needs whose `checkAt` has come, soonest first, with that time.
     func needsToCheck(at now: Date, limit: Int) async throws -> [(need: Need.ID, checkAt: Date)]
@@ -173,4 +173,13 @@ public protocol SatisfactionStore: Sendable {
     func insert(_ link: RatingLink, digest: String) async throws
     /// The link and the digest of its secret.
     func link(_ id: RatingLink.ID) async throws -> (link: RatingLink, digest: String)?
+}
+
+/// What scorecards read of the needs.
+public protocol ScorecardStore: Sendable {
+    /// The needs addressed to `provider` (and raised by `requester`'s department when given)
+    /// raised within `interval`, with their outcomes and ratings.
+    func scoredNeeds(provider: Department.ID, requester: Department.ID?, raisedIn interval: DateInterval) async throws -> [ScoredNeed]
+    /// Every provider's totals over the needs raised within `interval`.
+    func providerTotals(raisedIn interval: DateInterval) async throws -> [ProviderTotals]
 }

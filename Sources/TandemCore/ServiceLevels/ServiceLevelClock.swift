@@ -59,10 +59,7 @@ public struct ServiceLevelClock: Hashable, Sendable {
         if let minutes = targets?.firstResponseMinutes {
             // NB: the first response is the first public reply or lifecycle step by a provider;
             // whatever happens later never moves it.
-            let response = events.first { event in
-                providers.contains(event.actorID) && event.visibility == .public
-                    && (event.kind == .replied || event.kind == .transitioned)
-            }
+            let response = firstResponse(in: events, providers: providers)
             result.firstResponse = measure(minutes: minutes, start: raised.at, achievedAt: response?.at, paused: paused,
                                            pausedNow: timeline.current.map(policy.pausingStatuses.contains) ?? false,
                                            warningPercent: policy.warningPercent, clock: clock, now: now)
@@ -77,6 +74,13 @@ public struct ServiceLevelClock: Hashable, Sendable {
                                         warningPercent: policy.warningPercent, clock: clock, now: now)
         }
         return result
+    }
+
+    /// The first response: the first public reply or lifecycle step by a provider.
+    static func firstResponse(in events: [NeedEvent], providers: Set<Person.ID>) -> NeedEvent? {
+        events.first { event in
+            providers.contains(event.actorID) && event.visibility == .public && (event.kind == .replied || event.kind == .transitioned)
+        }
     }
 
     private static func measure(
@@ -122,11 +126,16 @@ struct StatusTimeline {
     var current: NeedStatus? { changes.last?.0 }
 
     /// When the need last stopped being open (resolved, then closed, is finished at resolution).
-    var finishedAt: Date? {
-        var finished: Date?
+    var finishedAt: Date? { finish?.1 }
+
+    /// The status the need last stopped being open with (`resolved` for resolved, then closed).
+    var finishedStatus: NeedStatus? { finish?.0 }
+
+    private var finish: (NeedStatus, Date)? {
+        var finished: (NeedStatus, Date)?
         for (status, from) in changes.reversed() {
             guard !status.isOpen else { break }
-            finished = from
+            finished = (status, from)
         }
         return finished
     }

@@ -36,11 +36,16 @@ extension ServiceLevelWorkflow {
             guard let need = try await needs.needs.need(needID) else { return }
             let now = needs.clock.now()
             let policy = try await effectivePolicy(of: need.offeringID)
-            let clock = try await derive(need, policy: policy, now: now)
+            let events = try await needs.needs.events(of: need.id)
+            let (providers, calendar) = try await terms(of: need, events: events)
+            let clock = ServiceLevelClock.derive(events: events, priority: need.priority, providers: providers, policy: policy,
+                                                 calendar: calendar, now: now)
             let announced = try await store.alerts(of: needID)
             let due = ServiceLevelDeadlines.alerts(clock, of: needID).filter { !announced.contains($0) }
             guard let alert = due.first else {
-                try await store.setDeadlines(ServiceLevelDeadlines(clock, now: now), of: needID, version: need.version)
+                let outcome = ServiceLevelOutcome.derive(events: events, clock: clock, providers: providers, policy: policy,
+                                                         calendar: calendar, now: now)
+                try await store.setDeadlines(ServiceLevelDeadlines(clock, now: now), outcome: outcome, of: needID, version: need.version)
                 return
             }
             try await announce(alert, on: need, raisePriority: policy.raisePriorityOnBreach, at: now)
@@ -55,13 +60,19 @@ extension ServiceLevelWorkflow {
 
     /// The clocks of a need whose history is at hand.
     func derive(_ need: Need, events: [NeedEvent], policy: ServiceLevelPolicy, now: Date) async throws -> ServiceLevelClock {
+        let (providers, calendar) = try await terms(of: need, events: events)
+        return ServiceLevelClock.derive(events: events, priority: need.priority, providers: providers, policy: policy,
+                                        calendar: calendar, now: now)
+    }
+
+    /// Who counts as the provider among the people in the history, and the provider's calendar.
+    private func terms(of need: Need, events: [NeedEvent]) async throws -> (providers: Set<Person.ID>, calendar: BusinessCalendar) {
         let actors = Array(Set(events.map(\.actorID)))
         let providers = Set(try await needs.organisation.people(actors).filter { person in
             person.has(.admin) || need.assigneeIDs.contains(person.id)
                 || (person.departmentID == need.providingDepartmentID && (person.has(.agent) || person.has(.manager)))
         }.map(\.id))
-        return ServiceLevelClock.derive(events: events, priority: need.priority, providers: providers, policy: policy,
-                                        calendar: try await effectiveCalendar(of: need.providingDepartmentID), now: now)
+        return (providers, try await effectiveCalendar(of: need.providingDepartmentID))
     }
 
     /// One alert as one event by Tandem itself; a resolution breach raises the priority one

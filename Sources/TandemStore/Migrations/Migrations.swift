@@ -15,5 +15,6 @@ public enum TandemMigrations {
         CreateNotifications(),
         CreateServiceLevelWatch(),
         CreateSatisfaction(),
+        CreateServiceOutcomes(),
     ]
 }

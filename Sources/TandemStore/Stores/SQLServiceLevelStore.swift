@@ -41,11 +41,13 @@ public struct SQLServiceLevelStore: ServiceLevelStore {
         try await save(policy, table: "service_level_policies", column: "policy", scope: Self.scope(offering))
     }
 
-    public func setDeadlines(_ deadlines: ServiceLevelDeadlines, of need: Need.ID, version: Int) async throws {
+    public func setDeadlines(_ deadlines: ServiceLevelDeadlines, outcome: ServiceLevelOutcome, of need: Need.ID, version: Int) async throws {
         try await database.write { sql in
             try await sql.update("needs")
                 .set("response_due_at", to: deadlines.responseDueAt?.storable).set("resolution_due_at", to: deadlines.resolutionDueAt?.storable)
                 .set("resolution_warning_at", to: deadlines.resolutionWarningAt?.storable).set("sla_check_at", to: deadlines.checkAt?.storable)
+                .set("response_seconds", to: outcome.responseSeconds).set("resolution_seconds", to: outcome.resolutionSeconds)
+                .set("response_met", to: outcome.responseMet).set("resolution_met", to: outcome.resolutionMet)
                 .where("id", .equal, need.rawValue).where("version", .equal, version).run()
         }
     }

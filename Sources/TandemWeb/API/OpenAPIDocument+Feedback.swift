@@ -16,6 +16,9 @@ extension OpenAPIDocument {
         .init(method: "PUT", path: "/api/v1/departments/:departmentID/satisfaction-policy",
               summary: "Set how long needs may be rated and what a low rating does (the department's managers)", tag: "feedback",
               body: "SatisfactionPolicyInput", response: "SatisfactionPolicy"),
+        .init(method: "GET", path: "/api/v1/departments/:departmentID/scorecard",
+              summary: "A provider's scorecard over a period (default: this quarter), or a pair's with requesting_department_id",
+              tag: "feedback", query: ["period", "requesting_department_id"], response: "Scorecard"),
     ]
 
     static var feedbackSchemas: [String: Any] {
@@ -25,7 +28,23 @@ extension OpenAPIDocument {
             "need_id": uuid, "rater_id": uuid, "requesting_department_id": uuid, "providing_department_id": uuid,
             "score": ["type": "integer", "minimum": 1, "maximum": 5], "comment": string(), "rated_at": dateTime, "updated_at": dateTime,
         ], required: ["need_id", "rater_id", "requesting_department_id", "providing_department_id", "score", "rated_at", "updated_at"])
+        let number: [String: Any] = ["type": ["number", "null"]]
+        let count: [String: Any] = ["type": "integer", "minimum": 0]
+        let figures = object([
+            "volume": count, "resolved": count, "open": count, "response_met_percent": number, "response_decided": count,
+            "resolution_met_percent": number, "resolution_decided": count, "response_median_hours": number, "response_p90_hours": number,
+            "resolution_median_hours": number, "resolution_p90_hours": number, "satisfaction_average": number, "satisfaction_count": count,
+            "satisfaction_distribution": ["type": "array", "items": count, "minItems": 5, "maxItems": 5],
+        ], required: ["volume", "resolved", "open", "response_decided", "resolution_decided", "satisfaction_count", "satisfaction_distribution"])
+        let rank = object(["place": ["type": "integer", "minimum": 1], "of": ["type": "integer", "minimum": 1]], required: ["place", "of"])
+        let period = string(["pattern": "^[0-9]{4}(-Q[1-4]|-[0-9]{2})?$"])
         return [
+            "Scorecard": object([
+                "provider_id": uuid, "requester_id": uuid, "period": period, "figures": figures, "previous_period": period, "previous": figures,
+                "ranks": object(["service_level": rank, "satisfaction": rank]),
+                "served": ["type": "array", "items": object(["department_id": uuid, "volume": count, "satisfaction_average": number],
+                                                            required: ["department_id", "volume"])],
+            ], required: ["provider_id", "period", "figures", "previous_period", "previous"]),
             "Rating": rating,
             "RatingState": object([
                 "rating": ["oneOf": [["type": "null"], ["$ref": "#/components/schemas/Rating"]]], "can_rate": boolean,

@@ -59,6 +59,7 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: JobController())
     try api.register(collection: NotificationController())
     try api.register(collection: SatisfactionController())
+    try api.register(collection: ScorecardController())
 
     // The pages. Sign-in, setup and the language switch work before the setup is done.
     try app.register(collection: SignInPages())
@@ -68,6 +69,7 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: RaisePages(maxFormBytes: maxFormBytes))
     try pages.register(collection: NeedPages(maxFormBytes: maxFormBytes))
     try pages.register(collection: RatePages())
+    try pages.register(collection: ScorecardPages())
     try pages.register(collection: QueuePage())
     try pages.register(collection: ProfilePages())
     try pages.register(collection: InboxPages())

@@ -50,6 +50,7 @@ enum TranslatedEnumerations {
                    "effort_hours", "strategic_goal_id", "confidential", "target", "score", "low_rating"],
         "low_rating_action": SatisfactionPolicy.LowRatingAction.allCases.map(\.rawValue),
         "rating_score": SatisfactionRating.scores.map(String.init),
+        "scorecard_figure": ScorecardPageContext.figureIDs,
         "sla_target": ServiceLevelTarget.allCases.map(\.rawValue),
         "sla_state": ServiceLevelMeasure.State.allCases.map(\.rawValue),
         "weekday": Weekday.allCases.map(\.name),

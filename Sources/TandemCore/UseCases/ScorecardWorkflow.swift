@@ -1,0 +1,44 @@
+import Foundation
+
+/// Scorecards of provider departments and of pairs. They are published inside the company:
+/// every signed-in person may read them (they show figures, never a need).
+public struct ScorecardWorkflow: Sendable {
+    public let store: any ScorecardStore
+    public let organisation: any OrganisationStore
+    public let clock: any Clock
+    public let timeZone: TimeZone
+
+    public init(store: any ScorecardStore, organisation: any OrganisationStore, clock: any Clock, timeZone: TimeZone) {
+        self.store = store
+        self.organisation = organisation
+        self.clock = clock
+        self.timeZone = timeZone
+    }
+
+    /// The current quarter, the period a scorecard shows unless told otherwise.
+    public var currentPeriod: ReportingPeriod { ReportingPeriod.containing(clock.now(), .quarter, in: timeZone) }
+
+    /// The scorecard of a provider over a period, or of the pair it forms with a requesting department.
+    public func scorecard(provider: Department.ID, requester: Department.ID? = nil, period: ReportingPeriod,
+                          for actor: Person) async throws -> Scorecard {
+        guard actor.isActive else { throw TandemError(.unauthenticated, "sign in first") }
+        guard try await organisation.department(provider) != nil else { throw TandemError.notFound("department") }
+        if let requester, try await organisation.department(requester) == nil {
+            throw TandemError.invalid("requesting_department_id", "no such department", .unknownRecord)
+        }
+        let needs = try await store.scoredNeeds(provider: provider, requester: requester, raisedIn: period.interval(in: timeZone))
+        let previousNeeds = try await store.scoredNeeds(provider: provider, requester: requester,
+                                                        raisedIn: period.previous.interval(in: timeZone))
+        let totals = requester == nil ? try await store.providerTotals(raisedIn: period.interval(in: timeZone)) : []
+        return Scorecard(provider: provider, requester: requester, period: period, needs: needs, previousNeeds: previousNeeds, totals: totals)
+    }
+
+    /// A period as typed (`2026-Q4`, `2026-11`, `2026`), or the current quarter when none is.
+    public func period(_ text: String?, field: String = "period") throws -> ReportingPeriod {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return currentPeriod }
+        guard let period = ReportingPeriod(text) else {
+            throw TandemError.invalid(field, "period must be a year (2026), a quarter (2026-Q4) or a month (2026-11)", .periodFormat)
+        }
+        return period
+    }
+}

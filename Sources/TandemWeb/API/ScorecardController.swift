@@ -1,0 +1,20 @@
+import Foundation
+import TandemCore
+import Vapor
+
+/// Scorecards of provider departments, and of pairs (a provider serving one department).
+struct ScorecardController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("departments", ":departmentID", "scorecard", use: scorecard)
+    }
+
+    func scorecard(_ request: Request) async throws -> Response {
+        let actor = try request.actor()
+        let query = try QueryParameters(request, allowed: ["period", "requesting_department_id"])
+        let workflow = request.tandem.scorecards
+        let scorecard = try await workflow.scorecard(
+            provider: request.id("departmentID", "department"), requester: try query.id("requesting_department_id"),
+            period: try workflow.period(query.string("period")), for: actor)
+        return try json(scorecard)
+    }
+}

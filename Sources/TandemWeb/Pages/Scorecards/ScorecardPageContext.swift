@@ -1,0 +1,152 @@
+import Foundation
+import TandemCore
+import Vapor
+
+/// What the scorecards page shows: the choice of provider, period and requester, and the
+/// figures as people read them.
+struct ScorecardPageContext: Encodable {
+    /// One figure over the two periods; `trend` is `better`, `worse` or `same`.
+    struct Row: Encodable {
+        var id: String
+        var label: String
+        var current: String
+        var previous: String
+        var change: String
+        var trend: String
+    }
+
+    /// One bar of a horizontal bar chart drawn on the server (inline SVG, no script).
+    struct Bar: Encodable {
+        var label: String
+        var count: Int
+        var y: Int
+        var textY: Int
+        var width: Int
+        var countX: Int
+    }
+
+    struct Served: Encodable {
+        var name: String
+        var volume: Int
+        var satisfaction: String
+        var link: String
+    }
+
+    var layout: LayoutContext
+    var providers: [Choice]
+    var requesters: [Choice]
+    var period: String
+    var periodError: String?
+    var heading: String?
+    var periodLabel: String?
+    var previousLabel: String?
+    var rows: [Row]?
+    var bars: [Bar]?
+    var chartHeight: Int
+    var ranks: [String]?
+    var served: [Served]?
+
+    init(_ request: Request, scorecard: Scorecard?, departments: [Department], providers: [Department], provider: Department.ID?,
+         requester: Department.ID?, periodText: String, errors: FieldErrors) {
+        let names = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.name) })
+        layout = LayoutContext(request, title: request.t("scorecard.title"), section: "scorecards")
+        self.providers = Choice.departments(providers) { $0 == provider }
+        requesters = [Choice(value: "", label: request.t("scorecard.all_requesters"), selected: requester == nil)]
+            + Choice.departments(departments, excluding: provider) { $0 == requester }
+        period = periodText
+        periodError = errors["period"]
+        chartHeight = 0
+        guard let scorecard else { return }
+        let providerName = names[scorecard.providerID] ?? "—"
+        heading = scorecard.requesterID.map { request.t("scorecard.pair", providerName, names[$0] ?? "—") } ?? providerName
+        periodLabel = scorecard.period.description
+        previousLabel = scorecard.previousPeriod.description
+        rows = Self.rows(scorecard.figures, scorecard.previous, request)
+        let distribution = scorecard.figures.satisfactionDistribution
+        let most = max(distribution.max() ?? 0, 1)
+        bars = SatisfactionRating.scores.reversed().enumerated().map { row, score in
+            let count = distribution[score - 1]
+            let width = count * 180 / most
+            return Bar(label: "\(score)★", count: count, y: row * 22, textY: row * 22 + 13, width: width, countX: 50 + width + 6)
+        }
+        chartHeight = SatisfactionRating.scores.count * 22
+        ranks = [
+            scorecard.ranks?.serviceLevel.map { request.t("scorecard.rank_service_level", String($0.place), String($0.of)) },
+            scorecard.ranks?.satisfaction.map { request.t("scorecard.rank_satisfaction", String($0.place), String($0.of)) },
+        ].compactMap { $0 }.nonEmpty
+        let format = Self.NumberFormat(request)
+        served = scorecard.served?.map { entry in
+            Served(name: names[entry.departmentID] ?? "—", volume: entry.volume, satisfaction: format.average(entry.satisfactionAverage),
+                   link: "/scorecards?department=\(scorecard.providerID)&period=\(scorecard.period)&requester=\(entry.departmentID)")
+        }.nonEmpty
+    }
+
+    /// Which way is better for a figure.
+    enum Direction: Sendable { case higher, lower, neutral }
+
+    /// How a figure is written.
+    enum Kind: Sendable { case count, percent, hours, average }
+
+    /// One figure a scorecard shows (`scorecard_figure.<id>` names it; `decided` fills in its count).
+    struct Figure: Sendable {
+        var id: String
+        var direction: Direction
+        var kind: Kind
+        var value: @Sendable (ScorecardFigures) -> Double?
+        var decided: (@Sendable (ScorecardFigures) -> Int)? = nil
+    }
+
+    static let figures: [Figure] = [
+        Figure(id: "volume", direction: .neutral, kind: .count, value: { Double($0.volume) }),
+        Figure(id: "resolved", direction: .neutral, kind: .count, value: { Double($0.resolved) }),
+        Figure(id: "open", direction: .lower, kind: .count, value: { Double($0.open) }),
+        Figure(id: "response_met", direction: .higher, kind: .percent, value: \.responseMetPercent, decided: \.responseDecided),
+        Figure(id: "resolution_met", direction: .higher, kind: .percent, value: \.resolutionMetPercent, decided: \.resolutionDecided),
+        Figure(id: "response_median", direction: .lower, kind: .hours, value: \.responseMedianHours),
+        Figure(id: "response_p90", direction: .lower, kind: .hours, value: \.responseP90Hours),
+        Figure(id: "resolution_median", direction: .lower, kind: .hours, value: \.resolutionMedianHours),
+        Figure(id: "resolution_p90", direction: .lower, kind: .hours, value: \.resolutionP90Hours),
+        Figure(id: "satisfaction", direction: .higher, kind: .average, value: \.satisfactionAverage, decided: \.satisfactionCount),
+    ]
+
+    static var figureIDs: [String] { figures.map(\.id) }
+
+    static func rows(_ now: ScorecardFigures, _ before: ScorecardFigures, _ request: Request) -> [Row] {
+        let format = NumberFormat(request)
+        return figures.map { figure in
+            let current = figure.value(now), previous = figure.value(before)
+            let text: (Double?) -> String = { value in
+                switch figure.kind {
+                case .count: return value.map { String(Int($0)) } ?? "—"
+                case .percent: return format.percent(value)
+                case .hours: return format.hours(value)
+                case .average: return format.average(value)
+                }
+            }
+            let unit = figure.kind == .percent ? request.t("scorecard.unit_points") : figure.kind == .hours ? format.hoursUnit : ""
+            var change = "—", trend = "same"
+            if let current, let previous {
+                let delta = current - previous
+                change = (delta > 0 ? "+" : delta < 0 ? "−" : "±") + format.number(abs(delta)) + unit
+                if abs(delta) >= 0.05 && figure.direction != .neutral {
+                    trend = (delta > 0) == (figure.direction == .higher) ? "better" : "worse"
+                }
+            }
+            let arguments = figure.decided.map { [String($0(now))] } ?? []
+            return Row(id: figure.id, label: request.t("scorecard_figure.\(figure.id)", arguments), current: text(current),
+                       previous: text(previous), change: change, trend: trend)
+        }
+    }
+
+    /// Numbers as the page shows them: one decimal, a unit in the page's language.
+    struct NumberFormat {
+        let hoursUnit: String
+
+        init(_ request: Request) { hoursUnit = request.t("scorecard.unit_hours") }
+
+        func number(_ value: Double) -> String { String(format: "%.1f", value) }
+        func percent(_ value: Double?) -> String { value.map { number($0) + "%" } ?? "—" }
+        func hours(_ value: Double?) -> String { value.map { number($0) + hoursUnit } ?? "—" }
+        func average(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "—" }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import TandemCore
+import TandemTestSupport
+import Testing
+import Vapor
+@testable import TandemWeb
+
+@Suite("Scorecards over the API and the page")
+struct ScorecardAPITests {
+    static let shanghai = TimeZone(identifier: "Asia/Shanghai")!
+
+    /// A moment in Shanghai: `"2026-11-02 09:00"`.
+    static func at(_ text: String) -> Date {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = shanghai
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return formatter.date(from: text)!
+    }
+
+    /// IT serves sales twice and HR once in 2026-Q4, sales once in Q3; every figure is known by hand.
+    static func serve(_ app: TestApp, _ company: TestCompany, _ clock: ManualClock) async throws -> [Need] {
+        let policy = try ServiceLevelPolicy(mode: .business, targets: [.p3: ServiceLevelTargets(firstResponseMinutes: 60, resolutionMinutes: 480)])
+        _ = try await app.services.serviceLevels.setPolicy(policy, of: nil, by: company.admin)
+        let needs = app.services.needs
+        func step(_ time: String, _ body: () async throws -> Void) async throws {
+            clock.set(at(time))
+            try await body()
+        }
+        // Q3: raised and resolved within the hour, rated 3
+        clock.set(at("2026-09-01 09:00"))
+        let old = try await company.raise("上季度的需求", by: company.salesEmployee, in: app)
+        try await step("2026-09-01 10:00") {
+            _ = try await needs.transition(old.id, .start, by: company.itAgent)
+            _ = try await needs.transition(old.id, .resolve, by: company.itAgent)
+        }
+        try await step("2026-09-01 11:00") { try await app.services.satisfaction.rate(old.id, score: 3, comment: nil, by: company.salesEmployee) }
+        // A: answered in 30 min (met), resolved in 2 h (met), rated 5
+        clock.set(at("2026-11-02 09:00"))
+        let a = try await company.raise("A", by: company.salesEmployee, in: app)
+        let b = try await company.raise("B", by: company.salesEmployee, in: app)
+        try await step("2026-11-02 09:30") { _ = try await needs.transition(a.id, .accept, by: company.itAgent) }
+        try await step("2026-11-02 10:00") {}
+        let c = try await company.raise("C", by: company.hrAgent, in: app)
+        try await step("2026-11-02 11:00") {
+            _ = try await needs.transition(a.id, .resolve, by: company.itAgent)
+            // B: first answered after 2 h (missed)
+            _ = try await needs.transition(b.id, .start, by: company.itAgent)
+        }
+        // B resolved the next morning: 09:00–12:00 + 13:30–18:00 = 7.5 business hours (met)
+        try await step("2026-11-03 09:00") { _ = try await needs.transition(b.id, .resolve, by: company.itAgent) }
+        try await step("2026-11-03 10:00") {
+            try await app.services.satisfaction.rate(a.id, score: 5, comment: nil, by: company.salesEmployee)
+            try await app.services.satisfaction.rate(b.id, score: 2, comment: "慢", by: company.salesEmployee)
+        }
+        await app.drainJobs()
+        // C is never answered: by 11-04 both of its targets are missed (the watcher's refresh sees it)
+        clock.set(at("2026-11-04 09:00"))
+        try await app.services.serviceLevels.refresh(c.id)
+        await app.drainJobs()
+        return [a, b, c]
+    }
+
+    @Test("a provider's figures, its pair with one department, the previous period and its rank, exactly as counted by hand",
+          arguments: TestDatabase.all)
+    func scorecard(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let clock = ManualClock(Self.at("2026-09-01 08:00"))
+            try app.use(clock: clock)
+            let company = try await TestCompany.make(in: app)
+            _ = try await Self.serve(app, company, clock)
+
+            // MUT: read as an employee of another department (scorecards are published company-wide)
+            let response = try await app.request(.GET, "/api/v1/departments/\(company.it.id)/scorecard?period=2026-Q4",
+                                                 token: company.token(company.hrAgent))
+            #expect(response.status == .ok)
+            let figures = try #require(response.object["figures"] as? [String: Any])
+            #expect(figures["volume"] as? Int == 3 && figures["resolved"] as? Int == 2 && figures["open"] as? Int == 1)
+            #expect(figures["response_decided"] as? Int == 3)
+            #expect(abs((figures["response_met_percent"] as? Double ?? 0) - 100.0 / 3) < 1e-9)
+            #expect(figures["resolution_decided"] as? Int == 3)
+            #expect(abs((figures["resolution_met_percent"] as? Double ?? 0) - 200.0 / 3) < 1e-9)
+            #expect(figures["response_median_hours"] as? Double == 0.5 && figures["response_p90_hours"] as? Double == 2)
+            #expect(figures["resolution_median_hours"] as? Double == 2 && figures["resolution_p90_hours"] as? Double == 7.5)
+            #expect(figures["satisfaction_average"] as? Double == 3.5 && figures["satisfaction_count"] as? Int == 2)
+            #expect(figures["satisfaction_distribution"] as? [Int] == [0, 1, 0, 0, 1])
+            let previous = try #require(response.object["previous"] as? [String: Any])
+            #expect(response.object["previous_period"] as? String == "2026-Q3")
+            #expect(previous["volume"] as? Int == 1 && previous["satisfaction_average"] as? Double == 3)
+            #expect(previous["resolution_median_hours"] as? Double == 1)
+            let ranks = try #require(response.object["ranks"] as? [String: Any])
+            #expect((ranks["service_level"] as? [String: Any])?["place"] as? Int == 1 && (ranks["service_level"] as? [String: Any])?["of"] as? Int == 1)
+            let served = try #require(response.object["served"] as? [[String: Any]])
+            #expect(served.map { $0["department_id"] as? String } == [company.sales.id.description, company.hr.id.description])
+            #expect(served.first?["satisfaction_average"] as? Double == 3.5)
+
+            // the pair IT → HR
+            let pair = try await app.request(.GET, "/api/v1/departments/\(company.it.id)/scorecard?period=2026-Q4&requesting_department_id=\(company.hr.id)",
+                                             token: company.token(company.salesEmployee))
+            let pairFigures = try #require(pair.object["figures"] as? [String: Any])
+            #expect(pairFigures["volume"] as? Int == 1 && pairFigures["resolution_met_percent"] as? Double == 0)
+            #expect(pair.object["ranks"] == nil && pair.object["served"] == nil)
+
+            // bad input is named; an unknown provider is not found
+            let bad = try await app.request(.GET, "/api/v1/departments/\(company.it.id)/scorecard?period=2026-Q5", token: company.token(company.hrAgent))
+            #expect(bad.status == .unprocessableEntity && bad.errorField == "period")
+            let unknownRequester = try await app.request(.GET, "/api/v1/departments/\(company.it.id)/scorecard?requesting_department_id=\(UUID())",
+                                                         token: company.token(company.hrAgent))
+            #expect(unknownRequester.status == .unprocessableEntity && unknownRequester.errorField == "requesting_department_id")
+            #expect(try await app.request(.GET, "/api/v1/departments/\(UUID())/scorecard", token: company.token(company.hrAgent)).status == .notFound)
+            #expect(try await app.request(.GET, "/api/v1/departments/\(company.it.id)/scorecard").status == .unauthorized)
+        }
+    }
+
+    @Test("the scorecards page shows the figures beside the previous period, the ratings chart and the departments served",
+          arguments: TestDatabase.all)
+    func page(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let clock = ManualClock(Self.at("2026-09-01 08:00"))
+            try app.use(clock: clock)
+            let company = try await TestCompany.make(in: app)
+            _ = try await Self.serve(app, company, clock)
+            let browser = TestBrowser(app)
+            try await browser.signIn(company.salesEmployee.login)
+            // the current quarter by default (the clock is in November)
+            let page = try await browser.get("/scorecards?department=\(company.it.id)")
+            #expect(page.status == .ok)
+            #expect(page.element("scorecard-heading") == "信息技术部 · 2026-Q4")
+            #expect(page.text.contains(#"<tr id="figure-volume"><th scope="row">需求量</th><td class="figure-current">3</td><td>1</td><td class="trend trend-same">+2.0</td>"#))
+            #expect(page.text.contains(#"<tr id="figure-resolution_median"><th scope="row">解决时间中位数</th><td class="figure-current">2.0 工作小时</td><td>1.0 工作小时</td><td class="trend trend-worse">+1.0 工作小时</td>"#))
+            #expect(page.text.contains(#"<td class="figure-current">3.50</td><td>3.00</td><td class="trend trend-better">+0.5</td>"#))
+            #expect(page.text.contains("解决达标率排名 1/1") && page.text.contains("满意度排名 1/1"))
+            #expect(page.text.contains(#"<text x="0" y="13">5★</text>"#) && page.text.contains(#"width="180""#), "the bar of the most frequent score is full")
+            #expect(page.text.contains("/scorecards?department=\(company.it.id)&amp;period=2026-Q4&amp;requester=\(company.hr.id)"))
+
+            let pair = try await browser.get("/scorecards?department=\(company.it.id)&period=2026-Q4&requester=\(company.hr.id)")
+            #expect(pair.element("scorecard-heading") == "信息技术部 为 人力资源部 提供的服务 · 2026-Q4")
+
+            let bad = try await browser.get("/scorecards?department=\(company.it.id)&period=Q9")
+            #expect(bad.status == .unprocessableEntity && bad.element("period-error")?.contains("2026-Q4") == true)
+        }
+    }
+}
