@@ -8,6 +8,7 @@ import time
 import unittest
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from tandem_e2e import BrowserTest, api, Company, ADMIN_PASSWORD, PASSWORD
 
@@ -71,6 +72,40 @@ class FeedbackPaths(BrowserTest):
         self.open(f"/needs/{need['number']}")
         self.assertEqual(self.text("#rating-stars"), "★★☆☆☆")
         self.assertEqual(self.text("#rating-comment-text"), "等了两天")
+
+    def test_a_scorecard_shows_a_providers_figures_and_leads_to_a_pair(self):
+        company = self.company
+        admin = Company.session("admin", ADMIN_PASSWORD)
+        unique = os.urandom(3).hex()
+        facilities = api("POST", "/departments", {"name": f"行政部{unique}", "code": f"F{unique}", "is_provider": True}, admin)
+        api("POST", "/people", {"login": "fac" + unique, "display_name": "周行政", "department_id": facilities["id"],
+                                "roles": ["agent"], "language": "zh-CN", "password": PASSWORD}, admin)
+        agent = Company.session("fac" + unique, PASSWORD)
+        requester = Company.session(company.employee, PASSWORD)
+        for title, score in (("会议室投影坏了", 4), ("工位搬迁", 2)):
+            need = api("POST", "/needs", {"title": title, "kind": "service", "providing_department_id": facilities["id"]}, requester)
+            for action in ("start", "resolve"):
+                api("POST", f"/needs/{need['id']}/transitions", {"action": action}, agent)
+            api("PUT", f"/needs/{need['id']}/rating", {"score": score}, requester)
+
+        self.sign_in(company.employee)
+        self.open("/scorecards")
+        Select(self.driver.find_element(By.ID, "scorecard-department")).select_by_value(facilities["id"])
+        self.submit("scorecard-show")
+        self.assertIn(f"行政部{unique}", self.text("#scorecard-heading"))
+        self.assertEqual(self.text("#figure-volume .figure-current"), "2")
+        self.assertEqual(self.text("#figure-satisfaction .figure-current"), "3.00")
+        self.assertTrue(self.driver.find_element(By.ID, "satisfaction-chart").is_displayed(), "the ratings chart is drawn")
+        # the resolution times arrive with the background refresh
+        deadline = time.time() + 15
+        while time.time() < deadline and self.text("#figure-resolution_median .figure-current") == "—":
+            time.sleep(0.5)
+            self.driver.refresh()
+        self.assertIn("工作小时", self.text("#figure-resolution_median .figure-current"))
+        # the department served leads to the pair's scorecard
+        self.driver.find_element(By.CSS_SELECTOR, "#served-departments a").click()
+        self.assertIn("销售部", self.text("#scorecard-heading"))
+        self.assertEqual(self.text("#figure-volume .figure-current"), "2")
 
 
 if __name__ == "__main__":
