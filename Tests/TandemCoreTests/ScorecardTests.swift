@@ -140,3 +140,35 @@ struct ScorecardTests {
         #expect(openOutcome == ServiceLevelOutcome(), "nothing known while the targets run")
     }
 }
+
+@Suite("Evaluation scores")
+struct EvaluationScoreTests {
+    @Test("dimension averages, the weighted overall score and the internal NPS, checked by hand")
+    func scores() {
+        let dimensions = [
+            EvaluationDimension(key: "speed", name: "响应速度", weight: 50), EvaluationDimension(key: "quality", name: "质量", weight: 25),
+            EvaluationDimension(key: "talk", name: "沟通", weight: 25),
+        ]
+        func response(_ scores: [String: Int], _ recommendation: Int?) -> EvaluationResponse {
+            EvaluationResponse(invitationID: .init(UUID()), scores: scores, recommendation: recommendation, comment: nil,
+                               submittedBy: .init(UUID()), submittedAt: Fixtures.epoch)
+        }
+        let scores = EvaluationScores(dimensions: dimensions, responses: [
+            response(["speed": 5, "quality": 3, "talk": 4], 10), response(["speed": 3, "quality": 4, "talk": 2], 6),
+            response(["speed": 4, "quality": 5, "talk": 3], 8),
+        ])
+        #expect(scores.responses == 3)
+        #expect(scores.dimensions.map(\.average) == [4, 4, 3])
+        // (50 × 4 + 25 × 4 + 25 × 3) ÷ 100 = 3.75
+        #expect(scores.overall == 3.75)
+        // one promoter (10), one passive (8), one detractor (6): 0
+        #expect(scores.recommendations == 3 && scores.netPromoterScore == 0)
+
+        let promoters = EvaluationScores(dimensions: dimensions, responses: [response(["speed": 5], 9), response(["speed": 5], 10),
+                                                                            response(["speed": 1], nil)])
+        // only speed was scored: the overall is its average; two promoters of two answers: 100
+        #expect(abs(promoters.overall! - 11.0 / 3) < 1e-9 && promoters.netPromoterScore == 100 && promoters.recommendations == 2)
+        let none = EvaluationScores(dimensions: dimensions, responses: [])
+        #expect(none.overall == nil && none.netPromoterScore == nil && none.dimensions.allSatisfy { $0.average == nil })
+    }
+}

@@ -43,6 +43,8 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         case timeSpanFormat = "time_span_format"
         /// Arguments: the least and the most allowed value.
         case outOfRange = "out_of_range"
+        /// An evaluation cycle for a period in which no department received service.
+        case nothingToEvaluate = "nothing_to_evaluate"
         /// A reporting period that is not a year, a quarter or a month.
         case periodFormat = "period_format"
         /// Arguments: the line number.

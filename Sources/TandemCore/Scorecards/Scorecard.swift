@@ -180,9 +180,14 @@ public struct Scorecard: Hashable, Sendable, Codable {
     public var ranks: Ranks?
     /// For a provider's scorecard: the departments it served in the period, most needs first.
     public var served: [Served]?
+    /// What the period's evaluation cycle found (for a pair: the one department's answer), and
+    /// the previous period's, when there were cycles.
+    public var evaluation: EvaluationScores?
+    public var previousEvaluation: EvaluationScores?
 
     enum CodingKeys: String, CodingKey {
         case providerID = "provider_id", requesterID = "requester_id", period, figures, previousPeriod = "previous_period", previous, ranks, served
+        case evaluation, previousEvaluation = "previous_evaluation"
     }
 
     /// Builds the scorecard from the needs of the two periods (already narrowed to the provider,

@@ -4,15 +4,14 @@ import Foundation
 /// every signed-in person may read them (they show figures, never a need).
 public struct ScorecardWorkflow: Sendable {
     public let store: any ScorecardStore
-    public let organisation: any OrganisationStore
-    public let clock: any Clock
-    public let timeZone: TimeZone
+    public let evaluations: EvaluationWorkflow
+    public var organisation: any OrganisationStore { evaluations.organisation }
+    public var clock: any Clock { evaluations.clock }
+    public var timeZone: TimeZone { evaluations.timeZone }
 
-    public init(store: any ScorecardStore, organisation: any OrganisationStore, clock: any Clock, timeZone: TimeZone) {
+    public init(store: any ScorecardStore, evaluations: EvaluationWorkflow) {
         self.store = store
-        self.organisation = organisation
-        self.clock = clock
-        self.timeZone = timeZone
+        self.evaluations = evaluations
     }
 
     /// The current quarter, the period a scorecard shows unless told otherwise.
@@ -30,7 +29,11 @@ public struct ScorecardWorkflow: Sendable {
         let previousNeeds = try await store.scoredNeeds(provider: provider, requester: requester,
                                                         raisedIn: period.previous.interval(in: timeZone))
         let totals = requester == nil ? try await store.providerTotals(raisedIn: period.interval(in: timeZone)) : []
-        return Scorecard(provider: provider, requester: requester, period: period, needs: needs, previousNeeds: previousNeeds, totals: totals)
+        var scorecard = Scorecard(provider: provider, requester: requester, period: period, needs: needs, previousNeeds: previousNeeds,
+                                  totals: totals)
+        scorecard.evaluation = try await evaluations.scores(provider: provider, rater: requester, period: period)
+        scorecard.previousEvaluation = try await evaluations.scores(provider: provider, rater: requester, period: period.previous)
+        return scorecard
     }
 
     /// A period as typed (`2026-Q4`, `2026-11`, `2026`), or the current quarter when none is.

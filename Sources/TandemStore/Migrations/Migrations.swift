@@ -16,5 +16,6 @@ public enum TandemMigrations {
         CreateServiceLevelWatch(),
         CreateSatisfaction(),
         CreateServiceOutcomes(),
+        CreateEvaluations(),
     ]
 }

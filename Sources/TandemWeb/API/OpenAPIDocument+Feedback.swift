@@ -19,6 +19,22 @@ extension OpenAPIDocument {
         .init(method: "GET", path: "/api/v1/departments/:departmentID/scorecard",
               summary: "A provider's scorecard over a period (default: this quarter), or a pair's with requesting_department_id",
               tag: "feedback", query: ["period", "requesting_department_id"], response: "Scorecard"),
+        .init(method: "GET", path: "/api/v1/evaluation-cycles", summary: "Evaluation cycles, newest first, with their progress", tag: "feedback",
+              response: "EvaluationCycleList"),
+        .init(method: "POST", path: "/api/v1/evaluation-cycles",
+              summary: "Open a cycle for a period: every department served then is invited to rate its providers (administrators; a manager for their own department)",
+              tag: "feedback", body: "OpenEvaluationCycle", success: 201, response: "EvaluationCycle"),
+        .init(method: "GET", path: "/api/v1/evaluation-cycles/:cycleID", summary: "A cycle with its invitations", tag: "feedback",
+              response: "EvaluationCycle"),
+        .init(method: "POST", path: "/api/v1/evaluation-cycles/:cycleID/close", summary: "Close a cycle (administrators, or the manager who opened it)",
+              tag: "feedback", response: "EvaluationCycle"),
+        .init(method: "GET", path: "/api/v1/me/evaluations", summary: "The evaluations my department still has to give (managers)", tag: "feedback"),
+        .init(method: "GET", path: "/api/v1/evaluation-invitations/:invitationID",
+              summary: "One invitation, with the answer for administrators and the two departments' managers", tag: "feedback",
+              response: "EvaluationInvitation"),
+        .init(method: "PUT", path: "/api/v1/evaluation-invitations/:invitationID/response",
+              summary: "Answer an invitation, or change the answer while the cycle is open (the rating department's managers)", tag: "feedback",
+              body: "EvaluationAnswer", response: "EvaluationResponse"),
     ]
 
     static var feedbackSchemas: [String: Any] {
@@ -38,12 +54,53 @@ extension OpenAPIDocument {
         ], required: ["volume", "resolved", "open", "response_decided", "resolution_decided", "satisfaction_count", "satisfaction_distribution"])
         let rank = object(["place": ["type": "integer", "minimum": 1], "of": ["type": "integer", "minimum": 1]], required: ["place", "of"])
         let period = string(["pattern": "^[0-9]{4}(-Q[1-4]|-[0-9]{2})?$"])
+        let dimension = object(["key": string(["pattern": "^[a-z0-9_]{1,40}$"]), "name": string(["minLength": 1, "maxLength": 100, "pattern": "\\S"]),
+                                "weight": ["type": "integer", "minimum": 1, "maximum": 100]], required: ["key", "name", "weight"])
+        let invitation: [String: Any] = object([
+            "id": uuid, "cycle_id": uuid, "rater_department_id": uuid, "provider_department_id": uuid, "need_count": count,
+            "submitted_at": dateTime,
+        ], required: ["id", "cycle_id", "rater_department_id", "provider_department_id", "need_count"], strict: false)
+        let cycleProperties: [String: Any] = [
+            "id": uuid, "name": string(), "period": period, "provider_id": uuid, "dimensions": ["type": "array", "items": dimension],
+            "asks_recommendation": boolean, "closes_on": string(["format": "date"]),
+            "status": strings(EvaluationCycle.Status.allCases.map(\.rawValue)), "opened_by": uuid, "created_at": dateTime,
+            "closed_at": dateTime, "invited": count, "answered": count, "invitations": ["type": "array", "items": invitation],
+        ]
+        let cycle = object(cycleProperties, required: ["id", "name", "period", "dimensions", "asks_recommendation", "status", "invited", "answered"])
+        let evaluationScores = object([
+            "responses": count, "recommendations": count, "overall": number, "net_promoter_score": number,
+            "dimensions": ["type": "array", "items": object(["key": string(), "name": string(), "weight": count, "average": number],
+                                                            required: ["key", "name", "weight"])],
+        ], required: ["responses", "recommendations", "dimensions"])
+        let response = object([
+            "invitation_id": uuid, "scores": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 1, "maximum": 5]],
+            "recommendation": ["type": "integer", "minimum": 0, "maximum": 10], "comment": string(), "submitted_by": uuid,
+            "submitted_at": dateTime,
+        ], required: ["invitation_id", "scores", "submitted_by", "submitted_at"])
+        var invitationWithAnswer = invitation
+        invitationWithAnswer["properties"] = (invitation["properties"] as! [String: Any]).merging([
+            "response": ["oneOf": [["type": "null"], response]], "can_answer": boolean,
+        ]) { $1 }
         return [
+            "EvaluationCycle": cycle,
+            "EvaluationCycleList": object(["items": ["type": "array", "items": cycle]], required: ["items"]),
+            "OpenEvaluationCycle": object([
+                "name": string(["minLength": 1, "maxLength": 100, "pattern": "\\S"]), "period": period, "provider_id": uuid,
+                "dimensions": ["type": "array", "items": dimension, "minItems": 1, "maxItems": 10], "asks_recommendation": boolean,
+                "closes_on": string(["format": "date"]),
+            ], required: ["name", "period"]),
+            "EvaluationInvitation": invitationWithAnswer,
+            "EvaluationAnswer": object([
+                "scores": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 1, "maximum": 5]],
+                "recommendation": ["type": "integer", "minimum": 0, "maximum": 10], "comment": string(["maxLength": 4000]),
+            ], required: ["scores"]),
+            "EvaluationResponse": response,
             "Scorecard": object([
                 "provider_id": uuid, "requester_id": uuid, "period": period, "figures": figures, "previous_period": period, "previous": figures,
                 "ranks": object(["service_level": rank, "satisfaction": rank]),
                 "served": ["type": "array", "items": object(["department_id": uuid, "volume": count, "satisfaction_average": number],
                                                             required: ["department_id", "volume"])],
+                "evaluation": evaluationScores, "previous_evaluation": evaluationScores,
             ], required: ["provider_id", "period", "figures", "previous_period", "previous"]),
             "Rating": rating,
             "RatingState": object([

@@ -60,6 +60,7 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: NotificationController())
     try api.register(collection: SatisfactionController())
     try api.register(collection: ScorecardController())
+    try api.register(collection: EvaluationController())
 
     // The pages. Sign-in, setup and the language switch work before the setup is done.
     try app.register(collection: SignInPages())
@@ -70,6 +71,7 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: NeedPages(maxFormBytes: maxFormBytes))
     try pages.register(collection: RatePages())
     try pages.register(collection: ScorecardPages())
+    try pages.register(collection: EvaluationPages())
     try pages.register(collection: QueuePage())
     try pages.register(collection: ProfilePages())
     try pages.register(collection: InboxPages())

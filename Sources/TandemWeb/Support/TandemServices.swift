@@ -19,6 +19,7 @@ public struct TandemServices: Sendable {
     public let notifications: NotificationWorkflow
     public let satisfaction: SatisfactionWorkflow
     public let scorecards: ScorecardWorkflow
+    public let evaluations: EvaluationWorkflow
     /// Runs the background jobs (notifications); `serve` starts it, tests run it by hand (`runDueOnce`).
     public let jobRunner: JobRunner
     /// Asks for service-level refreshes when warnings and breaches come due; `serve` starts it.
@@ -52,8 +53,9 @@ public struct TandemServices: Sendable {
             store: SQLNotificationStore(database), needs: SQLNeedStore(database), organisation: organisationStore, clock: clock, ids: ids,
             sendsEmail: configuration.smtp != nil)
         self.satisfaction = SatisfactionWorkflow(needs: needs, store: SQLSatisfactionStore(database), digest: SHA256Digest())
-        self.scorecards = ScorecardWorkflow(store: SQLScorecardStore(database), organisation: organisationStore, clock: clock,
-                                            timeZone: configuration.timeZone)
+        self.evaluations = EvaluationWorkflow(store: SQLEvaluationStore(database), organisation: organisationStore, clock: clock, ids: ids,
+                                              timeZone: configuration.timeZone)
+        self.scorecards = ScorecardWorkflow(store: SQLScorecardStore(database), evaluations: evaluations)
         let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
         self.translator = translator
         let text = NotificationText(translator: translator, publicURL: configuration.publicURL)

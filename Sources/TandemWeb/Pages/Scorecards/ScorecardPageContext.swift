@@ -45,6 +45,9 @@ struct ScorecardPageContext: Encodable {
     var chartHeight: Int
     var ranks: [String]?
     var served: [Served]?
+    /// The period's evaluation: each dimension, the overall score and the NPS, beside the previous period's.
+    var evaluation: [Row]?
+    var evaluationResponses: Int?
 
     init(_ request: Request, scorecard: Scorecard?, departments: [Department], providers: [Department], provider: Department.ID?,
          requester: Department.ID?, periodText: String, errors: FieldErrors) {
@@ -75,6 +78,10 @@ struct ScorecardPageContext: Encodable {
             scorecard.ranks?.satisfaction.map { request.t("scorecard.rank_satisfaction", String($0.place), String($0.of)) },
         ].compactMap { $0 }.nonEmpty
         let format = Self.NumberFormat(request)
+        if let evaluation = scorecard.evaluation {
+            self.evaluation = Self.evaluationRows(evaluation, scorecard.previousEvaluation, format, request)
+            evaluationResponses = evaluation.responses
+        }
         served = scorecard.served?.map { entry in
             Served(name: names[entry.departmentID] ?? "—", volume: entry.volume, satisfaction: format.average(entry.satisfactionAverage),
                    link: "/scorecards?department=\(scorecard.providerID)&period=\(scorecard.period)&requester=\(entry.departmentID)")
@@ -136,6 +143,28 @@ struct ScorecardPageContext: Encodable {
             return Row(id: figure.id, label: request.t("scorecard_figure.\(figure.id)", arguments), current: text(current),
                        previous: text(previous), change: change, trend: trend)
         }
+    }
+
+    static func evaluationRows(_ now: EvaluationScores, _ before: EvaluationScores?, _ format: NumberFormat, _ request: Request) -> [Row] {
+        func row(_ id: String, _ label: String, _ current: Double?, _ previous: Double?, _ text: (Double?) -> String) -> Row {
+            var change = "—", trend = "same"
+            if let current, let previous {
+                let delta = current - previous
+                change = (delta > 0 ? "+" : delta < 0 ? "−" : "±") + format.number(abs(delta))
+                if abs(delta) >= 0.05 { trend = delta > 0 ? "better" : "worse" }
+            }
+            return Row(id: id, label: label, current: text(current), previous: text(previous), change: change, trend: trend)
+        }
+        var rows = now.dimensions.map { dimension in
+            row("dimension-\(dimension.key)", dimension.name, dimension.average,
+                before?.dimensions.first { $0.key == dimension.key }?.average, format.average)
+        }
+        rows.append(row("overall", request.t("scorecard.evaluation_overall"), now.overall, before?.overall, format.average))
+        if now.recommendations > 0 || (before?.recommendations ?? 0) > 0 {
+            rows.append(row("nps", request.t("scorecard.nps", String(now.recommendations)), now.netPromoterScore, before?.netPromoterScore,
+                            { $0.map { format.number($0) } ?? "—" }))
+        }
+        return rows
     }
 
     /// Numbers as the page shows them: one decimal, a unit in the page's language.

@@ -35,6 +35,9 @@ struct PageForm {
         return value
     }
 
+    /// Every field with its values (for forms whose field names carry a key: `score_quality`).
+    var allFields: [String: [String]] { fields }
+
     /// The field's first value as typed (multi-line text keeps its spacing); "" when absent.
     func text(_ name: String) -> String { fields[name]?.first ?? "" }
 

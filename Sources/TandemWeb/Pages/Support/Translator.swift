@@ -51,6 +51,7 @@ enum TranslatedEnumerations {
         "low_rating_action": SatisfactionPolicy.LowRatingAction.allCases.map(\.rawValue),
         "rating_score": SatisfactionRating.scores.map(String.init),
         "scorecard_figure": ScorecardPageContext.figureIDs,
+        "evaluation_status": EvaluationCycle.Status.allCases.map(\.rawValue),
         "sla_target": ServiceLevelTarget.allCases.map(\.rawValue),
         "sla_state": ServiceLevelMeasure.State.allCases.map(\.rawValue),
         "weekday": Weekday.allCases.map(\.name),

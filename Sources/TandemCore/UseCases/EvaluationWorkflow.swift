@@ -1,0 +1,244 @@
+import Foundation
+
+/// Evaluation cycles (定期评估): a manager or administrator opens one for a period; Tandem invites
+/// every requesting department to rate each provider it received service from then (from the
+/// needs); their managers answer; the cycle is closed by hand or on its closing day.
+public struct EvaluationWorkflow: Sendable {
+    public let store: any EvaluationStore
+    public let organisation: any OrganisationStore
+    public let clock: any Clock
+    public let ids: any IDGenerator
+    public let timeZone: TimeZone
+
+    public init(store: any EvaluationStore, organisation: any OrganisationStore, clock: any Clock, ids: any IDGenerator, timeZone: TimeZone) {
+        self.store = store
+        self.organisation = organisation
+        self.clock = clock
+        self.ids = ids
+        self.timeZone = timeZone
+    }
+
+    /// What opening a cycle takes.
+    public struct OpenInput: Sendable {
+        public var name: String?
+        public var period: String?
+        public var providerID: Department.ID?
+        public var dimensions: [EvaluationDimension]?
+        public var asksRecommendation: Bool?
+        public var closesOn: String?
+
+        public init(name: String? = nil, period: String? = nil, providerID: Department.ID? = nil, dimensions: [EvaluationDimension]? = nil,
+                    asksRecommendation: Bool? = nil, closesOn: String? = nil) {
+            self.name = name
+            self.period = period
+            self.providerID = providerID
+            self.dimensions = dimensions
+            self.asksRecommendation = asksRecommendation
+            self.closesOn = closesOn
+        }
+    }
+
+    /// Opens a cycle and invites the departments. Administrators open one for every provider or
+    /// one; a manager only for their own department (it must be a provider).
+    public func open(_ input: OpenInput, by actor: Person) async throws -> EvaluationCycle {
+        guard actor.has(.admin) || (actor.has(.manager) && input.providerID == actor.departmentID) else {
+            throw TandemError.forbidden("administrators open evaluation cycles; a manager only for their own department")
+        }
+        var problems = InputProblems()
+        let name = try problems.check { try Validate.requiredText(input.name ?? "", field: "name", max: 100) }
+        let period = try problems.check { () throws -> ReportingPeriod in
+            guard let text = input.period, let period = ReportingPeriod(text) else {
+                throw TandemError.invalid("period", "period must be a year (2026), a quarter (2026-Q4) or a month (2026-11)", .periodFormat)
+            }
+            return period
+        }
+        let dimensions = try problems.check { try Self.checked(input.dimensions ?? EvaluationDimension.standard) }
+        let closesOn = try problems.check { () throws -> CalendarDate? in
+            guard let text = input.closesOn?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let date = CalendarDate(text) else { throw TandemError.invalid("closes_on", "closes_on must be a date (YYYY-MM-DD)", .notADate) }
+            guard date >= CalendarDate(clock.now(), in: timeZone) else {
+                throw TandemError.invalid("closes_on", "closes_on must not be in the past", .notADate)
+            }
+            return date
+        }
+        if let provider = input.providerID, try await organisation.department(provider)?.isProvider != true {
+            problems.add(.invalid("provider_id", "provider_id must name a providing department", .unknownRecord))
+        }
+        try problems.throwIfAny()
+        // NB: every check passed, so every value is there.
+        guard let name, let period, let dimensions else { throw TandemError.invalid("name", "name is required", .required) }
+        let pairs = try await store.servicePairs(raisedIn: period.interval(in: timeZone), provider: input.providerID)
+        guard !pairs.isEmpty else {
+            throw TandemError.invalid("period", "no department received service in \(period): nobody to evaluate", .nothingToEvaluate)
+        }
+        let cycle = EvaluationCycle(id: ids.next(), name: name, period: period, providerID: input.providerID, dimensions: dimensions,
+                                    asksRecommendation: input.asksRecommendation ?? true, closesOn: closesOn ?? nil, status: .open,
+                                    openedBy: actor.id, createdAt: clock.now(), closedAt: nil)
+        let invitations = pairs.map { pair in
+            EvaluationInvitation(id: ids.next(), cycleID: cycle.id, raterID: pair.rater, providerID: pair.provider, needCount: pair.needs)
+        }
+        try await store.insert(cycle, invitations: invitations)
+        return cycle
+    }
+
+    /// The dimensions checked whole: 1–10 of them, keys unique and well-formed, names given, weights 1–100.
+    static func checked(_ dimensions: [EvaluationDimension]) throws -> [EvaluationDimension] {
+        var problems = InputProblems()
+        if dimensions.isEmpty || dimensions.count > 10 {
+            problems.add(.invalid("dimensions", "a cycle has 1–10 dimensions", .outOfRange, "1", "10"))
+        }
+        var keys: Set<String> = []
+        var result: [EvaluationDimension] = []
+        for (index, dimension) in dimensions.enumerated() {
+            let field = "dimensions[\(index)]"
+            let key = dimension.key.trimmingCharacters(in: .whitespaces)
+            if key.isEmpty || key.count > 40 || !key.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) {
+                problems.add(.invalid(field + ".key", "a key is 1–40 lower-case letters, digits or '_'", .fieldKeyFormat))
+            } else if !keys.insert(key).inserted {
+                problems.add(.invalid(field + ".key", "the key '\(key)' is used twice", .duplicateKey))
+            }
+            let name = try problems.check { try Validate.requiredText(dimension.name, field: field + ".name", max: 100) }
+            if !(1...100).contains(dimension.weight) {
+                problems.add(.invalid(field + ".weight", "a weight is 1–100", .outOfRange, "1", "100"))
+            }
+            result.append(EvaluationDimension(key: key, name: name ?? "", weight: dimension.weight))
+        }
+        try problems.throwIfAny()
+        return result
+    }
+
+    // MARK: reading
+
+    /// A cycle with its invitations; open to everyone signed in (progress is no secret).
+    public func cycle(_ id: EvaluationCycle.ID, for actor: Person) async throws -> (EvaluationCycle, [EvaluationInvitation]) {
+        guard actor.isActive, let cycle = try await store.cycle(id) else { throw TandemError.notFound("evaluation cycle") }
+        return (try await closedIfDue(cycle), try await store.invitations(of: id))
+    }
+
+    public func cycles(for actor: Person) async throws -> [EvaluationCycle] {
+        guard actor.isActive else { return [] }
+        var result: [EvaluationCycle] = []
+        for cycle in try await store.cycles(limit: 100) { result.append(try await closedIfDue(cycle)) }
+        return result
+    }
+
+    /// The invitations the actor answers for their department, still unanswered, in cycles taking answers.
+    public func pending(for actor: Person) async throws -> [EvaluationInvitation] {
+        guard actor.has(.manager) else { return [] }
+        var result: [EvaluationInvitation] = []
+        for invitation in try await store.pendingInvitations(rater: actor.departmentID) {
+            if let cycle = try await store.cycle(invitation.cycleID), cycle.takesAnswers(at: clock.now(), in: timeZone) { result.append(invitation) }
+        }
+        return result
+    }
+
+    /// One invitation and its response, as the actor may see them: the response only for
+    /// administrators and the managers of the two departments.
+    public func invitation(_ id: EvaluationInvitation.ID, for actor: Person)
+        async throws -> (cycle: EvaluationCycle, invitation: EvaluationInvitation, response: EvaluationResponse?, canAnswer: Bool) {
+        guard actor.isActive, let invitation = try await store.invitation(id), let stored = try await store.cycle(invitation.cycleID) else {
+            throw TandemError.notFound("evaluation invitation")
+        }
+        let cycle = try await closedIfDue(stored)
+        let seesResponse = actor.has(.admin)
+            || (actor.has(.manager) && [invitation.raterID, invitation.providerID].contains(actor.departmentID))
+        return (cycle, invitation, seesResponse ? try await store.response(to: id) : nil,
+                Self.mayAnswer(invitation, actor) && cycle.takesAnswers(at: clock.now(), in: timeZone))
+    }
+
+    static func mayAnswer(_ invitation: EvaluationInvitation, _ actor: Person) -> Bool {
+        actor.has(.admin) || (actor.has(.manager) && actor.departmentID == invitation.raterID)
+    }
+
+    // MARK: answering and closing
+
+    /// What a department says of a provider.
+    public struct Answer: Sendable {
+        public var scores: [String: Int]
+        public var recommendation: Int?
+        public var comment: String?
+        public init(scores: [String: Int], recommendation: Int? = nil, comment: String? = nil) {
+            self.scores = scores
+            self.recommendation = recommendation
+            self.comment = comment
+        }
+    }
+
+    /// Answers (or changes the answer to) an invitation: the rating department's managers.
+    public func answer(_ id: EvaluationInvitation.ID, _ answer: Answer, by actor: Person) async throws -> EvaluationResponse {
+        let (cycle, invitation, _, _) = try await invitation(id, for: actor)
+        guard Self.mayAnswer(invitation, actor) else {
+            throw TandemError.forbidden("the managers of the rating department answer its evaluation")
+        }
+        guard cycle.takesAnswers(at: clock.now(), in: timeZone) else {
+            throw TandemError(.invalidTransition, "the cycle takes no more answers", field: "cycle")
+        }
+        var problems = InputProblems()
+        var scores: [String: Int] = [:]
+        for dimension in cycle.dimensions {
+            let field = "scores.\(dimension.key)"
+            guard let score = answer.scores[dimension.key] else {
+                problems.add(.invalid(field, "\(dimension.name) needs a score", .required))
+                continue
+            }
+            if SatisfactionRating.scores.contains(score) { scores[dimension.key] = score } else {
+                problems.add(.invalid(field, "a score is 1–5", .outOfRange, "1", "5"))
+            }
+        }
+        for key in answer.scores.keys.sorted() where !cycle.dimensions.contains(where: { $0.key == key }) {
+            problems.add(.invalid("scores.\(key)", "the cycle has no dimension '\(key)'", .notAnOption))
+        }
+        if let recommendation = answer.recommendation {
+            if !cycle.asksRecommendation {
+                problems.add(.invalid("recommendation", "this cycle does not ask for a recommendation", .notAnOption))
+            } else if !(0...10).contains(recommendation) {
+                problems.add(.invalid("recommendation", "a recommendation is 0–10", .outOfRange, "0", "10"))
+            }
+        }
+        let comment = try problems.check { try Validate.optionalText(answer.comment, field: "comment", max: 4_000) } ?? nil
+        try problems.throwIfAny()
+        let response = EvaluationResponse(invitationID: id, scores: scores, recommendation: answer.recommendation, comment: comment,
+                                          submittedBy: actor.id, submittedAt: clock.now())
+        try await store.save(response)
+        return response
+    }
+
+    /// Closes a cycle: administrators, or the manager who opened it.
+    public func close(_ id: EvaluationCycle.ID, by actor: Person) async throws -> EvaluationCycle {
+        guard var cycle = try await store.cycle(id) else { throw TandemError.notFound("evaluation cycle") }
+        guard actor.has(.admin) || (actor.has(.manager) && cycle.openedBy == actor.id) else {
+            throw TandemError.forbidden("administrators, or the manager who opened it, close a cycle")
+        }
+        guard cycle.status == .open else { return cycle }
+        cycle.status = .closed
+        cycle.closedAt = clock.now()
+        try await store.update(cycle)
+        return cycle
+    }
+
+    /// A cycle past its closing day is closed when next read.
+    private func closedIfDue(_ cycle: EvaluationCycle) async throws -> EvaluationCycle {
+        guard cycle.status == .open, let closesOn = cycle.closesOn, CalendarDate(clock.now(), in: timeZone) > closesOn else { return cycle }
+        var closed = cycle
+        closed.status = .closed
+        closed.closedAt = clock.now()
+        try await store.update(closed)
+        return closed
+    }
+
+    // MARK: scorecards
+
+    /// The evaluation scores of a provider (or a pair) over a period: from the most recently
+    /// opened cycle of the period that invited anyone to rate it.
+    public func scores(provider: Department.ID, rater: Department.ID?, period: ReportingPeriod) async throws -> EvaluationScores? {
+        for cycle in try await store.cycles(period: period) {
+            let invitations = try await store.invitations(of: cycle.id)
+                .filter { $0.providerID == provider && (rater == nil || $0.raterID == rater) }
+            guard !invitations.isEmpty else { continue }
+            let wanted = Set(invitations.map(\.id))
+            let responses = try await store.responses(of: cycle.id).filter { wanted.contains($0.invitationID) }
+            return EvaluationScores(dimensions: cycle.dimensions, responses: responses)
+        }
+        return nil
+    }
+}
