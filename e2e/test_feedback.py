@@ -107,6 +107,40 @@ class FeedbackPaths(BrowserTest):
         self.assertIn("销售部", self.text("#scorecard-heading"))
         self.assertEqual(self.text("#figure-volume .figure-current"), "2")
 
+    def test_a_manager_fills_an_evaluation_and_the_scorecard_shows_it(self):
+        company = self.company
+        admin = Company.session("admin", ADMIN_PASSWORD)
+        unique = os.urandom(3).hex()
+        # a provider of its own, served this quarter by the sales department, whose manager rates it
+        legal = api("POST", "/departments", {"name": f"法务部{unique}", "code": f"L{unique}", "is_provider": True}, admin)
+        api("POST", "/people", {"login": "boss" + unique, "display_name": "钱经理", "department_id": company.sales["id"],
+                                "roles": ["manager"], "language": "zh-CN", "password": PASSWORD}, admin)
+        requester = Company.session(company.employee, PASSWORD)
+        api("POST", "/needs", {"title": "合同审核", "kind": "service", "providing_department_id": legal["id"]}, requester)
+        period = api("GET", f"/departments/{legal['id']}/scorecard", None, admin)["period"]
+        cycle = api("POST", "/evaluation-cycles", {"name": f"法务服务评价 {unique}", "period": period, "provider_id": legal["id"]}, admin)
+
+        self.sign_in("boss" + unique)
+        self.open("/evaluations")
+        self.driver.find_element(By.XPATH, f"//section[@id='pending-evaluations']//a[contains(., '法务部{unique}')]").click()
+        self.assertIn(f"法务部{unique}", self.text("h1"))
+        # one dimension left out: the page names it and keeps the others
+        for key, score in (("responsiveness", 4), ("quality", 5), ("communication", 3)):
+            self.driver.find_element(By.ID, f"score-{key}-{score}").click()
+        Select(self.driver.find_element(By.ID, "evaluation-recommendation")).select_by_value("9")
+        self.driver.find_element(By.ID, "evaluation-comment").send_keys("合同审得很仔细")
+        self.submit("evaluation-submit")
+        self.assertEqual(self.text("#score-professionalism-error"), "此项必填")
+        self.assertTrue(self.driver.find_element(By.ID, "score-quality-5").is_selected())
+        self.driver.find_element(By.ID, "score-professionalism-4").click()
+        self.submit("evaluation-submit")
+        self.assertEqual(self.text("#evaluation-progress"), "已评价 1 / 1")
+
+        self.open(f"/scorecards?department={legal['id']}&period={period}")
+        self.assertEqual(self.text("#evaluation-dimension-quality .figure-current"), "5.00")
+        self.assertEqual(self.text("#evaluation-overall .figure-current"), "4.00")
+        self.assertEqual(self.text("#evaluation-nps .figure-current"), "100.0")
+
 
 if __name__ == "__main__":
     unittest.main()
