@@ -81,6 +81,20 @@ struct EvaluationTests {
 
             let pending = try await app.request(.GET, "/api/v1/me/evaluations", token: company.token(company.salesManager))
             #expect(pending.items.map { $0["id"] as? String } == [sales.id.description])
+
+            // the sales manager is told, once, with a link to the invitation; nobody else in sales is
+            await app.drainJobs()
+            try await app.services.evaluations.invite(.init(cycleID: cycle.id))
+            let told = try await app.request(.GET, "/api/v1/me/notifications", token: company.token(company.salesManager))
+            #expect(told.items.map { $0["kind"] as? String } == ["evaluation_requested"])
+            #expect(told.items.first?["path"] as? String == "/evaluations/invitations/\(sales.id)")
+            #expect(told.items.first?["text"] as? String == "请为提供服务的部门打分：IT 评价 · 信息技术部")
+            #expect(try await app.request(.GET, "/api/v1/me/notifications", token: company.token(company.salesEmployee)).items.isEmpty)
+            let page = TestBrowser(app)
+            try await page.signIn(company.salesManager.login)
+            let noticeID = try #require(told.items.first?["id"] as? String)
+            let opened = try await page.post("/inbox/\(noticeID)/open", [])
+            #expect(opened.headers.first(name: .location) == "/evaluations/invitations/\(sales.id)")
             #expect(try await app.request(.GET, "/api/v1/me/evaluations", token: company.token(company.salesEmployee)).items.isEmpty)
 
             let good = #"{"scores":{"responsiveness":4,"quality":5,"communication":3,"professionalism":4},"recommendation":9,"comment":"整体不错"}"#
@@ -91,6 +105,14 @@ struct EvaluationTests {
                                             json: #"{"scores":{"responsiveness":6,"quality":5,"communication":3,"speed":2},"recommendation":11}"#)
             #expect(bad.status == .unprocessableEntity)
             #expect(Self.fields(bad) == ["scores.responsiveness", "scores.professionalism", "scores.speed", "recommendation"])
+
+            // a reminder reaches the sales manager while sales has not answered; only the opener or an administrator sends it
+            #expect(try await app.request(.POST, "/api/v1/evaluation-cycles/\(cycle.id)/remind", token: company.token(company.salesManager)).status == .forbidden)
+            let reminded = try await app.request(.POST, "/api/v1/evaluation-cycles/\(cycle.id)/remind", token: company.token(company.itManager))
+            #expect(reminded.object["reminded"] as? Int == 2)
+            let remindedKinds = try await app.request(.GET, "/api/v1/me/notifications", token: company.token(company.salesManager)).items
+                .compactMap { $0["kind"] as? String }
+            #expect(remindedKinds.sorted() == ["evaluation_reminder", "evaluation_requested"])
 
             // MUT: answer
             let answered = try await app.request(.PUT, path, token: company.token(company.salesManager), json: good)
@@ -107,6 +129,8 @@ struct EvaluationTests {
             }
             let progress = try await app.request(.GET, "/api/v1/evaluation-cycles/\(cycle.id)", token: company.token(company.hrAgent))
             #expect(progress.object["answered"] as? Int == 2)
+            let nobodyLeft = try await app.request(.POST, "/api/v1/evaluation-cycles/\(cycle.id)/remind", token: company.token(company.itManager))
+            #expect(nobodyLeft.status == .ok && nobodyLeft.object["reminded"] as? Int == 0)
 
             // the scorecard of IT for 2026-Q3: averages (4+2)/2, (5+3)/2, (3+3)/2, (4+2)/2 → 3, 4, 3, 3; overall 3.25; NPS: 9 promoter, 5 detractor → 0
             let card = try await app.request(.GET, "/api/v1/departments/\(company.it.id)/scorecard?period=2026-Q3", token: company.token(company.hrAgent))

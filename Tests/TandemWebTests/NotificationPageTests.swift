@@ -21,7 +21,7 @@ struct NotificationPageTests {
             #expect(inbox.status == .ok)
             #expect(inbox.text.contains("&lt;script&gt;alert(1)&lt;/script&gt; 账号") && !inbox.text.contains("<script>alert(1)"))
             let entries = try await app.services.notifications.inbox(for: company.itAgent)
-            let first = try #require(entries.first { $0.need.id == need.id })
+            let first = try #require(entries.first { $0.need?.id == need.id })
             // MUT
             let opened = try await agent.post("/inbox/\(first.notification.id)/open", [])
             // validate

@@ -186,8 +186,8 @@ public protocol ScorecardStore: Sendable {
 
 /// Evaluation cycles, their invitations and responses.
 public protocol EvaluationStore: Sendable {
-    /// Stores a new cycle with its invitations, in one transaction.
-    func insert(_ cycle: EvaluationCycle, invitations: [EvaluationInvitation]) async throws
+    /// Stores a new cycle with its invitations and the jobs that tell the departments, in one transaction.
+    func insert(_ cycle: EvaluationCycle, invitations: [EvaluationInvitation], jobs: [Job]) async throws
     func update(_ cycle: EvaluationCycle) async throws
     func cycle(_ id: EvaluationCycle.ID) async throws -> EvaluationCycle?
     /// The most recently opened cycles first.

@@ -5,17 +5,25 @@ import Foundation
 /// needs); their managers answer; the cycle is closed by hand or on its closing day.
 public struct EvaluationWorkflow: Sendable {
     public let store: any EvaluationStore
-    public let organisation: any OrganisationStore
-    public let clock: any Clock
-    public let ids: any IDGenerator
+    public let notifications: NotificationWorkflow
     public let timeZone: TimeZone
+    public var organisation: any OrganisationStore { notifications.organisation }
+    public var clock: any Clock { notifications.clock }
+    public var ids: any IDGenerator { notifications.ids }
 
-    public init(store: any EvaluationStore, organisation: any OrganisationStore, clock: any Clock, ids: any IDGenerator, timeZone: TimeZone) {
+    public init(store: any EvaluationStore, notifications: NotificationWorkflow, timeZone: TimeZone) {
         self.store = store
-        self.organisation = organisation
-        self.clock = clock
-        self.ids = ids
+        self.notifications = notifications
         self.timeZone = timeZone
+    }
+
+    /// The job that tells the invited departments' managers of a new cycle.
+    public static let inviteKind = "evaluation.invite"
+
+    public struct Invite: Codable, Sendable {
+        public var cycleID: EvaluationCycle.ID
+        public init(cycleID: EvaluationCycle.ID) { self.cycleID = cycleID }
+        enum CodingKeys: String, CodingKey { case cycleID = "cycle_id" }
     }
 
     /// What opening a cycle takes.
@@ -77,7 +85,8 @@ public struct EvaluationWorkflow: Sendable {
         let invitations = pairs.map { pair in
             EvaluationInvitation(id: ids.next(), cycleID: cycle.id, raterID: pair.rater, providerID: pair.provider, needCount: pair.needs)
         }
-        try await store.insert(cycle, invitations: invitations)
+        let job = try Job.make(Self.inviteKind, Invite(cycleID: cycle.id), id: ids.next(), at: cycle.createdAt)
+        try await store.insert(cycle, invitations: invitations, jobs: [job])
         return cycle
     }
 
@@ -214,6 +223,46 @@ public struct EvaluationWorkflow: Sendable {
         cycle.closedAt = clock.now()
         try await store.update(cycle)
         return cycle
+    }
+
+    /// Tells the managers of every invited department of a new cycle (the invite job; running it
+    /// again tells nobody twice).
+    public func invite(_ input: Invite) async throws {
+        guard let cycle = try await store.cycle(input.cycleID), cycle.takesAnswers(at: clock.now(), in: timeZone) else { return }
+        try await tell(cycle, about: try await store.invitations(of: cycle.id), .evaluationRequested, occasion: cycle.id.rawValue)
+    }
+
+    /// Reminds the managers of the departments that have not answered yet: administrators, or
+    /// the manager who opened the cycle. Returns how many invitations were reminded of.
+    public func remind(_ id: EvaluationCycle.ID, by actor: Person) async throws -> Int {
+        let (cycle, invitations) = try await cycle(id, for: actor)
+        guard actor.has(.admin) || (actor.has(.manager) && cycle.openedBy == actor.id) else {
+            throw TandemError.forbidden("administrators, or the manager who opened it, send reminders")
+        }
+        guard cycle.takesAnswers(at: clock.now(), in: timeZone) else {
+            throw TandemError(.invalidTransition, "the cycle takes no more answers", field: "cycle")
+        }
+        let waiting = invitations.filter { $0.submittedAt == nil }
+        try await tell(cycle, about: waiting, .evaluationReminder, occasion: ids.make())
+        return waiting.count
+    }
+
+    private func tell(_ cycle: EvaluationCycle, about invitations: [EvaluationInvitation], _ kind: NotificationKind, occasion: UUID) async throws {
+        let departments = Dictionary(uniqueKeysWithValues: try await organisation.departments().map { ($0.id, $0.name) })
+        for invitation in invitations {
+            let managers = try await organisation.people(in: invitation.raterID).filter { $0.isActive && $0.has(.manager) }
+            try await notifications.tell(managers, kind, about: invitation.id.rawValue,
+                                         detail: "\(cycle.name) · \(departments[invitation.providerID] ?? "")",
+                                         occasion: Self.occasion(occasion, invitation.id.rawValue))
+        }
+    }
+
+    /// One occasion per invitation of a round (the inbox keeps one notification per occasion and person).
+    static func occasion(_ round: UUID, _ invitation: UUID) -> UUID {
+        let a = withUnsafeBytes(of: round.uuid) { Array($0) }, b = withUnsafeBytes(of: invitation.uuid) { Array($0) }
+        let mixed = zip(a, b).map { $0 ^ $1 }
+        return UUID(uuid: (mixed[0], mixed[1], mixed[2], mixed[3], mixed[4], mixed[5], mixed[6], mixed[7], mixed[8], mixed[9], mixed[10],
+                           mixed[11], mixed[12], mixed[13], mixed[14], mixed[15]))
     }
 
     /// A cycle past its closing day is closed when next read.

@@ -104,7 +104,8 @@ public struct NotificationWorkflow: Sendable {
     public struct EmailFacts: Sendable {
         public var notification: InboxNotification
         public var recipient: Person
-        public var need: Need
+        /// The need, for a notification about one.
+        public var need: Need?
         public var actor: Person?
         /// The start of the reply, for a reply.
         public var excerpt: String?
@@ -115,9 +116,12 @@ public struct NotificationWorkflow: Sendable {
     public func emailFacts(_ input: Email) async throws -> EmailFacts? {
         guard let notification = try await store.notification(input.notificationID),
               let recipient = try await organisation.person(notification.personID), recipient.isActive, recipient.email != nil,
-              recipient.emailNotifications,
-              let need = try await needs.need(notification.needID), AccessPolicy.canRead(need, recipient)
+              recipient.emailNotifications
         else { return nil }
+        guard let needID = notification.needID else {
+            return EmailFacts(notification: notification, recipient: recipient, need: nil, actor: nil, excerpt: nil)
+        }
+        guard let need = try await needs.need(needID), AccessPolicy.canRead(need, recipient) else { return nil }
         let actor = try await notification.actorID.asyncMap { try await organisation.person($0) } ?? nil
         var excerpt: String?
         if notification.kind == .replied,

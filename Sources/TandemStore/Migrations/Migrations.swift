@@ -17,5 +17,6 @@ public enum TandemMigrations {
         CreateSatisfaction(),
         CreateServiceOutcomes(),
         CreateEvaluations(),
+        GeneraliseNotifications(),
     ]
 }

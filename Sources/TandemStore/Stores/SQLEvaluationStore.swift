@@ -81,7 +81,7 @@ public struct SQLEvaluationStore: EvaluationStore {
         }
     }
 
-    public func insert(_ cycle: EvaluationCycle, invitations: [EvaluationInvitation]) async throws {
+    public func insert(_ cycle: EvaluationCycle, invitations: [EvaluationInvitation], jobs: [Job]) async throws {
         let row = try CycleRow(cycle)
         try await database.write { sql in
             try await sql.insertRow(row, into: "evaluation_cycles")
@@ -89,6 +89,7 @@ public struct SQLEvaluationStore: EvaluationStore {
                 let rows = invitations[chunk..<min(chunk + 200, invitations.count)].map(InvitationRow.init)
                 try await sql.insert(into: "evaluation_invitations").models(rows, nilEncodingStrategy: .asNil).run()
             }
+            try await SQLJobStore.insert(jobs, on: sql)
         }
     }
 

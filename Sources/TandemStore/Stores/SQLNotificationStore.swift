@@ -11,33 +11,36 @@ public struct SQLNotificationStore: NotificationStore {
     struct Row: Codable, Sendable {
         var id: UUID
         var person_id: UUID
-        var need_id: UUID
+        var need_id: UUID?
         var event_id: UUID
         var kind: String
         var actor_id: UUID?
         var detail: String?
         var created_at: Date
         var read_at: Date?
+        var subject_id: UUID?
 
         init(_ notification: InboxNotification) {
             id = notification.id.rawValue
             person_id = notification.personID.rawValue
-            need_id = notification.needID.rawValue
+            need_id = notification.needID?.rawValue
             event_id = notification.eventID.rawValue
             kind = notification.kind.rawValue
             actor_id = notification.actorID?.rawValue
             detail = notification.detail
             created_at = notification.createdAt.storable
             read_at = notification.readAt?.storable
+            subject_id = notification.subjectID
         }
 
         var notification: InboxNotification? {
             guard let kind = NotificationKind(rawValue: kind) else { return nil }
-            return InboxNotification(id: .init(id), personID: .init(person_id), needID: .init(need_id), eventID: .init(event_id), kind: kind,
-                                     actorID: actor_id.map { .init($0) }, detail: detail, createdAt: created_at, readAt: read_at)
+            return InboxNotification(id: .init(id), personID: .init(person_id), needID: need_id.map { .init($0) }, eventID: .init(event_id),
+                                     kind: kind, actorID: actor_id.map { .init($0) }, detail: detail, createdAt: created_at, readAt: read_at,
+                                     subjectID: subject_id)
         }
 
-        static let columns = ["id", "person_id", "need_id", "event_id", "kind", "actor_id", "detail", "created_at", "read_at"].map { SQLIdentifier($0) }
+        static let columns = ["id", "person_id", "need_id", "event_id", "kind", "actor_id", "detail", "created_at", "read_at", "subject_id"].map { SQLIdentifier($0) }
     }
 
     struct ChannelRow: Codable, Sendable {

@@ -66,6 +66,7 @@ struct EvaluationController: RouteCollection {
         routes.post("evaluation-cycles", use: open)
         routes.get("evaluation-cycles", ":cycleID", use: cycle)
         routes.post("evaluation-cycles", ":cycleID", "close", use: close)
+        routes.post("evaluation-cycles", ":cycleID", "remind", use: remind)
         routes.get("me", "evaluations", use: pending)
         routes.get("evaluation-invitations", ":invitationID", use: invitation)
         routes.put("evaluation-invitations", ":invitationID", "response", use: answer)
@@ -102,6 +103,15 @@ struct EvaluationController: RouteCollection {
         let workflow = request.tandem.evaluations
         let closed = try await workflow.close(request.id("cycleID", "evaluation cycle"), by: actor)
         return try json(CycleResponse(closed, try await workflow.store.invitations(of: closed.id), detailed: true))
+    }
+
+    struct Reminded: Encodable {
+        var reminded: Int
+    }
+
+    func remind(_ request: Request) async throws -> Response {
+        let actor = try request.actor()
+        return try json(Reminded(reminded: try await request.tandem.evaluations.remind(request.id("cycleID", "evaluation cycle"), by: actor)))
     }
 
     func pending(_ request: Request) async throws -> Response {

@@ -8,17 +8,20 @@ struct NotificationController: RouteCollection {
     /// person reads, in their language.
     struct Entry: Encodable {
         var notification: InboxNotification
-        var needNumber: String
-        var needTitle: String
+        var needNumber: String?
+        var needTitle: String?
         var text: String
-        enum CodingKeys: String, CodingKey { case needNumber = "need_number", needTitle = "need_title", text }
+        /// The page the notification leads to.
+        var path: String
+        enum CodingKeys: String, CodingKey { case needNumber = "need_number", needTitle = "need_title", text, path }
 
         func encode(to encoder: Encoder) throws {
             try notification.encode(to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(needNumber, forKey: .needNumber)
-            try container.encode(needTitle, forKey: .needTitle)
+            try container.encodeIfPresent(needNumber, forKey: .needNumber)
+            try container.encodeIfPresent(needTitle, forKey: .needTitle)
             try container.encode(text, forKey: .text)
+            try container.encode(path, forKey: .path)
         }
     }
 
@@ -80,8 +83,9 @@ struct NotificationController: RouteCollection {
                                                                     limit: try query.int("limit") ?? 50)
         let text = request.tandem.notificationText
         let items = entries.map { entry in
-            Entry(notification: entry.notification, needNumber: entry.need.number.description, needTitle: entry.need.title,
-                  text: text.line(entry.notification.kind, need: entry.need, actor: entry.actor, detail: entry.notification.detail, actor.language))
+            Entry(notification: entry.notification, needNumber: entry.need?.number.description, needTitle: entry.need?.title,
+                  text: text.line(entry.notification.kind, need: entry.need, actor: entry.actor, detail: entry.notification.detail, actor.language),
+                  path: NotificationText.path(entry.notification, need: entry.need))
         }
         let unreadCount = try await request.tandem.notifications.unreadCount(for: actor, cappedAt: 999)
         return try json(Inbox(items: items, unreadCount: unreadCount.value,

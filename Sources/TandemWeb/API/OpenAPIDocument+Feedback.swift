@@ -28,6 +28,9 @@ extension OpenAPIDocument {
               response: "EvaluationCycle"),
         .init(method: "POST", path: "/api/v1/evaluation-cycles/:cycleID/close", summary: "Close a cycle (administrators, or the manager who opened it)",
               tag: "feedback", response: "EvaluationCycle"),
+        .init(method: "POST", path: "/api/v1/evaluation-cycles/:cycleID/remind",
+              summary: "Remind the managers of the departments that have not answered (administrators, or the manager who opened it)",
+              tag: "feedback", response: "Reminded"),
         .init(method: "GET", path: "/api/v1/me/evaluations", summary: "The evaluations my department still has to give (managers)", tag: "feedback"),
         .init(method: "GET", path: "/api/v1/evaluation-invitations/:invitationID",
               summary: "One invitation, with the answer for administrators and the two departments' managers", tag: "feedback",
@@ -83,6 +86,7 @@ extension OpenAPIDocument {
         ]) { $1 }
         return [
             "EvaluationCycle": cycle,
+            "Reminded": object(["reminded": count], required: ["reminded"]),
             "EvaluationCycleList": object(["items": ["type": "array", "items": cycle]], required: ["items"]),
             "OpenEvaluationCycle": object([
                 "name": string(["minLength": 1, "maxLength": 100, "pattern": "\\S"]), "period": period, "provider_id": uuid,

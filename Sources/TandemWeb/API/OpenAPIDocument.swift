@@ -193,7 +193,8 @@ enum OpenAPIDocument {
                 "id": uuid, "person_id": uuid, "need_id": uuid, "event_id": uuid, "kind": strings(NotificationKind.allCases.map(\.rawValue)),
                 "actor_id": uuid, "detail": string(), "created_at": string(["format": "date-time"]),
                 "read_at": string(["format": "date-time"]), "need_number": string(), "need_title": string(), "text": string(),
-            ], required: ["id", "need_id", "kind", "created_at", "need_number", "need_title", "text"], strict: false)],
+                "subject_id": uuid, "path": string(["pattern": "^/"]),
+            ], required: ["id", "kind", "created_at", "text", "path"], strict: false)],
                              "unread_count": ["type": "integer", "minimum": 0], "unread_more": boolean], required: ["items", "unread_count"]),
             "ReadNotifications": object(["ids": ["type": "array", "items": uuid]]),
             "ChannelInput": object([

@@ -32,7 +32,7 @@ struct EmailHandler: JobHandler {
         else { return }
         let language = facts.recipient.language
         let line = text.line(facts.notification.kind, need: facts.need, actor: facts.actor, detail: facts.notification.detail, language)
-        let link = text.link(facts.need)
+        let link = text.publicURL + NotificationText.path(facts.notification, need: facts.need)
         let open = text.translator.text("notify.open", language)
         let footer = text.translator.text("notify.email_footer", language)
         var plain = line + "\n"
@@ -41,8 +41,8 @@ struct EmailHandler: JobHandler {
             plain += "\n" + excerpt + "\n"
             html += "<blockquote style=\"white-space:pre-wrap\">\(Self.escaped(excerpt))</blockquote>\n"
         }
-        if facts.notification.kind == .statusChanged, facts.notification.detail == NeedStatus.resolved.rawValue,
-           let (token, ratingLink) = try await satisfaction.issueLink(for: facts.need, to: facts.recipient) {
+        if facts.notification.kind == .statusChanged, facts.notification.detail == NeedStatus.resolved.rawValue, let need = facts.need,
+           let (token, ratingLink) = try await satisfaction.issueLink(for: need, to: facts.recipient) {
             let days = String(Int((ratingLink.expiresAt.timeIntervalSince(ratingLink.createdAt) / 86_400).rounded()))
             let prompt = text.translator.text("notify.rate_prompt", language, [days])
             let choices = SatisfactionRating.scores.map { score in
@@ -109,5 +109,15 @@ struct ServiceLevelRefreshHandler: JobHandler {
 
     func run(_ job: Job) async throws {
         try await workflow.refresh(try job.input(ServiceLevelWorkflow.Refresh.self).needID)
+    }
+}
+
+/// Tells the invited departments' managers of a new evaluation cycle.
+struct EvaluationInviteHandler: JobHandler {
+    let workflow: EvaluationWorkflow
+    var kinds: [String] { [EvaluationWorkflow.inviteKind] }
+
+    func run(_ job: Job) async throws {
+        try await workflow.invite(try job.input(EvaluationWorkflow.Invite.self))
     }
 }

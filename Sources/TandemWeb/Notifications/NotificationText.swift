@@ -7,6 +7,12 @@ struct NotificationText: Sendable {
     let translator: Translator
     let publicURL: String
 
+    /// The line of a notification: about its need, or (for the others) about what `detail` names.
+    func line(_ kind: NotificationKind, need: Need?, actor: Person?, detail: String?, _ language: Language) -> String {
+        guard let need else { return translator.text("notification.\(kind.rawValue)", language, [detail ?? ""]) }
+        return line(kind, need: need, actor: actor, detail: detail, language)
+    }
+
     func line(_ kind: NotificationKind, need: Need, actor: Person?, detail: String?, _ language: Language) -> String {
         let who = actor?.displayName ?? translator.text("notify.someone", language)
         let extra: String
@@ -22,6 +28,15 @@ struct NotificationText: Sendable {
 
     func link(_ need: Need) -> String {
         publicURL + "/needs/" + need.number.description
+    }
+
+    /// Where a notification leads: its need's page, or the page of what else it is about.
+    static func path(_ notification: InboxNotification, need: Need?) -> String {
+        if let need { return Site.need(need.number) }
+        switch notification.kind {
+        case .evaluationRequested, .evaluationReminder: return "/evaluations/invitations/\(notification.subjectID.map(\.uuidString) ?? "")".lowercased()
+        default: return Site.inbox
+        }
     }
 
     /// The page a rating link opens, with a score preselected.

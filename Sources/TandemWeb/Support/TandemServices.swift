@@ -53,8 +53,7 @@ public struct TandemServices: Sendable {
             store: SQLNotificationStore(database), needs: SQLNeedStore(database), organisation: organisationStore, clock: clock, ids: ids,
             sendsEmail: configuration.smtp != nil)
         self.satisfaction = SatisfactionWorkflow(needs: needs, store: SQLSatisfactionStore(database), digest: SHA256Digest())
-        self.evaluations = EvaluationWorkflow(store: SQLEvaluationStore(database), organisation: organisationStore, clock: clock, ids: ids,
-                                              timeZone: configuration.timeZone)
+        self.evaluations = EvaluationWorkflow(store: SQLEvaluationStore(database), notifications: notifications, timeZone: configuration.timeZone)
         self.scorecards = ScorecardWorkflow(store: SQLScorecardStore(database), evaluations: evaluations)
         let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
         self.translator = translator
@@ -64,6 +63,7 @@ public struct TandemServices: Sendable {
             NeedChangedHandler(notifications: notifications, serviceLevels: serviceLevels),
             ChannelHandler(workflow: notifications, text: text, client: HTTPClient.shared),
             ServiceLevelRefreshHandler(workflow: serviceLevels),
+            EvaluationInviteHandler(workflow: evaluations),
         ]
         if let smtp = configuration.smtp {
             handlers.append(EmailHandler(workflow: notifications, satisfaction: satisfaction, text: text, smtp: SMTPClient(settings: smtp, group: MultiThreadedEventLoopGroup.singleton)))

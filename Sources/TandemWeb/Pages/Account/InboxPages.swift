@@ -53,7 +53,7 @@ struct InboxPages: RouteCollection {
         let id: InboxNotification.ID = try request.id("notificationID", "notification")
         guard let entry = try await request.tandem.notifications.entry(id, for: actor) else { throw TandemError.notFound("notification") }
         try await request.tandem.notifications.markRead([id], by: actor)
-        return request.seeOther(Site.need(entry.need.number))
+        return request.seeOther(NotificationText.path(entry.notification, need: entry.need))
     }
 
     func readAll(_ request: Request) async throws -> Response {

@@ -67,6 +67,7 @@ struct EvaluationPages: RouteCollection {
         evaluations.post(use: open)
         evaluations.get(":cycleID", use: cycle)
         evaluations.post(":cycleID", "close", use: close)
+        evaluations.post(":cycleID", "remind", use: remind)
         evaluations.get("invitations", ":invitationID", use: invitation)
         evaluations.post("invitations", ":invitationID", use: answer)
     }
@@ -144,6 +145,14 @@ struct EvaluationPages: RouteCollection {
         _ = try PageForm.read(request)
         let cycle = try await request.tandem.evaluations.close(request.id("cycleID", "evaluation cycle"), by: actor)
         return request.seeOther("/evaluations/\(cycle.id)?done=saved")
+    }
+
+    func remind(_ request: Request) async throws -> Response {
+        let actor = try request.actor()
+        _ = try PageForm.read(request)
+        let id: EvaluationCycle.ID = try request.id("cycleID", "evaluation cycle")
+        _ = try await request.tandem.evaluations.remind(id, by: actor)
+        return request.seeOther("/evaluations/\(id)?done=sent")
     }
 
     // MARK: answering
