@@ -16,11 +16,14 @@ public enum NotificationKind: String, Hashable, Sendable, Codable, CaseIterable 
     case evaluationRequested = "evaluation_requested"
     /// …and reminded while their answer is still missing.
     case evaluationReminder = "evaluation_reminder"
+    /// A survey's round opened for the person (`subjectID`: the survey).
+    case surveyRequested = "survey_requested"
+    case surveyReminder = "survey_reminder"
 
     /// Whether the notification is about a need (else about its `subjectID`).
     public var isAboutNeed: Bool {
         switch self {
-        case .evaluationRequested, .evaluationReminder: return false
+        case .evaluationRequested, .evaluationReminder, .surveyRequested, .surveyReminder: return false
         default: return true
         }
     }

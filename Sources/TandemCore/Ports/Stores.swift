@@ -45,6 +45,9 @@ public struct NeedWrite: Sendable {
     /// The rating link the change was made through: marked used in the same transaction, and
     /// the write fails with `.conflict` when it was used already.
     public var usedRatingLink: RatingLink.ID?
+    /// The survey draft the new need was made from: marked converted in the same transaction
+    /// (`.conflict` when it was converted or set aside already).
+    public var convertedDraft: NeedDraft.ID?
 
     public init(need: Need, events: [NeedEvent], comments: [NeedComment] = [], attachments: [Attachment] = [], jobs: [Job] = []) {
         self.need = need
@@ -206,4 +209,26 @@ public protocol EvaluationStore: Sendable {
     /// interval, to one provider when given, with how many.
     func servicePairs(raisedIn interval: DateInterval, provider: Department.ID?) async throws
         -> [(rater: Department.ID, provider: Department.ID, needs: Int)]
+}
+
+/// Needs surveys, their answers, who answered, and the needs they drafted.
+public protocol SurveyStore: Sendable {
+    func insert(_ survey: Survey) async throws
+    func update(_ survey: Survey) async throws
+    func survey(_ id: Survey.ID) async throws -> Survey?
+    /// The most recently created first.
+    func surveys(limit: Int) async throws -> [Survey]
+    /// Stores a response, the mark that its person answered the round (kept apart, without a
+    /// time), and the drafts it makes, in one transaction; `.conflict` when the person answered
+    /// the round already.
+    func record(_ response: SurveyResponse, participant: Person.ID, drafts: [NeedDraft]) async throws
+    func participants(of survey: Survey.ID, round: Int) async throws -> Set<Person.ID>
+    func responses(of survey: Survey.ID, round: Int) async throws -> [SurveyResponse]
+    func drafts(provider: Department.ID, status: NeedDraft.Status?) async throws -> [NeedDraft]
+    func drafts(of survey: Survey.ID, round: Int) async throws -> [NeedDraft]
+    func draft(_ id: NeedDraft.ID) async throws -> NeedDraft?
+    /// Sets an open draft aside; false when it was not open any more.
+    func dismiss(_ draft: NeedDraft.ID) async throws -> Bool
+    /// Notes that a round was announced; false when it was already (so it is announced once).
+    func markAnnounced(_ survey: Survey.ID, round: Int) async throws -> Bool
 }

@@ -40,6 +40,12 @@ public struct RaiseNeedInput: Sendable {
 extension NeedWorkflow {
     /// Raises a need (提出需求) for the actor's department.
     public func raise(_ input: RaiseNeedInput, by actor: Person) async throws -> Need {
+        try await raise(input, for: actor, recordedBy: actor, fromDraft: nil)
+    }
+
+    /// Raises a need for `requester`'s department, recorded by `recorder` (a provider turning a
+    /// survey's draft into a need: the draft is marked in the same transaction).
+    func raise(_ input: RaiseNeedInput, for actor: Person, recordedBy recorder: Person, fromDraft draft: NeedDraft.ID?) async throws -> Need {
         var problems = InputProblems()
         let title = try problems.check { try Validate.requiredText(input.title, field: "title", max: 200) } ?? ""
         let description = try problems.check { try Validate.optionalText(input.description, field: "description", max: 20_000) } ?? nil
@@ -114,7 +120,7 @@ extension NeedWorkflow {
                 createdAt: now, updatedAt: now, resolvedAt: nil, closedAt: nil, version: 1)
             var events = [
                 NeedEvent(
-                    id: raisedEventID, needID: needID, actorID: actor.id, at: now, kind: .raised,
+                    id: raisedEventID, needID: needID, actorID: recorder.id, at: now, kind: .raised,
                     changes: [
                         .init(field: "status", old: nil, new: NeedStatus.new.rawValue),
                         .init(field: "priority", old: nil, new: need.priority.rawValue),
@@ -122,11 +128,12 @@ extension NeedWorkflow {
             ]
             if !assignees.isEmpty {
                 events.append(NeedEvent(
-                    id: assignedEventID, needID: needID, actorID: actor.id, at: now, kind: .assigned,
+                    id: assignedEventID, needID: needID, actorID: recorder.id, at: now, kind: .assigned,
                     changes: [.init(field: "assignees", old: nil, new: assignees.map(\.description).joined(separator: ","))]))
             }
             var write = NeedWrite(need: need, events: events)
             write.jobs = [try Self.followUpJob(for: write, id: followUpJobID, at: now)]
+            write.convertedDraft = draft
             return write
         }
     }

@@ -18,5 +18,6 @@ public enum TandemMigrations {
         CreateServiceOutcomes(),
         CreateEvaluations(),
         GeneraliseNotifications(),
+        CreateSurveys(),
     ]
 }

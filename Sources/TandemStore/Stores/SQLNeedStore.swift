@@ -99,6 +99,7 @@ public struct SQLNeedStore: NeedStore {
                 .models(events, nilEncodingStrategy: .asNil).run()
         }
         try await SQLJobStore.insert(write.jobs, on: sql)
+        try await SQLSurveyStore.convert(write.convertedDraft, into: write.need.id, on: sql)
     }
 
     public func need(_ id: Need.ID) async throws -> Need? {

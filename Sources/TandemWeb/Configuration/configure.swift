@@ -61,6 +61,7 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: SatisfactionController())
     try api.register(collection: ScorecardController())
     try api.register(collection: EvaluationController())
+    try api.register(collection: SurveyController())
 
     // The pages. Sign-in, setup and the language switch work before the setup is done.
     try app.register(collection: SignInPages())
@@ -72,6 +73,7 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: RatePages())
     try pages.register(collection: ScorecardPages())
     try pages.register(collection: EvaluationPages())
+    try pages.register(collection: SurveyPages())
     try pages.register(collection: QueuePage())
     try pages.register(collection: ProfilePages())
     try pages.register(collection: InboxPages())

@@ -35,6 +35,7 @@ struct NotificationText: Sendable {
         if let need { return Site.need(need.number) }
         switch notification.kind {
         case .evaluationRequested, .evaluationReminder: return "/evaluations/invitations/\(notification.subjectID.map(\.uuidString) ?? "")".lowercased()
+        case .surveyRequested, .surveyReminder: return "/surveys/\(notification.subjectID.map(\.uuidString) ?? "")".lowercased()
         default: return Site.inbox
         }
     }

@@ -5,10 +5,12 @@ import TandemCore
 import TandemStore
 
 /// Every few seconds, asks for a refresh of each need whose next service-level warning or
-/// breach has come (as jobs, deduplicated across processes), and once an hour clears jobs done
-/// more than a week ago. The announcing itself happens in the refresh, exactly once.
+/// breach has come (as jobs, deduplicated across processes) and announces the survey rounds
+/// that opened (each once); once an hour clears jobs done more than a week ago. The announcing
+/// of alerts itself happens in the refresh, exactly once.
 final class ServiceLevelWatcher: Sendable {
     let workflow: ServiceLevelWorkflow
+    let surveys: SurveyWorkflow
     let jobs: any JobStore
     let runner: JobRunner
     let interval: Duration
@@ -17,8 +19,9 @@ final class ServiceLevelWatcher: Sendable {
 
     static let keepDoneJobs: TimeInterval = 7 * 24 * 3600
 
-    init(workflow: ServiceLevelWorkflow, jobs: any JobStore, runner: JobRunner, interval: Duration, logger: Logger) {
+    init(workflow: ServiceLevelWorkflow, surveys: SurveyWorkflow, jobs: any JobStore, runner: JobRunner, interval: Duration, logger: Logger) {
         self.workflow = workflow
+        self.surveys = surveys
         self.jobs = jobs
         self.runner = runner
         self.interval = interval
@@ -55,8 +58,13 @@ final class ServiceLevelWatcher: Sendable {
         await JobRunner.wait(for: task, atMost: .seconds(5))
     }
 
-    /// One look: asks for the refreshes that came due.
+    /// One look: asks for the refreshes that came due, and announces the survey rounds that opened.
     func watchOnce() async {
+        do {
+            try await surveys.announceDueRounds()
+        } catch {
+            logger.warning("surveys: the watcher could not announce rounds: \(error)")
+        }
         do {
             let due = try await workflow.dueRefreshes()
             guard !due.isEmpty else { return }

@@ -20,6 +20,7 @@ public struct TandemServices: Sendable {
     public let satisfaction: SatisfactionWorkflow
     public let scorecards: ScorecardWorkflow
     public let evaluations: EvaluationWorkflow
+    public let surveys: SurveyWorkflow
     /// Runs the background jobs (notifications); `serve` starts it, tests run it by hand (`runDueOnce`).
     public let jobRunner: JobRunner
     /// Asks for service-level refreshes when warnings and breaches come due; `serve` starts it.
@@ -55,6 +56,7 @@ public struct TandemServices: Sendable {
         self.satisfaction = SatisfactionWorkflow(needs: needs, store: SQLSatisfactionStore(database), digest: SHA256Digest())
         self.evaluations = EvaluationWorkflow(store: SQLEvaluationStore(database), notifications: notifications, timeZone: configuration.timeZone)
         self.scorecards = ScorecardWorkflow(store: SQLScorecardStore(database), evaluations: evaluations)
+        self.surveys = SurveyWorkflow(store: SQLSurveyStore(database), needs: needs, notifications: notifications)
         let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
         self.translator = translator
         let text = NotificationText(translator: translator, publicURL: configuration.publicURL)
@@ -71,7 +73,7 @@ public struct TandemServices: Sendable {
         var jobSettings = jobSettings
         jobSettings.retry = configuration.jobRetry
         self.jobRunner = JobRunner(store: jobStore, handlers: handlers, clock: clock, settings: jobSettings, logger: logger)
-        self.serviceLevelWatcher = ServiceLevelWatcher(workflow: serviceLevels, jobs: jobStore, runner: jobRunner,
+        self.serviceLevelWatcher = ServiceLevelWatcher(workflow: serviceLevels, surveys: surveys, jobs: jobStore, runner: jobRunner,
                                                        interval: .seconds(configuration.serviceLevelWatchInterval), logger: logger)
         self.catalog = CatalogWorkflow(catalog: catalogStore, organisation: organisationStore, clock: clock, ids: ids)
         self.accounts = AccountWorkflow(

@@ -15,16 +15,6 @@ struct ScorecardPageContext: Encodable {
         var trend: String
     }
 
-    /// One bar of a horizontal bar chart drawn on the server (inline SVG, no script).
-    struct Bar: Encodable {
-        var label: String
-        var count: Int
-        var y: Int
-        var textY: Int
-        var width: Int
-        var countX: Int
-    }
-
     struct Served: Encodable {
         var name: String
         var volume: Int
@@ -41,8 +31,7 @@ struct ScorecardPageContext: Encodable {
     var periodLabel: String?
     var previousLabel: String?
     var rows: [Row]?
-    var bars: [Bar]?
-    var chartHeight: Int
+    var chart: BarChart?
     var ranks: [String]?
     var served: [Served]?
     /// The period's evaluation: each dimension, the overall score and the NPS, beside the previous period's.
@@ -58,7 +47,6 @@ struct ScorecardPageContext: Encodable {
             + Choice.departments(departments, excluding: provider) { $0 == requester }
         period = periodText
         periodError = errors["period"]
-        chartHeight = 0
         guard let scorecard else { return }
         let providerName = names[scorecard.providerID] ?? "—"
         heading = scorecard.requesterID.map { request.t("scorecard.pair", providerName, names[$0] ?? "—") } ?? providerName
@@ -66,13 +54,8 @@ struct ScorecardPageContext: Encodable {
         previousLabel = scorecard.previousPeriod.description
         rows = Self.rows(scorecard.figures, scorecard.previous, request)
         let distribution = scorecard.figures.satisfactionDistribution
-        let most = max(distribution.max() ?? 0, 1)
-        bars = SatisfactionRating.scores.reversed().enumerated().map { row, score in
-            let count = distribution[score - 1]
-            let width = count * 180 / most
-            return Bar(label: "\(score)★", count: count, y: row * 22, textY: row * 22 + 13, width: width, countX: 50 + width + 6)
-        }
-        chartHeight = SatisfactionRating.scores.count * 22
+        chart = BarChart(id: "satisfaction-chart", title: request.t("scorecard.distribution"),
+                         values: SatisfactionRating.scores.reversed().map { ("\($0)★", distribution[$0 - 1]) })
         ranks = [
             scorecard.ranks?.serviceLevel.map { request.t("scorecard.rank_service_level", String($0.place), String($0.of)) },
             scorecard.ranks?.satisfaction.map { request.t("scorecard.rank_satisfaction", String($0.place), String($0.of)) },

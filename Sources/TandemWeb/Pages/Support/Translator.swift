@@ -52,6 +52,8 @@ enum TranslatedEnumerations {
         "rating_score": SatisfactionRating.scores.map(String.init),
         "scorecard_figure": ScorecardPageContext.figureIDs,
         "evaluation_status": EvaluationCycle.Status.allCases.map(\.rawValue),
+        "survey_kind": SurveyQuestion.Kind.allCases.map(\.rawValue),
+        "survey_frequency": SurveySchedule.Frequency.allCases.map(\.rawValue),
         "sla_target": ServiceLevelTarget.allCases.map(\.rawValue),
         "sla_state": ServiceLevelMeasure.State.allCases.map(\.rawValue),
         "weekday": Weekday.allCases.map(\.name),

@@ -1,0 +1,44 @@
+import Foundation
+import TandemCore
+import Vapor
+
+/// A provider's needs drafted by survey answers, to turn into needs or set aside.
+struct DraftsContext: Encodable {
+    struct Row: Encodable {
+        var id: String
+        var text: String
+        var title: String
+        var from: String
+        var survey: String
+    }
+
+    var layout: LayoutContext
+    var providers: [Choice]
+    var department: String?
+    var rows: [Row]?
+
+    static func load(_ request: Request) async throws -> DraftsContext {
+        let actor = try request.actor()
+        let departments = try await request.tandem.organisation.departments(for: actor)
+        let providers = departments.filter { $0.isProvider && (actor.has(.admin) || $0.id == actor.departmentID) }
+        let chosen = try QueryParameters(request, allowed: ["department", "done"]).id("department") ?? providers.first?.id
+        let names = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.name) })
+        var rows: [Row] = []
+        if let chosen {
+            let drafts = try await request.tandem.surveys.drafts(provider: chosen, for: actor)
+            let people = Dictionary(try await request.tandem.organisation.store.people(drafts.compactMap(\.respondentID)).map { ($0.id, $0) }) { a, _ in a }
+            var surveys: [Survey.ID: String] = [:]
+            for id in Set(drafts.map(\.surveyID)) { surveys[id] = try await request.tandem.surveys.store.survey(id)?.title }
+            rows = drafts.map { draft in
+                let from = draft.respondentID.flatMap { people[$0] }.map { person in
+                    "\(person.displayName) · \(draft.respondentDepartmentID.flatMap { names[$0] } ?? "")"
+                } ?? request.t("survey.anonymous")
+                return Row(id: draft.id.description, text: draft.text,
+                           title: String((draft.text.split(whereSeparator: \.isNewline).first.map(String.init) ?? draft.text).prefix(200)),
+                           from: from, survey: "\(surveys[draft.surveyID] ?? "—") #\(draft.round + 1)")
+            }
+        }
+        return DraftsContext(layout: LayoutContext(request, title: request.t("survey.drafts"), section: "surveys"),
+                             providers: Choice.departments(providers) { $0 == chosen }, department: chosen?.description, rows: rows.nonEmpty)
+    }
+}
