@@ -141,6 +141,58 @@ class FeedbackPaths(BrowserTest):
         self.assertEqual(self.text("#evaluation-overall .figure-current"), "4.00")
         self.assertEqual(self.text("#evaluation-nps .figure-current"), "100.0")
 
+    def answer_survey(self, survey_id, anonymous):
+        self.open(f"/surveys/{survey_id}")
+        if anonymous:
+            self.assertIn("匿名问卷", self.text("#survey-anonymity"))
+        else:
+            self.assertFalse(self.driver.find_elements(By.ID, "survey-anonymity"))
+        # the required question left out: named on the page, the rest kept
+        self.driver.find_element(By.ID, "answer-q2-4").click()
+        self.driver.find_element(By.ID, "answer-q3").send_keys("希望增加一台打印机")
+        self.submit("survey-submit")
+        self.assertIn("此项必填", self.text("#answer-q1-error"))
+        self.assertTrue(self.driver.find_element(By.ID, "answer-q2-4").is_selected())
+        self.driver.find_element(By.XPATH, "//fieldset[@id='question-q1']//input[@value='ERP']").click()
+        self.submit("survey-submit")
+        self.assertEqual(self.text("#survey-notice"), "本轮已填写")
+
+    def test_answering_named_and_anonymous_surveys(self):
+        company = self.company
+        admin = Company.session("admin", ADMIN_PASSWORD)
+        unique = os.urandom(3).hex()
+        api("POST", "/people", {"login": "chief" + unique, "display_name": "孔经理", "department_id": company.it["id"],
+                                "roles": ["manager", "agent"], "language": "zh-CN", "password": PASSWORD}, admin)
+        manager = Company.session("chief" + unique, PASSWORD)
+        ids = {}
+        for anonymous in (False, True):
+            survey = api("POST", "/surveys", {
+                "title": f"IT 需求调查 {unique} {'匿名' if anonymous else '署名'}", "is_anonymous": anonymous,
+                "audience_departments": [company.sales["id"]], "open_days": 7, "questions": [
+                    {"prompt": "最常用的系统", "kind": "single_choice", "options": ["CRM", "ERP"], "required": True},
+                    {"prompt": "满意度", "kind": "rating"},
+                    {"prompt": "您需要 IT 做什么？", "kind": "raise_need", "provider_id": company.it["id"]}]}, manager)
+            ids[anonymous] = survey["id"]
+
+        self.sign_in(company.employee)
+        self.open("/surveys")
+        self.assertIn(f"IT 需求调查 {unique} 署名", self.text("#surveys-asked"))
+        self.answer_survey(ids[False], anonymous=False)
+        self.answer_survey(ids[True], anonymous=True)
+
+        # the owner reads the results; the drafts say who wrote the named one only
+        results = api("GET", f"/surveys/{ids[True]}/results", None, manager)
+        self.assertEqual(results["responses"], 1)
+        self.assertEqual([option["count"] for option in results["questions"][0]["options"]], [0, 1])
+        drafts = api("GET", f"/departments/{company.it['id']}/need-drafts", None, manager)["items"]
+        mine = [draft for draft in drafts if draft["survey_id"] in ids.values()]
+        self.assertEqual(sorted("respondent_id" in draft for draft in mine), [False, True])
+        self.sign_out()
+        self.sign_in("chief" + unique)
+        self.open(f"/surveys/{ids[True]}/results")
+        self.assertTrue(self.driver.find_element(By.ID, "chart-q1").is_displayed())
+        self.assertIn("希望增加一台打印机", self.text("main"))
+
 
 if __name__ == "__main__":
     unittest.main()
