@@ -45,9 +45,9 @@ public struct NeedWrite: Sendable {
     /// The rating link the change was made through: marked used in the same transaction, and
     /// the write fails with `.conflict` when it was used already.
     public var usedRatingLink: RatingLink.ID?
-    /// The survey draft the new need was made from: marked converted in the same transaction
-    /// (`.conflict` when it was converted or set aside already).
-    public var convertedDraft: NeedDraft.ID?
+    /// Where the new need came from: kept with it; a draft or suggestion is marked converted in
+    /// the same transaction (`.conflict` when it was dealt with already).
+    public var origin: NeedOrigin?
 
     public init(need: Need, events: [NeedEvent], comments: [NeedComment] = [], attachments: [Attachment] = [], jobs: [Job] = []) {
         self.need = need
@@ -78,6 +78,10 @@ public protocol NeedStore: Sendable {
     func comments(of need: Need.ID) async throws -> [NeedComment]
     func attachments(of need: Need.ID) async throws -> [Attachment]
     func attachment(_ id: Attachment.ID) async throws -> Attachment?
+    /// Where a need came from, if it was recorded.
+    func origin(of need: Need.ID) async throws -> NeedOrigin?
+    /// The needs that came from one origin (a meeting's needs …).
+    func needs(from origin: NeedOrigin) async throws -> [Need]
 }
 
 /// Company-wide settings.
@@ -231,4 +235,40 @@ public protocol SurveyStore: Sendable {
     func dismiss(_ draft: NeedDraft.ID) async throws -> Bool
     /// Notes that a round was announced; false when it was already (so it is announced once).
     func markAnnounced(_ survey: Survey.ID, round: Int) async throws -> Bool
+}
+
+/// Meeting records.
+public protocol MeetingStore: Sendable {
+    func insert(_ meeting: Meeting) async throws
+    func update(_ meeting: Meeting) async throws
+    func meeting(_ id: Meeting.ID) async throws -> Meeting?
+    /// The most recent first (by the day held).
+    func meetings(limit: Int) async throws -> [Meeting]
+}
+
+/// The follow-ups of meetings and improvement plans.
+public protocol ActionItemStore: Sendable {
+    func insert(_ item: ActionItem) async throws
+    func update(_ item: ActionItem) async throws
+    func item(_ id: ActionItem.ID) async throws -> ActionItem?
+    func items(of parent: ActionItem.Parent) async throws -> [ActionItem]
+}
+
+/// The suggestion box.
+public protocol SuggestionStore: Sendable {
+    func insert(_ suggestion: Suggestion) async throws
+    /// Writes the change if the suggestion is still `expected`; false otherwise.
+    func update(_ suggestion: Suggestion, expecting expected: Suggestion.Status) async throws -> Bool
+    func suggestion(_ id: Suggestion.ID) async throws -> Suggestion?
+    /// Newest first; to one department when given.
+    func suggestions(to department: Department.ID?, limit: Int) async throws -> [Suggestion]
+}
+
+/// Improvement plans.
+public protocol ImprovementPlanStore: Sendable {
+    func insert(_ plan: ImprovementPlan) async throws
+    func update(_ plan: ImprovementPlan) async throws
+    func plan(_ id: ImprovementPlan.ID) async throws -> ImprovementPlan?
+    /// A department's plans (every department's when nil), newest first.
+    func plans(of department: Department.ID?) async throws -> [ImprovementPlan]
 }

@@ -184,10 +184,13 @@ public struct Scorecard: Hashable, Sendable, Codable {
     /// the previous period's, when there were cycles.
     public var evaluation: EvaluationScores?
     public var previousEvaluation: EvaluationScores?
+    /// For a provider's scorecard: its improvement plans made before the period, with the figure
+    /// each targeted then and now.
+    public var plans: [PlanProgress]?
 
     enum CodingKeys: String, CodingKey {
         case providerID = "provider_id", requesterID = "requester_id", period, figures, previousPeriod = "previous_period", previous, ranks, served
-        case evaluation, previousEvaluation = "previous_evaluation"
+        case evaluation, previousEvaluation = "previous_evaluation", plans
     }
 
     /// Builds the scorecard from the needs of the two periods (already narrowed to the provider,

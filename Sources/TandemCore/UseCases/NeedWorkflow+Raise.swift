@@ -40,12 +40,12 @@ public struct RaiseNeedInput: Sendable {
 extension NeedWorkflow {
     /// Raises a need (提出需求) for the actor's department.
     public func raise(_ input: RaiseNeedInput, by actor: Person) async throws -> Need {
-        try await raise(input, for: actor, recordedBy: actor, fromDraft: nil)
+        try await raise(input, for: actor, recordedBy: actor, origin: nil)
     }
 
-    /// Raises a need for `requester`'s department, recorded by `recorder` (a provider turning a
-    /// survey's draft into a need: the draft is marked in the same transaction).
-    func raise(_ input: RaiseNeedInput, for actor: Person, recordedBy recorder: Person, fromDraft draft: NeedDraft.ID?) async throws -> Need {
+    /// Raises a need for `actor`'s department, recorded by `recorder` (a provider turning a
+    /// survey's draft or a suggestion into a need), remembering where it came from.
+    func raise(_ input: RaiseNeedInput, for actor: Person, recordedBy recorder: Person, origin: NeedOrigin?) async throws -> Need {
         var problems = InputProblems()
         let title = try problems.check { try Validate.requiredText(input.title, field: "title", max: 200) } ?? ""
         let description = try problems.check { try Validate.optionalText(input.description, field: "description", max: 20_000) } ?? nil
@@ -133,7 +133,7 @@ extension NeedWorkflow {
             }
             var write = NeedWrite(need: need, events: events)
             write.jobs = [try Self.followUpJob(for: write, id: followUpJobID, at: now)]
-            write.convertedDraft = draft
+            write.origin = origin
             return write
         }
     }

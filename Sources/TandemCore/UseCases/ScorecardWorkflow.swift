@@ -5,13 +5,15 @@ import Foundation
 public struct ScorecardWorkflow: Sendable {
     public let store: any ScorecardStore
     public let evaluations: EvaluationWorkflow
+    public let plans: any ImprovementPlanStore
     public var organisation: any OrganisationStore { evaluations.organisation }
     public var clock: any Clock { evaluations.clock }
     public var timeZone: TimeZone { evaluations.timeZone }
 
-    public init(store: any ScorecardStore, evaluations: EvaluationWorkflow) {
+    public init(store: any ScorecardStore, evaluations: EvaluationWorkflow, plans: any ImprovementPlanStore) {
         self.store = store
         self.evaluations = evaluations
+        self.plans = plans
     }
 
     /// The current quarter, the period a scorecard shows unless told otherwise.
@@ -33,6 +35,11 @@ public struct ScorecardWorkflow: Sendable {
                                   totals: totals)
         scorecard.evaluation = try await evaluations.scores(provider: provider, rater: requester, period: period)
         scorecard.previousEvaluation = try await evaluations.scores(provider: provider, rater: requester, period: period.previous)
+        if requester == nil {
+            // The plans made from earlier periods, beside the figure each targeted.
+            scorecard.plans = try await plans.plans(of: provider).filter { $0.baselinePeriod < period && $0.status != .cancelled }
+                .map { PlanProgress(plan: $0, scorecard: scorecard) }
+        }
         return scorecard
     }
 

@@ -353,7 +353,7 @@ public struct SurveyWorkflow: Sendable {
         let origin = "— " + (survey.map { "\($0.title) #\(draft.round + 1)" } ?? "survey") + (draft.respondentID == nil ? " (anonymous)" : "")
         let input = RaiseNeedInput(title: title ?? String(firstLine.prefix(200)), description: draft.text + "\n\n" + origin,
                                    kind: .service, providingDepartmentID: draft.providerID)
-        return try await needs.raise(input, for: requester, recordedBy: actor, fromDraft: draft.id)
+        return try await needs.raise(input, for: requester, recordedBy: actor, origin: .draft(draft.id))
     }
 
     public func dismiss(_ id: NeedDraft.ID, by actor: Person) async throws {

@@ -19,5 +19,6 @@ public enum TandemMigrations {
         CreateEvaluations(),
         GeneraliseNotifications(),
         CreateSurveys(),
+        CreateCollaboration(),
     ]
 }

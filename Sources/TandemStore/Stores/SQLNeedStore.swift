@@ -99,7 +99,37 @@ public struct SQLNeedStore: NeedStore {
                 .models(events, nilEncodingStrategy: .asNil).run()
         }
         try await SQLJobStore.insert(write.jobs, on: sql)
-        try await SQLSurveyStore.convert(write.convertedDraft, into: write.need.id, on: sql)
+        try await Self.record(write.origin, of: write.need.id, sql)
+    }
+
+    /// Keeps where a new need came from; a draft or suggestion is marked converted (once).
+    static func record(_ origin: NeedOrigin?, of need: Need.ID, _ sql: any SQLDatabase) async throws {
+        guard let origin else { return }
+        try await sql.insert(into: "need_origins").columns("need_id", "kind", "subject_id")
+            .values(SQLBind(need.rawValue), SQLBind(origin.kind), SQLBind(origin.subjectID)).run()
+        switch origin {
+        case .draft(let draft): try await SQLSurveyStore.convert(draft, into: need, on: sql)
+        case .suggestion(let suggestion): try await SQLSuggestionStore.convert(suggestion, into: need, on: sql)
+        case .meeting: break
+        }
+    }
+
+    public func origin(of need: Need.ID) async throws -> NeedOrigin? {
+        struct Row: Decodable { var kind: String; var subject_id: UUID }
+        return try await database.read { sql in
+            try await sql.select().columns("kind", "subject_id").from("need_origins").where("need_id", .equal, need.rawValue)
+                .firstRow(Row.self).flatMap { NeedOrigin(kind: $0.kind, subjectID: $0.subject_id) }
+        }
+    }
+
+    public func needs(from origin: NeedOrigin) async throws -> [Need] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT needs.* FROM needs JOIN need_origins ON need_origins.need_id = needs.id
+                WHERE need_origins.kind = \(bind: origin.kind) AND need_origins.subject_id = \(bind: origin.subjectID)
+                ORDER BY needs.created_at
+                """).all().map { try NeedRow(row: $0).need() }
+        }
     }
 
     public func need(_ id: Need.ID) async throws -> Need? {

@@ -193,8 +193,7 @@ public struct SQLSurveyStore: SurveyStore {
     }
 
     /// Marks the draft a new need was made from (part of the need's write).
-    static func convert(_ draft: NeedDraft.ID?, into need: Need.ID, on sql: any SQLDatabase) async throws {
-        guard let draft else { return }
+    static func convert(_ draft: NeedDraft.ID, into need: Need.ID, on sql: any SQLDatabase) async throws {
         let changed = try await sql.update("need_drafts").set("status", to: NeedDraft.Status.converted.rawValue).set("need_id", to: need.rawValue)
             .where("id", .equal, draft.rawValue).where("status", .equal, NeedDraft.Status.open.rawValue).runCountingRows()
         guard changed == 1 else { throw TandemError(.conflict, "the draft was dealt with already", field: "draft") }

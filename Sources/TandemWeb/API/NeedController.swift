@@ -22,6 +22,13 @@ struct NeedController: RouteCollection {
             case urgency, importance, effortHours = "effort_hours", desiredDate = "desired_date"
             case strategicGoalID = "strategic_goal_id", isConfidential = "is_confidential", form
         }
+
+        var input: RaiseNeedInput {
+            RaiseNeedInput(
+                title: title, description: description ?? "", kind: kind, providingDepartmentID: providingDepartmentID, offeringID: offeringID,
+                urgency: urgency ?? .medium, importance: importance ?? .medium, effortHours: effortHours, desiredDate: desiredDate,
+                strategicGoalID: strategicGoalID, isConfidential: isConfidential, formAnswers: form ?? [:])
+        }
     }
 
     struct PatchBody: StrictBody {
@@ -103,14 +110,7 @@ struct NeedController: RouteCollection {
 
     func raise(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        let body = try request.decodeBody(RaiseBody.self)
-        let input = RaiseNeedInput(
-            title: body.title, description: body.description ?? "", kind: body.kind,
-            providingDepartmentID: body.providingDepartmentID, offeringID: body.offeringID,
-            urgency: body.urgency ?? .medium, importance: body.importance ?? .medium, effortHours: body.effortHours,
-            desiredDate: body.desiredDate, strategicGoalID: body.strategicGoalID, isConfidential: body.isConfidential,
-            formAnswers: body.form ?? [:])
-        let need = try await request.tandem.needs.raise(input, by: actor)
+        let need = try await request.tandem.needs.raise(try request.decodeBody(RaiseBody.self).input, by: actor)
         let response = try json(NeedResponse(need, for: actor), status: .created)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/needs/\(need.id)")
         return response

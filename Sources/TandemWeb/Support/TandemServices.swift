@@ -21,6 +21,10 @@ public struct TandemServices: Sendable {
     public let scorecards: ScorecardWorkflow
     public let evaluations: EvaluationWorkflow
     public let surveys: SurveyWorkflow
+    public let plans: ImprovementPlanWorkflow
+    public let meetings: MeetingWorkflow
+    public let actions: ActionItemWorkflow
+    public let suggestions: SuggestionWorkflow
     /// Runs the background jobs (notifications); `serve` starts it, tests run it by hand (`runDueOnce`).
     public let jobRunner: JobRunner
     /// Asks for service-level refreshes when warnings and breaches come due; `serve` starts it.
@@ -55,7 +59,14 @@ public struct TandemServices: Sendable {
             sendsEmail: configuration.smtp != nil)
         self.satisfaction = SatisfactionWorkflow(needs: needs, store: SQLSatisfactionStore(database), digest: SHA256Digest())
         self.evaluations = EvaluationWorkflow(store: SQLEvaluationStore(database), notifications: notifications, timeZone: configuration.timeZone)
-        self.scorecards = ScorecardWorkflow(store: SQLScorecardStore(database), evaluations: evaluations)
+        let planStore = SQLImprovementPlanStore(database)
+        self.scorecards = ScorecardWorkflow(store: SQLScorecardStore(database), evaluations: evaluations, plans: planStore)
+        self.plans = ImprovementPlanWorkflow(store: planStore, scorecards: scorecards, needs: needs)
+        let meetingStore = SQLMeetingStore(database)
+        self.meetings = MeetingWorkflow(store: meetingStore, needs: needs)
+        self.actions = ActionItemWorkflow(store: meetingStore, meetings: meetingStore, plans: planStore, organisation: organisationStore,
+                                          clock: clock, ids: ids)
+        self.suggestions = SuggestionWorkflow(store: SQLSuggestionStore(database), needs: needs)
         self.surveys = SurveyWorkflow(store: SQLSurveyStore(database), needs: needs, notifications: notifications)
         let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
         self.translator = translator
