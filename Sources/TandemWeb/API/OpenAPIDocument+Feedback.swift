@@ -105,6 +105,10 @@ extension OpenAPIDocument {
                 "served": ["type": "array", "items": object(["department_id": uuid, "volume": count, "satisfaction_average": number],
                                                             required: ["department_id", "volume"])],
                 "evaluation": evaluationScores, "previous_evaluation": evaluationScores,
+                "plans": ["type": "array", "items": object([
+                    "plan": ["$ref": "#/components/schemas/ImprovementPlan"], "current_value": number, "change": number,
+                    "improved": ["type": ["boolean", "null"]],
+                ], required: ["plan"])],
             ], required: ["provider_id", "period", "figures", "previous_period", "previous"]),
             "Rating": rating,
             "RatingState": object([
