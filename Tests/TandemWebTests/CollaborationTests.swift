@@ -140,4 +140,62 @@ struct CollaborationTests {
             #expect((q4.object["plans"] as? [Any])?.isEmpty == true, "a plan shows from the period after its baseline")
         }
     }
+
+    @Test("pages: a meeting recorded, an action added and done, a need raised from it that links back; a suggestion answered; a plan made and shown",
+          arguments: TestDatabase.all)
+    func pages(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let manager = TestBrowser(app)
+            try await manager.signIn(company.itManager.login)
+            let bad = try await manager.post("/meetings", [("title", ""), ("held_on", "2026-11-30")])
+            #expect(bad.status == .unprocessableEntity && bad.element("meeting-title-error") == "此项必填")
+            #expect(bad.element("meeting-departments-error") == "此项必填")
+            let recorded = try await manager.post("/meetings", [("title", "IT 周会"), ("held_on", "2026-11-30"), ("department_ids", company.it.id.description),
+                                                                ("department_ids", company.sales.id.description), ("minutes", "讨论 CRM")])
+            let path = try #require(recorded.headers.first(name: .location))
+            #expect(try await manager.post(path + "/actions", [("title", "整理 CRM 问题"), ("owner_id", company.itAgent.id.description),
+                                                               ("due_on", "2026-12-04")]).status == .seeOther)
+            let agent = TestBrowser(app)
+            try await agent.signIn(company.itAgent.login)
+            let page = try await agent.get(path)
+            #expect(page.text.contains("整理 CRM 问题") && page.text.contains("陈工"))
+            let meetingID = try #require(Meeting.ID(String(path.dropFirst("/meetings/".count))))
+            let actionID = try #require(try await app.services.actions.store.items(of: .meeting(meetingID)).first?.id)
+            #expect(try await agent.post("/actions/\(actionID)", [("status", "done")]).status == .seeOther)
+            #expect(try await agent.get(path).text.contains("已完成"))
+
+            let sales = TestBrowser(app)
+            try await sales.signIn(company.salesManager.login)
+            let raised = try await sales.post(path + "/needs", [("need_title", "CRM 导出报表"), ("providing_department_id", company.it.id.description),
+                                                                ("kind", "technology")])
+            let needPath = try #require(raised.headers.first(name: .location))
+            let needPage = try await sales.get(needPath)
+            #expect(needPage.text.contains(#"<a href="\#(path)">会议：IT 周会</a>"#))
+
+            // the suggestion box
+            let employee = TestBrowser(app)
+            try await employee.signIn(company.salesEmployee.login)
+            let missing = try await employee.post("/suggestions", [("department_id", ""), ("body", "")])
+            #expect(missing.element("suggestion-body-error") == "此项必填" && missing.element("suggestion-department-error") == "此项必填")
+            #expect(try await employee.post("/suggestions", [("department_id", company.it.id.description), ("body", "会议室投影仪太暗"),
+                                                             ("anonymous", "on")]).status == .seeOther)
+            let suggestion = try #require(try await app.services.suggestions.store.suggestions(to: company.it.id, limit: 5).first)
+            #expect(try await agent.post("/suggestions/\(suggestion.id)/answer", [("answer", "本周更换灯泡")]).status == .seeOther)
+            let board = try await employee.get("/suggestions")
+            #expect(board.text.contains("本周更换灯泡") && board.text.contains("匿名 → 信息技术部"))
+            #expect(!board.text.contains("answer-submit-\(suggestion.id)"), "only IT sees the answering form")
+
+            // a plan
+            let planBad = try await manager.post("/plans", [("department_id", company.it.id.description), ("title", "缩短解决时间"),
+                                                            ("source_kind", "needs"), ("need_numbers", "N-2026-999999"), ("target_value", "abc")])
+            #expect(planBad.element("plan-needs-error") == "所选的项目不存在或已停用" && planBad.element("plan-target-error") == "请填写数字")
+            let plan = try await manager.post("/plans", [("department_id", company.it.id.description), ("title", "缩短解决时间"),
+                                                         ("source_kind", "scorecard"), ("target_figure", "resolution_median"), ("baseline_period", "2026-Q3")])
+            let planPath = try #require(plan.headers.first(name: .location))
+            let planPage = try await manager.get(planPath)
+            #expect(planPage.element("plan-figure") == "解决时间中位数" && planPage.element("plan-baseline") == "2026-Q3 · —")
+            #expect(try await employee.get("/plans").text.contains("缩短解决时间"), "plans are published")
+        }
+    }
 }

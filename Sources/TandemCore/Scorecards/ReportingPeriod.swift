@@ -81,6 +81,17 @@ public struct ReportingPeriod: Hashable, Sendable, Comparable, CustomStringConve
         }
     }
 
+    /// The period of the same length just after.
+    public var next: ReportingPeriod {
+        switch length {
+        case .year: return ReportingPeriod(year: year + 1, length: .year, index: 1)
+        case .quarter: return index == 4 ? ReportingPeriod(year: year + 1, length: .quarter, index: 1)
+            : ReportingPeriod(year: year, length: .quarter, index: index + 1)
+        case .month: return index == 12 ? ReportingPeriod(year: year + 1, length: .month, index: 1)
+            : ReportingPeriod(year: year, length: .month, index: index + 1)
+        }
+    }
+
     public static func < (lhs: ReportingPeriod, rhs: ReportingPeriod) -> Bool {
         (lhs.year, lhs.months.lowerBound, lhs.months.count) < (rhs.year, rhs.months.lowerBound, rhs.months.count)
     }

@@ -70,6 +70,9 @@ struct NeedPageContext: Encodable {
     var attachments: [AttachmentItem]?
     /// The satisfaction rating, once the need was resolved.
     var rating: RatingForm?
+    /// Where the need came from (a meeting, a survey, the suggestion box), with a link when there is a page.
+    var originLabel: String?
+    var originLink: String?
     var timeline: [TimelineEntry]
     var commentText: String
     var commentError: String?
@@ -106,6 +109,25 @@ extension NeedPageContext {
                 rating = RatingForm(state, action: Site.need(need.number) + "/rating", chosen: rated?.score, typed: rated?.comment,
                                     errors: errors, request)
             }
+        }
+        var originLabel: String?, originLink: String?
+        switch try await services.needs.needs.origin(of: need.id) {
+        case .meeting(let id):
+            if let meeting = try? await services.meetings.meeting(id, for: actor) {
+                originLabel = request.t("need.origin_meeting", meeting.title)
+                originLink = "/meetings/\(id)"
+            }
+        case .draft(let id):
+            var title = "—"
+            if let draft = try await services.surveys.store.draft(id), let survey = try await services.surveys.store.survey(draft.surveyID) {
+                title = survey.title
+            }
+            originLabel = request.t("need.origin_draft", title)
+        case .suggestion:
+            originLabel = request.t("need.origin_suggestion")
+            originLink = "/suggestions?department=\(need.providingDepartmentID)"
+        case nil:
+            break
         }
         let attachmentItems = Dictionary(uniqueKeysWithValues: attachments.map { ($0.id, Self.item($0)) })
 
@@ -152,7 +174,7 @@ extension NeedPageContext {
             assignable: colleagues.map { Assignable(id: $0.id.description, name: $0.displayName, selected: need.assigneeIDs.contains($0.id)) },
             canWriteNote: AccessPolicy.canComment(.internal, on: need, actor),
             canComment: AccessPolicy.canComment(.public, on: need, actor),
-            attachments: attachments.map(Self.item).nonEmpty, rating: rating, timeline: timeline, commentText: commentText,
+            attachments: attachments.map(Self.item).nonEmpty, rating: rating, originLabel: originLabel, originLink: originLink, timeline: timeline, commentText: commentText,
             commentError: errors["body"], general: errors.general(besides: ["body"] + RatingForm.fields))
     }
 

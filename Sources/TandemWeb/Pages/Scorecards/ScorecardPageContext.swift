@@ -37,6 +37,18 @@ struct ScorecardPageContext: Encodable {
     /// The period's evaluation: each dimension, the overall score and the NPS, beside the previous period's.
     var evaluation: [Row]?
     var evaluationResponses: Int?
+    /// The provider's improvement plans made before the period: the figure then and now.
+    var plans: [PlanRow]?
+
+    struct PlanRow: Encodable {
+        var title: String
+        var link: String
+        var figure: String
+        var then: String
+        var now: String
+        var change: String
+        var trend: String
+    }
 
     init(_ request: Request, scorecard: Scorecard?, departments: [Department], providers: [Department], provider: Department.ID?,
          requester: Department.ID?, periodText: String, errors: FieldErrors) {
@@ -65,6 +77,15 @@ struct ScorecardPageContext: Encodable {
             self.evaluation = Self.evaluationRows(evaluation, scorecard.previousEvaluation, format, request)
             evaluationResponses = evaluation.responses
         }
+        plans = scorecard.plans?.map { progress in
+            let plan = progress.plan
+            let number = { (value: Double?) in value.map { format.number($0) } ?? "—" }
+            return PlanRow(title: plan.title, link: "/plans/\(plan.id)",
+                           figure: plan.targetFigure.map { request.t("plan_figure.\($0.rawValue)") } ?? "—",
+                           then: "\(plan.baselinePeriod) · " + number(plan.baselineValue), now: number(progress.currentValue),
+                           change: progress.change.map { ($0 > 0 ? "+" : $0 < 0 ? "−" : "±") + format.number(abs($0)) } ?? "—",
+                           trend: progress.improved.map { $0 ? "better" : "worse" } ?? "same")
+        }.nonEmpty
         served = scorecard.served?.map { entry in
             Served(name: names[entry.departmentID] ?? "—", volume: entry.volume, satisfaction: format.average(entry.satisfactionAverage),
                    link: "/scorecards?department=\(scorecard.providerID)&period=\(scorecard.period)&requester=\(entry.departmentID)")
