@@ -90,6 +90,7 @@ struct DemoCommand: AsyncCommand {
             needs: services.needs.needs, organisation: services.needs.organisation, catalog: services.needs.catalog,
             settings: services.needs.settings, goals: services.needs.goals, clock: clock, ids: services.needs.ids,
             attachmentPolicy: services.needs.attachmentPolicy, timeZone: services.needs.timeZone)
+        let satisfaction = SatisfactionWorkflow(needs: workflow, store: services.satisfaction.store, digest: services.satisfaction.digest)
         let start = Date().addingTimeInterval(-120 * 86_400)
         var raised = 0
         for index in 0..<count {
@@ -111,6 +112,10 @@ struct DemoCommand: AsyncCommand {
                 effortHours: Decimal(1 + random.next(40)), formAnswers: answers), by: requester)
             let agent = people[offering.providerID]!.first { $0.has(.agent) }!
             try await walk(need, to: index % 7, agent: agent, requester: requester, workflow: workflow, clock: clock)
+            if index % 7 == 4 || index % 7 == 5 {
+                // Most resolved needs get a rating, so that the scorecards have something to show.
+                try await satisfaction.rate(need.id, score: [5, 4, 4, 3, 5, 2, 4][random.next(7)], comment: nil, by: requester)
+            }
             raised += 1
         }
         context.console.print("Demo company ready: \(departments.count) departments, \(people.values.map(\.count).reduce(0, +)) people, \(offerings.count) offerings, \(raised) needs.")
