@@ -6,34 +6,26 @@ import Testing
 struct SurveyTests {
     static let shanghai = TimeZone(identifier: "Asia/Shanghai")!
 
-    static func at(_ text: String) -> Date {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        formatter.timeZone = shanghai
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        return formatter.date(from: text)!
-    }
-
     @Test("rounds: monthly and quarterly from the first day, each open for its days; once is one round")
     func rounds() throws {
         let monthly = SurveySchedule(frequency: .monthly, startsOn: try #require(CalendarDate("2026-11-30")), openDays: 7)
-        #expect(monthly.latestRound(at: Self.at("2026-11-29 23:59"), in: Self.shanghai) == nil)
-        #expect(monthly.openRound(at: Self.at("2026-11-30 00:00"), in: Self.shanghai) == 0)
-        #expect(monthly.openRound(at: Self.at("2026-12-06 23:59"), in: Self.shanghai) == 0)
-        #expect(monthly.openRound(at: Self.at("2026-12-07 00:00"), in: Self.shanghai) == nil, "seven days, then closed")
-        #expect(monthly.latestRound(at: Self.at("2026-12-20 12:00"), in: Self.shanghai) == 0)
+        #expect(monthly.latestRound(at: BusinessClockTests.at("2026-11-29 23:59"), in: Self.shanghai) == nil)
+        #expect(monthly.openRound(at: BusinessClockTests.at("2026-11-30 00:00"), in: Self.shanghai) == 0)
+        #expect(monthly.openRound(at: BusinessClockTests.at("2026-12-06 23:59"), in: Self.shanghai) == 0)
+        #expect(monthly.openRound(at: BusinessClockTests.at("2026-12-07 00:00"), in: Self.shanghai) == nil, "seven days, then closed")
+        #expect(monthly.latestRound(at: BusinessClockTests.at("2026-12-20 12:00"), in: Self.shanghai) == 0)
         // the next month has no 30th: the round opens on its last day, then the 30th again
-        #expect(monthly.openRound(at: Self.at("2027-02-28 09:00"), in: Self.shanghai) == 3)
+        #expect(monthly.openRound(at: BusinessClockTests.at("2027-02-28 09:00"), in: Self.shanghai) == 3)
         #expect(CalendarDate(monthly.round(3, in: Self.shanghai).start, in: Self.shanghai).description == "2027-02-28")
         #expect(CalendarDate(monthly.round(4, in: Self.shanghai).start, in: Self.shanghai).description == "2027-03-30")
 
         let quarterly = SurveySchedule(frequency: .quarterly, startsOn: try #require(CalendarDate("2026-10-01")), openDays: 14)
-        #expect(quarterly.openRound(at: Self.at("2027-01-10 09:00"), in: Self.shanghai) == 1)
-        #expect(quarterly.openRound(at: Self.at("2027-01-16 09:00"), in: Self.shanghai) == nil)
+        #expect(quarterly.openRound(at: BusinessClockTests.at("2027-01-10 09:00"), in: Self.shanghai) == 1)
+        #expect(quarterly.openRound(at: BusinessClockTests.at("2027-01-16 09:00"), in: Self.shanghai) == nil)
 
         let once = SurveySchedule(frequency: .once, startsOn: try #require(CalendarDate("2026-10-01")), openDays: 30)
-        #expect(once.openRound(at: Self.at("2026-10-31 09:00"), in: Self.shanghai) == nil)
-        #expect(once.latestRound(at: Self.at("2027-10-01 09:00"), in: Self.shanghai) == 0)
+        #expect(once.openRound(at: BusinessClockTests.at("2026-10-31 09:00"), in: Self.shanghai) == nil)
+        #expect(once.latestRound(at: BusinessClockTests.at("2027-10-01 09:00"), in: Self.shanghai) == 0)
     }
 
     @Test("results per question, counted by hand")

@@ -69,8 +69,7 @@ public struct SuggestionWorkflow: Sendable {
         guard Self.dealsWith(suggestion, actor) else { throw TandemError.forbidden("the department it is for turns it into a need") }
         var requester = actor
         if let author = suggestion.authorID, let person = try await organisation.person(author), person.isActive { requester = person }
-        let firstLine = suggestion.body.split(whereSeparator: \.isNewline).first.map(String.init) ?? suggestion.body
-        let input = RaiseNeedInput(title: title ?? String(firstLine.prefix(200)), description: suggestion.body, kind: .service,
+        let input = RaiseNeedInput(title: title ?? suggestion.body.firstLine(max: 200), description: suggestion.body, kind: .service,
                                    providingDepartmentID: suggestion.departmentID)
         return try await needs.raise(input, for: requester, recordedBy: actor, origin: .suggestion(suggestion.id))
     }

@@ -349,9 +349,8 @@ public struct SurveyWorkflow: Sendable {
         let survey = try await store.survey(draft.surveyID)
         var requester = actor
         if let respondent = draft.respondentID, let person = try await organisation.person(respondent), person.isActive { requester = person }
-        let firstLine = draft.text.split(whereSeparator: \.isNewline).first.map(String.init) ?? draft.text
         let origin = "— " + (survey.map { "\($0.title) #\(draft.round + 1)" } ?? "survey") + (draft.respondentID == nil ? " (anonymous)" : "")
-        let input = RaiseNeedInput(title: title ?? String(firstLine.prefix(200)), description: draft.text + "\n\n" + origin,
+        let input = RaiseNeedInput(title: title ?? draft.text.firstLine(max: 200), description: draft.text + "\n\n" + origin,
                                    kind: .service, providingDepartmentID: draft.providerID)
         return try await needs.raise(input, for: requester, recordedBy: actor, origin: .draft(draft.id))
     }

@@ -48,8 +48,7 @@ struct SatisfactionPolicyForm: Encodable {
     }
 
     private static func number(_ form: PageForm, _ field: String) throws -> Int {
-        guard let text = form.string(field) else { throw TandemError.invalid(field, "\(field) is required", .required) }
-        guard let value = Int(text) else { throw TandemError.invalid(field, "\(field) must be a number", .notANumber) }
+        guard let value = try form.integer(field) else { throw TandemError.invalid(field, "\(field) is required", .required) }
         return value
     }
 }

@@ -68,11 +68,7 @@ struct EvaluationAnswerContext: Encodable {
                 problems.add(.invalid("scores.\(key)", "a score is a number", .notANumber))
             }
         }
-        let recommendation = try problems.check { () throws -> Int? in
-            guard let text = form.string("recommendation") else { return nil }
-            guard let value = Int(text) else { throw TandemError.invalid("recommendation", "a number 0–10", .notANumber) }
-            return value
-        } ?? nil
+        let recommendation = try problems.check { try form.integer("recommendation") } ?? nil
         try problems.throwIfAny()
         return EvaluationWorkflow.Answer(scores: scores, recommendation: recommendation, comment: form.string("comment"))
     }

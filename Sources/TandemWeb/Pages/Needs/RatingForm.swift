@@ -51,8 +51,7 @@ struct RatingForm: Encodable {
 
     /// The score a form sent; the field is named when none was chosen or it is not a number.
     static func requiredScore(_ form: PageForm) throws -> Int {
-        guard let text = form.string("score") else { throw TandemError.invalid("score", "choose a score", .required) }
-        guard let score = Int(text) else { throw TandemError.invalid("score", "score must be a number", .notANumber) }
+        guard let score = try form.integer("score") else { throw TandemError.invalid("score", "choose a score", .required) }
         return score
     }
 }

@@ -56,6 +56,13 @@ struct PageForm {
         return id
     }
 
+    /// The field as a whole number; nil when blank; an error naming the field when it is not one.
+    func integer(_ name: String) throws -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text) else { throw TandemError.invalid(name, "\(name) must be a whole number", .notANumber) }
+        return value
+    }
+
     func flag(_ name: String) -> Bool { ["on", "true", "1", "yes"].contains(string(name) ?? "") }
 
     private mutating func parseURLEncoded(_ body: String) {

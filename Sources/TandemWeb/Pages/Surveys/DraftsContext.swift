@@ -34,7 +34,7 @@ struct DraftsContext: Encodable {
                     "\(person.displayName) · \(draft.respondentDepartmentID.flatMap { names[$0] } ?? "")"
                 } ?? request.t("survey.anonymous")
                 return Row(id: draft.id.description, text: draft.text,
-                           title: String((draft.text.split(whereSeparator: \.isNewline).first.map(String.init) ?? draft.text).prefix(200)),
+                           title: draft.text.firstLine(max: 200),
                            from: from, survey: "\(surveys[draft.surveyID] ?? "—") #\(draft.round + 1)")
             }
         }
