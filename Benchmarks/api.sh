@@ -78,11 +78,13 @@ run "page:need" read.lua WRK_SESSION="$REQUESTER_SESSION" WRK_IDS="$data/numbers
 CONNECTIONS_NOW=4 run "page:need/c4" read.lua WRK_SESSION="$REQUESTER_SESSION" WRK_IDS="$data/numbers" WRK_PREFIX=/needs/
 run "page:queue" get.lua WRK_SESSION="$AGENT_SESSION" WRK_PATH=/queue
 CONNECTIONS_NOW=4 run "page:queue/c4" get.lua WRK_SESSION="$AGENT_SESSION" WRK_PATH=/queue
+# A scorecard reads every need the provider got in the quarter (here: all of them).
+CONNECTIONS_NOW=4 run "scorecard/c4" get.lua WRK_TOKEN="$AGENT_TOKEN" WRK_PATH="/api/v1/departments/$IT_DEPARTMENT/scorecard"
 
 ceiling=$(echo "${result[ceiling]}" | cut -d' ' -f1)
 printf '\nTandem API benchmark — %s, %s needs, wrk -t2 -c%s -d%ss, %s cores, %s\n' "$backend" "$total" "$connections" "$duration" "$(nproc)" "$(date -u +%F)"
 printf '%-13s %10s %9s %9s %9s %8s %8s %9s\n' endpoint "req/s" "p50 ms" "p95 ms" "p99 ms" non-2xx "RSS MB" "÷ ceiling"
-for name in ceiling raise read queue queue/c4 page:need page:need/c4 page:queue page:queue/c4; do
+for name in ceiling raise read queue queue/c4 page:need page:need/c4 page:queue page:queue/c4 scorecard/c4; do
     read -r rps p50 p95 p99 bad errors mem <<< "${result[$name]}"
     printf '%-13s %10s %9s %9s %9s %8s %8s %8.0f%%\n' "$name" "$rps" "$p50" "$p95" "$p99" "$((bad + errors))" "$mem" \
         "$(echo "100 * $rps / $ceiling" | bc -l)"

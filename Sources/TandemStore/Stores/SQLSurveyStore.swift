@@ -183,7 +183,13 @@ public struct SQLSurveyStore: SurveyStore {
     }
 
     public func markAnnounced(_ survey: Survey.ID, round: Int) async throws -> Bool {
-        try await database.write { sql in
+        // NB: the watcher asks every few seconds: a read answers "already" without a write.
+        let known = try await database.read { sql in
+            try await sql.select().column("round").from("survey_rounds_announced").where("survey_id", .equal, survey.rawValue)
+                .where("round", .equal, round).first() != nil
+        }
+        if known { return false }
+        return try await database.write { sql in
             let inserted = try await sql.raw("""
                 INSERT INTO survey_rounds_announced (survey_id, round) VALUES (\(bind: survey.rawValue), \(bind: round))
                 ON CONFLICT DO NOTHING RETURNING round
