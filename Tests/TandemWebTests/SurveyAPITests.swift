@@ -45,6 +45,20 @@ struct SurveyAPITests {
                                          "questions[2].options", "audience_departments", "open_days"])
             let count = try await app.services.surveys.store.surveys(limit: 10).count
             #expect(count == 0)
+
+            // asking people rather than departments: only they see it and answer
+            let people = try await app.request(.POST, "/api/v1/surveys", token: company.token(company.itManager), json: """
+                {"title":"只问李华","audience_people":["\(company.salesColleague.id)"],"questions":[{"prompt":"还好吗？","kind":"text"}]}
+                """)
+            let id = try #require(people.object["id"] as? String)
+            #expect(people.object["audience_people"] as? [String] == [company.salesColleague.id.description])
+            #expect(try await app.request(.GET, "/api/v1/surveys/\(id)", token: company.token(company.salesEmployee)).status == .notFound)
+            #expect(try await app.request(.POST, "/api/v1/surveys/\(id)/responses", token: company.token(company.salesColleague),
+                                          json: #"{"answers":{"q1":"很好"}}"#).status == .created)
+            let unknown = try await app.request(.POST, "/api/v1/surveys", token: company.token(company.itManager), json: """
+                {"title":"x","audience_people":["\(UUID())"],"questions":[{"prompt":"?","kind":"text"}]}
+                """)
+            #expect(unknown.errorField == "audience_people")
         }
     }
 

@@ -27,6 +27,7 @@ struct SurveyBuilderForm: Encodable {
     var description = ""
     var isAnonymous = false
     var audience: [String] = []
+    var audiencePeople: [String] = []
     var frequency = SurveySchedule.Frequency.once.rawValue
     var startsOn = ""
     var openDays = "14"
@@ -39,6 +40,7 @@ struct SurveyBuilderForm: Encodable {
         description = form.text("description")
         isAnonymous = form.flag("is_anonymous")
         audience = form.values("audience_departments")
+        audiencePeople = form.values("audience_people")
         frequency = form.text("frequency")
         startsOn = form.text("starts_on")
         openDays = form.text("open_days")
@@ -70,7 +72,8 @@ struct SurveyBuilderForm: Encodable {
         }
         try problems.throwIfAny()
         return SurveyWorkflow.Input(title: title, description: description, isAnonymous: isAnonymous, questions: questions,
-                                    audienceDepartments: audience.compactMap(Department.ID.init), frequency: schedule ?? .once,
+                                    audienceDepartments: audience.compactMap(Department.ID.init),
+                                    audiencePeople: audiencePeople.compactMap(Person.ID.init), frequency: schedule ?? .once,
                                     startsOn: startsOn, openDays: days ?? 14)
     }
 

@@ -27,6 +27,7 @@ struct SurveyPages: RouteCollection {
         var form: SurveyBuilderForm
         var rows: [SurveyBuilderForm.QuestionRow]
         var departments: [Choice]
+        var people: [Choice]
         var frequencies: [Choice]
         var errors: [String: String]
         var general: String?
@@ -98,6 +99,7 @@ struct SurveyPages: RouteCollection {
             layout: LayoutContext(request, title: request.t("survey.new"), section: "surveys"), form: form,
             rows: form.shownRows(errors, providers: departments.filter(\.isProvider), request),
             departments: Choice.departments(departments) { form.audience.contains($0.description) },
+            people: try await ActionRow.owners(request).map { Choice(value: $0.value, label: $0.label, selected: form.audiencePeople.contains($0.value)) },
             frequencies: SurveySchedule.Frequency.allCases.map {
                 Choice(value: $0.rawValue, label: request.t("survey_frequency.\($0.rawValue)"), selected: $0.rawValue == form.frequency)
             },
