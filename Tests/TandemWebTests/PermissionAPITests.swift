@@ -32,6 +32,7 @@ struct PermissionAPITests {
                             (HTTPMethod.GET, "/events", nil), (.GET, "/comments", nil), (.GET, "/attachments", nil),
                             (.POST, "/comments", #"{"body":"hi"}"#), (.POST, "/transitions", #"{"action":"accept"}"#),
                             (.PATCH, "", #"{"title":"hijack"}"#), (.PUT, "/assignees", #"{"assignee_ids":[]}"#),
+                            (.GET, "/rating", nil), (.PUT, "/rating", #"{"score":1}"#), (.GET, "/service-level", nil),
                         ] as [(HTTPMethod, String, String?)] {
                             let response = try await app.request(method, "/api/v1/needs/\(need.id)\(suffix)", token: token, json: body)
                             #expect(response.status == .notFound, "\(person.login) \(method) \(suffix) on \(need.title)")
