@@ -140,4 +140,47 @@ struct ScorecardAPITests {
             #expect(bad.status == .unprocessableEntity && bad.element("period-error")?.contains("2026-Q4") == true)
         }
     }
+
+    @Test("the database's sums equal the core's over the same needs: counts, verdicts, ratings, departments served, percentiles",
+          arguments: TestDatabase.all)
+    func tallyInSQL(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let clock = ManualClock(Self.at("2026-10-05 09:00"))
+            try app.use(clock: clock)
+            let company = try await TestCompany.make(in: app)
+            var random = SeededGenerator(seed: 42)
+            let store = app.services.needs.needs
+            for index in 0..<40 {
+                clock.set(Self.at("2026-10-05 09:00").addingTimeInterval(Double(index) * 3_600))
+                let requester = [company.salesEmployee, company.salesColleague, company.hrAgent][Int.random(in: 0..<3, using: &random)]
+                var need = try await company.raise("需求 \(index)", by: requester, in: app)
+                // MUT: an outcome and, for some, a rating, written as the refresh and a rating would
+                let outcome = ServiceLevelOutcome(
+                    responseSeconds: Bool.random(using: &random) ? Double(Int.random(in: 60...90_000, using: &random)) : nil,
+                    resolutionSeconds: Bool.random(using: &random) ? Double(Int.random(in: 600...500_000, using: &random)) : nil,
+                    responseMet: [true, false, nil][Int.random(in: 0..<3, using: &random)],
+                    resolutionMet: [true, false, nil][Int.random(in: 0..<3, using: &random)])
+                try await app.services.serviceLevels.store.setDeadlines(ServiceLevelDeadlines(), outcome: outcome, of: need.id, version: need.version)
+                if Bool.random(using: &random) {
+                    var updated = need
+                    updated.version += 1
+                    updated.status = [.resolved, .closed, .inProgress][Int.random(in: 0..<3, using: &random)]
+                    var write = NeedWrite(need: updated, events: [])
+                    write.rating = SatisfactionRating(needID: need.id, raterID: requester.id, requestingDepartmentID: need.requestingDepartmentID,
+                                                      providingDepartmentID: need.providingDepartmentID, score: Int.random(in: 1...5, using: &random),
+                                                      comment: nil, ratedAt: clock.now(), updatedAt: clock.now())
+                    try await store.apply(write, over: need)
+                    need = updated
+                }
+            }
+            let scorecards = app.services.scorecards.store
+            let quarter = try #require(ReportingPeriod("2026-Q4")).interval(in: Self.shanghai)
+            for requester in [nil, company.sales.id, company.hr.id] {
+                let rows = try await scorecards.scoredNeeds(provider: company.it.id, requester: requester, raisedIn: quarter)
+                let summed = try await scorecards.tally(provider: company.it.id, requester: requester, raisedIn: quarter)
+                #expect(summed == ScorecardTally(rows), "requester \(String(describing: requester))")
+                #expect(summed.volume == (requester == nil ? 40 : rows.count) && summed.responseSeconds.count > 0)
+            }
+        }
+    }
 }

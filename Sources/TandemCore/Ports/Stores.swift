@@ -187,6 +187,8 @@ public protocol ScorecardStore: Sendable {
     /// The needs addressed to `provider` (and raised by `requester`'s department when given)
     /// raised within `interval`, with their outcomes and ratings.
     func scoredNeeds(provider: Department.ID, requester: Department.ID?, raisedIn interval: DateInterval) async throws -> [ScoredNeed]
+    /// The same needs added up in the database: equal to `ScorecardTally(scoredNeeds(…))`.
+    func tally(provider: Department.ID, requester: Department.ID?, raisedIn interval: DateInterval) async throws -> ScorecardTally
     /// Every provider's totals over the needs raised within `interval`.
     func providerTotals(raisedIn interval: DateInterval) async throws -> [ProviderTotals]
 }

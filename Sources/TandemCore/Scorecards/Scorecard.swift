@@ -79,25 +79,26 @@ public struct ScorecardFigures: Hashable, Sendable, Codable {
 
     /// The figures of the given needs (already narrowed to the provider, pair and period).
     public init(_ needs: [ScoredNeed]) {
-        volume = needs.count
-        resolved = needs.filter { $0.outcome.resolutionSeconds != nil }.count
-        open = needs.filter { $0.status.isOpen }.count
-        let responseVerdicts = needs.compactMap(\.outcome.responseMet)
-        responseDecided = responseVerdicts.count
-        responseMetPercent = Self.percent(responseVerdicts.filter { $0 }.count, of: responseVerdicts.count)
-        let resolutionVerdicts = needs.compactMap(\.outcome.resolutionMet)
-        resolutionDecided = resolutionVerdicts.count
-        resolutionMetPercent = Self.percent(resolutionVerdicts.filter { $0 }.count, of: resolutionVerdicts.count)
-        let responseHours = needs.compactMap(\.outcome.responseSeconds).map { $0 / 3600 }
-        responseMedianHours = Self.percentile(50, of: responseHours)
-        responseP90Hours = Self.percentile(90, of: responseHours)
-        let resolutionHours = needs.compactMap(\.outcome.resolutionSeconds).map { $0 / 3600 }
-        resolutionMedianHours = Self.percentile(50, of: resolutionHours)
-        resolutionP90Hours = Self.percentile(90, of: resolutionHours)
-        let scores = needs.compactMap(\.ratingScore).filter(SatisfactionRating.scores.contains)
-        satisfactionCount = scores.count
-        satisfactionAverage = scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count)
-        satisfactionDistribution = SatisfactionRating.scores.map { score in scores.filter { $0 == score }.count }
+        self.init(ScorecardTally(needs))
+    }
+
+    /// The figures of a tally.
+    public init(_ tally: ScorecardTally) {
+        volume = tally.volume
+        resolved = tally.resolved
+        open = tally.open
+        responseDecided = tally.responseDecided
+        responseMetPercent = Self.percent(tally.responseMet, of: tally.responseDecided)
+        resolutionDecided = tally.resolutionDecided
+        resolutionMetPercent = Self.percent(tally.resolutionMet, of: tally.resolutionDecided)
+        responseMedianHours = tally.responseSeconds.median.map { $0 / 3600 }
+        responseP90Hours = tally.responseSeconds.p90.map { $0 / 3600 }
+        resolutionMedianHours = tally.resolutionSeconds.median.map { $0 / 3600 }
+        resolutionP90Hours = tally.resolutionSeconds.p90.map { $0 / 3600 }
+        satisfactionCount = tally.ratingCounts.reduce(0, +)
+        let sum = tally.ratingCounts.enumerated().map { ($0.offset + 1) * $0.element }.reduce(0, +)
+        satisfactionAverage = satisfactionCount == 0 ? nil : Double(sum) / Double(satisfactionCount)
+        satisfactionDistribution = tally.ratingCounts
     }
 
     /// `part` of `whole` in percent, nil when there is no whole.
@@ -107,10 +108,7 @@ public struct ScorecardFigures: Hashable, Sendable, Codable {
 
     /// The nearest-rank percentile: the value at position ⌈p/100 · n⌉ (1-based) of the sorted values.
     public static func percentile(_ p: Double, of values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
-        return sorted[min(max(rank, 1), sorted.count) - 1]
+        ScorecardTally.Percentiles.rank(p, of: values.count).map { values.sorted()[$0 - 1] }
     }
 }
 
@@ -197,18 +195,26 @@ public struct Scorecard: Hashable, Sendable, Codable {
     /// and to the pair when `requester` is given) and the totals of every provider.
     public init(provider: Department.ID, requester: Department.ID?, period: ReportingPeriod, needs: [ScoredNeed], previousNeeds: [ScoredNeed],
                 totals: [ProviderTotals]) {
+        self.init(provider: provider, requester: requester, period: period, tally: ScorecardTally(needs),
+                  previousTally: ScorecardTally(previousNeeds), totals: totals)
+    }
+
+    /// Builds the scorecard from the tallies of the two periods and the totals of every provider.
+    public init(provider: Department.ID, requester: Department.ID?, period: ReportingPeriod, tally: ScorecardTally, previousTally: ScorecardTally,
+                totals: [ProviderTotals]) {
         providerID = provider
         requesterID = requester
         self.period = period
-        figures = ScorecardFigures(needs)
+        figures = ScorecardFigures(tally)
         previousPeriod = period.previous
-        previous = ScorecardFigures(previousNeeds)
+        previous = ScorecardFigures(previousTally)
         guard requester == nil else { return }
         ranks = Ranks(
             serviceLevel: ScorecardRank.rank(provider, among: totals) { ScorecardFigures.percent($0.resolutionMet, of: $0.resolutionDecided) },
             satisfaction: ScorecardRank.rank(provider, among: totals) { $0.ratingCount == 0 ? nil : Double($0.ratingSum) / Double($0.ratingCount) })
-        served = Dictionary(grouping: needs, by: \.requestingDepartmentID).map { department, needs in
-            Served(departmentID: department, volume: needs.count, satisfactionAverage: ScorecardFigures(needs).satisfactionAverage)
+        served = tally.served.map { department, share in
+            Served(departmentID: department, volume: share.volume,
+                   satisfactionAverage: share.ratingCount == 0 ? nil : Double(share.ratingSum) / Double(share.ratingCount))
         }.sorted { ($0.volume, $1.departmentID) > ($1.volume, $0.departmentID) }
     }
 }

@@ -27,11 +27,10 @@ public struct ScorecardWorkflow: Sendable {
         if let requester, try await organisation.department(requester) == nil {
             throw TandemError.invalid("requesting_department_id", "no such department", .unknownRecord)
         }
-        let needs = try await store.scoredNeeds(provider: provider, requester: requester, raisedIn: period.interval(in: timeZone))
-        let previousNeeds = try await store.scoredNeeds(provider: provider, requester: requester,
-                                                        raisedIn: period.previous.interval(in: timeZone))
+        let tally = try await store.tally(provider: provider, requester: requester, raisedIn: period.interval(in: timeZone))
+        let previousTally = try await store.tally(provider: provider, requester: requester, raisedIn: period.previous.interval(in: timeZone))
         let totals = requester == nil ? try await store.providerTotals(raisedIn: period.interval(in: timeZone)) : []
-        var scorecard = Scorecard(provider: provider, requester: requester, period: period, needs: needs, previousNeeds: previousNeeds,
+        var scorecard = Scorecard(provider: provider, requester: requester, period: period, tally: tally, previousTally: previousTally,
                                   totals: totals)
         scorecard.evaluation = try await evaluations.scores(provider: provider, rater: requester, period: period)
         scorecard.previousEvaluation = try await evaluations.scores(provider: provider, rater: requester, period: period.previous)
