@@ -11,7 +11,8 @@
   the deliveries are retried with back-off, end up dead and are shown to administrators, and a
   retry after the receiver is fixed delivers;
 * the resolution e-mail carries five one-click rating links: one opens the rating page without
-  sign-in, one button records the score, and the link does not work twice.
+  sign-in, one button records the score, and the link does not work twice;
+* a survey round is announced once, by e-mail too, with a link to the survey.
 
     scripts/notifications-check.py [--binary .build/debug/tandem]
 """
@@ -136,7 +137,8 @@ environment = dict(os.environ, TANDEM_DATA_DIR=os.path.join(work, "data"), TANDE
                    LOG_LEVEL="warning", SWIFT_BACKTRACE="enable=no", TANDEM_BCRYPT_COST="4",
                    TANDEM_SMTP_URL=f"smtp://tandem:mail%20pass%202026@localhost:{smtp_port}?starttls=required",
                    TANDEM_SMTP_FROM="Tandem 协同 <tandem@example.com>", TANDEM_SMTP_CA_FILE=certificate,
-                   TANDEM_PUBLIC_URL="https://tandem.example.com", TANDEM_JOB_RETRY_SECONDS="1", TANDEM_JOB_ATTEMPTS="3")
+                   TANDEM_PUBLIC_URL="https://tandem.example.com", TANDEM_JOB_RETRY_SECONDS="1", TANDEM_JOB_ATTEMPTS="3",
+                   TANDEM_SLA_WATCH_SECONDS="1")
 log = open(os.path.join(work, "serve.log"), "w")
 server = subprocess.Popen([arguments.binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=environment,
                           stdout=log, stderr=subprocess.STDOUT)
@@ -299,6 +301,26 @@ try:
                 check(False, "a used link is refused")
             except urllib.error.HTTPError as error:
                 check(error.code == 409, f"a used link is refused ({error.code})")
+
+    # a survey round that opens is announced to the people asked, by e-mail too, with a link to the survey
+    status, survey = call("POST", "/surveys", {"title": "IT 服务需求调查", "is_anonymous": True, "audience_departments": [sales["id"]],
+                                               "questions": [{"prompt": "您需要 IT 做什么？", "kind": "raise_need", "provider_id": it["id"]}]},
+                          manager)
+    check(status == 201, "the IT manager builds an anonymous survey for sales")
+
+    def survey_mail():
+        for mail in mails:
+            message = email.message_from_bytes(mail["data"], policy=email.policy.default)
+            if mail["to"] == ["wang@example.com"] and "IT 服务需求调查" in str(message["Subject"]):
+                return message
+        return None
+    if status == 201 and wait_for(survey_mail, 20, "the survey e-mail"):
+        message = survey_mail()
+        plain = message.get_body(preferencelist=("plain",)).get_content()
+        check(str(message["Subject"]) == "[Tandem] 新问卷等您填写：IT 服务需求调查", f"survey subject: {message['Subject']}")
+        check(f"https://tandem.example.com/surveys/{survey['id']}" in plain, "the e-mail links to the survey")
+        check(sum(1 for mail in mails if mail["to"] == ["wang@example.com"] and "IT 服务需求调查" in
+                  str(email.message_from_bytes(mail["data"], policy=email.policy.default)["Subject"])) == 1, "the round is announced once")
 
     # the failing deliveries: retried (1 s, 2 s), then dead and visible to administrators
     def dead():
