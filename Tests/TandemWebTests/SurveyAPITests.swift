@@ -227,4 +227,36 @@ struct SurveyAPITests {
             #expect(try await agent.get("/drafts").text.contains("没有待处理的草稿"))
         }
     }
+
+    @Test("before a round or an evaluation closes, those still missing are reminded once, whatever the number of watchers", arguments: TestDatabase.all)
+    func closingReminders(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let clock = ManualClock(ScorecardAPITests.at("2026-10-06 09:00"))
+            try app.use(clock: clock)
+            let company = try await TestCompany.make(in: app)
+            let id = try await Self.create(app, company, anonymous: false)
+            #expect(try await app.request(.POST, "/api/v1/surveys/\(id)/responses", token: company.token(company.salesEmployee),
+                                          json: #"{"answers":{"system":"CRM"}}"#).status == .created)
+            // the round (from 10-05, seven days) closes on 10-12 at midnight: nothing due on the 6th
+            #expect(try await app.services.surveys.dueReminders().isEmpty)
+            clock.set(ScorecardAPITests.at("2026-10-10 09:00"))
+            // an evaluation closing on the 11th is due from the 10th
+            _ = try await company.raise("评价用", by: company.salesEmployee, in: app)
+            _ = try await app.services.evaluations.open(.init(name: "四季度", period: "2026-Q4", providerID: company.it.id, closesOn: "2026-10-11"),
+                                                                by: company.itManager)
+            await app.drainJobs()
+            // MUT: two watchers ask at once
+            for _ in 0..<2 {
+                try await app.services.jobs.store.enqueue(try await app.services.surveys.dueReminders() + app.services.evaluations.dueReminders())
+            }
+            await app.drainJobs()
+            func kinds(_ person: Person) async throws -> [String] {
+                try await app.request(.GET, "/api/v1/me/notifications", token: company.token(person)).items.compactMap { $0["kind"] as? String }
+            }
+            #expect(try await kinds(company.salesColleague).filter { $0 == "survey_reminder" }.count == 1)
+            #expect(try await kinds(company.salesEmployee).contains("survey_reminder") == false, "answered: not reminded")
+            #expect(try await kinds(company.salesManager).filter { $0 == "evaluation_reminder" }.count == 1)
+            #expect(try await kinds(company.salesManager).contains("evaluation_requested"))
+        }
+    }
 }

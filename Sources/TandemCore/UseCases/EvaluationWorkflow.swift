@@ -257,6 +257,33 @@ public struct EvaluationWorkflow: Sendable {
         }
     }
 
+    /// The job that reminds, once, the departments still missing on the day before a cycle closes.
+    public static let closingReminderKind = "evaluation.closing_reminder"
+
+    /// The reminders due now: one job per open cycle from the day before its closing day, keyed so
+    /// that every process asks for it once.
+    public func dueReminders() async throws -> [Job] {
+        let now = clock.now()
+        let today = CalendarDate(now, in: timeZone)
+        var jobs: [Job] = []
+        for cycle in try await store.cycles(limit: 200) where cycle.status == .open {
+            guard let closesOn = cycle.closesOn, cycle.takesAnswers(at: now, in: timeZone), today >= closesOn.adding(days: -1) else { continue }
+            jobs.append(try Job.make(Self.closingReminderKind, Invite(cycleID: cycle.id), id: ids.next(), at: now,
+                                     dedupKey: "evaluation-closing:\(cycle.id)"))
+        }
+        return jobs
+    }
+
+    /// Runs a closing reminder (the job): tells the departments that have not answered.
+    public func remindBeforeClosing(_ input: Invite) async throws {
+        guard let cycle = try await store.cycle(input.cycleID), cycle.takesAnswers(at: clock.now(), in: timeZone) else { return }
+        let waiting = try await store.invitations(of: cycle.id).filter { $0.submittedAt == nil }
+        try await tell(cycle, about: waiting, .evaluationReminder, occasion: Self.occasion(cycle.id.rawValue, Self.closingRound))
+    }
+
+    /// Mixed with a cycle's id: the occasion of its closing reminder.
+    static let closingRound = UUID(uuidString: "C1051A60-0000-4000-8000-000000000001")!
+
     /// One occasion per invitation of a round (the inbox keeps one notification per occasion and person).
     static func occasion(_ round: UUID, _ invitation: UUID) -> UUID {
         let a = withUnsafeBytes(of: round.uuid) { Array($0) }, b = withUnsafeBytes(of: invitation.uuid) { Array($0) }

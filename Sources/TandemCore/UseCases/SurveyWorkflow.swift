@@ -316,10 +316,52 @@ public struct SurveyWorkflow: Sendable {
         guard survey.isActive, let round = survey.schedule.openRound(at: clock.now(), in: timeZone) else {
             throw TandemError(.invalidTransition, "the survey takes no answers now", field: "survey")
         }
-        let answered = try await store.participants(of: id, round: round)
+        return try await sendReminders(survey, round: round, occasion: ids.make())
+    }
+
+    /// Tells those asked who have not answered the round yet.
+    private func sendReminders(_ survey: Survey, round: Int, occasion: UUID) async throws -> Int {
+        let answered = try await store.participants(of: survey.id, round: round)
         let waiting = try await audience(of: survey).filter { !answered.contains($0.id) }
-        try await notifications.tell(waiting, .surveyReminder, about: survey.id.rawValue, detail: survey.title, occasion: ids.make())
+        try await notifications.tell(waiting, .surveyReminder, about: survey.id.rawValue, detail: survey.title, occasion: occasion)
         return waiting.count
+    }
+
+    /// The job that reminds, once, those who have not answered a round in its last two days.
+    public static let closingReminderKind = "survey.closing_reminder"
+
+    public struct ClosingReminder: Codable, Sendable {
+        public var surveyID: Survey.ID
+        public var round: Int
+        public init(surveyID: Survey.ID, round: Int) {
+            self.surveyID = surveyID
+            self.round = round
+        }
+        enum CodingKeys: String, CodingKey { case surveyID = "survey_id", round }
+    }
+
+    /// The reminders due now: one job per open round in its last two days, keyed so that every
+    /// process asks for it once.
+    public func dueReminders() async throws -> [Job] {
+        let now = clock.now()
+        var jobs: [Job] = []
+        for survey in try await store.surveys(limit: 500) where survey.isActive {
+            guard let round = survey.schedule.openRound(at: now, in: timeZone),
+                  survey.schedule.round(round, in: timeZone).end.timeIntervalSince(now) <= 2 * 86_400
+            else { continue }
+            jobs.append(try Job.make(Self.closingReminderKind, ClosingReminder(surveyID: survey.id, round: round), id: ids.next(), at: now,
+                                     dedupKey: "survey-closing:\(survey.id):\(round)"))
+        }
+        return jobs
+    }
+
+    /// Runs a closing reminder (the job): while the round is still open.
+    public func remindBeforeClosing(_ input: ClosingReminder) async throws {
+        guard let survey = try await store.survey(input.surveyID), survey.isActive,
+              survey.schedule.openRound(at: clock.now(), in: timeZone) == input.round
+        else { return }
+        _ = try await sendReminders(survey, round: input.round,
+                                    occasion: EvaluationWorkflow.occasion(survey.id.rawValue, Self.roundID(input.round + 1_000_000)))
     }
 
     static func roundID(_ round: Int) -> UUID {

@@ -121,3 +121,18 @@ struct EvaluationInviteHandler: JobHandler {
         try await workflow.invite(try job.input(EvaluationWorkflow.Invite.self))
     }
 }
+
+/// Reminds, once, those who have not answered a survey round or an evaluation cycle about to close.
+struct ClosingReminderHandler: JobHandler {
+    let surveys: SurveyWorkflow
+    let evaluations: EvaluationWorkflow
+    var kinds: [String] { [SurveyWorkflow.closingReminderKind, EvaluationWorkflow.closingReminderKind] }
+
+    func run(_ job: Job) async throws {
+        if job.kind == SurveyWorkflow.closingReminderKind {
+            try await surveys.remindBeforeClosing(try job.input(SurveyWorkflow.ClosingReminder.self))
+        } else {
+            try await evaluations.remindBeforeClosing(try job.input(EvaluationWorkflow.Invite.self))
+        }
+    }
+}

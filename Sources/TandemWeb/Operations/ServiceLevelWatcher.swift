@@ -5,12 +5,15 @@ import TandemCore
 import TandemStore
 
 /// Every few seconds, asks for a refresh of each need whose next service-level warning or
-/// breach has come (as jobs, deduplicated across processes) and announces the survey rounds
-/// that opened (each once); once an hour clears jobs done more than a week ago. The announcing
+/// breach has come (as jobs, deduplicated across processes), announces the survey rounds that
+/// opened (each once) and asks for the reminders before a round or an evaluation closes (each once); once an hour clears jobs done more than a week ago. The announcing
 /// of alerts itself happens in the refresh, exactly once.
 final class ServiceLevelWatcher: Sendable {
     let workflow: ServiceLevelWorkflow
     let surveys: SurveyWorkflow
+    let evaluations: EvaluationWorkflow
+    /// The reminder jobs this process asked for already (the database keeps them once across processes).
+    private let remindersAsked = NIOLockedValueBox<Set<String>>([])
     let jobs: any JobStore
     let runner: JobRunner
     let interval: Duration
@@ -19,9 +22,11 @@ final class ServiceLevelWatcher: Sendable {
 
     static let keepDoneJobs: TimeInterval = 7 * 24 * 3600
 
-    init(workflow: ServiceLevelWorkflow, surveys: SurveyWorkflow, jobs: any JobStore, runner: JobRunner, interval: Duration, logger: Logger) {
+    init(workflow: ServiceLevelWorkflow, surveys: SurveyWorkflow, evaluations: EvaluationWorkflow, jobs: any JobStore, runner: JobRunner,
+         interval: Duration, logger: Logger) {
         self.workflow = workflow
         self.surveys = surveys
+        self.evaluations = evaluations
         self.jobs = jobs
         self.runner = runner
         self.interval = interval
@@ -62,8 +67,15 @@ final class ServiceLevelWatcher: Sendable {
     func watchOnce() async {
         do {
             try await surveys.announceDueRounds()
+            // Reminders before a survey round or an evaluation cycle closes: asked for once.
+            let reminders = try await surveys.dueReminders() + evaluations.dueReminders()
+            let new = remindersAsked.withLockedValue { asked in reminders.filter { asked.insert($0.dedupKey ?? "").inserted } }
+            if !new.isEmpty {
+                try await jobs.enqueue(new)
+                runner.wake()
+            }
         } catch {
-            logger.warning("surveys: the watcher could not announce rounds: \(error)")
+            logger.warning("surveys and evaluations: the watcher could not announce or remind: \(error)")
         }
         do {
             let due = try await workflow.dueRefreshes()

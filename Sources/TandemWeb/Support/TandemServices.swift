@@ -77,6 +77,7 @@ public struct TandemServices: Sendable {
             ChannelHandler(workflow: notifications, text: text, client: HTTPClient.shared),
             ServiceLevelRefreshHandler(workflow: serviceLevels),
             EvaluationInviteHandler(workflow: evaluations),
+            ClosingReminderHandler(surveys: surveys, evaluations: evaluations),
         ]
         if let smtp = configuration.smtp {
             handlers.append(EmailHandler(workflow: notifications, satisfaction: satisfaction, text: text, smtp: SMTPClient(settings: smtp, group: MultiThreadedEventLoopGroup.singleton)))
@@ -84,7 +85,7 @@ public struct TandemServices: Sendable {
         var jobSettings = jobSettings
         jobSettings.retry = configuration.jobRetry
         self.jobRunner = JobRunner(store: jobStore, handlers: handlers, clock: clock, settings: jobSettings, logger: logger)
-        self.serviceLevelWatcher = ServiceLevelWatcher(workflow: serviceLevels, surveys: surveys, jobs: jobStore, runner: jobRunner,
+        self.serviceLevelWatcher = ServiceLevelWatcher(workflow: serviceLevels, surveys: surveys, evaluations: evaluations, jobs: jobStore, runner: jobRunner,
                                                        interval: .seconds(configuration.serviceLevelWatchInterval), logger: logger)
         self.catalog = CatalogWorkflow(catalog: catalogStore, organisation: organisationStore, clock: clock, ids: ids)
         self.accounts = AccountWorkflow(
