@@ -194,6 +194,7 @@ struct EvaluationTests {
             // the sales manager finds it among the evaluations owed and answers
             let salesManager = TestBrowser(app)
             try await salesManager.signIn(company.salesManager.login)
+            #expect(try await salesManager.get("/").text.contains("为本部门评价 信息技术部"), "the home page asks")
             let owed = try await salesManager.get("/evaluations")
             let invitation = try #require(try await app.services.evaluations.store.invitations(of: cycle.id).first { $0.raterID == company.sales.id })
             #expect(owed.text.contains("/evaluations/invitations/\(invitation.id)"))

@@ -206,11 +206,13 @@ struct SurveyAPITests {
 
             let employee = TestBrowser(app)
             try await employee.signIn(company.salesEmployee.login)
+            #expect(try await employee.get("/").text.contains(#"<a href="/surveys/\#(survey.id)">填写问卷：办公设备需求</a>"#), "the home page asks")
             let form = try await employee.get("/surveys/\(survey.id)")
             #expect(form.element("survey-anonymity") == "这是匿名问卷：您的回答不会与您的姓名、部门或提交时间关联。")
             let sent = try await employee.post("/surveys/\(survey.id)", [("answer_q1", "显示器"), ("answer_q2", "两台 27 寸显示器")])
             #expect(sent.status == .seeOther)
             #expect(try await employee.get("/surveys/\(survey.id)").element("survey-notice") == "本轮已填写")
+            #expect(!(try await employee.get("/").text.contains("填写问卷")), "answered: no longer to do")
 
             let results = try await manager.get("/surveys/\(survey.id)/results")
             #expect(results.element("survey-response-count") == "1 / 3 人已回答 · ", "sales has three people")
@@ -219,6 +221,7 @@ struct SurveyAPITests {
 
             let agent = TestBrowser(app)
             try await agent.signIn(company.itAgent.login)
+            #expect(try await agent.get("/").text.contains("1 条问卷中的需求草稿待处理"))
             let drafts = try await agent.get("/drafts")
             let draft = try #require(try await app.services.surveys.store.drafts(provider: company.it.id, status: .open).first)
             #expect(drafts.text.contains("匿名 · 办公设备需求 #1"))

@@ -15,6 +15,7 @@ struct HomePage: RouteCollection {
 
     struct HomeContext: Encodable {
         var layout: LayoutContext
+        var todo: [HomeToDo]?
         var sections: [Section]
     }
 
@@ -62,6 +63,7 @@ struct HomePage: RouteCollection {
                     countText: PageFormat.count(section.count),
                     needs: section.needs.map { NeedListItem($0, directory, request, format) }, moreLink: section.more)
         }
-        return try await request.page("home", HomeContext(layout: LayoutContext(request, title: request.t("home.title"), section: "home"), sections: sections))
+        return try await request.page("home", HomeContext(layout: LayoutContext(request, title: request.t("home.title"), section: "home"),
+                                                          todo: try await HomeToDo.load(request, actor).nonEmpty, sections: sections))
     }
 }
