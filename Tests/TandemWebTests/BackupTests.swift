@@ -8,6 +8,29 @@ import Vapor
 
 @Suite("Backup and restore")
 struct BackupTests {
+    /// Every row of every table, as text, sorted: what a restore must give back exactly (the
+    /// tables of ratings, surveys, evaluations … included, whatever the API shows of them).
+    static func tables(_ app: TestApp) async throws -> [String: [String]] {
+        struct Name: Decodable { var name: String }
+        struct Line: Decodable { var line: String? }
+        let sql = app.services.database.sql
+        var result: [String: [String]] = [:]
+        if app.services.database.dialect == .postgres {
+            for table in try await sql.raw("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'").all(decoding: Name.self) {
+                result[table.name] = try await sql.raw("SELECT t::text AS line FROM \(ident: table.name) t ORDER BY 1").all(decoding: Line.self)
+                    .map { $0.line ?? "" }
+            }
+        } else {
+            for table in try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all(decoding: Name.self) {
+                let columns = try await sql.raw("SELECT name FROM pragma_table_info(\(bind: table.name))").all(decoding: Name.self).map(\.name)
+                let line = columns.map { "quote(\"\($0)\")" }.joined(separator: " || '|' || ")
+                result[table.name] = try await sql.raw("SELECT \(unsafeRaw: line) AS line FROM \(ident: table.name) ORDER BY 1").all(decoding: Line.self)
+                    .map { $0.line ?? "" }
+            }
+        }
+        return result
+    }
+
     /// Everything a person can read back through the API, as the API's own (sorted) JSON.
     static func snapshot(_ app: TestApp, token: String) async throws -> [String: String] {
         var views: [String: String] = [:]
@@ -34,6 +57,7 @@ struct BackupTests {
         let backup = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-backup-\(UUID().uuidString)")
         let target = try await database.provision()
         defer { try? FileManager.default.removeItem(at: backup) }
+        var tablesBefore: [String: [String]] = [:]
         let (before, adminToken, lastNumber) = try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
             var last: Need?
@@ -49,9 +73,18 @@ struct BackupTests {
             #expect(upload.status == .created)
             let calendar = #"{"name":"总部","time_zone":"Asia/Shanghai","weekly_hours":{"monday":["09:00-17:00"]}}"#
             #expect(try await app.request(.PUT, "/api/v1/calendars/default", token: company.token(company.admin), json: calendar).status == .ok)
+            // the voice of the customer too: a rating, an anonymous survey answer and its draft, an evaluation
+            _ = try await app.services.needs.transition(last!.id, .resolve, by: company.itManager)
+            try await app.services.satisfaction.rate(last!.id, score: 4, comment: "好", by: company.salesEmployee)
+            let survey = try await app.services.surveys.create(.init(
+                title: "匿名调查", isAnonymous: true, questions: [SurveyQuestion(key: "q1", prompt: "要什么", kind: .raiseNeed, providerID: company.it.id)],
+                audienceDepartments: [company.sales.id]), by: company.itManager)
+            try await app.services.surveys.respond(survey.id, ["q1": .text("更多显示器")], by: company.salesEmployee)
+            _ = try await app.services.suggestions.submit(to: company.it.id, body: "建议", anonymous: true, by: company.salesColleague)
             // MUT: an online backup
             let manifest = try await Backup.create(of: DataLocation(app.services.configuration), at: backup, logger: app.app.logger)
             #expect(manifest.attachments == 1)
+            tablesBefore = try await Self.tables(app)
             return (try await Self.snapshot(app, token: company.token(company.admin)), company.token(company.admin), last!.number)
         }
         // MUT: restore into the empty target
@@ -60,6 +93,12 @@ struct BackupTests {
         _ = try Backup.restore(from: backup, into: location)
         // validate
         try await withTestApp(url: target.url, dataDirectory: target.dataDirectory) { app in
+            let tablesAfter = try await Self.tables(app)
+            #expect(tablesBefore.count >= 30 && tablesAfter.keys.sorted() == tablesBefore.keys.sorted())
+            for table in tablesBefore.keys.sorted() { #expect(tablesAfter[table] == tablesBefore[table], "table \(table)") }
+            for table in ["need_ratings", "survey_responses", "survey_participation", "need_drafts", "suggestions"] {
+                #expect(tablesBefore[table]?.count == 1, "\(table) has its row")
+            }
             let after = try await Self.snapshot(app, token: adminToken)
             #expect(after.keys.sorted() == before.keys.sorted())
             for key in before.keys.sorted() { #expect(after[key] == before[key], "\(key)") }
