@@ -253,7 +253,7 @@ public struct EvaluationWorkflow: Sendable {
             let managers = try await organisation.people(in: invitation.raterID).filter { $0.isActive && $0.has(.manager) }
             try await notifications.tell(managers, kind, about: invitation.id.rawValue,
                                          detail: "\(cycle.name) · \(departments[invitation.providerID] ?? "")",
-                                         occasion: Self.occasion(occasion, invitation.id.rawValue))
+                                         occasion: occasion.mixed(with: invitation.id.rawValue))
         }
     }
 
@@ -278,19 +278,11 @@ public struct EvaluationWorkflow: Sendable {
     public func remindBeforeClosing(_ input: Invite) async throws {
         guard let cycle = try await store.cycle(input.cycleID), cycle.takesAnswers(at: clock.now(), in: timeZone) else { return }
         let waiting = try await store.invitations(of: cycle.id).filter { $0.submittedAt == nil }
-        try await tell(cycle, about: waiting, .evaluationReminder, occasion: Self.occasion(cycle.id.rawValue, Self.closingRound))
+        try await tell(cycle, about: waiting, .evaluationReminder, occasion: cycle.id.rawValue.mixed(with: Self.closingRound))
     }
 
     /// Mixed with a cycle's id: the occasion of its closing reminder.
     static let closingRound = UUID(uuidString: "C1051A60-0000-4000-8000-000000000001")!
-
-    /// One occasion per invitation of a round (the inbox keeps one notification per occasion and person).
-    static func occasion(_ round: UUID, _ invitation: UUID) -> UUID {
-        let a = withUnsafeBytes(of: round.uuid) { Array($0) }, b = withUnsafeBytes(of: invitation.uuid) { Array($0) }
-        let mixed = zip(a, b).map { $0 ^ $1 }
-        return UUID(uuid: (mixed[0], mixed[1], mixed[2], mixed[3], mixed[4], mixed[5], mixed[6], mixed[7], mixed[8], mixed[9], mixed[10],
-                           mixed[11], mixed[12], mixed[13], mixed[14], mixed[15]))
-    }
 
     /// A cycle past its closing day is closed when next read.
     private func closedIfDue(_ cycle: EvaluationCycle) async throws -> EvaluationCycle {

@@ -43,6 +43,15 @@ extension NeedWorkflow {
         try await raise(input, for: actor, recordedBy: actor, origin: nil)
     }
 
+    /// Raises a need that someone else wrote (a survey answer, a suggestion), recorded by the
+    /// provider who turns it into a need: for its author when named and still active, else for
+    /// the recorder.
+    func raise(_ input: RaiseNeedInput, writtenBy author: Person.ID?, recordedBy recorder: Person, origin: NeedOrigin) async throws -> Need {
+        var requester = recorder
+        if let author, let person = try await organisation.person(author), person.isActive { requester = person }
+        return try await raise(input, for: requester, recordedBy: recorder, origin: origin)
+    }
+
     /// Raises a need for `actor`'s department, recorded by `recorder` (a provider turning a
     /// survey's draft or a suggestion into a need), remembering where it came from.
     func raise(_ input: RaiseNeedInput, for actor: Person, recordedBy recorder: Person, origin: NeedOrigin?) async throws -> Need {

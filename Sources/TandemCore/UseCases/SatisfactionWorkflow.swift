@@ -60,9 +60,14 @@ public struct SatisfactionWorkflow: Sendable {
     /// The person a genuine token was made for, used or expired as it may be (its page speaks
     /// their language); nil for anything else.
     public func linkHolder(_ token: String) async throws -> Person? {
+        try await genuineLink(token)?.person
+    }
+
+    /// The link a token names when its secret matches, with its person; nil for anything else.
+    private func genuineLink(_ token: String) async throws -> (link: RatingLink, person: Person?)? {
         guard let (id, secret) = RatingLink.parse(token), let (link, stored) = try await store.link(id), stored == digest.digest(secret)
         else { return nil }
-        return try await needs.organisation.person(link.personID)
+        return (link, try await needs.organisation.person(link.personID))
     }
 
     /// Makes a rating link for the requester of a resolved need, or nil when the need may not be
@@ -167,9 +172,7 @@ public struct SatisfactionWorkflow: Sendable {
     /// still active. An unknown token is "not found" (tokens cannot be probed); only the holder of
     /// a genuine one learns that it was used (`.conflict`) or has expired (`.invalidTransition`).
     private func validLink(_ token: String) async throws -> (RatingLink, Person) {
-        guard let (id, secret) = RatingLink.parse(token), let (link, stored) = try await store.link(id),
-              stored == digest.digest(secret),
-              let person = try await needs.organisation.person(link.personID), person.isActive
+        guard let (link, holder) = try await genuineLink(token), let person = holder, person.isActive
         else { throw TandemError.notFound("rating link") }
         // NB: from here on the caller holds the secret: telling "used" from "expired" reveals nothing.
         guard link.usedAt == nil else { throw TandemError(.conflict, "this rating link was used already") }

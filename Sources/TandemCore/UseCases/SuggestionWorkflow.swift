@@ -67,11 +67,9 @@ public struct SuggestionWorkflow: Sendable {
     public func convert(_ id: Suggestion.ID, title: String?, by actor: Person) async throws -> Need {
         let suggestion = try await suggestion(id, for: actor)
         guard Self.dealsWith(suggestion, actor) else { throw TandemError.forbidden("the department it is for turns it into a need") }
-        var requester = actor
-        if let author = suggestion.authorID, let person = try await organisation.person(author), person.isActive { requester = person }
         let input = RaiseNeedInput(title: title ?? suggestion.body.firstLine(max: 200), description: suggestion.body, kind: .service,
                                    providingDepartmentID: suggestion.departmentID)
-        return try await needs.raise(input, for: requester, recordedBy: actor, origin: .suggestion(suggestion.id))
+        return try await needs.raise(input, writtenBy: suggestion.authorID, recordedBy: actor, origin: .suggestion(suggestion.id))
     }
 
     public func close(_ id: Suggestion.ID, by actor: Person) async throws -> Suggestion {

@@ -298,14 +298,26 @@ public struct SurveyWorkflow: Sendable {
 
     // MARK: telling
 
-    /// Tells the people asked of every round that opened and was not announced yet (the watcher
-    /// calls this; each round is announced once, whatever the number of processes).
+    /// The watcher's look, with one read of the surveys: announces the rounds that opened and
+    /// returns the closing reminders due.
+    public func watch() async throws -> [Job] {
+        let active = try await store.surveys(limit: 500).filter(\.isActive)
+        try await announce(active)
+        return try reminders(active)
+    }
+
+    /// Tells the people asked of every round that opened and was not announced yet (each round
+    /// is announced once, whatever the number of processes).
     public func announceDueRounds() async throws {
+        try await announce(try await store.surveys(limit: 500).filter(\.isActive))
+    }
+
+    private func announce(_ surveys: [Survey]) async throws {
         let now = clock.now()
-        for survey in try await store.surveys(limit: 500) where survey.isActive {
+        for survey in surveys {
             guard let round = survey.schedule.openRound(at: now, in: timeZone), try await store.markAnnounced(survey.id, round: round) else { continue }
             try await notifications.tell(try await audience(of: survey), .surveyRequested, about: survey.id.rawValue,
-                                         detail: survey.title, occasion: EvaluationWorkflow.occasion(survey.id.rawValue, Self.roundID(round)))
+                                         detail: survey.title, occasion: survey.id.rawValue.mixed(with: UUID(number: round)))
         }
     }
 
@@ -343,9 +355,13 @@ public struct SurveyWorkflow: Sendable {
     /// The reminders due now: one job per open round in its last two days, keyed so that every
     /// process asks for it once.
     public func dueReminders() async throws -> [Job] {
+        try reminders(try await store.surveys(limit: 500).filter(\.isActive))
+    }
+
+    private func reminders(_ surveys: [Survey]) throws -> [Job] {
         let now = clock.now()
         var jobs: [Job] = []
-        for survey in try await store.surveys(limit: 500) where survey.isActive {
+        for survey in surveys {
             guard let round = survey.schedule.openRound(at: now, in: timeZone),
                   survey.schedule.round(round, in: timeZone).end.timeIntervalSince(now) <= 2 * 86_400
             else { continue }
@@ -361,14 +377,7 @@ public struct SurveyWorkflow: Sendable {
               survey.schedule.openRound(at: clock.now(), in: timeZone) == input.round
         else { return }
         _ = try await sendReminders(survey, round: input.round,
-                                    occasion: EvaluationWorkflow.occasion(survey.id.rawValue, Self.roundID(input.round + 1_000_000)))
-    }
-
-    static func roundID(_ round: Int) -> UUID {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        withUnsafeBytes(of: UInt64(round).bigEndian) { for (index, byte) in $0.enumerated() { bytes[8 + index] = byte } }
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10],
-                           bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+                                    occasion: survey.id.rawValue.mixed(with: UUID(number: input.round + 1_000_000)))
     }
 
     // MARK: drafts
@@ -389,12 +398,10 @@ public struct SurveyWorkflow: Sendable {
         guard let draft = try await store.draft(id), Self.worksDrafts(of: draft.providerID, actor) else { throw TandemError.notFound("draft") }
         guard draft.status == .open else { throw TandemError(.conflict, "the draft was dealt with already", field: "draft") }
         let survey = try await store.survey(draft.surveyID)
-        var requester = actor
-        if let respondent = draft.respondentID, let person = try await organisation.person(respondent), person.isActive { requester = person }
         let origin = "— " + (survey.map { "\($0.title) #\(draft.round + 1)" } ?? "survey") + (draft.respondentID == nil ? " (anonymous)" : "")
         let input = RaiseNeedInput(title: title ?? draft.text.firstLine(max: 200), description: draft.text + "\n\n" + origin,
                                    kind: .service, providingDepartmentID: draft.providerID)
-        return try await needs.raise(input, for: requester, recordedBy: actor, origin: .draft(draft.id))
+        return try await needs.raise(input, writtenBy: draft.respondentID, recordedBy: actor, origin: .draft(draft.id))
     }
 
     public func dismiss(_ id: NeedDraft.ID, by actor: Person) async throws {

@@ -66,9 +66,8 @@ final class ServiceLevelWatcher: Sendable {
     /// One look: asks for the refreshes that came due, and announces the survey rounds that opened.
     func watchOnce() async {
         do {
-            try await surveys.announceDueRounds()
-            // Reminders before a survey round or an evaluation cycle closes: asked for once.
-            let reminders = try await surveys.dueReminders() + evaluations.dueReminders()
+            // Survey rounds announced; reminders before a round or an evaluation cycle closes: asked for once.
+            let reminders = try await surveys.watch() + evaluations.dueReminders()
             let new = remindersAsked.withLockedValue { asked in reminders.filter { asked.insert($0.dedupKey ?? "").inserted } }
             if !new.isEmpty {
                 try await jobs.enqueue(new)
