@@ -43,6 +43,12 @@ struct PermissionAPITests {
                     // list
                     let listed = try await app.request(.GET, "/api/v1/needs", token: token)
                     #expect(listed.items.contains { $0["id"] as? String == need.id.description } == expected, "\(person.login) lists \(need.title)")
+                    // search: never returned, never counted
+                    let query = need.title.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+                    let found = try await app.request(.GET, "/api/v1/search?q=\(query)", token: token)
+                    let hits = found.items.compactMap { ($0["need"] as? [String: Any])?["id"] as? String }
+                    #expect(hits.contains(need.id.description) == expected, "\(person.login) finds \(need.title)")
+                    #expect(found.object["total"] as? Int == hits.count)
                 }
             }
 

@@ -10,9 +10,7 @@ public enum AccessPolicy {
     /// Works the need: an administrator, an assignee, or an agent or manager of the providing
     /// department who can read it.
     public static func isProvider(of need: Need, _ person: Person) -> Bool {
-        if person.has(.admin) || need.assigneeIDs.contains(person.id) { return true }
-        return person.departmentID == need.providingDepartmentID
-            && (person.has(.agent) || person.has(.manager)) && canRead(need, person)
+        NeedVisibility(for: person).admitsInternal(need)
     }
 
     public static func isRequester(of need: Need, _ person: Person) -> Bool {

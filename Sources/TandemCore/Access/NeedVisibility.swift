@@ -45,4 +45,18 @@ public enum NeedVisibility: Hashable, Sendable {
             return false
         }
     }
+
+    /// Whether the person also reads the need's internal notes: they read it and work it — an
+    /// administrator, an assignee, or an agent or manager of the providing department. Search
+    /// applies the same rule in SQL to decide whose notes a query may match.
+    public func admitsInternal(_ need: Need) -> Bool {
+        guard admits(need) else { return false }
+        switch self {
+        case .everything:
+            return true
+        case .scoped(let scope):
+            return need.assigneeIDs.contains(scope.personID)
+                || (need.providingDepartmentID == scope.departmentID && scope.seesProvidedNeeds)
+        }
+    }
 }

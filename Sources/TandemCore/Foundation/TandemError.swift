@@ -58,6 +58,8 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         case noOptions = "no_options"
         /// The value names a record that does not exist (or is not active).
         case unknownRecord = "unknown_record"
+        /// A search text without a word or character to look for.
+        case nothingToSearch = "nothing_to_search"
     }
 
     public var code: Code

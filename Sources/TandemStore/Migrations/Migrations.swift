@@ -20,5 +20,6 @@ public enum TandemMigrations {
         GeneraliseNotifications(),
         CreateSurveys(),
         CreateCollaboration(),
+        CreateSearchIndex(),
     ]
 }

@@ -18,13 +18,14 @@ public struct SQLNeedStore: NeedStore {
             let write = try build(number)
             try await sql.insertRow(try NeedRow(write.need), into: "needs")
             try await Self.writeDetails(write, writingAssignees: true, sql)
+            try await NeedSearchIndex.insert(write.need, comments: write.comments, dialect: dialect, sql)
             return write.need
         }
     }
 
     public func apply(_ write: NeedWrite, over previous: Need) async throws {
         let row = try NeedRow(write.need)
-        try await database.write { sql in
+        try await database.write { [dialect = database.dialect] sql in
             let changed = try await sql.update("needs")
                 .set(model: row, nilEncodingStrategy: .asNil)
                 .where("id", .equal, row.id).where("version", .equal, previous.version)
@@ -34,6 +35,7 @@ public struct SQLNeedStore: NeedStore {
             let assigneesChanged = write.need.assigneeIDs != previous.assigneeIDs
             if assigneesChanged { try await sql.delete(from: "need_assignees").where("need_id", .equal, row.id).run() }
             try await Self.writeDetails(write, writingAssignees: assigneesChanged, sql)
+            try await NeedSearchIndex.update(write, over: previous, dialect: dialect, sql)
         }
     }
 

@@ -69,10 +69,7 @@ struct NeedController: RouteCollection {
         enum CodingKeys: String, CodingKey, CaseIterable { case body, visibility }
     }
 
-    static let listParameters: Set<String> = [
-        "status", "kind", "priority", "requesting_department_id", "providing_department_id", "requester_id",
-        "assignee_id", "created_from", "created_before", "q", "sort", "limit", "cursor",
-    ]
+    static let listParameters = filterParameters.union(["q", "sort", "limit", "cursor"])
 
     func boot(routes: any RoutesBuilder) throws {
         let needs = routes.grouped("needs")
@@ -90,6 +87,22 @@ struct NeedController: RouteCollection {
     func list(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let parameters = try QueryParameters(request, allowed: Self.listParameters)
+        var query = try Self.filters(parameters, actor: actor)
+        query.textContains = parameters.string("q")
+        query.sort = try parameters.enumValue("sort", of: NeedQuery.Sort.self) ?? .newest
+        query.limit = try parameters.int("limit") ?? 50
+        query.cursor = try parameters.string("cursor").map(NeedCursor.init(token:))
+        let page = try await request.tandem.needs.list(query, for: actor)
+        return try json(NeedPageResponse(items: page.needs.map { NeedResponse($0, for: actor) }, nextCursor: page.nextCursor?.token))
+    }
+
+    /// The list filters of a query string, shared by the list and the search.
+    static let filterParameters: Set<String> = [
+        "status", "kind", "priority", "requesting_department_id", "providing_department_id", "requester_id",
+        "assignee_id", "created_from", "created_before",
+    ]
+
+    static func filters(_ parameters: QueryParameters, actor: Person) throws -> NeedQuery {
         var query = NeedQuery()
         query.statuses = try parameters.set("status", of: NeedStatus.self)
         query.kinds = try parameters.set("kind", of: NeedKind.self)
@@ -100,12 +113,7 @@ struct NeedController: RouteCollection {
         query.assigneeID = parameters.string("assignee_id") == "me" ? actor.id : try parameters.id("assignee_id")
         query.createdFrom = try parameters.date("created_from")
         query.createdBefore = try parameters.date("created_before")
-        query.textContains = parameters.string("q")
-        query.sort = try parameters.enumValue("sort", of: NeedQuery.Sort.self) ?? .newest
-        query.limit = try parameters.int("limit") ?? 50
-        query.cursor = try parameters.string("cursor").map(NeedCursor.init(token:))
-        let page = try await request.tandem.needs.list(query, for: actor)
-        return try json(NeedPageResponse(items: page.needs.map { NeedResponse($0, for: actor) }, nextCursor: page.nextCursor?.token))
+        return query
     }
 
     func raise(_ request: Request) async throws -> Response {

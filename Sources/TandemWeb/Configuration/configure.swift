@@ -63,6 +63,7 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: EvaluationController())
     try api.register(collection: SurveyController())
     try api.register(collection: CollaborationController())
+    try api.register(collection: SearchController())
 
     // The pages. Sign-in, setup and the language switch work before the setup is done.
     try app.register(collection: SignInPages())

@@ -25,6 +25,7 @@ public struct TandemServices: Sendable {
     public let meetings: MeetingWorkflow
     public let actions: ActionItemWorkflow
     public let suggestions: SuggestionWorkflow
+    public let search: SearchWorkflow
     /// Runs the background jobs (notifications); `serve` starts it, tests run it by hand (`runDueOnce`).
     public let jobRunner: JobRunner
     /// Asks for service-level refreshes when warnings and breaches come due; `serve` starts it.
@@ -68,6 +69,7 @@ public struct TandemServices: Sendable {
                                           clock: clock, ids: ids)
         self.suggestions = SuggestionWorkflow(store: SQLSuggestionStore(database), needs: needs)
         self.surveys = SurveyWorkflow(store: SQLSurveyStore(database), needs: needs, notifications: notifications)
+        self.search = SearchWorkflow(store: SQLNeedSearchStore(database), organisation: organisationStore)
         let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
         self.translator = translator
         let text = NotificationText(translator: translator, publicURL: configuration.publicURL)

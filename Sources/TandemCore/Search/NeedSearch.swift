@@ -1,0 +1,109 @@
+import Foundation
+
+/// A ranked full-text search over needs: their titles, descriptions and form answers, public
+/// replies and — for those who see them — internal notes, combined with the list filters.
+public struct NeedSearch: Hashable, Sendable {
+    /// What the person typed.
+    public var text: String
+    /// The list filters (statuses, kinds, departments …); their sort, cursor and text are not used.
+    public var filters: NeedQuery
+    public var limit: Int
+    public var offset: Int
+
+    public init(text: String, filters: NeedQuery = NeedQuery(), limit: Int = 20, offset: Int = 0) {
+        self.text = text
+        self.filters = filters
+        self.limit = limit
+        self.offset = offset
+    }
+
+    public static let maxLimit = 50
+    /// How far results can be paged: relevance beyond the first few hundred hits means little.
+    public static let maxOffset = 1000
+    /// Tokens beyond these are ignored (a pasted paragraph is not a query).
+    public static let maxTerms = 24
+
+    /// The terms every hit must contain, from the text.
+    public var terms: [SearchTerm] { SearchTerm.terms(of: text, max: Self.maxTerms) }
+
+    /// Checks the text and ranges; the filters as `NeedQuery.validated` does.
+    public func validated() throws -> NeedSearch {
+        var copy = self
+        copy.text = try Validate.requiredText(text, field: "q", max: 200)
+        guard !copy.terms.isEmpty else {
+            throw TandemError.invalid("q", "q has no word or character to search for", .nothingToSearch)
+        }
+        guard (1...Self.maxLimit).contains(limit) else {
+            throw TandemError.invalid("limit", "limit must be between 1 and \(Self.maxLimit)", .outOfRange, "1", String(Self.maxLimit))
+        }
+        guard (0...Self.maxOffset).contains(offset) else {
+            throw TandemError.invalid("offset", "offset must be between 0 and \(Self.maxOffset)", .outOfRange, "0", String(Self.maxOffset))
+        }
+        var filters = filters
+        filters.textContains = nil
+        filters.cursor = nil
+        copy.filters = try filters.validated()
+        return copy
+    }
+}
+
+/// One token of a search: matched whole, or — a lone Chinese character — as the first
+/// character of an indexed token (see `Tokenizer.indexTokens`).
+public struct SearchTerm: Hashable, Sendable {
+    public var token: String
+    public var isPrefix: Bool
+
+    public init(token: String, isPrefix: Bool) {
+        self.token = token
+        self.isPrefix = isPrefix
+    }
+
+    /// The distinct terms of a text, at most `max`.
+    public static func terms(of text: String, max: Int) -> [SearchTerm] {
+        var seen: Set<String> = []
+        return Tokenizer.scan(text)
+            .filter { seen.insert($0.text).inserted }
+            .prefix(max)
+            .map { SearchTerm(token: $0.text, isPrefix: $0.isIdeograph) }
+    }
+
+    /// Whether an indexed token satisfies this term.
+    public func matches(_ indexed: String) -> Bool {
+        isPrefix ? indexed.hasPrefix(token) : indexed == token
+    }
+}
+
+/// One page of search results, best first.
+public struct NeedSearchPage: Sendable {
+    public var hits: [NeedSearchHit]
+    /// How many needs match in all (counted up to a cap).
+    public var total: CappedCount
+    /// The offset of the next page; `nil` on the last one.
+    public var nextOffset: Int?
+
+    public init(hits: [NeedSearchHit], total: CappedCount, nextOffset: Int?) {
+        self.hits = hits
+        self.total = total
+        self.nextOffset = nextOffset
+    }
+}
+
+/// A need found by a search, with its title and the best passage marked where they match.
+public struct NeedSearchHit: Sendable {
+    public enum Source: String, Hashable, Sendable, CaseIterable {
+        case title, description, reply, note
+    }
+
+    public var need: Need
+    public var title: HighlightedText
+    /// The passage of the description, a reply or a note that matches (none when only the title does).
+    public var snippet: HighlightedText?
+    public var snippetSource: Source?
+
+    public init(need: Need, title: HighlightedText, snippet: HighlightedText?, snippetSource: Source?) {
+        self.need = need
+        self.title = title
+        self.snippet = snippet
+        self.snippetSource = snippetSource
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Full-text search over needs and the duplicate hints at intake. The store finds and ranks
+/// within what the reader may see; here the hits get their marked title and best passage.
+public struct SearchWorkflow: Sendable {
+    public let store: any NeedSearchStore
+    public let organisation: any OrganisationStore
+
+    public init(store: any NeedSearchStore, organisation: any OrganisationStore) {
+        self.store = store
+        self.organisation = organisation
+    }
+
+    /// Totals are counted this far; beyond, a page says "at least".
+    public static let countCap = 1000
+
+    public func search(_ search: NeedSearch, for actor: Person) async throws -> NeedSearchPage {
+        let search = try search.validated()
+        let visibility = NeedVisibility(for: actor)
+        let found = try await store.search(search, visibility: visibility, countingUpTo: Self.countCap + 1)
+        let needs = Array(found.needs.prefix(search.limit))
+        let comments = Dictionary(grouping: try await store.comments(of: needs.map(\.id)), by: \.needID)
+        let terms = search.terms
+        let hits = needs.map { need in
+            let readable = (comments[need.id] ?? []).filter { $0.visibility == .public || visibility.admitsInternal(need) }
+            return Self.hit(need, comments: readable, terms: terms)
+        }
+        let total: CappedCount = found.total > Self.countCap ? .atLeast(Self.countCap) : .exactly(found.total)
+        let hasMore = found.needs.count > search.limit && search.offset + search.limit <= NeedSearch.maxOffset
+        return NeedSearchPage(hits: hits, total: total, nextOffset: hasMore ? search.offset + search.limit : nil)
+    }
+
+    /// The need with its title marked and the first passage that matches: the description, then
+    /// the replies and notes the reader sees, oldest first.
+    static func hit(_ need: Need, comments: [NeedComment], terms: [SearchTerm]) -> NeedSearchHit {
+        let title = HighlightedText.marking(terms, in: need.title)
+        if let snippet = HighlightedText.snippet(terms, in: NeedSearchDocument.describedText(of: need)) {
+            return NeedSearchHit(need: need, title: title, snippet: snippet, snippetSource: .description)
+        }
+        for comment in comments.sorted(by: { $0.createdAt < $1.createdAt }) {
+            if let snippet = HighlightedText.snippet(terms, in: comment.body) {
+                return NeedSearchHit(need: need, title: title, snippet: snippet, snippetSource: comment.visibility == .public ? .reply : .note)
+            }
+        }
+        return NeedSearchHit(need: need, title: title, snippet: nil, snippetSource: title.hasMatch ? .title : nil)
+    }
+
+    /// Open needs to `provider` that the actor may read and that look like `title`: what the
+    /// raise form offers while the title is typed.
+    public func similarOpenNeeds(title: String, provider: Department.ID, for actor: Person, limit: Int = 5) async throws -> [DuplicateHints.Hint] {
+        let title = try Validate.optionalText(title, field: "title", max: 200) ?? ""
+        guard try await organisation.department(provider) != nil else {
+            throw TandemError.invalid("providing_department_id", "no department has this id", .unknownRecord)
+        }
+        let terms = SearchTerm.terms(of: title, max: NeedSearch.maxTerms).filter { !$0.isPrefix }
+        guard !terms.isEmpty else { return [] }
+        let candidates = try await store.needs(
+            matchingAny: terms, provider: provider, statuses: Set(NeedStatus.allCases.filter(\.isOpen)),
+            visibility: NeedVisibility(for: actor), limit: 30)
+        return DuplicateHints.rank(title, among: candidates, limit: limit)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import SQLKit
+import TandemCore
+
+/// Keeps the full-text index of needs, inside the transaction of the change it indexes.
+///
+/// One document per need with four parts — title, description (with the form's answers),
+/// public replies, internal notes — each the tokenizer's tokens joined by spaces. SQLite keeps
+/// them in the FTS5 table `need_search` (tokenizer `ascii`: it splits on spaces only, since the
+/// tokens are already cut and lower-cased), whose rowid comes from `need_search_docs` (an
+/// INTEGER PRIMARY KEY, so VACUUM keeps it). PostgreSQL keeps them in `need_search` with two
+/// generated `tsvector` columns (`simple` configuration) under GIN indexes: the public document
+/// and the whole one, notes included.
+enum NeedSearchIndex {
+    /// Indexes a new need with the replies and notes it already has.
+    static func insert(_ need: Need, comments: [NeedComment], dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase) async throws {
+        let document = NeedSearchDocument(need)
+        let replies = terms(of: comments, .public), notes = terms(of: comments, .internal)
+        switch dialect {
+        case .sqlite:
+            struct Doc: Decodable { var doc: Int }
+            guard let doc = try await sql.raw("INSERT INTO need_search_docs (need_id) VALUES (\(bind: need.id.rawValue)) RETURNING doc")
+                .firstRow(Doc.self)?.doc else { throw TandemError(.conflict, "could not index the need") }
+            try await sql.raw("""
+                INSERT INTO need_search (rowid, title_terms, description_terms, reply_terms, note_terms)
+                VALUES (\(bind: doc), \(bind: document.title), \(bind: document.description), \(bind: replies), \(bind: notes))
+                """).run()
+        case .postgres:
+            try await sql.raw("""
+                INSERT INTO need_search (need_id, title_terms, description_terms, reply_terms, note_terms)
+                VALUES (\(bind: need.id.rawValue), \(bind: document.title), \(bind: document.description), \(bind: replies), \(bind: notes))
+                """).run()
+        }
+    }
+
+    /// Indexes what a change added or altered: the title and description when they changed,
+    /// each new reply and note.
+    static func update(_ write: NeedWrite, over previous: Need, dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase) async throws {
+        let document = NeedSearchDocument(write.need)
+        let target = where_(write.need.id, dialect)
+        if document != NeedSearchDocument(previous) {
+            try await sql.raw("""
+                UPDATE need_search SET title_terms = \(bind: document.title), description_terms = \(bind: document.description) WHERE \(target)
+                """).run()
+        }
+        let replies = terms(of: write.comments, .public), notes = terms(of: write.comments, .internal)
+        if !replies.isEmpty {
+            try await sql.raw("UPDATE need_search SET reply_terms = reply_terms || ' ' || \(bind: replies) WHERE \(target)").run()
+        }
+        if !notes.isEmpty {
+            try await sql.raw("UPDATE need_search SET note_terms = note_terms || ' ' || \(bind: notes) WHERE \(target)").run()
+        }
+    }
+
+    /// The condition that picks a need's document.
+    static func where_(_ need: Need.ID, _ dialect: StoreDatabase.Dialect) -> SQLQueryString {
+        switch dialect {
+        case .sqlite: return "rowid = (SELECT doc FROM need_search_docs WHERE need_id = \(bind: need.rawValue))"
+        case .postgres: return "need_id = \(bind: need.rawValue)"
+        }
+    }
+
+    static func terms(of comments: [NeedComment], _ visibility: NeedEvent.Visibility) -> String {
+        comments.filter { $0.visibility == visibility }.map { NeedSearchDocument.terms($0.body) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}

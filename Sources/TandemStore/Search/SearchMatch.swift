@@ -1,0 +1,23 @@
+import Foundation
+import SQLKit
+import TandemCore
+
+/// Search terms written as each database's query language: an FTS5 MATCH expression or a
+/// PostgreSQL `tsquery`. Terms are the tokenizer's (letters and digits only), so quoting them
+/// is enough; a lone Chinese character matches as a prefix.
+enum SearchMatch {
+    enum Joiner { case all, any }
+
+    /// The FTS5 expression, limited to `columns` when given (`{title_terms …} : (…)`).
+    static func fts5(_ terms: [SearchTerm], _ joiner: Joiner, columns: [String]? = nil) -> String {
+        let phrases = terms.map { "\"\($0.token)\"" + ($0.isPrefix ? "*" : "") }
+        let expression = "(" + phrases.joined(separator: joiner == .all ? " AND " : " OR ") + ")"
+        guard let columns else { return expression }
+        return "{" + columns.joined(separator: " ") + "} : " + expression
+    }
+
+    /// The `tsquery` text, read with `to_tsquery('simple', …)`.
+    static func tsquery(_ terms: [SearchTerm], _ joiner: Joiner) -> String {
+        terms.map { "'\($0.token)'" + ($0.isPrefix ? ":*" : "") }.joined(separator: joiner == .all ? " & " : " | ")
+    }
+}
