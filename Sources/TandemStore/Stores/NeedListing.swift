@@ -115,6 +115,16 @@ struct NeedListing {
         }
     }
 
+    /// The SQL reading of `NeedVisibility.admitsInternal` among the needs `restrictToVisible`
+    /// admits: whose internal notes the reader sees. `nil` when they see every need's.
+    var internalAdmitted: SQLQueryString? {
+        guard case .scoped(let scope) = visibility else { return nil }
+        let assigned: SQLQueryString =
+            "EXISTS (SELECT 1 FROM need_assignees ia WHERE ia.need_id = needs.id AND ia.person_id = \(bind: scope.personID.rawValue))"
+        guard scope.seesProvidedNeeds else { return "(\(assigned))" }
+        return "(\(assigned) OR providing_department_id = \(bind: scope.departmentID.rawValue))"
+    }
+
     /// Rows strictly after the cursor in the sort order: `(k1 > v1) OR (k1 = v1 AND k2 > v2) …`.
     func after(_ cursor: NeedCursor, _ select: SQLSelectBuilder) throws -> SQLSelectBuilder {
         let keys = sortKeys
