@@ -1,6 +1,6 @@
 // Tandem — a little hand-written script. Every page works without it; it only helps:
 // confirm before destructive actions, show a need's priority as urgency and importance change,
-// and add rows to a catalog entry's form.
+// add rows to a catalog entry's form, and offer similar open needs while a title is typed.
 (function () {
   "use strict";
 
@@ -73,6 +73,41 @@
       count.value = String(index + 1);
       showOptionsFor(copy);
       copy.querySelector("input").focus();
+    });
+  }
+
+  // The raise form: while the title is typed, offer similar open needs of the same provider.
+  var hints = document.getElementById("duplicate-hints");
+  var titleInput = document.getElementById("title");
+  if (hints && titleInput && window.fetch) {
+    var list = document.getElementById("duplicate-list");
+    var timer = null;
+    var asked = 0;
+    titleInput.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        var title = titleInput.value.trim();
+        var ask = ++asked;
+        if (title.length < 2) { hints.hidden = true; return; }
+        var url = "/api/v1/search/similar?providing_department_id=" + encodeURIComponent(hints.getAttribute("data-provider")) +
+          "&title=" + encodeURIComponent(title);
+        window.fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+          .then(function (response) { return response.ok ? response.json() : { items: [] }; })
+          .then(function (body) {
+            if (ask !== asked) { return; }
+            list.textContent = "";
+            body.items.forEach(function (item) {
+              var entry = document.createElement("li");
+              var link = document.createElement("a");
+              link.href = "/needs/" + encodeURIComponent(item.need.number);
+              link.textContent = item.need.number + " · " + item.need.title;
+              entry.appendChild(link);
+              list.appendChild(entry);
+            });
+            hints.hidden = body.items.length === 0;
+          })
+          .catch(function () { hints.hidden = true; });
+      }, 300);
     });
   }
 

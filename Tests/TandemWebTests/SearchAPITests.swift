@@ -182,4 +182,45 @@ struct SearchAPITests {
             #expect(try await Self.search(app, company, Self.q("hdmi"), as: company.salesEmployee).ids.isEmpty)
         }
     }
+
+    @Test("the search page marks matches, filters, pages, names a bad field, and hides what the reader may not see; the raise form offers alike needs",
+          arguments: TestDatabase.all)
+    func pages(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let sales = try await Self.raise(app, company, "季度销售数据导出", "请导出华东区的销售数据报表")
+            _ = try await app.services.needs.comment(on: sales.id, body: "内部：数据在 BI 服务器 <b>", visibility: .internal, by: company.itAgent)
+            for index in 1...22 { _ = try await Self.raise(app, company, "报表 \(index)", "") }
+
+            let agent = TestBrowser(app)
+            _ = try await agent.signIn(company.itAgent.login)
+            let page = try await agent.get("/search?" + Self.q("销售数据"))
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<mark>销售数据</mark>导出"), "the title is marked")
+            #expect(page.element("search-count")?.contains("1") == true)
+            let note = try await agent.get("/search?" + Self.q("BI 服务器"))
+            #expect(note.text.contains("<mark>BI</mark> <mark>服务器</mark> &lt;b&gt;"), "a note's passage is marked and escaped")
+            let paged = try await agent.get("/search?" + Self.q("报表"))
+            #expect(paged.text.components(separatedBy: "class=\"search-hit\"").count - 1 == 20 && paged.text.contains("id=\"search-next\""))
+            let second = try await agent.get("/search?" + Self.q("报表") + "&offset=20")
+            #expect(second.text.components(separatedBy: "class=\"search-hit\"").count - 1 == 3 && second.text.contains("id=\"search-previous\""))
+            let filtered = try await agent.get("/search?" + Self.q("报表") + "&provider=\(company.hr.id)")
+            #expect(filtered.element("search-empty") != nil)
+            let bad = try await agent.get("/search?q=%E2%80%94&status=lost")
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("field-error"))
+
+            let requester = TestBrowser(app)
+            _ = try await requester.signIn(company.salesEmployee.login)
+            let hidden = try await requester.get("/search?" + Self.q("BI 服务器"))
+            #expect(hidden.element("search-empty") != nil && !hidden.text.contains(sales.number.description), "nobody learns of a note they may not read")
+
+            // the raise form, sent back with an error, lists alike open needs
+            let form = try await requester.post("/needs/new", [
+                ("providing_department_id", company.it.id.description), ("title", "导出销售数据报表"), ("kind", "lost"),
+                ("urgency", "medium"), ("importance", "medium"), ("confidential_shown", "1"),
+            ])
+            #expect(form.status == .unprocessableEntity)
+            #expect(form.text.contains("<ul id=\"duplicate-list\"><li><a href=\"/needs/\(sales.number)\">"), "alike needs are listed")
+        }
+    }
 }

@@ -81,6 +81,7 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: PlanPages())
     try pages.register(collection: ActionPages())
     try pages.register(collection: QueuePage())
+    try pages.register(collection: SearchPages())
     try pages.register(collection: ProfilePages())
     try pages.register(collection: InboxPages())
     try pages.register(collection: DepartmentPages())

@@ -66,6 +66,15 @@ struct RaiseFormContext: Encodable {
     var maxUploadMB: Int
     var errors: [String: String]
     var general: String?
+    /// Similar open needs of the provider, shown again with what was typed after an error (the
+    /// page's script asks for them while the title is typed).
+    var similar: [SimilarNeed]?
+
+    struct SimilarNeed: Encodable {
+        var link: String
+        var number: String
+        var title: String
+    }
 
     static let fixedFields = ["title", "description", "kind", "urgency", "importance", "desired_date", "is_confidential", "attachments"]
 

@@ -103,9 +103,12 @@ struct RaisePages: RouteCollection {
             return request.seeOther(Site.need(need.number))
         } catch let error as TandemError where error.code == .invalidInput {
             let provider = try await services.organisation.department(providerID, for: actor)
-            let context = RaiseFormContext(
+            var context = RaiseFormContext(
                 request, providerName: provider.name, providerID: providerID, offering: offering,
                 matrix: try await services.settings.priorityMatrix(for: actor), typed: typed, errors: FieldErrors(error, request))
+            context.similar = try await services.search.similarOpenNeeds(title: String(typed.title.prefix(200)), provider: providerID, for: actor).map {
+                RaiseFormContext.SimilarNeed(link: Site.need($0.need.number), number: $0.need.number.description, title: $0.need.title)
+            }.nonEmpty
             return try await request.page("raise-form", context, status: .unprocessableEntity)
         }
     }

@@ -58,6 +58,7 @@ enum TranslatedEnumerations {
         "suggestion_status": Suggestion.Status.allCases.map(\.rawValue),
         "plan_status": ImprovementPlan.Status.allCases.map(\.rawValue),
         "plan_source": ImprovementPlan.SourceKind.allCases.map(\.rawValue),
+        "search_source": NeedSearchHit.Source.allCases.map(\.rawValue),
         "plan_figure": ScorecardFigure.allCases.map(\.rawValue),
         "sla_target": ServiceLevelTarget.allCases.map(\.rawValue),
         "sla_state": ServiceLevelMeasure.State.allCases.map(\.rawValue),
