@@ -12,24 +12,34 @@ import TandemCore
 /// generated `tsvector` columns (`simple` configuration) under GIN indexes: the public document
 /// and the whole one, notes included.
 enum NeedSearchIndex {
-    /// Indexes a new need with the replies and notes it already has.
-    static func insert(_ need: Need, comments: [NeedComment], dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase) async throws {
-        let document = NeedSearchDocument(need)
-        let replies = terms(of: comments, .public), notes = terms(of: comments, .internal)
+    /// Indexes new needs with the replies and notes they already have (one statement per table).
+    static func insert(_ needs: [(need: Need, comments: [NeedComment])], dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase) async throws {
+        guard !needs.isEmpty else { return }
+        let documents = needs.map { item in
+            (id: item.need.id.rawValue, document: NeedSearchDocument(item.need),
+             replies: terms(of: item.comments, .public), notes: terms(of: item.comments, .internal))
+        }
         switch dialect {
         case .sqlite:
-            struct Doc: Decodable { var doc: Int }
-            guard let doc = try await sql.raw("INSERT INTO need_search_docs (need_id) VALUES (\(bind: need.id.rawValue)) RETURNING doc")
-                .firstRow(Doc.self)?.doc else { throw TandemError(.conflict, "could not index the need") }
-            try await sql.raw("""
-                INSERT INTO need_search (rowid, title_terms, description_terms, reply_terms, note_terms)
-                VALUES (\(bind: doc), \(bind: document.title), \(bind: document.description), \(bind: replies), \(bind: notes))
-                """).run()
+            var docs = sql.insert(into: "need_search_docs").columns("need_id")
+            for item in documents { docs = docs.values(SQLBind(item.id)) }
+            struct Doc: Decodable { var doc: Int; var need_id: UUID }
+            let numbered = Dictionary(try await docs.returning("doc", "need_id").all(decoding: Doc.self).map { ($0.need_id, $0.doc) },
+                                      uniquingKeysWith: { first, _ in first })
+            var rows = sql.insert(into: "need_search").columns("rowid", "title_terms", "description_terms", "reply_terms", "note_terms")
+            for item in documents {
+                guard let doc = numbered[item.id] else { throw TandemError(.conflict, "could not index the need") }
+                rows = rows.values(SQLBind(doc), SQLBind(item.document.title), SQLBind(item.document.description),
+                                   SQLBind(item.replies), SQLBind(item.notes))
+            }
+            try await rows.run()
         case .postgres:
-            try await sql.raw("""
-                INSERT INTO need_search (need_id, title_terms, description_terms, reply_terms, note_terms)
-                VALUES (\(bind: need.id.rawValue), \(bind: document.title), \(bind: document.description), \(bind: replies), \(bind: notes))
-                """).run()
+            var rows = sql.insert(into: "need_search").columns("need_id", "title_terms", "description_terms", "reply_terms", "note_terms")
+            for item in documents {
+                rows = rows.values(SQLBind(item.id), SQLBind(item.document.title), SQLBind(item.document.description),
+                                   SQLBind(item.replies), SQLBind(item.notes))
+            }
+            try await rows.run()
         }
     }
 

@@ -18,7 +18,7 @@ public struct SQLNeedStore: NeedStore {
             let write = try build(number)
             try await sql.insertRow(try NeedRow(write.need), into: "needs")
             try await Self.writeDetails(write, writingAssignees: true, sql)
-            try await NeedSearchIndex.insert(write.need, comments: write.comments, dialect: dialect, sql)
+            try await NeedSearchIndex.insert([(write.need, write.comments)], dialect: dialect, sql)
             return write.need
         }
     }

@@ -4,7 +4,7 @@ import Vapor
 
 /// The `tandem` executable: reads the configuration, sets the application up, creates the
 /// first administrator when there is none, and runs Vapor's command (`serve` by default,
-/// with `--hostname` and `--port`; `migrate`; `demo`). `backup` and `restore` run without the
+/// with `--hostname` and `--port`; `migrate`; `demo`; `dataset`). `backup` and `restore` run without the
 /// application (see `BackupCommands`).
 public enum TandemCommand {
     public static func main() async {
@@ -25,6 +25,7 @@ public enum TandemCommand {
             do {
                 try await configure(app, configuration)
                 app.asyncCommands.use(DemoCommand(), as: "demo")
+                app.asyncCommands.use(DatasetCommand(), as: "dataset")
                 let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
                 if ["serve", "demo"].contains(command), let password = try await FirstStart.ensureAdministrator(app) {
                     print("""

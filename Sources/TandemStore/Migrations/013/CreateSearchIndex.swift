@@ -43,9 +43,7 @@ struct CreateSearchIndex: AsyncMigration {
             let comments = try await sql.select().column("*").from("need_comments").where("need_id", .in, needs.map(\.id.rawValue))
                 .orderBy("created_at").orderBy("id").allRows(NeedCommentRow.self).map(\.comment)
             let byNeed = Dictionary(grouping: comments, by: \.needID)
-            for need in needs {
-                try await NeedSearchIndex.insert(need, comments: byNeed[need.id] ?? [], dialect: dialect, sql)
-            }
+            try await NeedSearchIndex.insert(needs.map { ($0, byNeed[$0.id] ?? []) }, dialect: dialect, sql)
             after = last.id.rawValue
         }
     }
