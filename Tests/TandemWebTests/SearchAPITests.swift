@@ -99,9 +99,18 @@ struct SearchAPITests {
             #expect(try await Self.search(app, company, Self.q("floor"), as: agent).ids.isEmpty)
             #expect(try await Self.search(app, company, Self.q("scanner printer"), as: agent).ids == [printer.id])
 
-            // paging through 23 alike needs: totals, offsets, no repeats
-            var alike: Set<Need.ID> = []
-            for index in 1...23 { alike.insert(try await Self.raise(app, company, "打印机故障 \(index) 号", "").id) }
+            // paging through 23 alike needs: the title tier first, then the rest, each newest first; totals, offsets, no repeats
+            let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+            try app.use(clock: clock)
+            var inTitle: [Need.ID] = [], elsewhere: [Need.ID] = []
+            for index in 1...23 {
+                clock.advance(by: 60)
+                if index % 4 == 0 {
+                    inTitle.append(try await Self.raise(app, company, "打印机故障 \(index) 号", "").id)
+                } else {
+                    elsewhere.append(try await Self.raise(app, company, "设备问题 \(index)", "三楼的打印机故障了").id)
+                }
+            }
             var seen: [Need.ID] = []
             var offset: Int? = 0
             while let next = offset {
@@ -110,7 +119,7 @@ struct SearchAPITests {
                 seen += page.ids
                 offset = page.response.object["next_offset"] as? Int
             }
-            #expect(seen.count == 23 && Set(seen) == alike)
+            #expect(seen == inTitle.reversed() + elsewhere.reversed())
         }
     }
 

@@ -11,8 +11,9 @@ public struct SearchWorkflow: Sendable {
         self.organisation = organisation
     }
 
-    /// Totals are counted this far; beyond, a page says "at least".
-    public static let countCap = 1000
+    /// Totals are counted this far; beyond, a page says "at least" (counting every match the
+    /// reader may see of a common word would cost more than the page).
+    public static let countCap = 200
 
     public func search(_ search: NeedSearch, for actor: Person) async throws -> NeedSearchPage {
         let search = try search.validated()
@@ -56,7 +57,7 @@ public struct SearchWorkflow: Sendable {
         guard !terms.isEmpty else { return [] }
         let candidates = try await store.needs(
             matchingAny: terms, provider: provider, statuses: Set(NeedStatus.allCases.filter(\.isOpen)),
-            visibility: NeedVisibility(for: actor), limit: 30)
+            visibility: NeedVisibility(for: actor), limit: 200)
         return DuplicateHints.rank(title, among: candidates, limit: limit)
     }
 }

@@ -5,9 +5,11 @@ import TandemCore
 /// Searches the index `NeedSearchIndex` keeps, joined to the needs for the permission filter and
 /// the list filters, so nothing the reader may not see is returned, counted or ranked.
 ///
-/// Ranking looks at the public parts only (title first, then description, then replies): a
-/// note can make a need match for those who read notes, but never moves it up or down, so the
-/// order of results tells nobody anything about notes.
+/// Ranking has two tiers: needs whose title holds every term come first, then the others; within
+/// each, newest first. Both tiers are read from the index in recency order and stop at the page,
+/// so a word that a tenth of a million needs contain costs no more than a rare one. Notes can
+/// make a need match for those who read them, but only the title decides its tier, so the order
+/// of results tells nobody anything about notes.
 public struct SQLNeedSearchStore: NeedSearchStore {
     let database: StoreDatabase
 
@@ -17,13 +19,19 @@ public struct SQLNeedSearchStore: NeedSearchStore {
 
     public func search(_ search: NeedSearch, visibility: NeedVisibility, countingUpTo cap: Int) async throws -> (needs: [Need], total: Int) {
         let listing = NeedListing(query: search.filters, visibility: visibility, dialect: database.dialect)
+        let terms = search.terms
         return try await database.read { sql in
-            let page = listing.filter(matching(search.terms, listing, sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("needs")))))
-                .orderBy(rank(search.terms)).orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "needs"), direction: SQLDirection.descending))
-                .limit(search.limit + 1).offset(search.offset)
-            let needs = try await page.all().map { try NeedRow(row: $0).need() }
+            let wanted = search.offset + search.limit + 1
+            let inTitle = try await page(of: titleMatches(terms, listing, sql), offset: 0, limit: wanted)
+            var needs = Array(inTitle.dropFirst(search.offset))
+            if inTitle.count < wanted {
+                // NB: fewer title hits than the page reaches: they are all of them, and the rest follow.
+                let elsewhere = try await page(of: otherMatches(terms, listing, sql), offset: max(0, search.offset - inTitle.count),
+                                               limit: wanted - max(search.offset, inTitle.count))
+                needs += elsewhere
+            }
             struct Count: Decodable { var count: Int }
-            let matching = listing.filter(matching(search.terms, listing, sql.select().column(SQLLiteral.numeric("1")))).limit(cap)
+            let matching = allMatches(terms, listing, sql.select().column(SQLLiteral.numeric("1"))).limit(cap)
             let total = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
                 .from(SQLAlias(SQLGroupExpression(matching.select), as: SQLIdentifier("matching")))
                 .firstRow(Count.self)?.count ?? 0
@@ -37,20 +45,21 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         filters.statuses = statuses
         let listing = NeedListing(query: filters, visibility: visibility, dialect: database.dialect)
         return try await database.read { sql in
-            var select = sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("needs")))
+            // NB: the open needs of one provider are few; they are read by their own index and
+            // checked against the set of needs sharing a word of the title.
+            let sharing: SQLQueryString
             switch database.dialect {
             case .sqlite:
-                select = joined(select)
-                    .where(SQLQueryString("need_search MATCH \(bind: SearchMatch.fts5(terms, .any, columns: ["title_terms", "description_terms"]))"))
-                    .orderBy(SQLQueryString("bm25(need_search, 4.0, 1.0, 0.0, 0.0)"))
+                sharing = """
+                    needs.id IN (SELECT need_id FROM need_search_docs WHERE doc IN (SELECT rowid FROM need_search WHERE need_search MATCH \
+                    \(bind: SearchMatch.fts5(terms, .any, columns: ["title_terms", "description_terms"]))))
+                    """
             case .postgres:
-                let query = SearchMatch.tsquery(terms, .any)
-                select = joined(select)
-                    .where(SQLQueryString("need_search.public_document @@ to_tsquery('simple', \(bind: query))"))
-                    .orderBy(SQLOrderBy(expression: SQLQueryString("ts_rank(need_search.public_document, to_tsquery('simple', \(bind: query)))"),
-                                        direction: SQLDirection.descending))
+                sharing = "needs.id IN (SELECT need_id FROM need_search WHERE public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, .any))))"
             }
-            return try await listing.filter(select).limit(limit).all().map { try NeedRow(row: $0).need() }
+            let select = sql.select().column("*").from("needs").where(sharing)
+                .orderBy(SQLOrderBy(expression: SQLColumn("created_at"), direction: SQLDirection.descending)).limit(limit)
+            return try await listing.filter(select).all().map { try NeedRow(row: $0).need() }
         }
     }
 
@@ -61,6 +70,16 @@ public struct SQLNeedSearchStore: NeedSearchStore {
                 .orderBy("created_at").orderBy("id").allRows(NeedCommentRow.self).map(\.comment)
         }
     }
+
+    /// One page of a tier, newest first.
+    func page(of select: SQLSelectBuilder, offset: Int, limit: Int) async throws -> [Need] {
+        guard limit > 0 else { return [] }
+        let newest: any SQLExpression = database.dialect == .sqlite ? SQLColumn("rowid", table: "need_search") : SQLColumn("created_at", table: "needs")
+        return try await select.orderBy(SQLOrderBy(expression: newest, direction: SQLDirection.descending))
+            .limit(limit).offset(offset).all().map { try NeedRow(row: $0).need() }
+    }
+
+    var needColumns: SQLColumn { SQLColumn(SQLLiteral.all, table: SQLIdentifier("needs")) }
 
     /// The index joined to the needs.
     func joined(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
@@ -75,38 +94,54 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         }
     }
 
-    /// Needs containing every term: anywhere for those who read the need's notes, else in its
-    /// public parts.
-    func matching(_ terms: [SearchTerm], _ listing: NeedListing, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
-        let select = joined(select)
+    /// The first tier: visible needs whose title holds every term.
+    func titleMatches(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase) -> SQLSelectBuilder {
+        let select = joined(sql.select().column(needColumns))
         switch database.dialect {
         case .sqlite:
-            let anywhere = select.where(SQLQueryString("need_search MATCH \(bind: SearchMatch.fts5(terms, .all))"))
-            guard let notesAdmitted = listing.internalAdmitted else { return anywhere }
-            let inPublic = SearchMatch.fts5(terms, .all, columns: Self.publicColumns)
-            return anywhere.where(SQLQueryString(
-                "(\(notesAdmitted) OR need_search.rowid IN (SELECT rowid FROM need_search WHERE need_search MATCH \(bind: inPublic)))"))
+            return listing.filter(select.where(SQLQueryString("need_search MATCH \(bind: SearchMatch.fts5(terms, .all, columns: ["title_terms"]))")))
         case .postgres:
-            let query = SearchMatch.tsquery(terms, .all)
-            guard let notesAdmitted = listing.internalAdmitted else {
-                return select.where(SQLQueryString("need_search.all_document @@ to_tsquery('simple', \(bind: query))"))
-            }
-            return select.where(SQLQueryString("""
-                (need_search.public_document @@ to_tsquery('simple', \(bind: query))
-                 OR (need_search.all_document @@ to_tsquery('simple', \(bind: query)) AND \(notesAdmitted)))
-                """))
+            return listing.filter(select.where(SQLQueryString(
+                "need_search.public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, .all, weight: "A")))")))
         }
     }
 
-    /// Best first, from the public parts only.
-    func rank(_ terms: [SearchTerm]) -> SQLOrderBy {
+    /// The second tier: the other matching needs.
+    func otherMatches(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase) -> SQLSelectBuilder {
         switch database.dialect {
         case .sqlite:
-            // NB: bm25 is lower for better matches; weights: title, description, replies, notes.
-            return SQLOrderBy(expression: SQLQueryString("bm25(need_search, 4.0, 1.0, 0.5, 0.0)"), direction: SQLDirection.ascending)
+            let notInTitle = SearchMatch.fts5(terms, .all) + " NOT " + SearchMatch.fts5(terms, .all, columns: ["title_terms"])
+            return matches(terms, anywhere: notInTitle, listing, joined(sql.select().column(needColumns)))
         case .postgres:
-            return SQLOrderBy(expression: SQLQueryString(
-                "ts_rank(need_search.public_document, to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, .all))))"), direction: SQLDirection.descending)
+            return allMatches(terms, listing, sql.select().column(needColumns)).where(SQLQueryString(
+                "NOT (need_search.public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, .all, weight: "A"))))"))
+        }
+    }
+
+    /// Every visible need containing every term.
+    func allMatches(_ terms: [SearchTerm], _ listing: NeedListing, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        matches(terms, anywhere: SearchMatch.fts5(terms, .all), listing, joined(select))
+    }
+
+    /// Needs the reader sees that match: anywhere for those who read the need's notes, else in
+    /// its public parts. `anywhere` is the FTS5 expression over all columns (SQLite).
+    func matches(_ terms: [SearchTerm], anywhere: String, _ listing: NeedListing, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        switch database.dialect {
+        case .sqlite:
+            let matching = select.where(SQLQueryString("need_search MATCH \(bind: anywhere)"))
+            guard let notesAdmitted = listing.internalAdmitted else { return listing.filter(matching) }
+            let inPublic = SearchMatch.fts5(terms, .all, columns: Self.publicColumns)
+            return listing.filter(matching.where(SQLQueryString(
+                "(\(notesAdmitted) OR need_search.rowid IN (SELECT rowid FROM need_search WHERE need_search MATCH \(bind: inPublic)))")))
+        case .postgres:
+            let query = SearchMatch.tsquery(terms, .all)
+            guard let notesAdmitted = listing.internalAdmitted else {
+                return listing.filter(select.where(SQLQueryString("need_search.all_document @@ to_tsquery('simple', \(bind: query))")))
+            }
+            return listing.filter(select.where(SQLQueryString("""
+                (need_search.public_document @@ to_tsquery('simple', \(bind: query))
+                 OR (need_search.all_document @@ to_tsquery('simple', \(bind: query)) AND \(notesAdmitted)))
+                """)))
         }
     }
 }

@@ -16,8 +16,12 @@ enum SearchMatch {
         return "{" + columns.joined(separator: " ") + "} : " + expression
     }
 
-    /// The `tsquery` text, read with `to_tsquery('simple', …)`.
-    static func tsquery(_ terms: [SearchTerm], _ joiner: Joiner) -> String {
-        terms.map { "'\($0.token)'" + ($0.isPrefix ? ":*" : "") }.joined(separator: joiner == .all ? " & " : " | ")
+    /// The `tsquery` text, read with `to_tsquery('simple', …)`; with a weight, only lexemes of
+    /// that weight match (`A`: the title).
+    static func tsquery(_ terms: [SearchTerm], _ joiner: Joiner, weight: String = "") -> String {
+        terms.map { term in
+            let marks = (term.isPrefix ? "*" : "") + weight
+            return "'\(term.token)'" + (marks.isEmpty ? "" : ":" + marks)
+        }.joined(separator: joiner == .all ? " & " : " | ")
     }
 }

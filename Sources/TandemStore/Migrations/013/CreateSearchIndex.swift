@@ -33,19 +33,23 @@ struct CreateSearchIndex: AsyncMigration {
         try await indexStoredNeeds(sql, dialect)
     }
 
-    /// Indexes the needs stored before this migration, a thousand at a time.
+    /// Indexes the needs stored before this migration, a thousand at a time, oldest first (the
+    /// index's order is the order of recency its search reads in).
     func indexStoredNeeds(_ sql: any SQLDatabase, _ dialect: StoreDatabase.Dialect) async throws {
-        var after: UUID?
+        var after: Need?
         while true {
-            var select = sql.select().column("*").from("needs").orderBy("id").limit(1000)
-            if let after { select = select.where("id", .greaterThan, after) }
+            var select = sql.select().column("*").from("needs").orderBy("created_at").orderBy("id").limit(1000)
+            if let after {
+                let at = after.createdAt.storable, id = after.id.rawValue
+                select = select.where(SQLQueryString("(created_at > \(bind: at) OR (created_at = \(bind: at) AND id > \(bind: id)))"))
+            }
             let needs = try await select.all().map { try NeedRow(row: $0).need() }
             guard let last = needs.last else { return }
             let comments = try await sql.select().column("*").from("need_comments").where("need_id", .in, needs.map(\.id.rawValue))
                 .orderBy("created_at").orderBy("id").allRows(NeedCommentRow.self).map(\.comment)
             let byNeed = Dictionary(grouping: comments, by: \.needID)
             try await NeedSearchIndex.insert(needs.map { ($0, byNeed[$0.id] ?? []) }, dialect: dialect, sql)
-            after = last.id.rawValue
+            after = last
         }
     }
 
