@@ -282,9 +282,6 @@ public protocol NeedSearchStore: Sendable {
     /// the visibility admits those (`NeedVisibility.admitsInternal`) — best first: up to
     /// `search.limit + 1` from `search.offset`, and how many match in all, counted up to `cap`.
     func search(_ search: NeedSearch, visibility: NeedVisibility, countingUpTo cap: Int) async throws -> (needs: [Need], total: Int)
-    /// Needs of `provider` in `statuses` the visibility admits whose title or description
-    /// contains any of the terms, best first: candidates for duplicate hints.
-    func needs(matchingAny terms: [SearchTerm], provider: Department.ID, statuses: Set<NeedStatus>, visibility: NeedVisibility, limit: Int) async throws -> [Need]
     /// The replies and notes of several needs, oldest first.
     func comments(of needs: [Need.ID]) async throws -> [NeedComment]
 }

@@ -4,10 +4,12 @@ import Foundation
 /// within what the reader may see; here the hits get their marked title and best passage.
 public struct SearchWorkflow: Sendable {
     public let store: any NeedSearchStore
+    public let needs: any NeedStore
     public let organisation: any OrganisationStore
 
-    public init(store: any NeedSearchStore, organisation: any OrganisationStore) {
+    public init(store: any NeedSearchStore, needs: any NeedStore, organisation: any OrganisationStore) {
         self.store = store
+        self.needs = needs
         self.organisation = organisation
     }
 
@@ -47,17 +49,23 @@ public struct SearchWorkflow: Sendable {
     }
 
     /// Open needs to `provider` that the actor may read and that look like `title`: what the
-    /// raise form offers while the title is typed.
+    /// raise form offers while the title is typed. The provider's newest open needs are the
+    /// candidates (duplicates are recent; the provider's open needs are read by their own index,
+    /// whatever the size of the whole), ranked here by the words they share.
     public func similarOpenNeeds(title: String, provider: Department.ID, for actor: Person, limit: Int = 5) async throws -> [DuplicateHints.Hint] {
         let title = try Validate.optionalText(title, field: "title", max: 200) ?? ""
         guard try await organisation.department(provider) != nil else {
             throw TandemError.invalid("providing_department_id", "no department has this id", .unknownRecord)
         }
-        let terms = SearchTerm.terms(of: title, max: NeedSearch.maxTerms).filter { !$0.isPrefix }
-        guard !terms.isEmpty else { return [] }
-        let candidates = try await store.needs(
-            matchingAny: terms, provider: provider, statuses: Set(NeedStatus.allCases.filter(\.isOpen)),
-            visibility: NeedVisibility(for: actor), limit: 200)
-        return DuplicateHints.rank(title, among: candidates, limit: limit)
+        guard !Tokenizer.tokens(title).isEmpty else { return [] }
+        var candidates = NeedQuery()
+        candidates.providingDepartmentID = provider
+        candidates.statuses = Set(NeedStatus.allCases.filter(\.isOpen))
+        candidates.limit = Self.hintCandidates
+        let page = try await needs.needs(candidates, visibility: NeedVisibility(for: actor))
+        return DuplicateHints.rank(title, among: page.needs, limit: limit)
     }
+
+    /// How many of the provider's newest open needs duplicate hints look at.
+    public static let hintCandidates = NeedQuery.maxLimit
 }

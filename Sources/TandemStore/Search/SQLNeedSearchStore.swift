@@ -39,30 +39,6 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         }
     }
 
-    public func needs(matchingAny terms: [SearchTerm], provider: Department.ID, statuses: Set<NeedStatus>, visibility: NeedVisibility, limit: Int) async throws -> [Need] {
-        var filters = NeedQuery()
-        filters.providingDepartmentID = provider
-        filters.statuses = statuses
-        let listing = NeedListing(query: filters, visibility: visibility, dialect: database.dialect)
-        return try await database.read { sql in
-            // NB: the open needs of one provider are few; they are read by their own index and
-            // checked against the set of needs sharing a word of the title.
-            let sharing: SQLQueryString
-            switch database.dialect {
-            case .sqlite:
-                sharing = """
-                    needs.id IN (SELECT need_id FROM need_search_docs WHERE doc IN (SELECT rowid FROM need_search WHERE need_search MATCH \
-                    \(bind: SearchMatch.fts5(terms, .any, columns: ["title_terms", "description_terms"]))))
-                    """
-            case .postgres:
-                sharing = "needs.id IN (SELECT need_id FROM need_search WHERE public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, .any))))"
-            }
-            let select = sql.select().column("*").from("needs").where(sharing)
-                .orderBy(SQLOrderBy(expression: SQLColumn("created_at"), direction: SQLDirection.descending)).limit(limit)
-            return try await listing.filter(select).all().map { try NeedRow(row: $0).need() }
-        }
-    }
-
     public func comments(of needs: [Need.ID]) async throws -> [NeedComment] {
         guard !needs.isEmpty else { return [] }
         return try await database.read { sql in
@@ -99,10 +75,10 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         let select = joined(sql.select().column(needColumns))
         switch database.dialect {
         case .sqlite:
-            return listing.filter(select.where(SQLQueryString("need_search MATCH \(bind: SearchMatch.fts5(terms, .all, columns: ["title_terms"]))")))
+            return listing.filter(select.where(SQLQueryString("need_search MATCH \(bind: SearchMatch.fts5(terms, columns: ["title_terms"]))")))
         case .postgres:
             return listing.filter(select.where(SQLQueryString(
-                "need_search.public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, .all, weight: "A")))")))
+                "need_search.public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, weight: "A")))")))
         }
     }
 
@@ -110,17 +86,17 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     func otherMatches(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase) -> SQLSelectBuilder {
         switch database.dialect {
         case .sqlite:
-            let notInTitle = SearchMatch.fts5(terms, .all) + " NOT " + SearchMatch.fts5(terms, .all, columns: ["title_terms"])
+            let notInTitle = SearchMatch.fts5(terms) + " NOT " + SearchMatch.fts5(terms, columns: ["title_terms"])
             return matches(terms, anywhere: notInTitle, listing, joined(sql.select().column(needColumns)))
         case .postgres:
             return allMatches(terms, listing, sql.select().column(needColumns)).where(SQLQueryString(
-                "NOT (need_search.public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, .all, weight: "A"))))"))
+                "NOT (need_search.public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, weight: "A"))))"))
         }
     }
 
     /// Every visible need containing every term.
     func allMatches(_ terms: [SearchTerm], _ listing: NeedListing, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
-        matches(terms, anywhere: SearchMatch.fts5(terms, .all), listing, joined(select))
+        matches(terms, anywhere: SearchMatch.fts5(terms), listing, joined(select))
     }
 
     /// Needs the reader sees that match: anywhere for those who read the need's notes, else in
@@ -130,11 +106,11 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         case .sqlite:
             let matching = select.where(SQLQueryString("need_search MATCH \(bind: anywhere)"))
             guard let notesAdmitted = listing.internalAdmitted else { return listing.filter(matching) }
-            let inPublic = SearchMatch.fts5(terms, .all, columns: Self.publicColumns)
+            let inPublic = SearchMatch.fts5(terms, columns: Self.publicColumns)
             return listing.filter(matching.where(SQLQueryString(
                 "(\(notesAdmitted) OR need_search.rowid IN (SELECT rowid FROM need_search WHERE need_search MATCH \(bind: inPublic)))")))
         case .postgres:
-            let query = SearchMatch.tsquery(terms, .all)
+            let query = SearchMatch.tsquery(terms)
             guard let notesAdmitted = listing.internalAdmitted else {
                 return listing.filter(select.where(SQLQueryString("need_search.all_document @@ to_tsquery('simple', \(bind: query))")))
             }

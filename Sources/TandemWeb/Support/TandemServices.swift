@@ -69,7 +69,7 @@ public struct TandemServices: Sendable {
                                           clock: clock, ids: ids)
         self.suggestions = SuggestionWorkflow(store: SQLSuggestionStore(database), needs: needs)
         self.surveys = SurveyWorkflow(store: SQLSurveyStore(database), needs: needs, notifications: notifications)
-        self.search = SearchWorkflow(store: SQLNeedSearchStore(database), organisation: organisationStore)
+        self.search = SearchWorkflow(store: SQLNeedSearchStore(database), needs: SQLNeedStore(database), organisation: organisationStore)
         let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
         self.translator = translator
         let text = NotificationText(translator: translator, publicURL: configuration.publicURL)
