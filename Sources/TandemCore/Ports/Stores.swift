@@ -285,3 +285,15 @@ public protocol NeedSearchStore: Sendable {
     /// The replies and notes of several needs, oldest first.
     func comments(of needs: [Need.ID]) async throws -> [NeedComment]
 }
+
+/// Dashboard figures: computed from the needs, kept as snapshots.
+public protocol DashboardStore: Sendable {
+    /// Counts the figures of a scope over the window (reads every need of the window).
+    func compute(_ scope: DashboardScope, window: DashboardWindow) async throws -> DashboardFigures
+    /// The latest snapshot of a scope, if any.
+    func snapshot(of scope: DashboardScope) async throws -> DashboardFigures?
+    func save(_ figures: DashboardFigures, of scope: DashboardScope) async throws
+    /// Marks a snapshot as being refreshed unless someone did so after `since`: true for the one
+    /// caller (of any instance) that should ask for the refresh.
+    func claimRefresh(of scope: DashboardScope, at now: Date, unlessAfter since: Date) async throws -> Bool
+}

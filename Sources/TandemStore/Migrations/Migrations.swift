@@ -21,5 +21,6 @@ public enum TandemMigrations {
         CreateSurveys(),
         CreateCollaboration(),
         CreateSearchIndex(),
+        CreateDashboardSnapshots(),
     ]
 }

@@ -1,7 +1,7 @@
 import Foundation
 import TandemCore
 
-/// Insight in the OpenAPI document: search and duplicate hints.
+/// Insight in the OpenAPI document: search, duplicate hints and dashboards.
 extension OpenAPIDocument {
     static let insightOperations: [Operation] = [
         .init(method: "GET", path: "/api/v1/search",
@@ -10,11 +10,37 @@ extension OpenAPIDocument {
         .init(method: "GET", path: "/api/v1/search/similar",
               summary: "Open needs to a provider that look like a title being typed (duplicate hints)", tag: "insight",
               query: ["title", "providing_department_id"], response: "SimilarNeeds"),
+        .init(method: "GET", path: "/api/v1/dashboards/company",
+              summary: "The company's dashboard figures over the last twelve months (administrators and managers)", tag: "insight",
+              response: "Dashboard"),
+        .init(method: "GET", path: "/api/v1/dashboards/departments/:departmentID",
+              summary: "A department's dashboard figures, as provider or as requester (its people, administrators)", tag: "insight",
+              query: ["view"], response: "Dashboard"),
+        .init(method: "GET", path: "/api/v1/me/dashboard", summary: "The dashboard of the needs I raised or work on", tag: "insight",
+              response: "Dashboard"),
     ]
 
     static var insightSchemas: [String: Any] {
         let parts: [String: Any] = ["type": "array", "items": object(["text": string(), "match": boolean], required: ["text", "match"])]
         let need: [String: Any] = ["$ref": "#/components/schemas/Need"]
+        let count: [String: Any] = ["type": "integer", "minimum": 0]
+        let seconds: [String: Any] = ["type": "number", "minimum": 0]
+        let date = string(["format": "date"])
+        let spanKeys = ["raised", "resolved", "response_met", "response_decided", "resolution_met", "resolution_decided", "response_count",
+                        "resolution_count", "rating_sum", "rating_count"]
+        var spanProperties: [String: Any] = ["start": date, "response_seconds": seconds, "resolution_seconds": seconds]
+        for key in spanKeys { spanProperties[key] = count }
+        let span = object(spanProperties, required: ["start"] + spanKeys + ["response_seconds", "resolution_seconds"])
+        let dashboard = object([
+            "scope": string(), "computed_at": string(["format": "date-time"]), "window_start": date,
+            "volumes": ["type": "array", "items": object([
+                "kind": strings(NeedKind.allCases.map(\.rawValue)), "status": strings(NeedStatus.allCases.map(\.rawValue)),
+                "requesting_department_id": uuid, "providing_department_id": uuid, "count": count,
+            ], required: ["kind", "status", "requesting_department_id", "providing_department_id", "count"])],
+            "weeks": ["type": "array", "items": span], "months": ["type": "array", "items": span],
+            "backlog": ["type": "array", "items": count, "minItems": DashboardWindow.ageBuckets.count + 1, "maxItems": DashboardWindow.ageBuckets.count + 1],
+            "ratings": ["type": "array", "items": count, "minItems": 5, "maxItems": 5],
+        ], required: ["scope", "computed_at", "window_start", "volumes", "weeks", "months", "backlog", "ratings"])
         return [
             "SearchPage": object([
                 "items": ["type": "array", "items": object([
@@ -23,6 +49,7 @@ extension OpenAPIDocument {
                 ], required: ["need", "title"])],
                 "total": ["type": "integer", "minimum": 0], "total_is_exact": boolean, "next_offset": ["type": ["integer", "null"], "minimum": 1],
             ], required: ["items", "total", "total_is_exact"]),
+            "Dashboard": dashboard,
             "SimilarNeeds": object(["items": ["type": "array", "items": object([
                 "need": need, "similarity": ["type": "number", "minimum": 0, "maximum": 1],
             ], required: ["need", "similarity"])]], required: ["items"]),

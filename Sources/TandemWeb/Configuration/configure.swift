@@ -64,6 +64,7 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: SurveyController())
     try api.register(collection: CollaborationController())
     try api.register(collection: SearchController())
+    try api.register(collection: DashboardController())
 
     // The pages. Sign-in, setup and the language switch work before the setup is done.
     try app.register(collection: SignInPages())
@@ -82,6 +83,7 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: ActionPages())
     try pages.register(collection: QueuePage())
     try pages.register(collection: SearchPages())
+    try pages.register(collection: DashboardPages())
     try pages.register(collection: ProfilePages())
     try pages.register(collection: InboxPages())
     try pages.register(collection: DepartmentPages())

@@ -26,6 +26,7 @@ public struct TandemServices: Sendable {
     public let actions: ActionItemWorkflow
     public let suggestions: SuggestionWorkflow
     public let search: SearchWorkflow
+    public let dashboards: DashboardWorkflow
     /// Runs the background jobs (notifications); `serve` starts it, tests run it by hand (`runDueOnce`).
     public let jobRunner: JobRunner
     /// Asks for service-level refreshes when warnings and breaches come due; `serve` starts it.
@@ -69,6 +70,8 @@ public struct TandemServices: Sendable {
                                           clock: clock, ids: ids)
         self.suggestions = SuggestionWorkflow(store: SQLSuggestionStore(database), needs: needs)
         self.surveys = SurveyWorkflow(store: SQLSurveyStore(database), needs: needs, notifications: notifications)
+        self.dashboards = DashboardWorkflow(store: SQLDashboardStore(database), organisation: organisationStore, jobs: jobStore, clock: clock, ids: ids,
+                                            timeZone: configuration.timeZone)
         self.search = SearchWorkflow(store: SQLNeedSearchStore(database), needs: SQLNeedStore(database), organisation: organisationStore)
         let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
         self.translator = translator
@@ -79,6 +82,7 @@ public struct TandemServices: Sendable {
             ChannelHandler(workflow: notifications, text: text, client: HTTPClient.shared),
             ServiceLevelRefreshHandler(workflow: serviceLevels),
             EvaluationInviteHandler(workflow: evaluations),
+            DashboardRefreshHandler(workflow: dashboards),
             ClosingReminderHandler(surveys: surveys, evaluations: evaluations),
         ]
         if let smtp = configuration.smtp {

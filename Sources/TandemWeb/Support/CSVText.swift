@@ -1,0 +1,30 @@
+import Foundation
+import Vapor
+
+/// CSV as Excel opens it correctly: UTF-8 with a byte-order mark (else Chinese Excel reads it as
+/// GBK), CRLF line ends, fields quoted when they hold a comma, quote or line break, and a field
+/// that starts like a formula (`=`, `+`, `-`, `@`) prefixed with `'` so a spreadsheet never runs it.
+enum CSVText {
+    static let byteOrderMark = "\u{FEFF}"
+
+    static func make(header: [String], rows: [[String]]) -> String {
+        byteOrderMark + ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func field(_ value: String) -> String {
+        var value = value
+        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
+        guard value.contains(where: { ",\"\r\n".contains($0) }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A download response named `fileName`.
+    static func response(_ text: String, fileName: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: text))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        let ascii = fileName.unicodeScalars.allSatisfy { $0.isASCII } ? fileName : "export.csv"
+        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: ".-_"))) ?? ascii
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+        return response
+    }
+}
