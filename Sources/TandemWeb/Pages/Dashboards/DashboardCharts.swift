@@ -45,7 +45,8 @@ struct DashboardCharts {
 
     func line(_ id: String, spans: [DashboardFigures.Span], every: Int, series: [(String, (DashboardFigures.Span) -> Double?)]) -> DashboardChart {
         var chart = chart(id)
-        let labels = spans.map { String($0.start.description.dropFirst(5)) }
+        // NB: months read "2026-11", weeks "11-16" (the Monday they start).
+        let labels = spans.map { every == 1 ? String($0.start.description.prefix(7)) : String($0.start.description.dropFirst(5)) }
         chart.lines = [LineChart(id: id, title: chart.title, labels: labels, series: series.map { (t($0.0), spans.map($0.1)) }, every: every,
                                  format: Self.number)]
         chart.header = [t("dashboard.column.start")] + series.map { t($0.0) }
