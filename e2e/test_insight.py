@@ -81,3 +81,42 @@ class InsightPaths(BrowserTest):
         self.driver.find_element(By.ID, "view-requester").click()
         WebDriverWait(self.driver, 10).until(expected_conditions.url_contains("view=requester"))
         self.assertTrue(self.driver.find_element(By.ID, "by_department").is_displayed())
+
+
+class PlanningPaths(BrowserTest):
+    def test_a_manager_declares_capacity_adjusts_the_proposal_and_commits_it(self):
+        company = self.company
+        admin = Company.session("admin", ADMIN_PASSWORD)
+        unique = os.urandom(3).hex()
+        provider = api("POST", "/departments", {"name": f"运维部{unique}", "code": f"O{unique}", "is_provider": True}, admin)
+        for login, roles in (("ops", ["manager"]), ("opsagent", ["agent"])):
+            api("POST", "/people", {"login": login + unique, "display_name": login, "department_id": provider["id"],
+                                    "roles": roles, "language": "zh-CN", "password": PASSWORD}, admin)
+        requester = Company.session(company.employee, PASSWORD)
+        agent = Company.session("opsagent" + unique, PASSWORD)
+        needs = []
+        for title, hours in (("机房巡检", 16), ("备份演练", 24), ("监控告警", None)):
+            need = api("POST", "/needs", {"title": f"{title} {unique}", "kind": "service", "providing_department_id": provider["id"]}, requester)
+            if hours:
+                api("PATCH", f"/needs/{need['id']}", {"effort_hours": hours}, agent)
+            needs.append(need)
+
+        self.sign_in("ops" + unique)
+        self.driver.find_element(By.CSS_SELECTOR, "a[href='/planning']").click()
+        self.assertTrue(self.driver.find_elements(By.ID, "plan-empty"))
+        self.driver.find_element(By.ID, "person-days").send_keys("3")
+        self.submit("capacity-submit")
+        self.assertIn("3", self.text("#planning-capacity"))
+        # 2 days fit, 3 do not; the unestimated one says so
+        self.assertIn("planned", self.driver.find_element(By.ID, f"line-{needs[0]['number']}").get_attribute("class"))
+        self.assertIn("deferred", self.driver.find_element(By.ID, f"line-{needs[1]['number']}").get_attribute("class"))
+        self.assertIn("没有工作量估计", self.text(f"#line-{needs[2]['number']} .decision"))
+        # plan the bigger one anyway, set the first aside, commit
+        from selenium.webdriver.support.ui import Select
+        Select(self.driver.find_element(By.NAME, f"pin.{needs[1]['id']}")).select_by_value("include")
+        Select(self.driver.find_element(By.NAME, f"pin.{needs[0]['id']}")).select_by_value("exclude")
+        self.submit("plan-commit")
+        self.assertTrue(self.driver.find_element(By.ID, "planning-flash").is_displayed())
+        self.assertIn("planned", self.driver.find_element(By.ID, f"line-{needs[1]['number']}").get_attribute("class"))
+        self.assertIn("经理暂缓", self.text(f"#line-{needs[0]['number']} .decision"))
+        self.assertTrue(self.driver.find_element(By.ID, "plan-review").is_displayed())

@@ -44,10 +44,13 @@ struct DashboardTests {
             let response = try await Self.figures(app, "/api/v1/dashboards/company", as: company.admin, company)
             #expect(response.status == .ok, "\(response.text)")
             let body = response.object
-            let volumes = body["volumes"] as? [[String: Any]] ?? []
-            #expect(volumes.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 3, "the need of 400 days ago is outside the window")
-            let byStatus = Dictionary(grouping: volumes, by: { $0["status"] as? String ?? "" }).mapValues { $0.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } }
+            let kinds = body["kinds"] as? [[String: Any]] ?? []
+            #expect(kinds.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 3, "the need of 400 days ago is outside the window")
+            let byStatus = Dictionary(grouping: kinds, by: { $0["status"] as? String ?? "" }).mapValues { $0.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } }
             #expect(byStatus == ["resolved": 1, "new": 1, "rejected": 1])
+            let pairs = (body["pairs"] as? [[String: Any]] ?? []).map { ($0["providing_department_id"] as? String ?? "", $0["counts"] as? [Int] ?? []) }
+            #expect(Dictionary(pairs, uniquingKeysWith: { first, _ in first }) == [company.it.id.description: [0, 1, 0, 1], company.hr.id.description: [1, 0, 0, 0]],
+                    "by status group: open, resolved, closed, rejected")
             let months = body["months"] as? [[String: Any]] ?? []
             #expect(months.count == 12 && months.last?["start"] as? String == "2026-11-01" && months.first?["start"] as? String == "2025-12-01")
             #expect(months.last?["raised"] as? Int == 2 && months.last?["resolved"] as? Int == 1)
@@ -62,11 +65,11 @@ struct DashboardTests {
 
             // a department's view as provider and as requester
             let it = try await Self.figures(app, "/api/v1/dashboards/departments/\(company.it.id)", as: company.itAgent, company).object
-            #expect((it["volumes"] as? [[String: Any]])?.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 2)
+            #expect((it["kinds"] as? [[String: Any]])?.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 2)
             let asker = try await Self.figures(app, "/api/v1/dashboards/departments/\(company.sales.id)?view=requester", as: company.salesColleague, company).object
-            #expect((asker["volumes"] as? [[String: Any]])?.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 3)
+            #expect((asker["kinds"] as? [[String: Any]])?.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 3)
             let nobody = try await Self.figures(app, "/api/v1/me/dashboard", as: company.itAgent2, company).object
-            #expect((nobody["volumes"] as? [[String: Any]])?.isEmpty == true)
+            #expect((nobody["kinds"] as? [[String: Any]])?.isEmpty == true)
 
             // who sees which
             for (path, person, status) in [

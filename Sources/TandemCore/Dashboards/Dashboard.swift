@@ -39,26 +39,43 @@ public enum DashboardScope: Hashable, Sendable {
 /// The figures of a dashboard over its window (the twelve months up to today), counted from
 /// the needs raised in the window unless said otherwise.
 public struct DashboardFigures: Hashable, Sendable, Codable {
-    /// Needs by kind, status, and the pair of departments (requesting → providing).
-    public struct Volume: Hashable, Sendable, Codable {
+    /// Needs of one kind in one status.
+    public struct KindVolume: Hashable, Sendable, Codable {
         public var kind: NeedKind
         public var status: NeedStatus
-        public var requestingDepartmentID: Department.ID
-        public var providingDepartmentID: Department.ID
         public var count: Int
 
-        enum CodingKeys: String, CodingKey {
-            case kind, status, requestingDepartmentID = "requesting_department_id", providingDepartmentID = "providing_department_id", count
-        }
-
-        public init(kind: NeedKind, status: NeedStatus, requestingDepartmentID: Department.ID, providingDepartmentID: Department.ID, count: Int) {
+        public init(kind: NeedKind, status: NeedStatus, count: Int) {
             self.kind = kind
             self.status = status
-            self.requestingDepartmentID = requestingDepartmentID
-            self.providingDepartmentID = providingDepartmentID
             self.count = count
         }
     }
+
+    /// Needs between two departments (requesting → providing), by status group
+    /// (`DashboardFigures.statusGroups`: open, resolved, closed, rejected).
+    public struct PairVolume: Hashable, Sendable, Codable {
+        public var requestingDepartmentID: Department.ID
+        public var providingDepartmentID: Department.ID
+        public var counts: [Int]
+
+        enum CodingKeys: String, CodingKey {
+            case requestingDepartmentID = "requesting_department_id", providingDepartmentID = "providing_department_id", counts
+        }
+
+        public init(requestingDepartmentID: Department.ID, providingDepartmentID: Department.ID, counts: [Int]) {
+            self.requestingDepartmentID = requestingDepartmentID
+            self.providingDepartmentID = providingDepartmentID
+            self.counts = counts
+        }
+
+        public var total: Int { counts.reduce(0, +) }
+    }
+
+    /// How the pairs group statuses.
+    public static let statusGroups: [(key: String, statuses: Set<NeedStatus>)] = [
+        ("open", Set(NeedStatus.allCases.filter(\.isOpen))), ("resolved", [.resolved]), ("closed", [.closed]), ("rejected", [.rejected]),
+    ]
 
     /// One week or month of the trend.
     public struct Span: Hashable, Sendable, Codable {
@@ -103,7 +120,8 @@ public struct DashboardFigures: Hashable, Sendable, Codable {
     public var scope: String
     public var computedAt: Date
     public var windowStart: CalendarDate
-    public var volumes: [Volume]
+    public var kinds: [KindVolume]
+    public var pairs: [PairVolume]
     public var weeks: [Span]
     public var months: [Span]
     /// Open needs now, by age (`DashboardWindow.ageBuckets`).
@@ -112,27 +130,40 @@ public struct DashboardFigures: Hashable, Sendable, Codable {
     public var ratings: [Int]
 
     enum CodingKeys: String, CodingKey {
-        case scope, computedAt = "computed_at", windowStart = "window_start", volumes, weeks, months, backlog, ratings
+        case scope, computedAt = "computed_at", windowStart = "window_start", kinds, pairs, weeks, months, backlog, ratings
     }
 
-    public init(scope: String, computedAt: Date, windowStart: CalendarDate, volumes: [Volume], weeks: [Span], months: [Span],
-                backlog: [Int], ratings: [Int]) {
+    public init(scope: String, computedAt: Date, windowStart: CalendarDate, kinds: [KindVolume], pairs: [PairVolume], weeks: [Span],
+                months: [Span], backlog: [Int], ratings: [Int]) {
         self.scope = scope
         self.computedAt = computedAt
         self.windowStart = windowStart
-        self.volumes = volumes
+        self.kinds = kinds
+        self.pairs = pairs
         self.weeks = weeks
         self.months = months
         self.backlog = backlog
         self.ratings = ratings
     }
 
-    public var total: Int { volumes.reduce(0) { $0 + $1.count } }
+    public var total: Int { kinds.reduce(0) { $0 + $1.count } }
 
-    /// Sums of the volumes by one of their keys, largest first (ties in the keys' text order).
-    public func volume<Key: Hashable>(by key: (Volume) -> Key) -> [(key: Key, count: Int)] {
-        Dictionary(grouping: volumes, by: key).map { ($0.key, $0.value.reduce(0) { $0 + $1.count }) }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : "\($0.key)" < "\($1.key)" }
+    /// Needs by kind, and by status.
+    public var byKind: [NeedKind: Int] { kinds.reduce(into: [:]) { $0[$1.kind, default: 0] += $1.count } }
+    public var byStatus: [NeedStatus: Int] { kinds.reduce(into: [:]) { $0[$1.status, default: 0] += $1.count } }
+
+    /// The pairs summed by one side (a department), by status group, largest first (ties by id).
+    public func departments(by side: (PairVolume) -> Department.ID) -> [(department: Department.ID, counts: [Int])] {
+        pairs.reduce(into: [Department.ID: [Int]]()) { sums, pair in
+            let key = side(pair)
+            let before = sums[key] ?? [Int](repeating: 0, count: Self.statusGroups.count)
+            sums[key] = zip(before, pair.counts).map { $0 + $1 }
+        }
+        .map { ($0.key, $0.value) }
+        .sorted { first, second in
+            let a = first.counts.reduce(0, +), b = second.counts.reduce(0, +)
+            return a != b ? a > b : first.department < second.department
+        }
     }
 }
 

@@ -77,25 +77,3 @@ public struct Need: Hashable, Sendable, Codable, Identifiable {
     }
 }
 
-/// A company goal (战略目标) that needs can serve; its weight feeds the planning score.
-public struct StrategicGoal: Hashable, Sendable, Codable, Identifiable {
-    public typealias ID = Identifier<StrategicGoal>
-
-    public var id: ID
-    public var title: String
-    /// 0–100; how strongly serving this goal raises a need's planning score.
-    public var weight: Int
-    public var isActive: Bool
-
-    public init(id: ID, title: String, weight: Int, isActive: Bool = true) {
-        self.id = id
-        self.title = title
-        self.weight = weight
-        self.isActive = isActive
-    }
-
-    /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
-    enum CodingKeys: String, CodingKey {
-        case id, title, weight, isActive = "is_active"
-    }
-}

@@ -96,6 +96,11 @@ public protocol SettingsStore: Sendable {
 /// Strategic goals that needs may reference.
 public protocol GoalStore: Sendable {
     func goal(_ id: StrategicGoal.ID) async throws -> StrategicGoal?
+    func goals() async throws -> [StrategicGoal]
+    func insert(_ goal: StrategicGoal, at now: Date) async throws
+    func update(_ goal: StrategicGoal) async throws
+    /// Effort and outcomes of the needs linked to each goal (goals without needs left out).
+    func figures() async throws -> [GoalFigures]
 }
 
 /// Business calendars and service-level policies. A `nil` department or offering means the
@@ -296,4 +301,20 @@ public protocol DashboardStore: Sendable {
     /// Marks a snapshot as being refreshed unless someone did so after `since`: true for the one
     /// caller (of any instance) that should ask for the refresh.
     func claimRefresh(of scope: DashboardScope, at now: Date, unlessAfter since: Date) async throws -> Bool
+}
+
+/// Planning: the score's weights, providers' capacities, committed plans.
+public protocol PlanningStore: Sendable {
+    func weights() async throws -> PlanningWeights
+    func setWeights(_ weights: PlanningWeights) async throws
+    /// Person-days a provider declared for a period.
+    func capacity(of department: Department.ID, in period: ReportingPeriod) async throws -> Double?
+    func setCapacity(_ days: Double, of department: Department.ID, in period: ReportingPeriod) async throws
+    /// Every open need addressed to the provider, with the weight of its goal.
+    func candidates(provider: Department.ID) async throws -> [CapacityPlanner.Candidate]
+    /// Keeps the plan, in place of the one committed before for the same provider and period.
+    func commit(_ plan: CommittedPlan) async throws
+    func plan(of department: Department.ID, in period: ReportingPeriod) async throws -> CommittedPlan?
+    /// The provider's needs resolved within the interval.
+    func resolved(provider: Department.ID, in interval: DateInterval) async throws -> [Need]
 }

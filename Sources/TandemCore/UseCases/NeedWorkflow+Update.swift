@@ -88,8 +88,8 @@ extension NeedWorkflow {
             }
             if let goalID = patch.strategicGoalID {
                 if let goalID {
-                    guard let goal = try await goals.goal(goalID), goal.isActive else {
-                        throw TandemError.invalid("strategic_goal_id", "no active strategic goal has this id", .unknownRecord)
+                    guard let goal = try await goals.goal(goalID), goal.isOpen(on: CalendarDate(clock.now(), in: timeZone)) else {
+                        throw TandemError.invalid("strategic_goal_id", "no strategic goal open today has this id", .unknownRecord)
                     }
                 }
                 need.strategicGoalID = goalID

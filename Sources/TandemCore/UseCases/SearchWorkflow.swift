@@ -15,7 +15,7 @@ public struct SearchWorkflow: Sendable {
 
     /// Totals are counted this far; beyond, a page says "at least" (counting every match the
     /// reader may see of a common word would cost more than the page).
-    public static let countCap = 200
+    public static let countCap = 100
 
     public func search(_ search: NeedSearch, for actor: Person) async throws -> NeedSearchPage {
         let search = try search.validated()

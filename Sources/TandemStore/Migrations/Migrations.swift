@@ -22,5 +22,6 @@ public enum TandemMigrations {
         CreateCollaboration(),
         CreateSearchIndex(),
         CreateDashboardSnapshots(),
+        CreatePlanning(),
     ]
 }

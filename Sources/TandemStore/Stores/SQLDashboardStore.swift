@@ -21,16 +21,26 @@ public struct SQLDashboardStore: DashboardStore {
             if weeks.indices.contains(week) { change(&weeks[week]) }
         }
         return try await database.read { sql in
-            struct VolumeRow: Decodable { var kind: String; var status: String; var requesting_department_id: UUID; var providing_department_id: UUID; var count: Int }
-            let volumes = try await sql.raw("""
-                SELECT kind, status, requesting_department_id, providing_department_id, COUNT(*) AS count FROM needs
-                WHERE created_at >= \(bind: start) AND \(scoped)
-                GROUP BY kind, status, requesting_department_id, providing_department_id
-                """).all(decoding: VolumeRow.self).compactMap { row -> DashboardFigures.Volume? in
+            struct KindRow: Decodable { var kind: String; var status: String; var count: Int }
+            let kinds = try await sql.raw("""
+                SELECT kind, status, COUNT(*) AS count FROM needs WHERE created_at >= \(bind: start) AND \(scoped) GROUP BY kind, status
+                """).all(decoding: KindRow.self).compactMap { row -> DashboardFigures.KindVolume? in
                     guard let kind = NeedKind(rawValue: row.kind), let status = NeedStatus(rawValue: row.status) else { return nil }
-                    return .init(kind: kind, status: status, requestingDepartmentID: .init(row.requesting_department_id),
-                                 providingDepartmentID: .init(row.providing_department_id), count: row.count)
+                    return .init(kind: kind, status: status, count: row.count)
                 }
+            struct PairRow: Decodable { var requesting_department_id: UUID; var providing_department_id: UUID; var status: String; var count: Int }
+            var pairCounts: [[UUID]: [Int]] = [:]
+            for row in try await sql.raw("""
+                SELECT requesting_department_id, providing_department_id, status, COUNT(*) AS count FROM needs
+                WHERE created_at >= \(bind: start) AND \(scoped) GROUP BY requesting_department_id, providing_department_id, status
+                """).all(decoding: PairRow.self) {
+                guard let status = NeedStatus(rawValue: row.status),
+                      let group = DashboardFigures.statusGroups.firstIndex(where: { $0.statuses.contains(status) }) else { continue }
+                pairCounts[[row.requesting_department_id, row.providing_department_id], default: [0, 0, 0, 0]][group] += row.count
+            }
+            let pairs = pairCounts.map { key, counts in
+                DashboardFigures.PairVolume(requestingDepartmentID: .init(key[0]), providingDepartmentID: .init(key[1]), counts: counts)
+            }.sorted { ($0.requestingDepartmentID, $0.providingDepartmentID) < ($1.requestingDepartmentID, $1.providingDepartmentID) }
 
             struct RaisedRow: Decodable {
                 var month: Int; var week: Int; var raised: Int; var response_met: Int?; var response_decided: Int; var resolution_met: Int?
@@ -92,7 +102,7 @@ public struct SQLDashboardStore: DashboardStore {
             }
             return DashboardFigures(
                 scope: scope.key, computedAt: window.now, windowStart: window.months.first?.label ?? CalendarDate(start, in: .gmt),
-                volumes: volumes, weeks: weeks, months: months, backlog: backlog, ratings: ratings)
+                kinds: kinds, pairs: pairs, weeks: weeks, months: months, backlog: backlog, ratings: ratings)
         }
     }
 

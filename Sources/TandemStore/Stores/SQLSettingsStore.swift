@@ -3,7 +3,7 @@ import SQLKit
 import TandemCore
 
 /// Company settings as key → JSON text.
-public struct SQLSettingsStore: SettingsStore, GoalStore {
+public struct SQLSettingsStore: SettingsStore {
     let database: StoreDatabase
 
     public init(_ database: StoreDatabase) { self.database = database }
@@ -47,15 +47,6 @@ public struct SQLSettingsStore: SettingsStore, GoalStore {
             if pending {
                 try await sql.insert(into: "settings").columns("key", "value").values(SQLBind(Self.setupPendingKey), SQLBind("true")).run()
             }
-        }
-    }
-
-    public func goal(_ id: StrategicGoal.ID) async throws -> StrategicGoal? {
-        struct Row: Decodable { var id: UUID; var title: String; var weight: Int; var is_active: Bool }
-        return try await database.read { sql in
-            try await sql.select().columns("id", "title", "weight", "is_active").from("strategic_goals")
-                .where("id", .equal, id.rawValue).firstRow(Row.self)
-                .map { StrategicGoal(id: .init($0.id), title: $0.title, weight: $0.weight, isActive: $0.is_active) }
         }
     }
 }

@@ -33,14 +33,17 @@ extension OpenAPIDocument {
         let span = object(spanProperties, required: ["start"] + spanKeys + ["response_seconds", "resolution_seconds"])
         let dashboard = object([
             "scope": string(), "computed_at": string(["format": "date-time"]), "window_start": date,
-            "volumes": ["type": "array", "items": object([
-                "kind": strings(NeedKind.allCases.map(\.rawValue)), "status": strings(NeedStatus.allCases.map(\.rawValue)),
-                "requesting_department_id": uuid, "providing_department_id": uuid, "count": count,
-            ], required: ["kind", "status", "requesting_department_id", "providing_department_id", "count"])],
+            "kinds": ["type": "array", "items": object([
+                "kind": strings(NeedKind.allCases.map(\.rawValue)), "status": strings(NeedStatus.allCases.map(\.rawValue)), "count": count,
+            ], required: ["kind", "status", "count"])],
+            "pairs": ["type": "array", "items": object([
+                "requesting_department_id": uuid, "providing_department_id": uuid,
+                "counts": ["type": "array", "items": count, "minItems": DashboardFigures.statusGroups.count, "maxItems": DashboardFigures.statusGroups.count],
+            ], required: ["requesting_department_id", "providing_department_id", "counts"])],
             "weeks": ["type": "array", "items": span], "months": ["type": "array", "items": span],
             "backlog": ["type": "array", "items": count, "minItems": DashboardWindow.ageBuckets.count + 1, "maxItems": DashboardWindow.ageBuckets.count + 1],
             "ratings": ["type": "array", "items": count, "minItems": 5, "maxItems": 5],
-        ], required: ["scope", "computed_at", "window_start", "volumes", "weeks", "months", "backlog", "ratings"])
+        ], required: ["scope", "computed_at", "window_start", "kinds", "pairs", "weeks", "months", "backlog", "ratings"])
         return [
             "SearchPage": object([
                 "items": ["type": "array", "items": object([

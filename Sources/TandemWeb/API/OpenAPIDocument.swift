@@ -20,7 +20,7 @@ enum OpenAPIDocument {
         var isPublic = false
     }
 
-    static var operations: [Operation] { coreOperations + feedbackOperations + surveyOperations + collaborationOperations + insightOperations }
+    static var operations: [Operation] { coreOperations + feedbackOperations + surveyOperations + collaborationOperations + insightOperations + planningOperations }
 
     static let coreOperations: [Operation] = [
         .init(method: "POST", path: "/api/v1/auth/sign-in", summary: "Sign in; sets the session cookie", tag: "account", body: "SignIn", response: "SignedIn"),
@@ -107,7 +107,7 @@ enum OpenAPIDocument {
         let formAnswer: [String: Any] = ["oneOf": [string(), ["type": "number"], ["type": "array", "items": string()]]]
         let priorities = strings(Priority.allCases.map(\.rawValue))
         let reasons = strings(TandemError.Reason.allCases.map(\.rawValue))
-        return feedbackSchemas.merging(surveySchemas) { $1 }.merging(collaborationSchemas) { $1 }.merging(insightSchemas) { $1 }.merging([
+        return feedbackSchemas.merging(surveySchemas) { $1 }.merging(collaborationSchemas) { $1 }.merging(insightSchemas) { $1 }.merging(planningSchemas) { $1 }.merging([
             "Error": object(["error": object([
                 "code": string(), "message": string(), "field": string(), "reason": reasons,
                 "fields": ["type": "array", "items": object(["field": string(), "message": string(), "reason": reasons],

@@ -65,6 +65,7 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: CollaborationController())
     try api.register(collection: SearchController())
     try api.register(collection: DashboardController())
+    try api.register(collection: PlanningController())
 
     // The pages. Sign-in, setup and the language switch work before the setup is done.
     try app.register(collection: SignInPages())
@@ -84,6 +85,8 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: QueuePage())
     try pages.register(collection: SearchPages())
     try pages.register(collection: DashboardPages())
+    try pages.register(collection: GoalPages())
+    try pages.register(collection: PlanningPages())
     try pages.register(collection: ProfilePages())
     try pages.register(collection: InboxPages())
     try pages.register(collection: DepartmentPages())

@@ -27,6 +27,8 @@ public struct TandemServices: Sendable {
     public let suggestions: SuggestionWorkflow
     public let search: SearchWorkflow
     public let dashboards: DashboardWorkflow
+    public let goals: GoalWorkflow
+    public let planning: PlanningWorkflow
     /// Runs the background jobs (notifications); `serve` starts it, tests run it by hand (`runDueOnce`).
     public let jobRunner: JobRunner
     /// Asks for service-level refreshes when warnings and breaches come due; `serve` starts it.
@@ -48,7 +50,7 @@ public struct TandemServices: Sendable {
         self.settings = SettingsWorkflow(settings: settings)
         self.needs = NeedWorkflow(
             needs: SQLNeedStore(database), organisation: organisationStore, catalog: catalogStore, settings: settings,
-            goals: settings, clock: clock, ids: ids,
+            goals: SQLGoalStore(database), clock: clock, ids: ids,
             attachmentPolicy: AttachmentPolicy(maxBytes: configuration.maxUploadBytes), timeZone: configuration.timeZone)
         self.serviceLevels = ServiceLevelWorkflow(store: SQLServiceLevelStore(database), needs: needs)
         self.organisation = OrganisationWorkflow(store: organisationStore, hasher: hasher, clock: clock, ids: ids)
@@ -72,6 +74,9 @@ public struct TandemServices: Sendable {
         self.surveys = SurveyWorkflow(store: SQLSurveyStore(database), needs: needs, notifications: notifications)
         self.dashboards = DashboardWorkflow(store: SQLDashboardStore(database), organisation: organisationStore, jobs: jobStore, clock: clock, ids: ids,
                                             timeZone: configuration.timeZone)
+        self.goals = GoalWorkflow(store: SQLGoalStore(database), clock: clock, ids: ids)
+        self.planning = PlanningWorkflow(store: SQLPlanningStore(database), organisation: organisationStore, clock: clock,
+                                         timeZone: configuration.timeZone)
         self.search = SearchWorkflow(store: SQLNeedSearchStore(database), needs: SQLNeedStore(database), organisation: organisationStore)
         let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
         self.translator = translator

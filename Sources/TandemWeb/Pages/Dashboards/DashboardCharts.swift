@@ -87,12 +87,12 @@ struct DashboardCharts {
     }
 
     var byKind: DashboardChart {
-        let counts = Dictionary(uniqueKeysWithValues: figures.volume(by: \.kind).map { ($0.key, $0.count) })
+        let counts = figures.byKind
         return bars("by_kind", NeedKind.allCases.map { (t("kind.\($0.rawValue)"), counts[$0] ?? 0) })
     }
 
     var byStatus: DashboardChart {
-        let counts = Dictionary(uniqueKeysWithValues: figures.volume(by: \.status).map { ($0.key, $0.count) })
+        let counts = figures.byStatus
         return bars("by_status", NeedStatus.allCases.map { (t("status.\($0.rawValue)"), counts[$0] ?? 0) }, labelWidth: 110)
     }
 
@@ -105,27 +105,16 @@ struct DashboardCharts {
     }
 
     /// The other side of the scope's needs: who asked (a provider's view), else who served.
-    var counterpart: (DashboardFigures.Volume) -> Department.ID {
+    var counterpart: (DashboardFigures.PairVolume) -> Department.ID {
         if case .department(_, .provider) = scope { return \.requestingDepartmentID }
         return \.providingDepartmentID
     }
 
-    static let statusGroups: [(key: String, statuses: Set<NeedStatus>)] = [
-        ("open", Set(NeedStatus.allCases.filter(\.isOpen))), ("resolved", [.resolved]), ("closed", [.closed]), ("rejected", [.rejected]),
-    ]
-
     var byDepartment: DashboardChart {
         var chart = chart("by_department")
-        let side = counterpart
-        let departments = figures.volume(by: side).prefix(15)
-        let rows = departments.map { department -> (label: String, counts: [Int]) in
-            let mine = figures.volumes.filter { side($0) == department.key }
-            return (names.departmentName(department.key), Self.statusGroups.map { group in
-                mine.filter { group.statuses.contains($0.status) }.reduce(0) { $0 + $1.count }
-            })
-        }
-        let parts = Self.statusGroups.map { t("dashboard_group.\($0.key)") }
-        chart.stacks = [StackedBarChart(id: chart.id, title: chart.title, parts: parts, rows: rows)]
+        let rows = figures.departments(by: counterpart).prefix(15).map { (label: names.departmentName($0.department), counts: $0.counts) }
+        let parts = DashboardFigures.statusGroups.map { t("dashboard_group.\($0.key)") }
+        chart.stacks = [StackedBarChart(id: chart.id, title: chart.title, parts: parts, rows: Array(rows))]
         chart.header = [t("dashboard.column.department")] + parts
         chart.rows = rows.map { [$0.label] + $0.counts.map(String.init) }
         return chart
@@ -133,10 +122,10 @@ struct DashboardCharts {
 
     var pairs: DashboardChart {
         var chart = chart("pairs")
-        let requesters = figures.volume(by: \.requestingDepartmentID).prefix(12).map(\.key)
-        let providers = figures.volume(by: \.providingDepartmentID).prefix(12).map(\.key)
+        let requesters = figures.departments(by: \.requestingDepartmentID).prefix(12).map(\.department)
+        let providers = figures.departments(by: \.providingDepartmentID).prefix(12).map(\.department)
         var counts: [Department.ID: [Department.ID: Int]] = [:]
-        for volume in figures.volumes { counts[volume.requestingDepartmentID, default: [:]][volume.providingDepartmentID, default: 0] += volume.count }
+        for pair in figures.pairs { counts[pair.requestingDepartmentID, default: [:]][pair.providingDepartmentID, default: 0] += pair.total }
         let values = requesters.map { requester in providers.map { counts[requester]?[$0] ?? 0 } }
         chart.heatmaps = [Heatmap(id: chart.id, title: chart.title, rows: requesters.map(names.departmentName),
                                   columns: providers.map(names.departmentName), values: values)]

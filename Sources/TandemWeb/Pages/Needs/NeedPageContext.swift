@@ -65,6 +65,8 @@ struct NeedPageContext: Encodable {
     var actions: [Action]?
     var canAssign: Bool
     var assignable: [Assignable]
+    /// How the provider judges it (urgency, importance, effort, goal), for those who may.
+    var triage: TriageForm?
     var canWriteNote: Bool
     var canComment: Bool
     var attachments: [AttachmentItem]?
@@ -96,6 +98,12 @@ extension NeedPageContext {
         let named = events.map(\.actorID) + need.assigneeIDs + [need.requesterID] + events.flatMap(Self.assigneeIDs)
         var directory = try await PageDirectory.load(request, people: named)
         for person in colleagues { directory.people[person.id] = person }
+        var triage: TriageForm?
+        if AccessPolicy.canTriage(need, actor) {
+            let today = CalendarDate(services.needs.clock.now(), in: services.configuration.timeZone)
+            let goals = try await services.goals.store.goals().filter { $0.isOpen(on: today) || $0.id == need.strategicGoalID }
+            triage = TriageForm(need, goals: goals, errors: errors, request)
+        }
         var offering: ServiceOffering?
         if let offeringID = need.offeringID { offering = try? await services.catalog.offering(offeringID, for: actor) }
         let format = PageFormat(request)
@@ -172,10 +180,11 @@ extension NeedPageContext {
             priority: need.priority.rawValue, priorityLabel: request.t("priority.\(need.priority.rawValue)"),
             facts: facts, clocks: clocks.nonEmpty, answers: answers.nonEmpty, actions: actions.nonEmpty, canAssign: canAssign,
             assignable: colleagues.map { Assignable(id: $0.id.description, name: $0.displayName, selected: need.assigneeIDs.contains($0.id)) },
+            triage: triage,
             canWriteNote: AccessPolicy.canComment(.internal, on: need, actor),
             canComment: AccessPolicy.canComment(.public, on: need, actor),
             attachments: attachments.map(Self.item).nonEmpty, rating: rating, originLabel: originLabel, originLink: originLink, timeline: timeline, commentText: commentText,
-            commentError: errors["body"], general: errors.general(besides: ["body"] + RatingForm.fields))
+            commentError: errors["body"], general: errors.general(besides: ["body"] + RatingForm.fields + TriageForm.fields))
     }
 
     static func clock(_ name: String, _ measure: ServiceLevelMeasure, _ format: PageFormat, _ request: Request) -> Clock {

@@ -13,6 +13,7 @@ struct NeedPages: RouteCollection {
         need.post("transition", use: transition)
         need.post("comments", use: comment)
         need.post("assignees", use: assign)
+        need.post("triage", use: triage)
         need.post("rating", use: rate)
         need.on(.POST, "attachments", body: .collect(maxSize: ByteCount(value: maxFormBytes)), use: attach)
     }
@@ -55,6 +56,14 @@ struct NeedPages: RouteCollection {
         }
         return try await redisplayOnError(need, request, text: "") {
             _ = try await request.tandem.needs.assign(need.id, to: ids, by: request.actor())
+        }
+    }
+
+    func triage(_ request: Request) async throws -> Response {
+        let need = try await Self.need(request)
+        let form = try PageForm.read(request)
+        return try await redisplayOnError(need, request, text: "") {
+            _ = try await request.tandem.needs.update(need.id, try TriageForm.patch(form), by: request.actor())
         }
     }
 

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Capacity-aware planning: providers declare person-days per period, the planner proposes the
+/// needs that fit in score order (`CapacityPlanner`), the manager adjusts by pinning needs in or
+/// out and commits; after the period, the plan is set against what was resolved.
+public struct PlanningWorkflow: Sendable {
+    public let store: any PlanningStore
+    public let organisation: any OrganisationStore
+    public let clock: any Clock
+    public let timeZone: TimeZone
+
+    public init(store: any PlanningStore, organisation: any OrganisationStore, clock: any Clock, timeZone: TimeZone) {
+        self.store = store
+        self.organisation = organisation
+        self.clock = clock
+        self.timeZone = timeZone
+    }
+
+    /// Reads a provider's capacity and plans: its agents and managers, administrators.
+    public static func canRead(_ department: Department.ID, _ actor: Person) -> Bool {
+        actor.has(.admin) || (actor.departmentID == department && (actor.has(.agent) || actor.has(.manager)))
+    }
+
+    /// Declares capacity and commits plans: its managers, administrators.
+    public static func canPlan(_ department: Department.ID, _ actor: Person) -> Bool {
+        actor.has(.admin) || (actor.departmentID == department && actor.has(.manager))
+    }
+
+    public var currentPeriod: ReportingPeriod { ReportingPeriod.containing(clock.now(), .month, in: timeZone) }
+
+    public func weights() async throws -> PlanningWeights { try await store.weights() }
+
+    public func setWeights(_ weights: PlanningWeights, by actor: Person) async throws -> PlanningWeights {
+        guard actor.has(.admin) else { throw TandemError.forbidden("only administrators set the planning weights") }
+        let weights = try weights.validated()
+        try await store.setWeights(weights)
+        return weights
+    }
+
+    func provider(_ id: Department.ID, readable actor: Person) async throws -> Department {
+        guard let department = try await organisation.department(id), department.isProvider else { throw TandemError.notFound("department") }
+        guard Self.canRead(id, actor) else { throw TandemError.forbidden("only the department's agents and managers see its plans") }
+        return department
+    }
+
+    public func capacity(of department: Department.ID, in period: ReportingPeriod, for actor: Person) async throws -> Double? {
+        _ = try await provider(department, readable: actor)
+        return try await store.capacity(of: department, in: period)
+    }
+
+    public func setCapacity(_ days: Double, of department: Department.ID, in period: ReportingPeriod, by actor: Person) async throws {
+        _ = try await provider(department, readable: actor)
+        guard Self.canPlan(department, actor) else { throw TandemError.forbidden("only the department's managers declare its capacity") }
+        guard days.isFinite, (0...100_000).contains(days) else {
+            throw TandemError.invalid("person_days", "person_days must be between 0 and 100000", .outOfRange, "0", "100000")
+        }
+        try await store.setCapacity(days, of: department, in: period)
+    }
+
+    /// What the planner proposes now for the provider's open needs and the period's capacity.
+    public func propose(_ department: Department.ID, in period: ReportingPeriod, pins: [Need.ID: CapacityPlanner.Pin] = [:],
+                        for actor: Person) async throws -> PlanProposal {
+        _ = try await provider(department, readable: actor)
+        guard let capacity = try await store.capacity(of: department, in: period) else {
+            throw TandemError.invalid("person_days", "declare the department's capacity for \(period) first", .required)
+        }
+        let candidates = try await store.candidates(provider: department)
+        let known = Set(candidates.map(\.need.id))
+        if let stranger = pins.keys.first(where: { !known.contains($0) }) {
+            throw TandemError.invalid("pins", "\(stranger) is not an open need of the department", .unknownRecord)
+        }
+        return CapacityPlanner.plan(candidates, capacityDays: capacity, weights: try await store.weights(), now: clock.now(), pins: pins)
+    }
+
+    /// Commits the proposal with the manager's pins, in place of the period's plan before.
+    public func commit(_ department: Department.ID, in period: ReportingPeriod, pins: [Need.ID: CapacityPlanner.Pin], by actor: Person) async throws -> CommittedPlan {
+        _ = try await provider(department, readable: actor)
+        guard Self.canPlan(department, actor) else { throw TandemError.forbidden("only the department's managers commit its plan") }
+        let proposal = try await propose(department, in: period, pins: pins, for: actor)
+        let plan = CommittedPlan(departmentID: department, period: period, proposal: proposal, committedAt: clock.now(), committedBy: actor.id)
+        try await store.commit(plan)
+        return plan
+    }
+
+    /// The committed plan of the period and how it went (so far, while the period runs).
+    public func review(_ department: Department.ID, in period: ReportingPeriod, for actor: Person) async throws -> (plan: CommittedPlan, review: PlanReview)? {
+        _ = try await provider(department, readable: actor)
+        guard let plan = try await store.plan(of: department, in: period) else { return nil }
+        let resolved = try await store.resolved(provider: department, in: period.interval(in: timeZone))
+        return (plan, PlanReview(plan: plan, resolved: resolved, hoursPerDay: try await store.weights().hoursPerDay))
+    }
+}
