@@ -73,8 +73,14 @@ struct PlanningPageContext: Encodable {
         let workflow = services.planning
         let t = { (key: String) in request.t(key) }
         let capacity = try await workflow.capacity(of: department, in: period, for: actor)
-        let proposal = capacity == nil ? nil : try await workflow.propose(department, in: period, pins: pins, for: actor)
         let committed = try await workflow.review(department, in: period, for: actor)
+        // NB: the committed plan's pins stay on the proposal until the manager changes them (of the needs still open).
+        var pins = pins
+        if pins.isEmpty, let committed {
+            let open = Set(try await workflow.store.candidates(provider: department).map(\.need.id))
+            for line in committed.plan.proposal.lines { if let pin = line.pin, open.contains(line.needID) { pins[line.needID] = pin } }
+        }
+        let proposal = capacity == nil ? nil : try await workflow.propose(department, in: period, pins: pins, for: actor)
         let weights = try await workflow.weights()
         var directory = try await PageDirectory.load(request, people: committed.map { [$0.plan.committedBy] } ?? [])
         let providers = directory.departments.values.filter { $0.isProvider && PlanningWorkflow.canRead($0.id, actor) }
