@@ -38,7 +38,9 @@ run_tandem dataset --needs "$needs" | awk 'NR % 10 == 0 || /ready/' >&2
 generated=$(( $(date +%s) - started ))
 database_size=$(du -sh "$data" | cut -f1)
 
-run_tandem serve --hostname 127.0.0.1 --port "$port" > "$data/server.log" 2>&1 &
+# NB: started directly (not through the function), so that $! is the server itself and its RSS is measured.
+env "${database_env[@]}" TANDEM_DATA_DIR="$data" TANDEM_ADMIN_PASSWORD=bench-admin-password LOG_LEVEL=warning \
+    "$binary" serve --hostname 127.0.0.1 --port "$port" > "$data/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 eval "$(python3 Benchmarks/scale_setup.py "http://127.0.0.1:$port" bench-admin-password "$data")"
