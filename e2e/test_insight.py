@@ -120,3 +120,24 @@ class PlanningPaths(BrowserTest):
         self.assertIn("planned", self.driver.find_element(By.ID, f"line-{needs[1]['number']}").get_attribute("class"))
         self.assertIn("经理暂缓", self.text(f"#line-{needs[0]['number']} .decision"))
         self.assertTrue(self.driver.find_element(By.ID, "plan-review").is_displayed())
+
+
+class MapPaths(BrowserTest):
+    def test_the_supply_chain_map_links_each_arrow_to_the_pairs_scorecard(self):
+        company = self.company
+        requester = Company.session(company.employee, PASSWORD)
+        api("POST", "/needs", {"title": "地图上的需求", "offering_id": company.offering["id"], "form": {"system": "CRM", "seats": 2}}, requester)
+        self.sign_in(company.employee)
+        self.driver.find_element(By.CSS_SELECTOR, "a[href='/map']").click()
+        WebDriverWait(self.driver, 10).until(expected_conditions.presence_of_element_located((By.ID, "supply-chain")))
+        arrows = self.driver.find_elements(By.CSS_SELECTOR, "#supply-chain a.map-edge")
+        self.assertTrue(arrows)
+        target = next(a for a in arrows if f"requester={company.sales['id']}" in a.get_attribute("href")
+                      and f"department={company.it['id']}" in a.get_attribute("href"))
+        self.driver.get(target.get_attribute("href"))
+        WebDriverWait(self.driver, 10).until(expected_conditions.url_contains("/scorecards"))
+        self.open("/map")
+        self.driver.find_element(
+            By.CSS_SELECTOR, f"#map-pairs a[href*='requester={company.sales['id']}'][href*='provider={company.it['id']}']").click()
+        WebDriverWait(self.driver, 10).until(expected_conditions.url_contains("/map/needs"))
+        self.assertIn("地图上的需求", self.driver.page_source)

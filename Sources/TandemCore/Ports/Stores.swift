@@ -196,6 +196,8 @@ public protocol ScorecardStore: Sendable {
     func tally(provider: Department.ID, requester: Department.ID?, raisedIn interval: DateInterval) async throws -> ScorecardTally
     /// Every provider's totals over the needs raised within `interval`.
     func providerTotals(raisedIn interval: DateInterval) async throws -> [ProviderTotals]
+    /// Every pair's (requesting → providing) totals over the needs raised within `interval`.
+    func pairTotals(raisedIn interval: DateInterval) async throws -> [SupplyChainEdge]
 }
 
 /// Evaluation cycles, their invitations and responses.

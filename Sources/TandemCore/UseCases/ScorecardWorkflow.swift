@@ -42,6 +42,14 @@ public struct ScorecardWorkflow: Sendable {
         return scorecard
     }
 
+    /// The supply-chain map of a period: every pair of departments with the needs between them,
+    /// departments in the order of their tree. Published like scorecards.
+    public func supplyChain(period: ReportingPeriod, for actor: Person) async throws -> SupplyChainMap {
+        guard actor.isActive else { throw TandemError(.unauthenticated, "sign in first") }
+        let order = DepartmentTree.ordered(try await organisation.departments()).map(\.department.id)
+        return SupplyChainMap(period: period, order: order, pairs: try await store.pairTotals(raisedIn: period.interval(in: timeZone)))
+    }
+
     /// A period as typed (`2026-Q4`, `2026-11`, `2026`), or the current quarter when none is.
     public func period(_ text: String?, field: String = "period") throws -> ReportingPeriod {
         guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return currentPeriod }

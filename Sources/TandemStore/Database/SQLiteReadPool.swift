@@ -25,13 +25,28 @@ final class SQLiteReadPool: Sendable {
     /// Opens the connections (read-only: a read can never write by mistake).
     func open() async throws {
         var opened: [SQLiteConnection] = []
-        for _ in 0..<size {
-            let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-            _ = try await connection.query("PRAGMA query_only = ON")
-            _ = try await connection.query("PRAGMA busy_timeout = 5000")
-            opened.append(connection)
-        }
+        for _ in 0..<size { opened.append(try await openOne()) }
         connections.withLockedValue { $0 = opened }
+    }
+
+    private func openOne() async throws -> SQLiteConnection {
+        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        _ = try await connection.query("PRAGMA query_only = ON")
+        _ = try await connection.query("PRAGMA busy_timeout = 5000")
+        return connection
+    }
+
+    /// Runs `body` on a read-only connection opened for it and closed after.
+    func withOwnConnection<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        let connection = try await openOne()
+        do {
+            let result = try await body(connection.sql())
+            try await connection.close()
+            return result
+        } catch {
+            try? await connection.close()
+            throw error
+        }
     }
 
     /// The next connection in turn, or `nil` before `open()`.

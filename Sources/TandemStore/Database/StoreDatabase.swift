@@ -63,6 +63,14 @@ public final class StoreDatabase: Sendable {
         do { return try await body(sql) } catch { throw StoreError.map(error) }
     }
 
+    /// Runs a long read (counting a dashboard over a million needs) so that it never holds up the
+    /// short ones: on SQLite on a connection of its own, opened for it (a connection runs one
+    /// statement at a time, and the few shared ones serve every page); on PostgreSQL from the pool.
+    public func readAlone<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        guard let readers else { return try await read(body) }
+        do { return try await readers.withOwnConnection(body) } catch { throw StoreError.map(error) }
+    }
+
     /// Closes the connections opened outside Fluent's pool (at shutdown).
     public func close() async {
         await writer?.close()

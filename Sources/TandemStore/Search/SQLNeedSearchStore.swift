@@ -7,9 +7,10 @@ import TandemCore
 ///
 /// Ranking has two tiers: needs whose title holds every term come first, then the others; within
 /// each, newest first. Both tiers are read from the index in recency order and stop at the page,
-/// so a word that a tenth of a million needs contain costs no more than a rare one. Notes can
-/// make a need match for those who read them, but only the title decides its tier, so the order
-/// of results tells nobody anything about notes.
+/// so a word that a tenth of a million needs contain costs no more than a rare one. A need found
+/// only through its notes is found apart — among the needs whose notes the reader reads — so the
+/// common search (public words) never pays for the notes, and notes never move a need up: only
+/// the title decides its tier.
 public struct SQLNeedSearchStore: NeedSearchStore {
     let database: StoreDatabase
 
@@ -17,24 +18,27 @@ public struct SQLNeedSearchStore: NeedSearchStore {
 
     static let publicColumns = ["title_terms", "description_terms", "reply_terms"]
 
+    /// The three disjoint sets of matches.
+    enum Part { case title, publicRest, notesOnly }
+
     public func search(_ search: NeedSearch, visibility: NeedVisibility, countingUpTo cap: Int) async throws -> (needs: [Need], total: Int) {
         let listing = NeedListing(query: search.filters, visibility: visibility, dialect: database.dialect)
         let terms = search.terms
         return try await database.read { sql in
+            let notes = try await readsSomeNotes(visibility, sql)
             let wanted = search.offset + search.limit + 1
-            let inTitle = try await page(of: titleMatches(terms, listing, sql), offset: 0, limit: wanted)
-            var needs = Array(inTitle.dropFirst(search.offset))
+            let inTitle = try await page(.title, terms, listing, sql, limit: wanted)
+            var needs = Array(inTitle.dropFirst(search.offset).map(\.need))
             if inTitle.count < wanted {
-                // NB: fewer title hits than the page reaches: they are all of them, and the rest follow.
-                let elsewhere = try await page(of: otherMatches(terms, listing, sql), offset: max(0, search.offset - inTitle.count),
-                                               limit: wanted - max(search.offset, inTitle.count))
-                needs += elsewhere
+                // NB: fewer title hits than the page reaches: they are all of them, and the rest follow, newest first.
+                let skip = max(0, search.offset - inTitle.count), take = wanted - max(search.offset, inTitle.count)
+                var rest = try await page(.publicRest, terms, listing, sql, limit: skip + take)
+                if notes { rest += try await page(.notesOnly, terms, listing, sql, limit: skip + take) }
+                needs += rest.sorted { $0.order > $1.order }.dropFirst(skip).prefix(take).map(\.need)
             }
-            struct Count: Decodable { var count: Int }
-            let matching = allMatches(terms, listing, sql.select().column(SQLLiteral.numeric("1"))).limit(cap)
-            let total = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
-                .from(SQLAlias(SQLGroupExpression(matching.select), as: SQLIdentifier("matching")))
-                .firstRow(Count.self)?.count ?? 0
+            var total = try await count(.title, terms, listing, sql, cap: cap)
+            if total < cap { total += try await count(.publicRest, terms, listing, sql, cap: cap - total) }
+            if notes && total < cap { total += try await count(.notesOnly, terms, listing, sql, cap: cap - total) }
             return (needs, total)
         }
     }
@@ -47,15 +51,68 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         }
     }
 
-    /// One page of a tier, newest first.
-    func page(of select: SQLSelectBuilder, offset: Int, limit: Int) async throws -> [Need] {
-        guard limit > 0 else { return [] }
-        let newest: any SQLExpression = database.dialect == .sqlite ? SQLColumn("rowid", table: "need_search") : SQLColumn("created_at", table: "needs")
-        return try await select.orderBy(SQLOrderBy(expression: newest, direction: SQLDirection.descending))
-            .limit(limit).offset(offset).all().map { try NeedRow(row: $0).need() }
+    /// Whether the reader reads the notes of any need: administrators, agents and managers, and
+    /// whoever is assigned a need.
+    func readsSomeNotes(_ visibility: NeedVisibility, _ sql: any SQLDatabase) async throws -> Bool {
+        guard case .scoped(let scope) = visibility else { return true }
+        if scope.seesProvidedNeeds { return true }
+        return try await sql.select().column(SQLLiteral.numeric("1")).from("need_assignees")
+            .where("person_id", .equal, scope.personID.rawValue).limit(1).all().isEmpty == false
     }
 
-    var needColumns: SQLColumn { SQLColumn(SQLLiteral.all, table: SQLIdentifier("needs")) }
+    /// The newest matches of a part, with the order they sort in.
+    func page(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, limit: Int) async throws -> [(order: Double, need: Need)] {
+        guard limit > 0 else { return [] }
+        let newest: SQLQueryString = database.dialect == .sqlite ? "need_search.rowid" : "EXTRACT(EPOCH FROM needs.created_at)"
+        let select = matches(part, terms, listing, sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("needs")))
+            .column(SQLAlias(SQLQueryString("CAST(\(newest) AS DOUBLE PRECISION)"), as: SQLIdentifier("search_order"))))
+        return try await select.orderBy(SQLOrderBy(expression: newest, direction: SQLDirection.descending)).limit(limit).all().map { row in
+            (try row.decode(column: "search_order", as: Double.self), try NeedRow(row: row).need())
+        }
+    }
+
+    /// How many matches a part has, counted up to `cap`.
+    func count(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, cap: Int) async throws -> Int {
+        struct Count: Decodable { var count: Int }
+        let matching = matches(part, terms, listing, sql.select().column(SQLLiteral.numeric("1"))).limit(cap)
+        return try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+            .from(SQLAlias(SQLGroupExpression(matching.select), as: SQLIdentifier("matching")))
+            .firstRow(Count.self)?.count ?? 0
+    }
+
+    /// The visible needs of one part: every term in the title; else in the public text; else only
+    /// with the notes (among the needs whose notes the reader reads).
+    func matches(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        var select = joined(select)
+        switch database.dialect {
+        case .sqlite:
+            let title = SearchMatch.fts5(terms, columns: ["title_terms"]), inPublic = SearchMatch.fts5(terms, columns: Self.publicColumns)
+            let expression: String
+            switch part {
+            case .title: expression = title
+            case .publicRest: expression = inPublic + " NOT " + title
+            case .notesOnly: expression = SearchMatch.fts5(terms) + " NOT " + inPublic
+            }
+            select = select.where(SQLQueryString("need_search MATCH \(bind: expression)"))
+        case .postgres:
+            let all = SearchMatch.tsquery(terms), title = SearchMatch.tsquery(terms, weight: "A")
+            let condition: SQLQueryString
+            switch part {
+            case .title: condition = "need_search.public_document @@ to_tsquery('simple', \(bind: title))"
+            case .publicRest:
+                condition = """
+                    need_search.public_document @@ to_tsquery('simple', \(bind: all)) AND NOT need_search.public_document @@ to_tsquery('simple', \(bind: title))
+                    """
+            case .notesOnly:
+                condition = """
+                    need_search.all_document @@ to_tsquery('simple', \(bind: all)) AND NOT need_search.public_document @@ to_tsquery('simple', \(bind: all))
+                    """
+            }
+            select = select.where(condition)
+        }
+        if part == .notesOnly, let notesAdmitted = listing.internalAdmitted { select = select.where(notesAdmitted) }
+        return listing.filter(select)
+    }
 
     /// The index joined to the needs.
     func joined(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
@@ -67,57 +124,6 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         case .postgres:
             return select.from("need_search")
                 .join("needs", on: SQLColumn("id", table: "needs"), .equal, SQLColumn("need_id", table: "need_search"))
-        }
-    }
-
-    /// The first tier: visible needs whose title holds every term.
-    func titleMatches(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase) -> SQLSelectBuilder {
-        let select = joined(sql.select().column(needColumns))
-        switch database.dialect {
-        case .sqlite:
-            return listing.filter(select.where(SQLQueryString("need_search MATCH \(bind: SearchMatch.fts5(terms, columns: ["title_terms"]))")))
-        case .postgres:
-            return listing.filter(select.where(SQLQueryString(
-                "need_search.public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, weight: "A")))")))
-        }
-    }
-
-    /// The second tier: the other matching needs.
-    func otherMatches(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase) -> SQLSelectBuilder {
-        switch database.dialect {
-        case .sqlite:
-            let notInTitle = SearchMatch.fts5(terms) + " NOT " + SearchMatch.fts5(terms, columns: ["title_terms"])
-            return matches(terms, anywhere: notInTitle, listing, joined(sql.select().column(needColumns)))
-        case .postgres:
-            return allMatches(terms, listing, sql.select().column(needColumns)).where(SQLQueryString(
-                "NOT (need_search.public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, weight: "A"))))"))
-        }
-    }
-
-    /// Every visible need containing every term.
-    func allMatches(_ terms: [SearchTerm], _ listing: NeedListing, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
-        matches(terms, anywhere: SearchMatch.fts5(terms), listing, joined(select))
-    }
-
-    /// Needs the reader sees that match: anywhere for those who read the need's notes, else in
-    /// its public parts. `anywhere` is the FTS5 expression over all columns (SQLite).
-    func matches(_ terms: [SearchTerm], anywhere: String, _ listing: NeedListing, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
-        switch database.dialect {
-        case .sqlite:
-            let matching = select.where(SQLQueryString("need_search MATCH \(bind: anywhere)"))
-            guard let notesAdmitted = listing.internalAdmitted else { return listing.filter(matching) }
-            let inPublic = SearchMatch.fts5(terms, columns: Self.publicColumns)
-            return listing.filter(matching.where(SQLQueryString(
-                "(\(notesAdmitted) OR need_search.rowid IN (SELECT rowid FROM need_search WHERE need_search MATCH \(bind: inPublic)))")))
-        case .postgres:
-            let query = SearchMatch.tsquery(terms)
-            guard let notesAdmitted = listing.internalAdmitted else {
-                return listing.filter(select.where(SQLQueryString("need_search.all_document @@ to_tsquery('simple', \(bind: query))")))
-            }
-            return listing.filter(select.where(SQLQueryString("""
-                (need_search.public_document @@ to_tsquery('simple', \(bind: query))
-                 OR (need_search.all_document @@ to_tsquery('simple', \(bind: query)) AND \(notesAdmitted)))
-                """)))
         }
     }
 }

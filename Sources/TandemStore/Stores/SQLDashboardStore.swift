@@ -20,7 +20,7 @@ public struct SQLDashboardStore: DashboardStore {
             if months.indices.contains(month) { change(&months[month]) }
             if weeks.indices.contains(week) { change(&weeks[week]) }
         }
-        return try await database.read { sql in
+        return try await database.readAlone { sql in
             struct KindRow: Decodable { var kind: String; var status: String; var count: Int }
             let kinds = try await sql.raw("""
                 SELECT kind, status, COUNT(*) AS count FROM needs WHERE created_at >= \(bind: start) AND \(scoped) GROUP BY kind, status

@@ -116,8 +116,18 @@ public struct SQLScorecardStore: ScorecardStore {
     }
 
     public func providerTotals(raisedIn interval: DateInterval) async throws -> [ProviderTotals] {
+        Dictionary(grouping: try await pairTotals(raisedIn: interval), by: \.providingDepartmentID).map { provider, pairs in
+            ProviderTotals(providerID: provider, resolutionMet: pairs.reduce(0) { $0 + $1.resolutionMet },
+                           resolutionDecided: pairs.reduce(0) { $0 + $1.resolutionDecided }, ratingSum: pairs.reduce(0) { $0 + $1.ratingSum },
+                           ratingCount: pairs.reduce(0) { $0 + $1.ratingCount })
+        }
+    }
+
+    public func pairTotals(raisedIn interval: DateInterval) async throws -> [SupplyChainEdge] {
         struct Totals: Decodable {
+            var requesting_department_id: UUID
             var providing_department_id: UUID
+            var volume: Int
             var met: Int?
             var decided: Int
             var rating_sum: Int?
@@ -125,16 +135,17 @@ public struct SQLScorecardStore: ScorecardStore {
         }
         return try await database.read { sql in
             let query: SQLQueryString = """
-                SELECT needs.providing_department_id AS providing_department_id,
-                       SUM(CASE WHEN needs.resolution_met THEN 1 ELSE 0 END) AS met, COUNT(needs.resolution_met) AS decided,
+                SELECT needs.requesting_department_id AS requesting_department_id, needs.providing_department_id AS providing_department_id,
+                       COUNT(*) AS volume, SUM(CASE WHEN needs.resolution_met THEN 1 ELSE 0 END) AS met, COUNT(needs.resolution_met) AS decided,
                        CAST(SUM(need_ratings.score) AS BIGINT) AS rating_sum, COUNT(need_ratings.score) AS rating_count
                 FROM needs LEFT JOIN need_ratings ON need_ratings.need_id = needs.id
                 WHERE needs.created_at >= \(bind: interval.start.storable) AND needs.created_at < \(bind: interval.end.storable)
-                GROUP BY needs.providing_department_id
+                GROUP BY needs.requesting_department_id, needs.providing_department_id
                 """
             return try await sql.raw(query).all(decoding: Totals.self).map { row in
-                ProviderTotals(providerID: .init(row.providing_department_id), resolutionMet: row.met ?? 0, resolutionDecided: row.decided,
-                               ratingSum: row.rating_sum ?? 0, ratingCount: row.rating_count)
+                SupplyChainEdge(requestingDepartmentID: .init(row.requesting_department_id), providingDepartmentID: .init(row.providing_department_id),
+                                volume: row.volume, resolutionMet: row.met ?? 0, resolutionDecided: row.decided, ratingSum: row.rating_sum ?? 0,
+                                ratingCount: row.rating_count)
             }
         }
     }

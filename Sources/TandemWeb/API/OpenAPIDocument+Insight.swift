@@ -16,6 +16,9 @@ extension OpenAPIDocument {
         .init(method: "GET", path: "/api/v1/dashboards/departments/:departmentID",
               summary: "A department's dashboard figures, as provider or as requester (its people, administrators)", tag: "insight",
               query: ["view"], response: "Dashboard"),
+        .init(method: "GET", path: "/api/v1/supply-chain",
+              summary: "The supply-chain map of a period (default: this quarter): every pair of departments with its needs, resolution targets met, satisfaction and health",
+              tag: "insight", query: ["period"], response: "SupplyChain"),
         .init(method: "GET", path: "/api/v1/me/dashboard", summary: "The dashboard of the needs I raised or work on", tag: "insight",
               response: "Dashboard"),
     ]
@@ -53,6 +56,15 @@ extension OpenAPIDocument {
                 "total": ["type": "integer", "minimum": 0], "total_is_exact": boolean, "next_offset": ["type": ["integer", "null"], "minimum": 1],
             ], required: ["items", "total", "total_is_exact"]),
             "Dashboard": dashboard,
+            "SupplyChain": object([
+                "period": string(["pattern": "^[0-9]{4}(-Q[1-4]|-[0-9]{2})?$"]), "department_ids": ["type": "array", "items": uuid],
+                "edges": ["type": "array", "items": object([
+                    "requesting_department_id": uuid, "providing_department_id": uuid, "volume": count, "resolution_met": count,
+                    "resolution_decided": count, "rating_sum": count, "rating_count": count,
+                    "resolution_met_percent": ["type": ["number", "null"]], "rating_average": ["type": ["number", "null"]],
+                    "health": strings(SupplyChainEdge.Health.allCases.map(\.rawValue)),
+                ], required: ["requesting_department_id", "providing_department_id", "volume", "health"])],
+            ], required: ["period", "department_ids", "edges"]),
             "SimilarNeeds": object(["items": ["type": "array", "items": object([
                 "need": need, "similarity": ["type": "number", "minimum": 0, "maximum": 1],
             ], required: ["need", "similarity"])]], required: ["items"]),

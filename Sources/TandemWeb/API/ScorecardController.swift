@@ -2,10 +2,19 @@ import Foundation
 import TandemCore
 import Vapor
 
-/// Scorecards of provider departments, and of pairs (a provider serving one department).
+/// Scorecards of provider departments, and of pairs (a provider serving one department); the
+/// supply-chain map of all the pairs.
 struct ScorecardController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("departments", ":departmentID", "scorecard", use: scorecard)
+        routes.get("supply-chain", use: supplyChain)
+    }
+
+    /// The supply-chain map of a period (default: this quarter).
+    func supplyChain(_ request: Request) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["period"])
+        let workflow = request.tandem.scorecards
+        return try json(try await workflow.supplyChain(period: try workflow.period(query.string("period")), for: try request.actor()))
     }
 
     func scorecard(_ request: Request) async throws -> Response {

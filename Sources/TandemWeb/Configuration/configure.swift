@@ -87,6 +87,7 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: DashboardPages())
     try pages.register(collection: GoalPages())
     try pages.register(collection: PlanningPages())
+    try pages.register(collection: SupplyChainPages())
     try pages.register(collection: ProfilePages())
     try pages.register(collection: InboxPages())
     try pages.register(collection: DepartmentPages())

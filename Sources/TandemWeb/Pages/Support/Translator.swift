@@ -62,6 +62,7 @@ enum TranslatedEnumerations {
         "dashboard_view": DashboardScope.DepartmentView.allCases.map(\.rawValue),
         "dashboard_age": DashboardWindow.ageBucketKeys,
         "dashboard_group": DashboardFigures.statusGroups.map(\.key),
+        "map_health": SupplyChainEdge.Health.allCases.map(\.rawValue),
         "plan_reason": ["no_estimate", "over_capacity", "set_aside"],
         "search_source": NeedSearchHit.Source.allCases.map(\.rawValue),
         "plan_figure": ScorecardFigure.allCases.map(\.rawValue),

@@ -1,0 +1,37 @@
+import Foundation
+import TandemCore
+import TandemTestSupport
+import Testing
+import Vapor
+@testable import TandemWeb
+
+@Suite("The supply-chain map through the API and pages")
+struct SupplyChainPageTests {
+    @Test("pairs counted by hand, arrows drawn and linked, the pair's needs listed as the reader may see them", arguments: TestDatabase.all)
+    func map(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            for index in 0..<3 { _ = try await company.raise("需求 \(index)", by: company.salesEmployee, in: app) }
+            let secret = try await company.raise("保密", by: company.salesEmployee, in: app, confidential: true)
+            _ = try await app.services.needs.raise(RaiseNeedInput(title: "招聘", kind: .resource, providingDepartmentID: company.hr.id),
+                                                   by: company.itAgent)
+            let response = try await app.request(.GET, "/api/v1/supply-chain", token: company.token(company.salesColleague))
+            #expect(response.status == .ok)
+            let edges = (response.object["edges"] as? [[String: Any]] ?? []).map {
+                "\($0["requesting_department_id"] as? String ?? "")>\($0["providing_department_id"] as? String ?? ""):\($0["volume"] as? Int ?? -1):\($0["health"] as? String ?? "")"
+            }
+            #expect(edges == ["\(company.sales.id)>\(company.it.id):4:unknown", "\(company.it.id)>\(company.hr.id):1:unknown"])
+            #expect(try await app.request(.GET, "/api/v1/supply-chain?period=2026-Q5", token: company.token(company.salesColleague)).errorField == "period")
+
+            let browser = TestBrowser(app)
+            _ = try await browser.signIn(company.salesColleague.login)
+            let page = try await browser.get("/map")
+            #expect(page.status == .ok && page.text.components(separatedBy: "class=\"map-edge\"").count - 1 == 2)
+            #expect(page.text.contains("href=\"/scorecards?department=\(company.it.id)&amp;requester=\(company.sales.id)"))
+            let period = try #require(response.object["period"] as? String)
+            let pair = try await browser.get("/map/needs?requester=\(company.sales.id)&provider=\(company.it.id)&period=\(period)")
+            #expect(pair.status == .ok && pair.text.contains("需求 0") && !pair.text.contains(secret.number.description),
+                    "the colleague does not see the confidential need")
+        }
+    }
+}
