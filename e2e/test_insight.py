@@ -132,9 +132,9 @@ class MapPaths(BrowserTest):
         WebDriverWait(self.driver, 10).until(expected_conditions.presence_of_element_located((By.ID, "supply-chain")))
         arrows = self.driver.find_elements(By.CSS_SELECTOR, "#supply-chain a.map-edge")
         self.assertTrue(arrows)
-        target = next(a for a in arrows if f"requester={company.sales['id']}" in a.get_attribute("href")
-                      and f"department={company.it['id']}" in a.get_attribute("href"))
-        self.driver.get(target.get_attribute("href"))
+        target = next(a for a in arrows if f"requester={company.sales['id']}" in a.get_dom_attribute("href")
+                      and f"department={company.it['id']}" in a.get_dom_attribute("href"))
+        self.open(target.get_dom_attribute("href"))
         WebDriverWait(self.driver, 10).until(expected_conditions.url_contains("/scorecards"))
         self.open("/map")
         self.driver.find_element(
