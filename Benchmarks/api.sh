@@ -6,42 +6,10 @@
 #   Benchmarks/api.sh [sqlite|postgres]      (env: NEEDS=100000 DURATION=15 CONNECTIONS=32)
 #
 # Needs wrk (apt-get install wrk) and, for postgres, scripts/start-postgres.sh (run as root).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-backend=${1:-sqlite}
-needs=${NEEDS:-100000}
-duration=${DURATION:-15}
-connections=${CONNECTIONS:-32}
-port=${PORT:-18181}
-export SWIFT_BACKTRACE=enable=no WRK_LIB="$PWD/Benchmarks/wrk"
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-
-swift build -c release --product tandem 2>&1 | tail -1
-binary=.build/release/tandem
-data=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
-
-database_env=()
-if [ "$backend" = postgres ]; then
-    url=$(scripts/start-postgres.sh)
-    bench_database="tandem_bench_$$"
-    runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS $bench_database" -qc "CREATE DATABASE $bench_database OWNER tandem" >/dev/null
-    database_env=(DATABASE_URL="${url%/tandem\?*}/$bench_database?tlsmode=disable")
-fi
-env "${database_env[@]}" TANDEM_DATA_DIR="$data" TANDEM_ADMIN_PASSWORD=bench-admin-password LOG_LEVEL=warning \
-    "$binary" serve --hostname 127.0.0.1 --port "$port" > "$data/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+needs_default=100000 port_default=18181
+source "$(dirname "$0")/lib.sh"
+start_server
 eval "$(python3 Benchmarks/setup.py "http://127.0.0.1:$port" bench-admin-password)"
-
-rss() { echo $(( $(ps -o rss= -p "$server") / 1024 )); }
-declare -A result
-run() {  # name, script, extra env... (CONNECTIONS_NOW overrides the connection count)
-    local name=$1 script=$2; shift 2
-    local line
-    line=$(env "$@" wrk -t2 -c"${CONNECTIONS_NOW:-$connections}" -d"${duration}s" --latency -s "Benchmarks/wrk/$script" "http://127.0.0.1:$port" | grep '^RESULT')
-    result[$name]="${line#RESULT } $(rss)"
-}
 
 run ceiling get.lua WRK_PATH=/health/live
 run raise raise.lua WRK_TOKEN="$REQUESTER_TOKEN" WRK_OFFERING="$OFFERING"
@@ -81,15 +49,6 @@ CONNECTIONS_NOW=4 run "page:queue/c4" get.lua WRK_SESSION="$AGENT_SESSION" WRK_P
 # A scorecard reads every need the provider got in the quarter (here: all of them).
 CONNECTIONS_NOW=4 run "scorecard/c4" get.lua WRK_TOKEN="$AGENT_TOKEN" WRK_PATH="/api/v1/departments/$IT_DEPARTMENT/scorecard"
 
-ceiling=$(echo "${result[ceiling]}" | cut -d' ' -f1)
 printf '\nTandem API benchmark — %s, %s needs, wrk -t2 -c%s -d%ss, %s cores, %s\n' "$backend" "$total" "$connections" "$duration" "$(nproc)" "$(date -u +%F)"
-printf '%-13s %10s %9s %9s %9s %8s %8s %9s\n' endpoint "req/s" "p50 ms" "p95 ms" "p99 ms" non-2xx "RSS MB" "÷ ceiling"
-for name in ceiling raise read queue queue/c4 page:need page:need/c4 page:queue page:queue/c4 scorecard/c4; do
-    read -r rps p50 p95 p99 bad errors mem <<< "${result[$name]}"
-    printf '%-13s %10s %9s %9s %9s %8s %8s %8.0f%%\n' "$name" "$rps" "$p50" "$p95" "$p99" "$((bad + errors))" "$mem" \
-        "$(echo "100 * $rps / $ceiling" | bc -l)"
-done
-if [ "$backend" = postgres ]; then
-    kill $server; wait $server 2>/dev/null || true
-    runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS $bench_database" >/dev/null
-fi
+table ceiling raise read queue queue/c4 page:need page:need/c4 page:queue page:queue/c4 scorecard/c4
+finish

@@ -2,34 +2,14 @@
 scale benchmark — tokens and page sessions of a requester, an agent of IT and a manager (who sees
 the company dashboard), an offering of IT to raise needs for, ids and numbers to read, and
 search queries (Chinese, English, mixed; common and rare words)."""
-import json
 import sys
 import urllib.parse
-import urllib.request
+
+from client import Client
 
 base, admin_password, out = sys.argv[1], sys.argv[2], sys.argv[3]
-PASSWORD = "bench-password-1"
-
-
-def call(method, path, body=None, token=None, session=None):
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(base + path, method=method, data=data)
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", "Bearer " + token)
-    if session:
-        request.add_header("Cookie", "tandem_session=" + session)
-    with urllib.request.urlopen(request) as response:
-        return json.loads(response.read() or b"{}")
-
-
-def session_for(login, password=PASSWORD):
-    return call("POST", "/api/v1/auth/sign-in", {"login": login, "password": password})["session_token"]
-
-
-def token_for(login, password=PASSWORD):
-    return call("POST", "/api/v1/me/tokens", {"name": "benchmark"}, session=session_for(login, password))["secret"]
-
+client = Client(base)
+call, session_for, token_for = client.call, client.session_for, client.token_for
 
 admin = token_for("admin", admin_password)
 it = next(d for d in call("GET", "/api/v1/departments", token=admin)["items"] if d["code"] == "IT")
