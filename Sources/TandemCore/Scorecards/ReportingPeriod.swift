@@ -28,6 +28,14 @@ public struct ReportingPeriod: Hashable, Sendable, Comparable, CustomStringConve
         }
     }
 
+    /// The period a text names; anything else is an input error on `field`.
+    public static func parse(_ text: String, field: String = "period") throws -> ReportingPeriod {
+        guard let period = ReportingPeriod(text) else {
+            throw TandemError.invalid(field, "\(field) must be a year (2026), a quarter (2026-Q4) or a month (2026-11)", .periodFormat)
+        }
+        return period
+    }
+
     public init(year: Int, length: Length, index: Int) {
         self.year = year
         self.length = length

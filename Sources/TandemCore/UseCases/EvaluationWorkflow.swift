@@ -54,12 +54,7 @@ public struct EvaluationWorkflow: Sendable {
         }
         var problems = InputProblems()
         let name = try problems.check { try Validate.requiredText(input.name ?? "", field: "name", max: 100) }
-        let period = try problems.check { () throws -> ReportingPeriod in
-            guard let text = input.period, let period = ReportingPeriod(text) else {
-                throw TandemError.invalid("period", "period must be a year (2026), a quarter (2026-Q4) or a month (2026-11)", .periodFormat)
-            }
-            return period
-        }
+        let period = try problems.check { try ReportingPeriod.parse(input.period ?? "") }
         let dimensions = try problems.check { try Self.checked(input.dimensions ?? EvaluationDimension.standard) }
         let closesOn = try problems.check { () throws -> CalendarDate? in
             guard let text = input.closesOn?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }

@@ -53,9 +53,6 @@ public struct ScorecardWorkflow: Sendable {
     /// A period as typed (`2026-Q4`, `2026-11`, `2026`), or the current quarter when none is.
     public func period(_ text: String?, field: String = "period") throws -> ReportingPeriod {
         guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return currentPeriod }
-        guard let period = ReportingPeriod(text) else {
-            throw TandemError.invalid(field, "period must be a year (2026), a quarter (2026-Q4) or a month (2026-11)", .periodFormat)
-        }
-        return period
+        return try ReportingPeriod.parse(text, field: field)
     }
 }

@@ -104,10 +104,7 @@ struct PlanningController: RouteCollection {
     }
 
     static func period(_ text: String?) throws -> ReportingPeriod {
-        guard let text, let period = ReportingPeriod(text) else {
-            throw TandemError.invalid("period", "period must be a year (2026), a quarter (2026-Q4) or a month (2026-11)", .periodFormat)
-        }
-        return period
+        try ReportingPeriod.parse(text ?? "")
     }
 
     struct Capacity: Content {
