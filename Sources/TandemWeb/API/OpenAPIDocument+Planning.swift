@@ -46,9 +46,18 @@ extension OpenAPIDocument {
         let line = object([
             "need_id": uuid, "number": string(), "title": string(), "priority": strings(Priority.allCases.map(\.rawValue)),
             "score": object(["priority": ["type": "number"], "goal": ["type": "number"], "age": ["type": "number"]], required: ["priority", "goal", "age"]),
-            "effort_days": ["type": ["number", "null"]], "decision": ["type": "object"], "pin": ["type": ["string", "null"]],
-        ], required: ["need_id", "number", "title", "score", "decision"], strict: false)
-        let proposal = object(["capacity_days": days, "lines": ["type": "array", "items": line]], required: ["capacity_days", "lines"])
+            "effort_days": ["type": ["number", "null"]], "decision": strings(["planned", "deferred"]),
+            "reason": strings(["no_estimate", "over_capacity", "set_aside"]), "needed_days": days, "left_days": days,
+            "pin": ["type": ["string", "null"], "enum": CapacityPlanner.Pin.allCases.map(\.rawValue) + [NSNull()]],
+        ], required: ["need_id", "number", "title", "priority", "score", "effort_days", "decision", "pin"])
+        let proposal = object(["capacity_days": days, "lines": ["type": "array", "items": line], "planned_days": days, "left_days": ["type": "number"]],
+                              required: ["capacity_days", "lines", "planned_days", "left_days"])
+        let ids: [String: Any] = ["type": "array", "items": uuid]
+        let review = object([
+            "planned": count, "planned_done": count, "unplanned_done": count, "planned_days": days, "planned_done_days": days,
+            "unplanned_done_days": days, "capacity_days": days, "missed": ids, "unplanned": ids,
+        ], required: ["planned", "planned_done", "unplanned_done", "planned_days", "planned_done_days", "unplanned_done_days", "capacity_days",
+                      "missed", "unplanned"])
         let committed = object(["department_id": uuid, "period": period, "proposal": proposal, "committed_at": string(["format": "date-time"]),
                                 "committed_by": uuid], required: ["department_id", "period", "proposal", "committed_at", "committed_by"])
         return [
@@ -66,7 +75,7 @@ extension OpenAPIDocument {
                                  required: ["period"]),
             "CommittedPlan": committed,
             "PlanState": object(["period": period, "proposal": ["oneOf": [proposal, ["type": "null"]]],
-                                 "committed": ["oneOf": [committed, ["type": "null"]]], "review": ["type": ["object", "null"]]], required: ["period"]),
+                                 "committed": ["oneOf": [committed, ["type": "null"]]], "review": ["oneOf": [review, ["type": "null"]]]], required: ["period"]),
         ]
     }
 }
