@@ -35,3 +35,30 @@ struct SupplyChainPageTests {
         }
     }
 }
+
+@Suite("Key needs and themes through the API and pages")
+struct ThemePageTests {
+    @Test("themes count only the needs the reader may read; recurring needs link to their examples", arguments: TestDatabase.all)
+    func themes(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            for place in ["华东区", "华南区", "华北区"] { _ = try await company.raise("导出\(place)销售数据", by: company.salesEmployee, in: app) }
+            for _ in 0..<3 { _ = try await company.raise("机密薪酬调整方案", by: company.salesEmployee, in: app, confidential: true) }
+            let colleague = try await app.request(.GET, "/api/v1/themes", token: company.token(company.salesColleague))
+            #expect(colleague.status == .ok)
+            let terms = (colleague.object["key_terms"] as? [[String: Any]] ?? []).compactMap { $0["term"] as? String }
+            #expect(terms.contains("销售数据") && !terms.contains { $0.contains("薪酬") }, "\(terms)")
+            let groups = colleague.object["recurring"] as? [[String: Any]] ?? []
+            #expect(groups.count == 1 && groups.first?["count"] as? Int == 3)
+            let requester = try await app.request(.GET, "/api/v1/themes", token: company.token(company.salesEmployee))
+            #expect((requester.object["recurring"] as? [[String: Any]])?.count == 2, "the requester sees the confidential ones too")
+            #expect(try await app.request(.GET, "/api/v1/themes?period=2026-Q9", token: company.token(company.salesEmployee)).errorField == "period")
+
+            let browser = TestBrowser(app)
+            _ = try await browser.signIn(company.salesColleague.login)
+            let page = try await browser.get("/themes")
+            #expect(page.status == .ok && page.text.contains("id=\"key-terms\"") && page.text.contains("id=\"themes-recurring\""))
+            #expect(!page.text.contains("薪酬"))
+        }
+    }
+}

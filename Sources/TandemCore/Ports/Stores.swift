@@ -320,3 +320,10 @@ public protocol PlanningStore: Sendable {
     /// The provider's needs resolved within the interval.
     func resolved(provider: Department.ID, in interval: DateInterval) async throws -> [Need]
 }
+
+/// The needs a theme analysis reads.
+public protocol ThemeStore: Sendable {
+    /// The needs the visibility admits raised within the interval (to `provider` when given),
+    /// newest first, at most `limit`.
+    func documents(provider: Department.ID?, raisedIn interval: DateInterval, visibility: NeedVisibility, limit: Int) async throws -> [ThemeAnalysis.Document]
+}

@@ -19,6 +19,9 @@ extension OpenAPIDocument {
         .init(method: "GET", path: "/api/v1/supply-chain",
               summary: "The supply-chain map of a period (default: this quarter): every pair of departments with its needs, resolution targets met, satisfaction and health",
               tag: "insight", query: ["period"], response: "SupplyChain"),
+        .init(method: "GET", path: "/api/v1/themes",
+              summary: "Key terms, rising themes and recurring needs of a period (default: this quarter), over the needs the reader may read",
+              tag: "insight", query: ["period", "providing_department_id"], response: "Themes"),
         .init(method: "GET", path: "/api/v1/me/dashboard", summary: "The dashboard of the needs I raised or work on", tag: "insight",
               response: "Dashboard"),
     ]
@@ -56,6 +59,17 @@ extension OpenAPIDocument {
                 "total": ["type": "integer", "minimum": 0], "total_is_exact": boolean, "next_offset": ["type": ["integer", "null"], "minimum": 1],
             ], required: ["items", "total", "total_is_exact"]),
             "Dashboard": dashboard,
+            "Themes": object([
+                "period": string(), "providing_department_id": uuid, "needs": count, "previous_needs": count,
+                "key_terms": ["type": "array", "items": object(["term": string(), "count": count, "score": ["type": "number"]],
+                                                                required: ["term", "count", "score"])],
+                "rising": ["type": "array", "items": object(["term": string(), "count": count, "previous_count": count, "growth": ["type": "number"]],
+                                                            required: ["term", "count", "previous_count", "growth"])],
+                "recurring": ["type": "array", "items": object([
+                    "title": string(), "count": count, "need_ids": ["type": "array", "items": uuid], "numbers": ["type": "array", "items": string()],
+                    "providing_department_ids": ["type": "array", "items": uuid],
+                ], required: ["title", "count", "need_ids", "numbers", "providing_department_ids"])],
+            ], required: ["period", "needs", "previous_needs", "key_terms", "rising", "recurring"]),
             "SupplyChain": object([
                 "period": string(["pattern": "^[0-9]{4}(-Q[1-4]|-[0-9]{2})?$"]), "department_ids": ["type": "array", "items": uuid],
                 "edges": ["type": "array", "items": object([

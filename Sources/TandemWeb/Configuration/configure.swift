@@ -66,6 +66,7 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: SearchController())
     try api.register(collection: DashboardController())
     try api.register(collection: PlanningController())
+    try api.register(collection: ThemeController())
 
     // The pages. Sign-in, setup and the language switch work before the setup is done.
     try app.register(collection: SignInPages())
@@ -88,6 +89,7 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: GoalPages())
     try pages.register(collection: PlanningPages())
     try pages.register(collection: SupplyChainPages())
+    try pages.register(collection: ThemePages())
     try pages.register(collection: ProfilePages())
     try pages.register(collection: InboxPages())
     try pages.register(collection: DepartmentPages())

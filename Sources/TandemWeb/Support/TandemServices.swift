@@ -29,6 +29,7 @@ public struct TandemServices: Sendable {
     public let dashboards: DashboardWorkflow
     public let goals: GoalWorkflow
     public let planning: PlanningWorkflow
+    public let themes: ThemeWorkflow
     /// Runs the background jobs (notifications); `serve` starts it, tests run it by hand (`runDueOnce`).
     public let jobRunner: JobRunner
     /// Asks for service-level refreshes when warnings and breaches come due; `serve` starts it.
@@ -77,6 +78,7 @@ public struct TandemServices: Sendable {
         self.goals = GoalWorkflow(store: SQLGoalStore(database), clock: clock, ids: ids)
         self.planning = PlanningWorkflow(store: SQLPlanningStore(database), organisation: organisationStore, clock: clock,
                                          timeZone: configuration.timeZone)
+        self.themes = ThemeWorkflow(store: SQLThemeStore(database), clock: clock, timeZone: configuration.timeZone)
         self.search = SearchWorkflow(store: SQLNeedSearchStore(database), needs: SQLNeedStore(database), organisation: organisationStore)
         let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
         self.translator = translator

@@ -1,0 +1,78 @@
+import Foundation
+import TandemCore
+import Vapor
+
+/// Key needs and themes (`/themes?period=…&provider=…`): the terms that characterise the period,
+/// the themes rising against the previous one, and recurring needs — candidates for a standard
+/// offering or an improvement plan.
+struct ThemePages: RouteCollection {
+    struct Rising: Encodable {
+        var term: String
+        var count: Int
+        var previousCount: Int
+        var growth: String
+        var link: String
+    }
+
+    struct Group: Encodable {
+        var title: String
+        var count: Int
+        var providers: String
+        var examples: [Example]
+    }
+
+    struct Example: Encodable {
+        var number: String
+        var link: String
+    }
+
+    struct Context: Encodable {
+        var layout: LayoutContext
+        var period: String
+        var providers: [Choice]
+        var needs: Int
+        var previousNeeds: Int
+        var chart: BarChart?
+        var rising: [Rising]?
+        var groups: [Group]?
+        var errors: [String: String]
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("themes", use: show)
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let actor = try request.actor()
+        let query = try QueryParameters(request, allowed: ["period", "provider"])
+        let workflow = request.tandem.themes
+        let t = { (key: String) in request.t(key) }
+        var errors = FieldErrors()
+        var period = workflow.currentPeriod
+        do { period = try query.string("period").map { try ReportingPeriod.parse($0) } ?? period } catch let error as TandemError { errors = FieldErrors(error, request) }
+        let provider: Department.ID? = try query.id("provider")
+        let directory = try await PageDirectory.load(request, people: [])
+        var result: ThemeAnalysis.Result?
+        if errors.isEmpty { result = try await workflow.themes(period: period, provider: provider, for: actor) }
+        let search = { (term: String) in "/search?q=" + (term.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? term) }
+        let context = Context(
+            layout: LayoutContext(request, title: t("themes.title"), section: "themes"), period: query.string("period") ?? period.description,
+            providers: [Choice(value: "", label: t("search.any_provider"), selected: provider == nil)]
+                + DepartmentTree.ordered(directory.departments.values.filter(\.isProvider)).map {
+                    Choice(value: $0.department.id.description, label: $0.department.name, selected: $0.department.id == provider)
+                },
+            needs: result?.needs ?? 0, previousNeeds: result?.previousNeeds ?? 0,
+            chart: result.flatMap { $0.keyTerms.isEmpty ? nil : BarChart(id: "key-terms", title: t("themes.key_terms"),
+                                                                          values: $0.keyTerms.map { ($0.term, $0.count) }, labelWidth: 140) },
+            rising: result?.rising.map {
+                Rising(term: $0.term, count: $0.count, previousCount: $0.previousCount,
+                       growth: $0.growth >= 99 ? t("themes.new") : String(format: "×%.1f", $0.growth), link: search($0.term))
+            }.nonEmpty,
+            groups: result?.recurring.map { group in
+                Group(title: group.title, count: group.count, providers: group.providingDepartmentIDs.map(directory.departmentName).joined(separator: "、"),
+                      examples: group.numbers.prefix(5).map { Example(number: $0.description, link: Site.need($0)) })
+            }.nonEmpty,
+            errors: errors.messages(for: ["period"]))
+        return try await request.page("themes", context, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+}
