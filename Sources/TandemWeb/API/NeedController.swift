@@ -74,6 +74,7 @@ struct NeedController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let needs = routes.grouped("needs")
         needs.get(use: list)
+        needs.get("export.csv", use: export)
         needs.post(use: raise)
         needs.get(":needID", use: need)
         needs.patch(":needID", use: update)
@@ -94,6 +95,16 @@ struct NeedController: RouteCollection {
         query.cursor = try parameters.string("cursor").map(NeedCursor.init(token:))
         let page = try await request.tandem.needs.list(query, for: actor)
         return try json(NeedPageResponse(items: page.needs.map { NeedResponse($0, for: actor) }, nextCursor: page.nextCursor?.token))
+    }
+
+    /// Every need the list's filters find, as CSV (no row cap; `sort` applies, `limit` and `cursor` do not).
+    func export(_ request: Request) async throws -> Response {
+        let actor = try request.actor()
+        let parameters = try QueryParameters(request, allowed: Self.filterParameters.union(["q", "sort"]))
+        var query = try Self.filters(parameters, actor: actor)
+        query.textContains = parameters.string("q")
+        query.sort = try parameters.enumValue("sort", of: NeedQuery.Sort.self) ?? .newest
+        return try await NeedCSVExport.response(query, request, fileName: "needs.csv")
     }
 
     /// The list filters of a query string, shared by the list and the search.

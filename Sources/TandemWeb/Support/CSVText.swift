@@ -8,7 +8,12 @@ enum CSVText {
     static let byteOrderMark = "\u{FEFF}"
 
     static func make(header: [String], rows: [[String]]) -> String {
-        byteOrderMark + ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        byteOrderMark + ([header] + rows).map(line).joined()
+    }
+
+    /// One record and its line end.
+    static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
     }
 
     static func field(_ value: String) -> String {
@@ -21,10 +26,15 @@ enum CSVText {
     /// A download response named `fileName`.
     static func response(_ text: String, fileName: String) -> Response {
         let response = Response(status: .ok, body: .init(string: text))
+        describe(response, fileName: fileName)
+        return response
+    }
+
+    /// Marks a response as a CSV download named `fileName`.
+    static func describe(_ response: Response, fileName: String) {
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         let ascii = fileName.unicodeScalars.allSatisfy { $0.isASCII } ? fileName : "export.csv"
         let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: ".-_"))) ?? ascii
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
-        return response
     }
 }

@@ -36,6 +36,7 @@ struct QueuePage: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("queue", use: show)
+        routes.get("queue", "export.csv", use: export)
         routes.post("queue", "assign", use: bulkAssign)
         routes.post("queue", "filters", use: saveFilter)
         routes.post("queue", "filters", ":filterID", "delete", use: deleteFilter)
@@ -54,7 +55,9 @@ struct QueuePage: RouteCollection {
         return actor.departmentID
     }
 
-    private func context(_ request: Request, general: String?) async throws -> QueueContext {
+    /// The list the queue's query string asks for, and what the page shows of it.
+    private func listQuery(_ request: Request) throws -> (query: NeedQuery, department: Department.ID, values: [String: [String]],
+                                                          assignee: String, text: String) {
         let actor = try request.actor()
         guard actor.has(.agent) || actor.has(.manager) || actor.has(.admin) else {
             throw TandemError.forbidden("the queue is for the people who serve needs")
@@ -81,7 +84,19 @@ struct QueuePage: RouteCollection {
         query.sort = try values["sort"]?.first.map { try Self.parse($0, NeedQuery.Sort.self, "sort") } ?? .priority
         query.limit = 50
         if let cursor = values["cursor"]?.first, !cursor.isEmpty { query.cursor = try NeedCursor(token: cursor) }
+        return (query, departmentID, values, assignee, text)
+    }
 
+    /// Every need of the queue as the filters choose them, as CSV.
+    func export(_ request: Request) async throws -> Response {
+        var query = try listQuery(request).query
+        query.cursor = nil
+        return try await NeedCSVExport.response(query, request, fileName: "queue-needs.csv")
+    }
+
+    private func context(_ request: Request, general: String?) async throws -> QueueContext {
+        let actor = try request.actor()
+        let (query, departmentID, values, assignee, text) = try listQuery(request)
         let services = request.tandem
         let page = try await services.needs.list(query, for: actor)
         var counted = query
