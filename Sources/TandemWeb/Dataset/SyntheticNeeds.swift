@@ -48,7 +48,7 @@ struct SyntheticNeeds {
     /// The next need (call with index 0, 1, 2 … in order).
     mutating func next(_ index: Int) -> BulkNeed {
         let createdAt = company.start.addingTimeInterval(company.end.timeIntervalSince(company.start) * Double(index) / Double(max(1, total)))
-            .rounded(toMilliseconds: ())
+            .wholeMilliseconds
         let year = calendar.component(.year, from: createdAt)
         numbers[year, default: 0] += 1
         let requestingDepartment = company.departments[random.next(company.departments.count)]
@@ -139,5 +139,5 @@ struct SyntheticNeeds {
 
 extension Date {
     /// The time cut to whole milliseconds, as the stores keep it.
-    func rounded(toMilliseconds: Void) -> Date { Date(millisecondsSince1970: millisecondsSince1970) }
+    var wholeMilliseconds: Date { Date(millisecondsSince1970: millisecondsSince1970) }
 }
