@@ -57,6 +57,8 @@ struct PlanningAPITests {
             _ = try await browser.signIn(company.admin.login)
             let page = try await browser.get("/goals")
             #expect(page.text.contains("数字化转型") && page.text.contains("id=\"goal-form\""))
+            let csv = try await browser.get("/goals/export.csv")
+            #expect(csv.text.hasPrefix("\u{FEFF}目标,权重") && csv.text.contains("数字化转型,90,2026-01-01 – …,2,1,1,24,16,"), "\(csv.text)")
             let form = try await browser.post("/goals", [("title", ""), ("weight", "abc"), ("starts_on", "2026-13-01")])
             #expect(form.status == .unprocessableEntity && form.element("goal-title-error") != nil && form.element("goal-weight-error") != nil,
                     "\(form.status) \(form.text.prefix(3000))")

@@ -32,6 +32,8 @@ struct SupplyChainPageTests {
             let pair = try await browser.get("/map/needs?requester=\(company.sales.id)&provider=\(company.it.id)&period=\(period)")
             #expect(pair.status == .ok && pair.text.contains("需求 0") && !pair.text.contains(secret.number.description),
                     "the colleague does not see the confidential need")
+            let csv = try await browser.get("/map/export.csv?period=\(period)")
+            #expect(csv.text.hasPrefix("\u{FEFF}需求方,服务方,需求数") && csv.text.contains("销售部,信息技术部,4,,,暂无\r\n"), "\(csv.text)")
         }
     }
 }

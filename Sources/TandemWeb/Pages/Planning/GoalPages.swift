@@ -44,6 +44,7 @@ struct GoalPages: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("goals", use: list)
+        routes.get("goals", "export.csv", use: csv)
         routes.post("goals", use: create)
         routes.get("goals", ":goalID", use: edit)
         routes.post("goals", ":goalID", use: update)
@@ -67,6 +68,17 @@ struct GoalPages: RouteCollection {
 
     func list(_ request: Request) async throws -> Response {
         try await request.page("goals", try await context(request))
+    }
+
+    /// The goals' table as CSV for Excel.
+    func csv(_ request: Request) async throws -> Response {
+        let header = ["goals.goal", "goals.weight", "goals.period", "goals.needs", "goals.open", "goals.resolved", "goals.effort",
+                      "goals.resolved_effort", "goals.met", "goals.satisfaction"].map { request.t($0) }
+        let rows = (try await context(request).rows ?? []).map { row in
+            [row.title, String(row.weight), row.period, String(row.needs), String(row.open), String(row.resolved), row.effort,
+             row.resolvedEffort, row.met, row.satisfaction]
+        }
+        return CSVText.response(CSVText.make(header: header, rows: rows), fileName: "strategic-goals.csv")
     }
 
     /// What the form sent, and the input it makes.

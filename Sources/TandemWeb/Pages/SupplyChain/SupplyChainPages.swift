@@ -39,6 +39,7 @@ struct SupplyChainPages: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("map", use: map)
+        routes.get("map", "export.csv", use: csv)
         routes.get("map", "needs", use: needs)
     }
 
@@ -77,6 +78,22 @@ struct SupplyChainPages: RouteCollection {
         let context = Context(layout: LayoutContext(request, title: t("map.title"), section: "map"), period: query.string("period") ?? period.description,
                               chart: chart, rows: rows, errors: errors.messages(for: ["period"]))
         return try await request.page("map", context, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    /// The pairs' table as CSV for Excel.
+    func csv(_ request: Request) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["period"])
+        let workflow = request.tandem.scorecards
+        let period = try workflow.period(query.string("period"))
+        let map = try await workflow.supplyChain(period: period, for: try request.actor())
+        let directory = try await PageDirectory.load(request, people: [])
+        let header = ["map.requester", "map.provider", "map.volume", "goals.met", "goals.satisfaction", "map.health"].map { request.t($0) }
+        let rows = map.edges.map { edge in
+            [directory.departmentName(edge.requestingDepartmentID), directory.departmentName(edge.providingDepartmentID), String(edge.volume),
+             edge.metPercent.map { String(format: "%.1f", $0) } ?? "", edge.ratingAverage.map { String(format: "%.2f", $0) } ?? "",
+             request.t("map_health.\(edge.health.rawValue)")]
+        }
+        return CSVText.response(CSVText.make(header: header, rows: rows), fileName: "supply-chain-\(period).csv")
     }
 
     /// The needs of one pair raised in the period that the reader may see, newest first.
