@@ -101,11 +101,11 @@ public enum ThemeAnalysis {
         }
         flushRun()
         flushOther()
-        return terms.filter { !stopTerms.contains($0) && !containsOnlyStopParts($0) }
+        return terms.filter { !stopTerms.contains($0) && !hasStopWord($0) }
     }
 
     /// A pair of words with a stop word in it says nothing either.
-    static func containsOnlyStopParts(_ term: String) -> Bool {
+    static func hasStopWord(_ term: String) -> Bool {
         let words = term.split(separator: " ").map(String.init)
         return words.count > 1 && words.contains { stopTerms.contains($0) }
     }

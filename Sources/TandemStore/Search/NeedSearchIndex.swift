@@ -46,9 +46,11 @@ enum NeedSearchIndex {
     /// Indexes what a change added or altered: the title and description when they changed,
     /// each new reply and note.
     static func update(_ write: NeedWrite, over previous: Need, dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase) async throws {
-        let document = NeedSearchDocument(write.need)
         let target = where_(write.need.id, dialect)
-        if document != NeedSearchDocument(previous) {
+        // NB: most changes (steps, replies, assignment) leave the words alone: compare them before tokenizing.
+        let need = write.need
+        if need.title != previous.title || need.description != previous.description || need.formAnswers != previous.formAnswers {
+            let document = NeedSearchDocument(need)
             try await sql.raw("""
                 UPDATE need_search SET title_terms = \(bind: document.title), description_terms = \(bind: document.description) WHERE \(target)
                 """).run()

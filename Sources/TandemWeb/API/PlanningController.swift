@@ -103,10 +103,6 @@ struct PlanningController: RouteCollection {
         return try json(try await request.tandem.planning.setWeights(weights, by: try request.actor()))
     }
 
-    static func period(_ text: String?) throws -> ReportingPeriod {
-        try ReportingPeriod.parse(text ?? "")
-    }
-
     struct Capacity: Content {
         var departmentID: Department.ID
         var period: String
@@ -121,14 +117,14 @@ struct PlanningController: RouteCollection {
 
     func capacity(_ request: Request) async throws -> Response {
         let department: Department.ID = try request.id("departmentID", "department")
-        let period = try Self.period(request.parameters.get("period"))
+        let period = try ReportingPeriod.parse(request.parameters.get("period") ?? "")
         let days = try await request.tandem.planning.capacity(of: department, in: period, for: try request.actor())
         return try json(Capacity(departmentID: department, period: period.description, personDays: days))
     }
 
     func setCapacity(_ request: Request) async throws -> Response {
         let department: Department.ID = try request.id("departmentID", "department")
-        let period = try Self.period(request.parameters.get("period"))
+        let period = try ReportingPeriod.parse(request.parameters.get("period") ?? "")
         let body = try request.decodeBody(CapacityBody.self)
         try await request.tandem.planning.setCapacity(body.personDays, of: department, in: period, by: try request.actor())
         return try json(Capacity(departmentID: department, period: period.description, personDays: body.personDays))
@@ -146,7 +142,7 @@ struct PlanningController: RouteCollection {
         let query = try QueryParameters(request, allowed: ["period"])
         let department: Department.ID = try request.id("departmentID", "department")
         let workflow = request.tandem.planning
-        let period = try query.string("period").map { try Self.period($0) } ?? workflow.currentPeriod
+        let period = try query.string("period").map { try ReportingPeriod.parse($0) } ?? workflow.currentPeriod
         let committed = try await workflow.review(department, in: period, for: actor)
         let proposal = try await workflow.capacity(of: department, in: period, for: actor) == nil
             ? nil : try await workflow.propose(department, in: period, for: actor)
@@ -167,7 +163,7 @@ struct PlanningController: RouteCollection {
             guard let id = Need.ID(key) else { throw TandemError.invalid("pins", "'\(key)' is not a need id") }
             pins[id] = pin
         }
-        let plan = try await request.tandem.planning.commit(department, in: try Self.period(body.period), pins: pins, by: try request.actor())
+        let plan = try await request.tandem.planning.commit(department, in: try ReportingPeriod.parse(body.period), pins: pins, by: try request.actor())
         return try json(plan, status: .created)
     }
 }

@@ -23,7 +23,7 @@ struct PlanningPages: RouteCollection {
     func choice(_ request: Request, department text: String?, period periodText: String?) async throws -> (Department.ID, ReportingPeriod) {
         let actor = try request.actor()
         let workflow = request.tandem.planning
-        let period = try periodText.map { try PlanningController.period($0) } ?? workflow.currentPeriod
+        let period = try periodText.map { try ReportingPeriod.parse($0) } ?? workflow.currentPeriod
         if let text, !text.isEmpty {
             guard let id = Department.ID(text) else { throw TandemError.notFound("department") }
             return (id, period)
