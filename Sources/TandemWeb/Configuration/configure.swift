@@ -113,14 +113,16 @@ func configureViews(_ app: Application, _ configuration: TandemConfiguration) {
     app.leaf.cache.isEnabled = true
 }
 
-/// Stops the watcher and the job runner (before the database closes: handlers shut down in
-/// reverse order).
+/// Stops the watcher and the job runner together (before the database closes: handlers shut
+/// down in reverse order), within five seconds: well inside the ten a container manager waits
+/// before it kills.
 struct JobRunnerShutdown: LifecycleHandler {
     let services: TandemServices
 
     func shutdownAsync(_ application: Application) async {
-        await services.serviceLevelWatcher.stop()
-        await services.jobRunner.stop()
+        async let watcher: Void = services.serviceLevelWatcher.stop()
+        async let runner: Void = services.jobRunner.stop(grace: .seconds(5))
+        _ = await (watcher, runner)
     }
 }
 

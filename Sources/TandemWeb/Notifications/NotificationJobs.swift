@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOPosix
@@ -74,6 +75,8 @@ struct ChannelHandler: JobHandler {
     let text: NotificationText
     let client: HTTPClient
     var kinds: [String] { [NotificationWorkflow.channelKind] }
+    /// The most of a receiver's answer read (it only needs to say whether it took the message).
+    static let largestAnswer = 64 * 1024
 
     func run(_ job: Job) async throws {
         let input = try job.input(NotificationWorkflow.ChannelMessage.self)
@@ -93,12 +96,15 @@ struct ChannelHandler: JobHandler {
         if let detail = input.detail { event["detail"] = detail }
         let request = try ChannelRequest.make(for: facts.channel, text: line + "\n" + text.link(need), event: event,
                                               delivery: job.id.description, at: Date())
-        var outgoing = try HTTPClient.Request(url: request.url, method: .POST, body: .data(request.body))
+        // NB: the async request gives up as soon as the job is cancelled (at shutdown); a receiver
+        // that refuses connections would otherwise hold the process until the deadline.
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = .POST
+        outgoing.body = .bytes(ByteBuffer(bytes: request.body))
         for (name, value) in request.headers { outgoing.headers.replaceOrAdd(name: name, value: value) }
-        let deadline = NIODeadline.now() + TimeAmount.seconds(10)
-        let response = try await client.execute(request: outgoing, deadline: deadline).get()
-        let body = response.body.map { Data($0.readableBytesView) } ?? Data()
-        try ChannelRequest.accepted(facts.channel.kind, status: Int(response.status.code), body: body).get()
+        let response = try await client.execute(outgoing, timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: Self.largestAnswer)
+        try ChannelRequest.accepted(facts.channel.kind, status: Int(response.status.code), body: Data(body.readableBytesView)).get()
     }
 }
 
