@@ -1,4 +1,6 @@
 import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
 import TandemCore
 import TandemStore
 import TandemTestSupport
@@ -38,6 +40,57 @@ struct GroupCommitTests {
             let after = try await store.people(in: nil)
             #expect(after.count == before + 20)
             #expect(after.filter { $0.login == "xiaoming" }.count == 1)
+        }
+    }
+}
+
+@Suite("Write path on PostgreSQL")
+struct PostgresWriteTests {
+    static var postgres: [TestDatabase] {
+        TestDatabase.all.filter { if case .postgres = $0 { return true } else { return false } }
+    }
+
+    @Test("a statement on a connection the server has just closed fails at once as unavailable, never waits", arguments: postgres)
+    func closedConnectionFailsFast(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            // setup
+            let store = app.services.database
+            let started = ContinuousClock.now
+            // MUT: the server ends the transaction's connection between two statements
+            let write = Task<String, Never> {
+                do {
+                    try await store.write { sql in
+                        let pid = try await sql.raw("SELECT pg_backend_pid() AS pid").first()!.decode(column: "pid", as: Int32.self)
+                        try await store.read { other in try await other.raw("SELECT pg_terminate_backend(\(bind: pid))").run() }
+                        try await Task.sleep(for: .milliseconds(500))
+                        try await sql.raw("SELECT 1").run()
+                    }
+                    return "committed"
+                } catch let error as TandemError {
+                    return error.code.rawValue
+                } catch {
+                    return "\(error)"
+                }
+            }
+            let outcome = await firstOf(write, orAfter: .seconds(10), "still waiting")
+            // validate
+            #expect(outcome == "unavailable")
+            #expect(ContinuousClock.now - started < .seconds(5))
+            // the pool has let the dead connection go: the next write works
+            let answer = try await store.write { sql in try await sql.raw("SELECT 2 AS two").first()!.decode(column: "two", as: Int.self) }
+            #expect(answer == 2)
+        }
+    }
+
+    /// The task's value, or `fallback` once `limit` has passed (the task may never end).
+    private func firstOf(_ task: Task<String, Never>, orAfter limit: Duration, _ fallback: String) async -> String {
+        let answered = NIOLockedValueBox(false)
+        return await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
+            @Sendable func answer(_ value: String) {
+                if answered.withLockedValue({ done in defer { done = true }; return !done }) { continuation.resume(returning: value) }
+            }
+            Task { answer(await task.value) }
+            Task { try? await Task.sleep(for: limit); answer(fallback) }
         }
     }
 }

@@ -52,7 +52,7 @@ public final class StoreDatabase: Sendable {
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         do {
             if let writer { return try await writer.submit(body) }
-            return try await makeDatabase().transaction { transaction in try await body(transaction as! any SQLDatabase) }
+            return try await PostgresTransaction.run(on: makeDatabase(), body)
         } catch {
             throw StoreError.map(error)
         }
