@@ -58,6 +58,10 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         case noOptions = "no_options"
         /// The value names a record that does not exist (or is not active).
         case unknownRecord = "unknown_record"
+        /// An imported value that an earlier row of the same file has already.
+        case duplicateInFile = "duplicate_in_file"
+        /// An imported value that a stored record has already.
+        case alreadyStored = "already_stored"
         /// A search text without a word or character to look for.
         case nothingToSearch = "nothing_to_search"
     }

@@ -127,14 +127,7 @@ extension NeedWorkflow {
                 effortHours: input.effortHours, desiredDate: input.desiredDate, strategicGoalID: input.strategicGoalID,
                 isConfidential: confidential, status: .new, assigneeIDs: assignees, formAnswers: answers,
                 createdAt: now, updatedAt: now, resolvedAt: nil, closedAt: nil, version: 1)
-            var events = [
-                NeedEvent(
-                    id: raisedEventID, needID: needID, actorID: recorder.id, at: now, kind: .raised,
-                    changes: [
-                        .init(field: "status", old: nil, new: NeedStatus.new.rawValue),
-                        .init(field: "priority", old: nil, new: need.priority.rawValue),
-                    ])
-            ]
+            var events = [Self.raisedEvent(id: raisedEventID, of: need, recordedBy: recorder.id)]
             if !assignees.isEmpty {
                 events.append(NeedEvent(
                     id: assignedEventID, needID: needID, actorID: recorder.id, at: now, kind: .assigned,
@@ -145,6 +138,16 @@ extension NeedWorkflow {
             write.origin = origin
             return write
         }
+    }
+
+    /// The first event of every need: raised, with its status and priority.
+    static func raisedEvent(id: NeedEvent.ID, of need: Need, recordedBy recorder: Person.ID) -> NeedEvent {
+        NeedEvent(
+            id: id, needID: need.id, actorID: recorder, at: need.createdAt, kind: .raised,
+            changes: [
+                .init(field: "status", old: nil, new: NeedStatus.new.rawValue),
+                .init(field: "priority", old: nil, new: need.priority.rawValue),
+            ])
     }
 
     static func checkEffort(_ effort: Decimal?) throws {

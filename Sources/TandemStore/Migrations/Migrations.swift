@@ -23,5 +23,6 @@ public enum TandemMigrations {
         CreateSearchIndex(),
         CreateDashboardSnapshots(),
         CreatePlanning(),
+        CreateImports(),
     ]
 }

@@ -11,16 +11,17 @@ public struct SQLNeedStore: NeedStore {
 
     public func create(year: Int, _ build: @escaping @Sendable (NeedNumber) throws -> NeedWrite) async throws -> Need {
         if database.dialect == .postgres { try await ensureSequence(year: year) }
-        return try await database.write { [dialect = database.dialect] sql in
-            let sequence = dialect == .postgres
-                ? try await Self.nextValue(year: year, sql) : try await Self.allocateSequence(year: year, sql)
-            let number = NeedNumber(year: year, sequence: sequence)
-            let write = try build(number)
-            try await sql.insertRow(try NeedRow(write.need), into: "needs")
-            try await Self.writeDetails(write, writingAssignees: true, sql)
-            try await NeedSearchIndex.insert([(write.need, write.comments)], dialect: dialect, sql)
-            return write.need
-        }
+        return try await database.write { [dialect = database.dialect] sql in try await Self.insert(year: year, build, dialect: dialect, sql) }
+    }
+
+    /// Numbers a new need in `year` and writes it whole, within the caller's transaction.
+    static func insert(year: Int, _ build: (NeedNumber) throws -> NeedWrite, dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase) async throws -> Need {
+        let sequence = dialect == .postgres ? try await nextValue(year: year, sql) : try await allocateSequence(year: year, sql)
+        let write = try build(NeedNumber(year: year, sequence: sequence))
+        try await sql.insertRow(try NeedRow(write.need), into: "needs")
+        try await writeDetails(write, writingAssignees: true, sql)
+        try await NeedSearchIndex.insert([(write.need, write.comments)], dialect: dialect, sql)
+        return write.need
     }
 
     public func apply(_ write: NeedWrite, over previous: Need) async throws {

@@ -31,6 +31,9 @@ public func configure(_ app: Application, _ configuration: TandemConfiguration) 
 
     app.tandem = try TandemServices(configuration: configuration, database: database, logger: app.logger)
     app.lifecycle.use(JobRunnerShutdown(services: app.tandem))
+    // NB: on SQLite this process is the only one, so any import still marked running was cut
+    // off; on PostgreSQL another instance may be running a recent one (none takes an hour).
+    _ = try await app.tandem.imports.failInterrupted(exceptWithin: database.dialect == .sqlite ? 0 : 3600)
     app.routes.defaultMaxBodySize = ByteCount(value: maxJSONBodyBytes)
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())
@@ -58,6 +61,7 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: ServiceLevelController())
     try api.register(collection: JobController())
     try api.register(collection: NotificationController())
+    try api.register(collection: ImportController())
     try api.register(collection: SatisfactionController())
     try api.register(collection: ScorecardController())
     try api.register(collection: EvaluationController())

@@ -30,6 +30,9 @@ public struct TandemServices: Sendable {
     public let goals: GoalWorkflow
     public let planning: PlanningWorkflow
     public let themes: ThemeWorkflow
+    public let imports: ImportWorkflow
+    /// Runs the imports started through the API and the pages, and knows how far each got.
+    let importRunner: ImportRunner
     /// Runs the background jobs (notifications); `serve` starts it, tests run it by hand (`runDueOnce`).
     public let jobRunner: JobRunner
     /// Asks for service-level refreshes when warnings and breaches come due; `serve` starts it.
@@ -76,6 +79,9 @@ public struct TandemServices: Sendable {
         self.dashboards = DashboardWorkflow(store: SQLDashboardStore(database), organisation: organisationStore, jobs: jobStore, clock: clock, ids: ids,
                                             timeZone: configuration.timeZone)
         self.goals = GoalWorkflow(store: SQLGoalStore(database), clock: clock, ids: ids)
+        self.imports = ImportWorkflow(store: SQLImportStore(database), organisation: organisationStore, settings: settings, hasher: hasher,
+                                      clock: clock, ids: ids, timeZone: configuration.timeZone)
+        self.importRunner = ImportRunner(workflow: imports, logger: logger)
         self.planning = PlanningWorkflow(store: SQLPlanningStore(database), organisation: organisationStore, clock: clock,
                                          timeZone: configuration.timeZone)
         self.themes = ThemeWorkflow(store: SQLThemeStore(database), clock: clock, timeZone: configuration.timeZone)

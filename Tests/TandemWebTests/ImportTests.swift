@@ -1,0 +1,150 @@
+import Foundation
+import TandemCore
+import TandemTestSupport
+import Testing
+import Vapor
+@testable import TandemWeb
+
+@Suite("CSV import")
+struct ImportTests {
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    /// Posts a file and, for a real import, waits for the background write to end.
+    func upload(_ kind: String, _ bytes: Data, dryRun: Bool = false, in app: TestApp, token: String) async throws -> TestResponse {
+        let response = try await app.request(.POST, "/api/v1/imports/\(kind)?dry_run=\(dryRun)&file_name=\(kind).csv", token: token, body: bytes)
+        guard response.status == .accepted, let id = response["id"] else { return response }
+        for _ in 0..<200 {
+            let current = try await app.request(.GET, "/api/v1/imports/\(id)", token: token)
+            if current["state"] != "running" { return current }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return try await app.request(.GET, "/api/v1/imports/\(id)", token: token)
+    }
+
+    @Test("departments and people from Chinese Excel (GB18030, Chinese headers) and UTF-8 with a BOM; a dry run writes nothing",
+          arguments: TestDatabase.all)
+    func departmentsAndPeople(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let admin = company.token(company.admin)
+            // a child listed before its parent, a parent among the stored departments, quoted fields
+            let departments = "代码,名称,上级代码,提供服务\r\nFIN-AP,应付组,FIN,否\r\nFIN,\"财务部, 总部\",HQ,是\r\n\r\nLEGAL,法务部,,yes\r\n"
+            let gbk = try #require(departments.data(using: Self.gb18030))
+            #expect(String(data: gbk, encoding: .utf8) == nil, "the file really is not UTF-8")
+
+            let checked = try await upload("departments", gbk, dryRun: true, in: app, token: admin)
+            #expect(checked.status == .ok && checked["state"] == "checked" && checked["encoding"] == "gb18030")
+            #expect(checked.object["rows"] as? Int == 3)
+            #expect(try await app.services.organisation.store.departments().contains { $0.code == "FIN" } == false)
+
+            let done = try await upload("departments", gbk, in: app, token: admin)
+            #expect(done["state"] == "done" && done.object["written"] as? Int == 3, "\(done.text)")
+            let stored = try await app.services.organisation.store.departments()
+            let finance = try #require(stored.first { $0.code == "FIN" })
+            #expect(finance.name == "财务部, 总部" && finance.isProvider && finance.parentID == company.headOffice.id)
+            #expect(stored.first { $0.code == "FIN-AP" }?.parentID == finance.id)
+            #expect(stored.first { $0.code == "LEGAL" }?.isProvider == true)
+
+            let people = "\u{FEFF}login,display_name,department_code,email,roles,language,password\n"
+                + "Qian.Kuaiji,钱会计,fin,qian@example.com,agent;经理,en,\"pass, word 2026\"\n"
+                + "sun.fawu,孙法务,LEGAL,,,,\n"
+            let added = try await upload("people", Data(people.utf8), in: app, token: admin)
+            #expect(added["state"] == "done" && added["encoding"] == "utf-8", "\(added.text)")
+            let qian = try #require(try await app.services.organisation.store.person(login: "qian.kuaiji"))
+            #expect(qian.departmentID == finance.id && qian.roles == [.employee, .agent, .manager] && qian.language == .en)
+            let signedIn = try await app.send(.POST, "/api/v1/auth/sign-in", token: nil, ["login": "qian.kuaiji", "password": "pass, word 2026"])
+            #expect(signedIn.status == .ok, "the imported password works")
+            let sun = try #require(try await app.services.organisation.store.person(login: "sun.fawu"))
+            #expect(sun.roles == [.employee] && sun.language == .zhCN && sun.email == nil)
+
+            let template = try await app.request(.GET, "/api/v1/imports/templates/people", token: admin)
+            #expect(template.text == "\u{FEFF}login,display_name,department_code,email,roles,language,password\r\n")
+        }
+    }
+
+    @Test("every bad row is named with its line and field, and nothing is imported if one is bad; only administrators import",
+          arguments: TestDatabase.all)
+    func badRows(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let admin = company.token(company.admin)
+            let people = """
+                login,display_name,department_code,roles
+                good.one,好人,SALES,
+                x,短,SALES,
+                xiaoming,重名,SALES,
+                good.one,又一个,NOPE,boss
+                "multi
+                line",姓名,IT,agent
+                """
+            let checked = try await upload("people", Data(people.utf8), dryRun: true, in: app, token: admin)
+            #expect(checked.status == .ok && checked["state"] == "rejected")
+            let problems = (checked.object["problems"] as? [[String: Any]] ?? []).map { "\($0["line"] as? Int ?? 0) \($0["field"] as? String ?? "")" }
+            #expect(problems == ["3 login", "4 login", "5 login", "5 department_code", "5 roles", "6 login"], "\(problems)")
+            let reasons = (checked.object["problems"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }
+            #expect(reasons.contains("already_stored") && reasons.contains("duplicate_in_file") && reasons.contains("unknown_record"))
+
+            let refused = try await upload("people", Data(people.utf8), in: app, token: admin)
+            #expect(refused.status == .unprocessableEntity && refused.errorField == "file")
+            #expect((refused.object["import"] as? [String: Any])?["problem_count"] as? Int == 6)
+            #expect(try await app.services.organisation.store.person(login: "good.one") == nil, "not even the good row")
+
+            let header = try await upload("needs", Data("title,kind,colour\n需要,technology,red\n".utf8), dryRun: true, in: app, token: admin)
+            let headerProblems = (header.object["problems"] as? [[String: Any]] ?? []).map { "\($0["line"] as? Int ?? 0) \($0["field"] as? String ?? "")" }
+            #expect(Set(headerProblems) == ["1 colour", "1 providing_department_code", "1 requester_login"], "\(headerProblems)")
+
+            let openQuote = try await upload("departments", Data("code,name\nA,\"never closed\n".utf8), dryRun: true, in: app, token: admin)
+            #expect(openQuote.status == .unprocessableEntity && openQuote.errorField == "file")
+            #expect(try await app.request(.POST, "/api/v1/imports/offices", token: admin, body: Data("a".utf8)).errorField == "kind")
+            #expect(try await app.request(.POST, "/api/v1/imports/people?dry_run=maybe", token: admin, body: Data("a".utf8)).errorField == "dry_run")
+
+            for outsider in [company.salesManager, company.itManager] {
+                let forbidden = try await app.request(.POST, "/api/v1/imports/people", token: company.token(outsider), body: Data(people.utf8))
+                #expect(forbidden.status == .forbidden)
+                #expect(try await app.request(.GET, "/api/v1/imports/\(checked["id"] ?? "")", token: company.token(outsider)).status == .forbidden)
+                #expect(try await app.request(.GET, "/api/v1/imports", token: company.token(outsider)).status == .forbidden)
+            }
+            #expect(try await app.request(.GET, "/api/v1/imports", token: admin).items.count == 3, "the file that could not be read left no record")
+        }
+    }
+
+    @Test("needs brought over: raised by the requester named, when the file says, numbered in their year, found by search, clocks refreshed",
+          arguments: TestDatabase.all)
+    func needs(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let admin = company.token(company.admin)
+            let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+            let needs = """
+                标题,类型,提供部门代码,提出人登录名,描述,紧急程度,重要程度,期望日期,保密,提出时间
+                旧系统迁移的需求,技术,IT,xiaoming,从旧工单系统导入,紧急,高,2099/1/31,否,\(year - 1)/3/5 9:30
+                招聘两名销售,service,hr,lihua,,,,,是,
+                """
+            let done = try await upload("needs", Data(needs.utf8), in: app, token: admin)
+            #expect(done["state"] == "done" && done.object["written"] as? Int == 2, "\(done.text)")
+            let store = app.services.needs.needs
+            let old = try #require(try await store.need(number: NeedNumber(year: year - 1, sequence: 1)))
+            #expect(old.title == "旧系统迁移的需求" && old.kind == .technology && old.requesterID == company.salesEmployee.id)
+            #expect(old.requestingDepartmentID == company.sales.id && old.providingDepartmentID == company.it.id)
+            #expect(old.urgency == .critical && old.importance == .high && old.desiredDate == CalendarDate("2099-01-31"))
+            #expect(Timestamp.format(old.createdAt).hasPrefix("\(year - 1)-03-05T01:30:00"), "09:30 in Shanghai")
+            let events = try await store.events(of: old.id)
+            #expect(events.map(\.kind) == [.raised] && events[0].actorID == company.admin.id && events[0].at == old.createdAt)
+            let recent = try await app.services.needs.list(NeedQuery(), for: company.admin)
+            let hiring = try #require(recent.needs.first { $0.title == "招聘两名销售" })
+            #expect(hiring.isConfidential && hiring.number.year == year && hiring.requesterID == company.salesColleague.id)
+
+            let found = try await app.request(.GET, "/api/v1/search?q=迁移", token: company.token(company.salesEmployee))
+            #expect(found.items.count == 1, "\(found.text)")
+            let jobs = try await app.services.jobs.store.jobs(state: nil, limit: 500)
+            #expect(jobs.filter { $0.kind == ServiceLevelWorkflow.refreshKind }.count >= 2)
+            #expect(!jobs.contains { $0.kind == NeedWorkflow.followUpKind && $0.payload.contains(old.id.description.lowercased()) },
+                    "an imported need notifies no one")
+
+            let future = "title,kind,providing_department_code,requester_login,raised_at\n未来,technology,SALES,ghost,2999-01-01\n"
+            let refused = try await upload("needs", Data(future.utf8), dryRun: true, in: app, token: admin)
+            let fields = (refused.object["problems"] as? [[String: Any]] ?? []).map { $0["field"] as? String ?? "" }
+            #expect(fields == ["providing_department_code", "requester_login", "raised_at"], "\(fields)")
+        }
+    }
+}
