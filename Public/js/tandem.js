@@ -113,4 +113,21 @@
 
   var firstInvalid = document.querySelector("[aria-invalid='true']");
   if (firstInvalid) { firstInvalid.focus(); }
+  // An import running in the background: its progress bar follows the API until it ends.
+  var progress = document.getElementById("import-progress");
+  if (progress) {
+    var poll = function () {
+      fetch(progress.getAttribute("data-poll"), { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (record) {
+          if (!record) { return; }
+          if (record.state !== "running") { window.location.reload(); return; }
+          progress.value = record.written;
+          document.getElementById("import-written").textContent = String(record.written);
+          window.setTimeout(poll, 1000);
+        })
+        .catch(function () { window.setTimeout(poll, 3000); });
+    };
+    window.setTimeout(poll, 1000);
+  }
 })();

@@ -147,4 +147,42 @@ struct ImportTests {
             #expect(fields == ["providing_department_code", "requester_login", "raised_at"], "\(fields)")
         }
     }
+
+    @Test("the page: a check lists the problems by line and column in Chinese, an import shows its progress and ends imported; others see no tab",
+          arguments: [TestDatabase.sqlite])
+    func page(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let browser = TestBrowser(app)
+            _ = try await browser.signIn(company.admin.login)
+            let start = try await browser.get("/admin/imports")
+            #expect(start.status == .ok && start.text.contains("id=\"import-form\"") && start.text.contains("/admin/imports/templates/needs"))
+            let bad = Data("代码,名称\nOPS,运营部\nOPS,运营二部\nIT,信息\n".utf8)
+            let checked = try await browser.postMultipart("/admin/imports", [("kind", "departments"), ("mode", "check")],
+                                                          files: [("file", "部门.csv", "text/csv", bad)])
+            #expect(checked.status == .seeOther)
+            let report = try await browser.get(try #require(checked.headers.first(name: .location)))
+            #expect(report.text.contains("与第 2 行重复") && report.text.contains("IT 已经存在") && report.text.contains("没有导入任何数据"), "\(report.text)")
+            #expect(try await app.services.organisation.store.departments().contains { $0.code == "OPS" } == false)
+
+            let good = Data("代码,名称\nOPS,运营部\n".utf8)
+            let started = try await browser.postMultipart("/admin/imports", [("kind", "departments"), ("mode", "import")],
+                                                          files: [("file", "部门.csv", "text/csv", good)])
+            let link = try #require(started.headers.first(name: .location))
+            var shown = try await browser.get(link)
+            for _ in 0..<100 where shown.text.contains("id=\"import-progress\"") {
+                try await Task.sleep(for: .milliseconds(50))
+                shown = try await browser.get(link)
+            }
+            #expect(shown.text.contains("已导入 1 行"), "\(shown.text)")
+            #expect(try await app.services.organisation.store.departments().contains { $0.code == "OPS" })
+            #expect(try await browser.get("/admin/imports").text.contains("部门.csv"))
+
+            let manager = TestBrowser(app)
+            _ = try await manager.signIn(company.salesManager.login)
+            let managerPeople = try await manager.get("/admin/people")
+            #expect(managerPeople.status == .ok && !managerPeople.text.contains("/admin/imports"))
+            #expect(try await manager.get("/admin/imports").status == .forbidden)
+        }
+    }
 }

@@ -20,7 +20,7 @@ enum OpenAPIDocument {
         var isPublic = false
     }
 
-    static var operations: [Operation] { coreOperations + feedbackOperations + surveyOperations + collaborationOperations + insightOperations + planningOperations }
+    static var operations: [Operation] { coreOperations + feedbackOperations + surveyOperations + collaborationOperations + insightOperations + planningOperations + importOperations }
 
     static let coreOperations: [Operation] = [
         .init(method: "POST", path: "/api/v1/auth/sign-in", summary: "Sign in; sets the session cookie", tag: "account", body: "SignIn", response: "SignedIn"),
@@ -111,12 +111,14 @@ enum OpenAPIDocument {
         let formAnswer: [String: Any] = ["oneOf": [string(), ["type": "number"], ["type": "array", "items": string()]]]
         let priorities = strings(Priority.allCases.map(\.rawValue))
         let reasons = strings(TandemError.Reason.allCases.map(\.rawValue))
-        return feedbackSchemas.merging(surveySchemas) { $1 }.merging(collaborationSchemas) { $1 }.merging(insightSchemas) { $1 }.merging(planningSchemas) { $1 }.merging([
+        return feedbackSchemas.merging(surveySchemas) { $1 }.merging(collaborationSchemas) { $1 }.merging(insightSchemas) { $1 }.merging(planningSchemas) { $1 }.merging(importSchemas) { $1 }.merging([
             "Error": object(["error": object([
                 "code": string(), "message": string(), "field": string(), "reason": reasons,
                 "fields": ["type": "array", "items": object(["field": string(), "message": string(), "reason": reasons],
                                                             required: ["field", "message"])],
-            ], required: ["code", "message"])], required: ["error"]),
+            ], required: ["code", "message"]),
+            // A CSV file refused for its rows: the import, with every problem.
+            "import": ["$ref": "#/components/schemas/Import"]], required: ["error"]),
             "SignIn": object(["login": string(["minLength": 1, "maxLength": 64]), "password": string(["minLength": 1, "maxLength": 200])],
                              required: ["login", "password"]),
             "SignedIn": object(["person": ["$ref": "#/components/schemas/Person"], "session_token": string()], strict: false),

@@ -26,7 +26,14 @@ public enum TandemCommand {
                 try await configure(app, configuration)
                 app.asyncCommands.use(DemoCommand(), as: "demo")
                 app.asyncCommands.use(DatasetCommand(), as: "dataset")
+                app.asyncCommands.use(ImportCommand(), as: "import")
                 let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+                if command == "serve" {
+                    // NB: on SQLite the server is the only writer that runs imports, so one still
+                    // marked running was cut off; on PostgreSQL another instance may be running a
+                    // recent one (none takes an hour).
+                    _ = try await app.tandem.imports.failInterrupted(exceptWithin: app.tandem.database.dialect == .sqlite ? 0 : 3600)
+                }
                 if ["serve", "demo"].contains(command), let password = try await FirstStart.ensureAdministrator(app) {
                     print("""
 

@@ -31,9 +31,6 @@ public func configure(_ app: Application, _ configuration: TandemConfiguration) 
 
     app.tandem = try TandemServices(configuration: configuration, database: database, logger: app.logger)
     app.lifecycle.use(JobRunnerShutdown(services: app.tandem))
-    // NB: on SQLite this process is the only one, so any import still marked running was cut
-    // off; on PostgreSQL another instance may be running a recent one (none takes an hour).
-    _ = try await app.tandem.imports.failInterrupted(exceptWithin: database.dialect == .sqlite ? 0 : 3600)
     app.routes.defaultMaxBodySize = ByteCount(value: maxJSONBodyBytes)
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())
@@ -101,6 +98,7 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: CatalogPages())
     try pages.register(collection: PriorityMatrixPage())
     try pages.register(collection: JobsPage())
+    try pages.register(collection: ImportPages(maxFileBytes: ImportController.maxFileBytes))
     try pages.register(collection: ChannelPages())
     try pages.register(collection: ServiceLevelPages(maxFormBytes: 2 * 1024 * 1024))
 }

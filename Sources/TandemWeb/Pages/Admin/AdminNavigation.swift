@@ -23,6 +23,7 @@ struct AdminNavigation: Encodable {
             tabs.append(("priority_matrix", "admin.tab_priority_matrix", Site.adminPriorityMatrix))
         }
         if AccessPolicy.canSeeJobs(actor) { tabs.append(("jobs", "admin.tab_jobs", Site.adminJobs)) }
+        if AccessPolicy.canImport(actor) { tabs.append(("imports", "admin.tab_imports", Site.adminImports)) }
         self.tabs = tabs.map { Tab(label: request.t($0.key), link: $0.link, current: $0.name == current) }
     }
 

@@ -17,6 +17,7 @@ enum Site {
     static let adminJobs = "/admin/jobs"
     static let adminChannels = "/admin/channels"
     static let adminServiceLevels = "/admin/service-levels"
+    static let adminImports = "/admin/imports"
 
     static func adminPeople(in department: Department.ID) -> String { "\(adminPeople)?department=\(department)" }
     static func adminChannels(of department: Department.ID) -> String { "\(adminChannels)?department=\(department)" }
