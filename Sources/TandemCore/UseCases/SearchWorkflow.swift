@@ -33,6 +33,27 @@ public struct SearchWorkflow: Sendable {
         return NeedSearchPage(hits: hits, total: total, nextOffset: hasMore ? search.offset + search.limit : nil)
     }
 
+    /// Every need the search finds, best first, a chunk at a time with its marked passage: for
+    /// the CSV export, which has no row cap (the search's offset and limit do not apply).
+    public func everyHit(_ search: NeedSearch, for actor: Person, chunk size: Int = 200,
+                         _ each: ([NeedSearchHit]) async throws -> Void) async throws {
+        var search = search
+        search.limit = 1
+        search.offset = 0
+        search = try search.validated()
+        let visibility = NeedVisibility(for: actor)
+        let ids = try await store.rankedIDs(search, visibility: visibility)
+        let terms = search.terms
+        for start in stride(from: 0, to: ids.count, by: size) {
+            let needs = try await store.needs(Array(ids[start..<min(start + size, ids.count)]))
+            let comments = Dictionary(grouping: try await store.comments(of: needs.map(\.id)), by: \.needID)
+            try await each(needs.map { need in
+                let readable = (comments[need.id] ?? []).filter { $0.visibility == .public || visibility.admitsInternal(need) }
+                return Self.hit(need, comments: readable, terms: terms)
+            })
+        }
+    }
+
     /// The need with its title marked and the first passage that matches: the description, then
     /// the replies and notes the reader sees, oldest first.
     static func hit(_ need: Need, comments: [NeedComment], terms: [SearchTerm]) -> NeedSearchHit {

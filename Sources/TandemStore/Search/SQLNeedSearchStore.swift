@@ -43,6 +43,34 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         }
     }
 
+    public func rankedIDs(_ search: NeedSearch, visibility: NeedVisibility) async throws -> [Need.ID] {
+        let listing = NeedListing(query: search.filters, visibility: visibility, dialect: database.dialect)
+        let terms = search.terms
+        return try await database.read { sql in
+            let inTitle = try await ids(.title, terms, listing, sql)
+            var rest = try await ids(.publicRest, terms, listing, sql)
+            if try await readsSomeNotes(visibility, sql) { rest += try await ids(.notesOnly, terms, listing, sql) }
+            return (inTitle + rest.sorted { $0.order > $1.order }).map(\.id)
+        }
+    }
+
+    public func needs(_ ids: [Need.ID]) async throws -> [Need] {
+        guard !ids.isEmpty else { return [] }
+        let found = try await database.read { sql in
+            try await sql.select().column("*").from("needs").where("id", .in, ids.map(\.rawValue)).all().map { try NeedRow(row: $0).need() }
+        }
+        let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }
+    }
+
+    /// Every match of a part, newest first: only its id and the order it sorts in.
+    func ids(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase) async throws -> [(order: Double, id: Need.ID)] {
+        struct Match: Decodable { var id: UUID; var search_order: Double }
+        let select = matches(part, terms, listing, sql.select().column(SQLColumn("id", table: "needs")).column(orderColumn))
+        return try await select.orderBy(SQLOrderBy(expression: newest, direction: SQLDirection.descending)).allRows(Match.self)
+            .map { ($0.search_order, Need.ID($0.id)) }
+    }
+
     public func comments(of needs: [Need.ID]) async throws -> [NeedComment] {
         guard !needs.isEmpty else { return [] }
         return try await database.read { sql in
@@ -63,13 +91,16 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     /// The newest matches of a part, with the order they sort in.
     func page(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, limit: Int) async throws -> [(order: Double, need: Need)] {
         guard limit > 0 else { return [] }
-        let newest: SQLQueryString = database.dialect == .sqlite ? "need_search.rowid" : "EXTRACT(EPOCH FROM needs.created_at)"
-        let select = matches(part, terms, listing, sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("needs")))
-            .column(SQLAlias(SQLQueryString("CAST(\(newest) AS DOUBLE PRECISION)"), as: SQLIdentifier("search_order"))))
+        let select = matches(part, terms, listing, sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("needs"))).column(orderColumn))
         return try await select.orderBy(SQLOrderBy(expression: newest, direction: SQLDirection.descending)).limit(limit).all().map { row in
             (try row.decode(column: "search_order", as: Double.self), try NeedRow(row: row).need())
         }
     }
+
+    /// What matches sort by, newest first: the index's rowid (in creation order) on SQLite.
+    var newest: SQLQueryString { database.dialect == .sqlite ? "need_search.rowid" : "EXTRACT(EPOCH FROM needs.created_at)" }
+
+    var orderColumn: SQLAlias { SQLAlias(SQLQueryString("CAST(\(newest) AS DOUBLE PRECISION)"), as: SQLIdentifier("search_order")) }
 
     /// How many matches a part has, counted up to `cap`.
     func count(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, cap: Int) async throws -> Int {

@@ -7,6 +7,15 @@ struct SearchController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("search", use: search)
         routes.get("search", "similar", use: similar)
+        routes.get("search", "export.csv", use: export)
+    }
+
+    /// Every need the search finds, as CSV (no row cap; `limit` and `offset` do not apply).
+    func export(_ request: Request) async throws -> Response {
+        let actor = try request.actor()
+        let parameters = try QueryParameters(request, allowed: NeedController.filterParameters.union(["q"]))
+        return try await SearchCSVExport.response(
+            NeedSearch(text: parameters.string("q") ?? "", filters: try NeedController.filters(parameters, actor: actor)), request)
     }
 
     static let searchParameters = NeedController.filterParameters.union(["q", "limit", "offset"])

@@ -33,6 +33,8 @@ struct SearchPageContext: Encodable {
     var hits: [Hit]?
     var nextLink: String?
     var previousLink: String?
+    /// Every need found, as CSV (the offset left out).
+    var exportLink: String?
     var errors: [String: String]
 
     init(_ request: Request, text: String, filters: NeedQuery, offset: Int, page: NeedSearchPage?,
@@ -60,6 +62,7 @@ struct SearchPageContext: Encodable {
         let link = { (offset: Int) in "/search?" + QueuePage.queryString(values.merging(["offset": [String(offset)]]) { $1 }) }
         nextLink = page?.nextOffset.map(link)
         previousLink = offset > 0 && page != nil ? link(max(0, offset - SearchPages.pageSize)) : nil
+        exportLink = page?.hits.isEmpty == false ? "/search/export.csv?" + QueuePage.queryString(values.filter { $0.key != "offset" }) : nil
         self.errors = errors.messages(for: ["q", "status", "kind", "provider", "offset"])
     }
 }
