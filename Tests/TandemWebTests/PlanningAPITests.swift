@@ -131,6 +131,11 @@ struct PlanningAPITests {
             _ = try await browser.signIn(company.itManager.login)
             let page = try await browser.get("/planning?department=\(company.it.id)&period=2026-11")
             #expect(page.status == .ok && page.text.contains("没有工作量估计") && page.text.contains("id=\"plan-review\""))
+            let csv = try await browser.get("/planning/export.csv?department=\(company.it.id)&period=2026-11")
+            let csvLines = csv.text.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(csvLines.first == "#,编号,标题,优先级,得分,工作量（人天）,建议,原因", "\(csv.text)")
+            #expect(csvLines.count == 1 + (page.text.components(separatedBy: "<tr id=\"line-").count - 1))
+            #expect(csv.text.contains(",暂缓,没有工作量估计"))
             let recommitted = try await browser.post("/planning/commit", [("department", company.it.id.description), ("period", "2026-11"),
                                                                           ("pin.\(second.id)", "include")])
             #expect(recommitted.status == .seeOther)

@@ -136,6 +136,11 @@ struct ScorecardAPITests {
             let pair = try await browser.get("/scorecards?department=\(company.it.id)&period=2026-Q4&requester=\(company.hr.id)")
             #expect(pair.element("scorecard-heading") == "信息技术部 为 人力资源部 提供的服务 · 2026-Q4")
 
+            let csv = try await browser.get("/scorecards/export.csv?department=\(company.it.id)&period=2026-Q4")
+            #expect(csv.text.hasPrefix("\u{FEFF}列表,信息技术部,2026-Q4,2026-Q3,变化\r\n") && csv.text.contains("指标,需求量,3,1,+2.0\r\n"), "\(csv.text)")
+            #expect(csv.text.contains("服务过的部门,人力资源部,"))
+            #expect(try await browser.get("/scorecards/export.csv?department=\(company.it.id)&period=Q9").status == .unprocessableEntity)
+
             let bad = try await browser.get("/scorecards?department=\(company.it.id)&period=Q9")
             #expect(bad.status == .unprocessableEntity && bad.element("period-error")?.contains("2026-Q4") == true)
         }

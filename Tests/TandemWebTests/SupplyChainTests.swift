@@ -61,6 +61,10 @@ struct ThemePageTests {
             let page = try await browser.get("/themes")
             #expect(page.status == .ok && page.text.contains("id=\"key-terms\"") && page.text.contains("id=\"themes-recurring\""))
             #expect(!page.text.contains("薪酬"))
+            let csv = try await browser.get("/themes/export.csv")
+            #expect(csv.status == .ok && csv.text.hasPrefix("\u{FEFF}列表,关键词或标题,需求数,上期,增长,提供部门,需求编号\r\n"))
+            #expect(csv.text.contains("关键词与短语,销售数据,3,") && csv.text.contains("反复出现的需求,") && !csv.text.contains("薪酬"), "\(csv.text)")
+            #expect(try await browser.get("/themes/export.csv?period=2026-Q9").status == .unprocessableEntity)
         }
     }
 }

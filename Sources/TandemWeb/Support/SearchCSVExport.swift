@@ -36,7 +36,7 @@ enum SearchCSVExport {
             }
             try await writer.write(.end)
         }))
-        CSVText.describe(response, fileName: "search.csv")
+        CSVText.describe(response, fileName: "search-results.csv")
         return response
     }
 }

@@ -10,6 +10,23 @@ struct PlanningPages: RouteCollection {
         routes.get("planning", use: show)
         routes.post("planning", "capacity", use: setCapacity)
         routes.post("planning", "commit", use: commit)
+        routes.get("planning", "export.csv", use: csv)
+    }
+
+    /// The planner's proposal as CSV for Excel: every open need in score order, planned or
+    /// deferred with its reason.
+    func csv(_ request: Request) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["department", "period"])
+        let (department, period) = try await choice(request, department: query.string("department"), period: query.string("period"))
+        let context = try await PlanningPageContext.load(request, department: department, period: period)
+        let t = { (key: String) in request.t(key) }
+        let header = ["#", t("list.number"), t("list.title"), t("list.priority"), t("planning.score"), t("planning.effort"), t("planning.decision"),
+                      t("export.reason")]
+        let rows = (context.lines ?? []).map { line in
+            [String(line.rank), line.number, line.title, line.priorityLabel, line.score, line.effort,
+             t(line.planned ? "planning.planned" : "planning.deferred"), line.reason ?? ""]
+        }
+        return CSVText.response(CSVText.make(header: header, rows: rows), fileName: "plan-\(context.departmentName)-\(period).csv")
     }
 
     func show(_ request: Request) async throws -> Response {

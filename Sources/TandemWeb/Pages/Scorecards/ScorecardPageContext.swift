@@ -34,6 +34,7 @@ struct ScorecardPageContext: Encodable {
     var chart: BarChart?
     var ranks: [String]?
     var served: [Served]?
+    var exportLink: String?
     /// The period's evaluation: each dimension, the overall score and the NPS, beside the previous period's.
     var evaluation: [Row]?
     var evaluationResponses: Int?
@@ -63,6 +64,8 @@ struct ScorecardPageContext: Encodable {
         let providerName = names[scorecard.providerID] ?? "—"
         heading = scorecard.requesterID.map { request.t("scorecard.pair", providerName, names[$0] ?? "—") } ?? providerName
         periodLabel = scorecard.period.description
+        exportLink = "/scorecards/export.csv?department=\(scorecard.providerID)&period=\(scorecard.period)"
+            + (scorecard.requesterID.map { "&requester=\($0)" } ?? "")
         previousLabel = scorecard.previousPeriod.description
         rows = Self.rows(scorecard.figures, scorecard.previous, request)
         let distribution = scorecard.figures.satisfactionDistribution

@@ -36,10 +36,35 @@ struct ThemePages: RouteCollection {
         var rising: [Rising]?
         var groups: [Group]?
         var errors: [String: String]
+        var exportLink: String
     }
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("themes", use: show)
+        routes.get("themes", "export.csv", use: csv)
+    }
+
+    /// The page's three lists in one CSV for Excel: key terms, rising themes and recurring needs.
+    func csv(_ request: Request) async throws -> Response {
+        let actor = try request.actor()
+        let query = try QueryParameters(request, allowed: ["period", "provider"])
+        let workflow = request.tandem.themes
+        let period = try query.string("period").map { try ReportingPeriod.parse($0) } ?? workflow.currentPeriod
+        let provider: Department.ID? = try query.id("provider")
+        let result = try await workflow.themes(period: period, provider: provider, for: actor)
+        let directory = try await PageDirectory.load(request, people: [])
+        let t = { (key: String) in request.t(key) }
+        let header = [t("export.list"), t("themes.csv_text"), t("themes.count"), t("themes.previous"), t("themes.growth"),
+                      t("themes.csv_providers"), t("themes.csv_needs")]
+        var rows = result.keyTerms.map { [t("themes.key_terms"), $0.term, String($0.count), "", "", "", ""] }
+        rows += result.rising.map {
+            [t("themes.rising"), $0.term, String($0.count), String($0.previousCount), $0.growth >= 99 ? t("themes.new") : String(format: "%.1f", $0.growth), "", ""]
+        }
+        rows += result.recurring.map { group in
+            [t("themes.recurring"), group.title, String(group.count), "", "",
+             group.providingDepartmentIDs.map(directory.departmentName).joined(separator: "、"), group.numbers.map(\.description).joined(separator: " ")]
+        }
+        return CSVText.response(CSVText.make(header: header, rows: rows), fileName: "themes-\(period).csv")
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -72,7 +97,8 @@ struct ThemePages: RouteCollection {
                 Group(title: group.title, count: group.count, providers: group.providingDepartmentIDs.map(directory.departmentName).joined(separator: "、"),
                       examples: group.numbers.prefix(5).map { Example(number: $0.description, link: Site.need($0)) })
             }.nonEmpty,
-            errors: errors.messages(for: ["period"]))
+            errors: errors.messages(for: ["period"]),
+            exportLink: "/themes/export.csv?period=\(period)" + (provider.map { "&provider=\($0)" } ?? ""))
         return try await request.page("themes", context, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }
