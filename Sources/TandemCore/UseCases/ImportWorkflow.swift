@@ -95,10 +95,11 @@ public struct ImportWorkflow: Sendable {
             case .departments(let departments):
                 try await store.write(departments: departments)
             case .people(let people):
+                // NB: hashing a password takes a quarter of a second; the progress counts people hashed.
                 var hashed: [(person: Person, passwordHash: String?)] = []
                 for (index, planned) in people.enumerated() {
                     hashed.append((planned.person, try planned.password.map { try hasher.hash($0) }))
-                    if planned.password != nil, index % 10 == 9 { progress(index / 2) }
+                    if planned.password != nil, index % 10 == 9 { progress(index + 1) }
                 }
                 try await store.write(people: hashed)
             case .needs(let needs):

@@ -102,8 +102,13 @@ struct ImportController: RouteCollection {
 
     /// The header line of a kind's file, as Excel opens it.
     func template(_ request: Request) async throws -> Response {
-        let kind = try Self.kind(request)
         _ = try request.actor()
+        return try Self.template(request)
+    }
+
+    /// The template of the kind the path names: its header line, as Excel opens it.
+    static func template(_ request: Request) throws -> Response {
+        let kind = try Self.kind(request)
         return CSVText.response(CSVText.make(header: ImportSchema.template(for: kind), rows: []), fileName: "tandem-\(kind.rawValue).csv")
     }
 }

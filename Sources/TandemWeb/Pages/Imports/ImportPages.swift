@@ -121,7 +121,6 @@ struct ImportPages: RouteCollection {
 
     func template(_ request: Request) async throws -> Response {
         _ = try AdminNavigation.actor(request)
-        let kind = try ImportController.kind(request)
-        return CSVText.response(CSVText.make(header: ImportSchema.template(for: kind), rows: []), fileName: "tandem-\(kind.rawValue).csv")
+        return try ImportController.template(request)
     }
 }
