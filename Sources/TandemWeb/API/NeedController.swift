@@ -135,17 +135,19 @@ struct NeedController: RouteCollection {
         return response
     }
 
-    /// `:needID` takes the id or the human number (`N-2026-000123`).
-    static func needID(_ request: Request, actor: Person) async throws -> Need.ID {
+    /// `:needID` takes the id or the human number (`N-2026-000123`). A need the actor may not
+    /// read is missing here already, before the body is looked at: whatever is sent about it,
+    /// the answer is the one a missing need gets.
+    static func needID(_ request: Request, actor: Person, checked: Bool = true) async throws -> Need.ID {
         guard let text = request.parameters.get("needID") else { throw TandemError.notFound("need") }
-        if let id = Need.ID(text) { return id }
+        if let id = Need.ID(text) { return checked ? try await request.tandem.needs.need(id, for: actor).id : id }
         guard let number = NeedNumber(text) else { throw TandemError.notFound("need") }
         return try await request.tandem.needs.need(number: number, for: actor).id
     }
 
     func need(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        let id = try await Self.needID(request, actor: actor)
+        let id = try await Self.needID(request, actor: actor, checked: false)  // NB: the read below checks
         return try json(NeedResponse(try await request.tandem.needs.need(id, for: actor), for: actor))
     }
 

@@ -16,15 +16,15 @@ enum OpenAPIDocument {
         var query: [String] = []
         var success: Int = 200
         var response: String? = nil
-        /// Needs no sign-in (the path carries a secret).
+        /// Needs no sign-in (signing in and out, the document, a path that carries a secret).
         var isPublic = false
     }
 
     static var operations: [Operation] { coreOperations + feedbackOperations + surveyOperations + collaborationOperations + insightOperations + planningOperations + importOperations }
 
     static let coreOperations: [Operation] = [
-        .init(method: "POST", path: "/api/v1/auth/sign-in", summary: "Sign in; sets the session cookie", tag: "account", body: "SignIn", response: "SignedIn"),
-        .init(method: "POST", path: "/api/v1/auth/sign-out", summary: "Sign out", tag: "account", success: 204),
+        .init(method: "POST", path: "/api/v1/auth/sign-in", summary: "Sign in; sets the session cookie", tag: "account", body: "SignIn", response: "SignedIn", isPublic: true),
+        .init(method: "POST", path: "/api/v1/auth/sign-out", summary: "Sign out", tag: "account", success: 204, isPublic: true),
         .init(method: "GET", path: "/api/v1/me", summary: "The signed-in person", tag: "account", response: "Person"),
         .init(method: "PUT", path: "/api/v1/me/password", summary: "Change one's own password", tag: "account", body: "ChangePassword", success: 204),
         .init(method: "GET", path: "/api/v1/me/tokens", summary: "One's API tokens", tag: "account"),
@@ -85,7 +85,7 @@ enum OpenAPIDocument {
         .init(method: "GET", path: "/api/v1/jobs", summary: "Background jobs, newest change first, with counts by state (administrators)", tag: "jobs",
               query: ["state", "limit"], response: "JobList"),
         .init(method: "POST", path: "/api/v1/jobs/:jobID/retry", summary: "Run a dead job again (administrators)", tag: "jobs", response: "Job"),
-        .init(method: "GET", path: "/api/v1/openapi.json", summary: "This document", tag: "meta"),
+        .init(method: "GET", path: "/api/v1/openapi.json", summary: "This document", tag: "meta", isPublic: true),
     ]
 
     // MARK: schemas
