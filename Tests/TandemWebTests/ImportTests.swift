@@ -134,6 +134,15 @@ struct ImportTests {
             let hiring = try #require(recent.needs.first { $0.title == "招聘两名销售" })
             #expect(hiring.isConfidential && hiring.number.year == year && hiring.requesterID == company.salesColleague.id)
 
+            // its past breaches are recorded, not announced: no event, no notification
+            await app.drainJobs()
+            let alerts = try await app.services.serviceLevels.store.alerts(of: old.id)
+            #expect(alerts.contains(ServiceLevelAlert(needID: old.id, target: .resolution, level: .breach)), "\(alerts)")
+            #expect(try await store.events(of: old.id).map(\.kind) == [.raised])
+            #expect(try await store.need(old.id)?.priority == old.priority, "no priority raised for a past breach")
+            let inbox = try await app.services.notifications.store.notifications(of: company.itAgent.id, unreadOnly: false, before: nil, limit: 100)
+            #expect(!inbox.contains { $0.needID == old.id }, "\(inbox)")
+
             let found = try await app.request(.GET, "/api/v1/search?q=迁移", token: company.token(company.salesEmployee))
             #expect(found.items.count == 1, "\(found.text)")
             let jobs = try await app.services.jobs.store.jobs(state: nil, limit: 500)

@@ -3,7 +3,8 @@ import Foundation
 /// Needs from a CSV file, as history brought over from another system or a spreadsheet: each
 /// raised by the requester named (active, in the company), for a providing department, when
 /// the file says (never in the future) or now. Recorded by the importing administrator; no one
-/// is notified, and the service-level clocks start from the moment raised.
+/// is notified, and the service-level clocks start from the moment raised (the warnings and
+/// breaches already past are recorded quietly; later ones are announced).
 enum NeedImport {
     struct Planned: Sendable {
         var title: String
@@ -78,7 +79,7 @@ enum NeedImport {
             effortHours: nil, desiredDate: planned.desiredDate, strategicGoalID: nil, isConfidential: planned.isConfidential,
             status: .new, assigneeIDs: [], formAnswers: [:], createdAt: raisedAt, updatedAt: raisedAt, resolvedAt: nil, closedAt: nil, version: 1)
         var write = NeedWrite(need: need, events: [NeedWorkflow.raisedEvent(id: ids.next(), of: need, recordedBy: importer)])
-        write.jobs = [try ServiceLevelWorkflow.refreshJob(for: need.id, id: ids.next(), at: raisedAt)]
+        write.jobs = [try ServiceLevelWorkflow.refreshJob(for: need.id, id: ids.next(), at: raisedAt, quiet: true)]
         return write
     }
 }

@@ -121,6 +121,8 @@ public protocol ServiceLevelStore: Sendable {
     func recheck(department: Department.ID?, offering: ServiceOffering.ID?, at now: Date) async throws
     /// The alerts announced for a need so far.
     func alerts(of need: Need.ID) async throws -> Set<ServiceLevelAlert>
+    /// Records alerts as announced without telling anyone (the history of an imported need).
+    func recordQuietly(_ alerts: [ServiceLevelAlert], at now: Date) async throws
 }
 
 /// People's saved queue filters.

@@ -9,13 +9,23 @@ extension ServiceLevelWorkflow {
 
     public struct Refresh: Codable, Sendable {
         public var needID: Need.ID
-        public init(needID: Need.ID) { self.needID = needID }
-        enum CodingKeys: String, CodingKey { case needID = "need_id" }
+        /// Records the alerts already due without announcing them: an imported need's past.
+        public var quiet: Bool
+        public init(needID: Need.ID, quiet: Bool = false) {
+            self.needID = needID
+            self.quiet = quiet
+        }
+        enum CodingKeys: String, CodingKey { case needID = "need_id", quiet }
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            needID = try container.decode(Need.ID.self, forKey: .needID)
+            quiet = try container.decodeIfPresent(Bool.self, forKey: .quiet) ?? false
+        }
     }
 
-    /// The refresh a change of the need asks for.
-    public static func refreshJob(for need: Need.ID, id: Job.ID, at now: Date, dedupKey: String? = nil) throws -> Job {
-        try Job.make(refreshKind, Refresh(needID: need), id: id, at: now, dedupKey: dedupKey)
+    /// The refresh a change of the need asks for; `quiet` for a need brought in with its past.
+    public static func refreshJob(for need: Need.ID, id: Job.ID, at now: Date, dedupKey: String? = nil, quiet: Bool = false) throws -> Job {
+        try Job.make(refreshKind, Refresh(needID: need, quiet: quiet), id: id, at: now, dedupKey: dedupKey)
     }
 
     /// The refreshes the watcher asks for: one per need whose next warning or breach has come.
@@ -28,8 +38,10 @@ extension ServiceLevelWorkflow {
         }
     }
 
-    /// Announces the alerts the need's clocks call for and stores its deadlines.
-    public func refresh(_ needID: Need.ID) async throws {
+    /// Announces the alerts the need's clocks call for and stores its deadlines. A `quiet`
+    /// refresh records the alerts due now as announced and tells no one: the warnings and
+    /// breaches of an imported need's past are history, not news (its later ones are announced).
+    public func refresh(_ needID: Need.ID, quiet: Bool = false) async throws {
         // NB: at most four alerts a need (two targets, warning and breach), each one write; the
         // rest of the rounds absorb writes of others that came in between.
         for _ in 0..<12 {
@@ -42,6 +54,10 @@ extension ServiceLevelWorkflow {
                                                  calendar: calendar, now: now)
             let announced = try await store.alerts(of: needID)
             let due = ServiceLevelDeadlines.alerts(clock, of: needID).filter { !announced.contains($0) }
+            if quiet, !due.isEmpty {
+                try await store.recordQuietly(due, at: now)
+                continue
+            }
             guard let alert = due.first else {
                 let outcome = ServiceLevelOutcome.derive(events: events, clock: clock, providers: providers, policy: policy,
                                                          calendar: calendar, now: now)

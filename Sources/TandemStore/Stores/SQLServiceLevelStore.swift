@@ -85,6 +85,10 @@ public struct SQLServiceLevelStore: ServiceLevelStore {
         }
     }
 
+    public func recordQuietly(_ alerts: [ServiceLevelAlert], at now: Date) async throws {
+        try await database.write { sql in try await Self.insert(alerts, at: now, on: sql) }
+    }
+
     public func alerts(of need: Need.ID) async throws -> Set<ServiceLevelAlert> {
         struct Row: Decodable { var target: String; var level: String }
         return try await database.read { sql in

@@ -114,7 +114,8 @@ struct ServiceLevelRefreshHandler: JobHandler {
     var kinds: [String] { [ServiceLevelWorkflow.refreshKind] }
 
     func run(_ job: Job) async throws {
-        try await workflow.refresh(try job.input(ServiceLevelWorkflow.Refresh.self).needID)
+        let refresh = try job.input(ServiceLevelWorkflow.Refresh.self)
+        try await workflow.refresh(refresh.needID, quiet: refresh.quiet)
     }
 }
 
