@@ -51,7 +51,12 @@ struct ImportCommand: AsyncCommand {
             let total = record.rows
             let finished = await services.imports.run(prepared) { written in
                 let now = Date()
-                guard lastShown.withLockedValue({ last in defer { if now.timeIntervalSince(last) >= 2 { last = now } }; return now.timeIntervalSince(last) >= 2 }) else { return }
+                let due = lastShown.withLockedValue { last -> Bool in
+                    guard now.timeIntervalSince(last) >= 2 else { return false }
+                    last = now
+                    return true
+                }
+                guard due else { return }
                 console.print(String(format: "%d / %d rows (%.0f%%), %.0f s", written, total, 100 * Double(written) / Double(max(total, 1)),
                                      now.timeIntervalSince(started)))
             }
