@@ -57,6 +57,18 @@ struct ImportTests {
             let sun = try #require(try await app.services.organisation.store.person(login: "sun.fawu"))
             #expect(sun.roles == [.employee] && sun.language == .zhCN && sun.email == nil)
 
+            // what is stored goes out in the import's columns
+            let exported = try await app.request(.GET, "/api/v1/imports/exports/people", token: admin)
+            #expect(exported.text.hasPrefix("\u{FEFF}login,display_name,department_code,email,roles,language,password\r\n"))
+            #expect(exported.text.contains("\r\nqian.kuaiji,钱会计,FIN,qian@example.com,employee;agent;manager,en,\r\n"), "\(exported.text)")
+            let departmentsOut = try await app.request(.GET, "/api/v1/imports/exports/departments", token: admin).text
+            let lines = departmentsOut.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.contains(#"FIN,"财务部, 总部",HQ,true"#), "\(lines)")
+            let financeLine = try #require(lines.firstIndex { $0.hasPrefix("FIN,") }), childLine = try #require(lines.firstIndex { $0.hasPrefix("FIN-AP,") })
+            #expect(financeLine < childLine, "parents first, so the file imports again")
+            #expect(try await app.request(.GET, "/api/v1/imports/exports/needs", token: admin).errorField == "kind")
+            #expect(try await app.request(.GET, "/api/v1/imports/exports/people", token: company.token(company.salesManager)).status == .forbidden)
+
             let template = try await app.request(.GET, "/api/v1/imports/templates/people", token: admin)
             #expect(template.text == "\u{FEFF}login,display_name,department_code,email,roles,language,password\r\n")
         }

@@ -126,6 +126,18 @@ public struct ImportWorkflow: Sendable {
         return record
     }
 
+    /// The stored departments or people in their import file's columns (administrators: the
+    /// people's e-mail addresses go with them). Needs have their own list export.
+    public func export(_ kind: ImportKind, by actor: Person) async throws -> (header: [String], rows: [[String]]) {
+        guard AccessPolicy.canImport(actor) else { throw TandemError.forbidden("only administrators export the organisation") }
+        let departments = try await organisation.departments()
+        switch kind {
+        case .departments: return (ImportSchema.template(for: kind), ImportExport.rows(departments: departments))
+        case .people: return (ImportSchema.template(for: kind), ImportExport.rows(people: try await organisation.people(in: nil), departments: departments))
+        case .needs: throw TandemError.invalid("kind", "needs are exported from their lists (/needs/export.csv)", .notAnOption, "departments, people")
+        }
+    }
+
     public func record(_ id: ImportRecord.ID, for actor: Person) async throws -> ImportRecord {
         guard AccessPolicy.canImport(actor) else { throw TandemError.forbidden("only administrators see imports") }
         guard let record = try await store.record(id) else { throw TandemError.notFound("import") }

@@ -12,6 +12,7 @@ struct ImportController: RouteCollection {
         let imports = routes.grouped("imports")
         imports.get(use: list)
         imports.get("templates", ":kind", use: template)
+        imports.get("exports", ":kind", use: export)
         imports.get(":importID", use: show)
         imports.on(.POST, ":kind", body: .collect(maxSize: ByteCount(value: Self.maxFileBytes)), use: upload)
     }
@@ -104,6 +105,17 @@ struct ImportController: RouteCollection {
     func template(_ request: Request) async throws -> Response {
         _ = try request.actor()
         return try Self.template(request)
+    }
+
+    /// The stored departments or people as a file of their import's columns.
+    func export(_ request: Request) async throws -> Response {
+        try await Self.export(request)
+    }
+
+    static func export(_ request: Request) async throws -> Response {
+        let kind = try Self.kind(request)
+        let (header, rows) = try await request.tandem.imports.export(kind, by: try request.actor())
+        return CSVText.response(CSVText.make(header: header, rows: rows), fileName: "tandem-\(kind.rawValue)-export.csv")
     }
 
     /// The template of the kind the path names: its header line, as Excel opens it.

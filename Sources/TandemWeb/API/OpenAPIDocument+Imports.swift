@@ -11,6 +11,9 @@ extension OpenAPIDocument {
         .init(method: "GET", path: "/api/v1/imports/:importID", summary: "One import: its state, rows written so far and problems (administrators)",
               tag: "import", response: "Import"),
         .init(method: "GET", path: "/api/v1/imports/templates/:kind", summary: "The header line of a kind's CSV file, for Excel", tag: "import"),
+        .init(method: "GET", path: "/api/v1/imports/exports/:kind",
+              summary: "The stored departments or people in their import file's columns, to edit in Excel and import again (administrators)",
+              tag: "import"),
     ]
 
     static var importSchemas: [String: Any] {

@@ -55,6 +55,7 @@ struct ImportPages: RouteCollection {
         routes.get("admin", "imports", use: list)
         routes.on(.POST, "admin", "imports", body: .collect(maxSize: ByteCount(value: maxFileBytes)), use: upload)
         routes.get("admin", "imports", "templates", ":kind", use: template)
+        routes.get("admin", "imports", "exports", ":kind", use: export)
         routes.get("admin", "imports", ":importID", use: show)
     }
 
@@ -117,6 +118,11 @@ struct ImportPages: RouteCollection {
             problems: problems.nonEmpty,
             moreProblems: record.problemCount > problems.count ? t("imports.more_problems", [String(record.problemCount - problems.count)]) : nil)
         return try await request.page("admin-import", context)
+    }
+
+    func export(_ request: Request) async throws -> Response {
+        _ = try AdminNavigation.actor(request)
+        return try await ImportController.export(request)
     }
 
     func template(_ request: Request) async throws -> Response {
