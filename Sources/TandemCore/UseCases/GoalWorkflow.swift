@@ -26,15 +26,20 @@ public struct GoalWorkflow: Sendable {
         return goal
     }
 
-    public func create(_ input: GoalInput, by actor: Person) async throws -> StrategicGoal {
+    /// Throws unless the actor may set goals (callers check before reading a body).
+    public func checkMayManage(by actor: Person) throws {
         guard actor.has(.admin) else { throw TandemError.forbidden("only administrators set the company's goals") }
+    }
+
+    public func create(_ input: GoalInput, by actor: Person) async throws -> StrategicGoal {
+        try checkMayManage(by: actor)
         let goal = try input.goal(id: StrategicGoal.ID(ids.make()))
         try await store.insert(goal, at: clock.now())
         return goal
     }
 
     public func update(_ id: StrategicGoal.ID, _ input: GoalInput, by actor: Person) async throws -> StrategicGoal {
-        guard actor.has(.admin) else { throw TandemError.forbidden("only administrators set the company's goals") }
+        try checkMayManage(by: actor)
         guard try await store.goal(id) != nil else { throw TandemError.notFound("goal") }
         let goal = try input.goal(id: id)
         try await store.update(goal)

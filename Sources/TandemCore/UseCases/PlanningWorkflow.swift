@@ -30,8 +30,13 @@ public struct PlanningWorkflow: Sendable {
 
     public func weights() async throws -> PlanningWeights { try await store.weights() }
 
-    public func setWeights(_ weights: PlanningWeights, by actor: Person) async throws -> PlanningWeights {
+    /// Throws unless the actor may set the planning weights (callers check before reading a body).
+    public func checkMaySetWeights(by actor: Person) throws {
         guard actor.has(.admin) else { throw TandemError.forbidden("only administrators set the planning weights") }
+    }
+
+    public func setWeights(_ weights: PlanningWeights, by actor: Person) async throws -> PlanningWeights {
+        try checkMaySetWeights(by: actor)
         let weights = try weights.validated()
         try await store.setWeights(weights)
         return weights

@@ -28,7 +28,7 @@ public struct ServiceLevelWorkflow: Sendable {
     /// Sets the company default (administrators) or a department's calendar (its managers too).
     /// The watcher then recomputes the due times of the open needs concerned.
     public func setCalendar(_ calendar: BusinessCalendar, of department: Department.ID?, by actor: Person) async throws -> BusinessCalendar {
-        try await checkManages(department, actor)
+        try await checkMayChange(department: department, offering: nil, by: actor)
         guard calendar.hasWorkingTime else { throw TandemError.invalid("weekly_hours", "a calendar needs working hours") }
         _ = try Validate.requiredText(calendar.name, field: "name", max: 100)
         try await store.setCalendar(calendar, of: department)
@@ -67,12 +67,7 @@ public struct ServiceLevelWorkflow: Sendable {
     public func setPolicy(_ policy: ServiceLevelPolicy, of offeringID: ServiceOffering.ID?, by actor: Person) async throws
         -> ServiceLevelPolicy
     {
-        if let offeringID {
-            guard let offering = try await needs.catalog.offering(offeringID) else { throw TandemError.notFound("offering") }
-            try await checkManages(offering.providerID, actor)
-        } else {
-            try await checkManages(nil, actor)
-        }
+        try await checkMayChange(department: nil, offering: offeringID, by: actor)
         try await store.setPolicy(policy, of: offeringID)
         try await store.recheck(department: nil, offering: offeringID, at: needs.clock.now())
         return policy
@@ -90,6 +85,17 @@ public struct ServiceLevelWorkflow: Sendable {
     public func clock(of need: Need, events: [NeedEvent], for actor: Person) async throws -> ServiceLevelClock {
         guard AccessPolicy.canRead(need, actor) else { throw TandemError.notFound("need") }
         return try await derive(need, events: events, policy: try await effectivePolicy(of: need.offeringID), now: needs.clock.now())
+    }
+
+    /// Throws unless the actor may change the calendar or policy of a scope: an offering's, a
+    /// department's, or the company's when both are nil (callers check before reading a body).
+    public func checkMayChange(department: Department.ID?, offering: ServiceOffering.ID?, by actor: Person) async throws {
+        if let offering {
+            guard let found = try await needs.catalog.offering(offering) else { throw TandemError.notFound("offering") }
+            try await checkManages(found.providerID, actor)
+        } else {
+            try await checkManages(department, actor)
+        }
     }
 
     private func checkManages(_ department: Department.ID?, _ actor: Person) async throws {

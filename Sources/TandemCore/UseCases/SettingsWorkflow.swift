@@ -11,8 +11,13 @@ public struct SettingsWorkflow: Sendable {
     }
 
     /// Replaces the matrix. Needs keep the priority they have until they are next triaged.
-    public func setPriorityMatrix(_ matrix: PriorityMatrix, by actor: Person) async throws -> PriorityMatrix {
+    /// Throws unless the actor may change the company's settings (callers check before reading a body).
+    public func checkMayChange(by actor: Person) throws {
         guard AccessPolicy.canManageSettings(actor) else { throw TandemError.forbidden("only administrators change the priority matrix") }
+    }
+
+    public func setPriorityMatrix(_ matrix: PriorityMatrix, by actor: Person) async throws -> PriorityMatrix {
+        try checkMayChange(by: actor)
         try await settings.setPriorityMatrix(matrix)
         return matrix
     }

@@ -73,12 +73,15 @@ struct PlanningController: RouteCollection {
     }
 
     func createGoal(_ request: Request) async throws -> Response {
-        let goal = try await request.tandem.goals.create(try request.decodeBody(GoalBody.self).input(over: nil), by: try request.actor())
+        let actor = try request.actor()
+        try request.tandem.goals.checkMayManage(by: actor)
+        let goal = try await request.tandem.goals.create(try request.decodeBody(GoalBody.self).input(over: nil), by: actor)
         return try json(GoalResponse(goal: goal, figures: GoalFigures(goalID: goal.id)), status: .created)
     }
 
     func updateGoal(_ request: Request) async throws -> Response {
         let actor = try request.actor()
+        try request.tandem.goals.checkMayManage(by: actor)
         let current = try await request.tandem.goals.goal(request.id("goalID", "goal"), for: actor)
         _ = try await request.tandem.goals.update(current.id, try request.decodeBody(GoalBody.self).input(over: current), by: actor)
         return try await goal(request)
@@ -97,6 +100,7 @@ struct PlanningController: RouteCollection {
     }
 
     func setWeights(_ request: Request) async throws -> Response {
+        try request.tandem.planning.checkMaySetWeights(by: try request.actor())
         let body = try request.decodeBody(WeightsBody.self)
         let weights = PlanningWeights(p1: body.p1, p2: body.p2, p3: body.p3, p4: body.p4, goalFactor: body.goalFactor,
                                       pointsPerDay: body.pointsPerDay, ageCap: body.ageCap, hoursPerDay: body.hoursPerDay)

@@ -81,6 +81,7 @@ struct ServiceLevelController: RouteCollection {
 
     func setCalendar(_ request: Request, department: Department.ID?) async throws -> Response {
         let actor = try request.actor()
+        try await request.tandem.serviceLevels.checkMayChange(department: department, offering: nil, by: actor)
         let body = try request.decodeBody(CalendarBody.self)
         return try json(try await request.tandem.serviceLevels.setCalendar(body.calendar, of: department, by: actor))
     }
@@ -98,6 +99,7 @@ struct ServiceLevelController: RouteCollection {
 
     func setPolicy(_ request: Request, offering: ServiceOffering.ID?) async throws -> Response {
         let actor = try request.actor()
+        try await request.tandem.serviceLevels.checkMayChange(department: nil, offering: offering, by: actor)
         let body = try request.decodeBody(PolicyBody.self)
         return try json(try await request.tandem.serviceLevels.setPolicy(body.policy, of: offering, by: actor))
     }

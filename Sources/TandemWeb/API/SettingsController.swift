@@ -20,6 +20,7 @@ struct SettingsController: RouteCollection {
 
     func setMatrix(_ request: Request) async throws -> Response {
         let actor = try request.actor()
+        try request.tandem.settings.checkMayChange(by: actor)
         let body = try request.decodeBody(MatrixBody.self)
         return try json(try await request.tandem.settings.setPriorityMatrix(PriorityMatrix(cells: body.cells), by: actor))
     }
