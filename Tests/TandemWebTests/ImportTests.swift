@@ -117,6 +117,9 @@ struct ImportTests {
                 #expect(try await app.request(.GET, "/api/v1/imports", token: company.token(outsider)).status == .forbidden)
             }
             #expect(try await app.request(.GET, "/api/v1/imports", token: admin).items.count == 3, "the file that could not be read left no record")
+            let loop = try await upload("departments", Data("code,name,parent_code\nLA,甲,LB\nLB,乙,LA\nLC,丙,NOPE\n".utf8), dryRun: true, in: app, token: admin)
+            let loopProblems = (loop.object["problems"] as? [[String: Any]] ?? []).map { "\($0["line"] as? Int ?? 0) \($0["field"] as? String ?? "")" }
+            #expect(loopProblems == ["2 parent_code", "3 parent_code", "4 parent_code"], "parents in a loop, and one that does not exist")
         }
     }
 

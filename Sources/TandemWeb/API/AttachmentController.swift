@@ -22,7 +22,7 @@ struct AttachmentController: RouteCollection {
     func upload(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let services = request.tandem
-        let id = try await NeedController.needID(request, actor: actor)
+        let id = try await NeedController.needID(request, actor: actor, beforeBody: true)
         let parameters = try QueryParameters(request, allowed: ["file_name"])
         guard let fileName = parameters.string("file_name") else { throw TandemError.invalid("file_name", "file_name is required") }
         guard let contentType = request.headers.first(name: .contentType) else {

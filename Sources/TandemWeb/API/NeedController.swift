@@ -135,32 +135,32 @@ struct NeedController: RouteCollection {
         return response
     }
 
-    /// `:needID` takes the id or the human number (`N-2026-000123`). A need the actor may not
-    /// read is missing here already, before the body is looked at: whatever is sent about it,
-    /// the answer is the one a missing need gets.
-    static func needID(_ request: Request, actor: Person, checked: Bool = true) async throws -> Need.ID {
+    /// `:needID` takes the id or the human number (`N-2026-000123`). The use case checks that
+    /// the actor may read the need; a route with a body asks `beforeBody` so that the check comes
+    /// first — whatever is sent about a need one may not read, the answer is a missing need's.
+    static func needID(_ request: Request, actor: Person, beforeBody: Bool = false) async throws -> Need.ID {
         guard let text = request.parameters.get("needID") else { throw TandemError.notFound("need") }
-        if let id = Need.ID(text) { return checked ? try await request.tandem.needs.need(id, for: actor).id : id }
+        if let id = Need.ID(text) { return beforeBody ? try await request.tandem.needs.need(id, for: actor).id : id }
         guard let number = NeedNumber(text) else { throw TandemError.notFound("need") }
         return try await request.tandem.needs.need(number: number, for: actor).id
     }
 
     func need(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        let id = try await Self.needID(request, actor: actor, checked: false)  // NB: the read below checks
+        let id = try await Self.needID(request, actor: actor)
         return try json(NeedResponse(try await request.tandem.needs.need(id, for: actor), for: actor))
     }
 
     func update(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        let id = try await Self.needID(request, actor: actor)
+        let id = try await Self.needID(request, actor: actor, beforeBody: true)
         let body = try request.decodeBody(PatchBody.self)
         return try json(NeedResponse(try await request.tandem.needs.update(id, body.patch, by: actor), for: actor))
     }
 
     func transition(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        let id = try await Self.needID(request, actor: actor)
+        let id = try await Self.needID(request, actor: actor, beforeBody: true)
         let body = try request.decodeBody(TransitionBody.self)
         let need = try await request.tandem.needs.transition(id, body.action, reply: body.reply, by: actor)
         return try json(NeedResponse(need, for: actor))
@@ -168,7 +168,7 @@ struct NeedController: RouteCollection {
 
     func assign(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        let id = try await Self.needID(request, actor: actor)
+        let id = try await Self.needID(request, actor: actor, beforeBody: true)
         let body = try request.decodeBody(AssigneesBody.self)
         return try json(NeedResponse(try await request.tandem.needs.assign(id, to: body.assigneeIDs, by: actor), for: actor))
     }
@@ -187,7 +187,7 @@ struct NeedController: RouteCollection {
 
     func comment(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        let id = try await Self.needID(request, actor: actor)
+        let id = try await Self.needID(request, actor: actor, beforeBody: true)
         let body = try request.decodeBody(CommentBody.self)
         let comment = try await request.tandem.needs.comment(on: id, body: body.body, visibility: body.visibility ?? .public, by: actor)
         return try json(comment, status: .created)

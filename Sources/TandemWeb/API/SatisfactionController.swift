@@ -68,7 +68,7 @@ struct SatisfactionController: RouteCollection {
 
     func rate(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        let id = try await NeedController.needID(request, actor: actor)
+        let id = try await NeedController.needID(request, actor: actor, beforeBody: true)
         let body = try request.decodeBody(RateBody.self)
         try await request.tandem.satisfaction.rate(id, score: try body.checkedScore(), comment: body.comment, by: actor)
         return try json(RatingResponse(try await request.tandem.satisfaction.rating(of: id, for: actor)))

@@ -9,6 +9,16 @@ import Vapor
 enum NeedCSVExport {
     static let pageSize = NeedQuery.maxLimit
 
+    /// The columns every export of needs starts with (translation keys).
+    static let leadingHeader = ["list.number", "list.title", "list.status", "list.priority", "export.kind", "list.from", "list.to", "export.requester"]
+
+    /// A need's values in the leading columns.
+    static func leadingFields(_ need: Need, departments: [Department.ID: String], people: [Person.ID: String], _ t: (String) -> String) -> [String] {
+        [need.number.description, need.title, t("status.\(need.status.rawValue)"), t("priority.\(need.priority.rawValue)"),
+         t("kind.\(need.kind.rawValue)"), departments[need.requestingDepartmentID] ?? "", departments[need.providingDepartmentID] ?? "",
+         people[need.requesterID] ?? ""]
+    }
+
     static func response(_ query: NeedQuery, _ request: Request, fileName: String) async throws -> Response {
         let actor = try request.actor()
         let services = request.tandem
@@ -18,9 +28,8 @@ enum NeedCSVExport {
         let firstPage = try await services.needs.list(first, for: actor)
         let departments = Dictionary(try await services.organisation.departments(for: actor).map { ($0.id, $0.name) },
                                      uniquingKeysWith: { name, _ in name })
-        let header = ["list.number", "list.title", "list.status", "list.priority", "export.kind", "list.from", "list.to", "export.requester",
-                      "list.assignees", "list.created", "export.updated", "export.resolved", "list.desired", "triage.effort", "need.confidential"]
-            .map { request.t($0) }
+        let header = (leadingHeader + ["list.assignees", "list.created", "export.updated", "export.resolved", "list.desired", "triage.effort",
+                                       "need.confidential"]).map { request.t($0) }
         let response = Response(status: .ok, body: .init(asyncStream: { writer in
             let format = PageFormat(request)
             let t = { (key: String) in request.t(key) }
@@ -31,10 +40,8 @@ enum NeedCSVExport {
                 let people = Dictionary(try await services.organisation.people(ids, for: actor).map { ($0.id, $0.displayName) },
                                         uniquingKeysWith: { name, _ in name })
                 for need in page.needs {
-                    buffer.writeString(CSVText.line([
-                        need.number.description, need.title, t("status.\(need.status.rawValue)"), t("priority.\(need.priority.rawValue)"),
-                        t("kind.\(need.kind.rawValue)"), departments[need.requestingDepartmentID] ?? "", departments[need.providingDepartmentID] ?? "",
-                        people[need.requesterID] ?? "", need.assigneeIDs.compactMap { people[$0] }.joined(separator: "、"),
+                    buffer.writeString(CSVText.line(leadingFields(need, departments: departments, people: people, t) + [
+                        need.assigneeIDs.compactMap { people[$0] }.joined(separator: "、"),
                         format.dateTime(need.createdAt), format.dateTime(need.updatedAt), need.resolvedAt.map(format.dateTime) ?? "",
                         need.desiredDate?.description ?? "", need.effortHours.map { "\($0)" } ?? "", need.isConfidential ? "✓" : "",
                     ]))

@@ -13,8 +13,7 @@ enum SearchCSVExport {
         let services = request.tandem
         let departments = Dictionary(try await services.organisation.departments(for: actor).map { ($0.id, $0.name) },
                                      uniquingKeysWith: { name, _ in name })
-        let header = ["list.number", "list.title", "list.status", "list.priority", "export.kind", "list.from", "list.to", "export.requester",
-                      "list.created", "search.found_in", "search.passage"].map { request.t($0) }
+        let header = (NeedCSVExport.leadingHeader + ["list.created", "search.found_in", "search.passage"]).map { request.t($0) }
         let response = Response(status: .ok, body: .init(asyncStream: { writer in
             let format = PageFormat(request)
             let t = { (key: String) in request.t(key) }
@@ -25,10 +24,8 @@ enum SearchCSVExport {
                 var buffer = ByteBuffer()
                 for hit in hits {
                     let need = hit.need
-                    buffer.writeString(CSVText.line([
-                        need.number.description, need.title, t("status.\(need.status.rawValue)"), t("priority.\(need.priority.rawValue)"),
-                        t("kind.\(need.kind.rawValue)"), departments[need.requestingDepartmentID] ?? "", departments[need.providingDepartmentID] ?? "",
-                        people[need.requesterID] ?? "", format.dateTime(need.createdAt),
+                    buffer.writeString(CSVText.line(NeedCSVExport.leadingFields(need, departments: departments, people: people, t) + [
+                        format.dateTime(need.createdAt),
                         hit.snippetSource.map { t("search_source.\($0.rawValue)") } ?? "", hit.snippet?.text ?? "",
                     ]))
                 }

@@ -44,12 +44,17 @@ struct ThemePages: RouteCollection {
         routes.get("themes", "export.csv", use: csv)
     }
 
+    /// The period the query names, this quarter by default.
+    static func period(_ query: QueryParameters, _ workflow: ThemeWorkflow) throws -> ReportingPeriod {
+        try query.string("period").map { try ReportingPeriod.parse($0) } ?? workflow.currentPeriod
+    }
+
     /// The page's three lists in one CSV for Excel: key terms, rising themes and recurring needs.
     func csv(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let query = try QueryParameters(request, allowed: ["period", "provider"])
         let workflow = request.tandem.themes
-        let period = try query.string("period").map { try ReportingPeriod.parse($0) } ?? workflow.currentPeriod
+        let period = try Self.period(query, workflow)
         let provider: Department.ID? = try query.id("provider")
         let result = try await workflow.themes(period: period, provider: provider, for: actor)
         let directory = try await PageDirectory.load(request, people: [])
@@ -74,7 +79,7 @@ struct ThemePages: RouteCollection {
         let t = { (key: String) in request.t(key) }
         var errors = FieldErrors()
         var period = workflow.currentPeriod
-        do { period = try query.string("period").map { try ReportingPeriod.parse($0) } ?? period } catch let error as TandemError { errors = FieldErrors(error, request) }
+        do { period = try Self.period(query, workflow) } catch let error as TandemError { errors = FieldErrors(error, request) }
         let provider: Department.ID? = try query.id("provider")
         let directory = try await PageDirectory.load(request, people: [])
         var result: ThemeAnalysis.Result?
