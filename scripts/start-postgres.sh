@@ -21,15 +21,25 @@ listen_addresses = '127.0.0.1'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
-max_connections = 300
+# The tests run side by side: ~120 applications at once, each with its own pool.
+max_connections = 1000
 CONF
+wait_for_server() {
+    for _ in $(seq 1 30); do
+        runuser -u postgres -- psql -qtAc "SELECT 1" >/dev/null 2>&1 && return
+        sleep 1
+    done
+}
 if ! pg_lsclusters -h | grep "^$version main" | grep -q online; then
     pg_ctlcluster "$version" main start >&2
 fi
-for _ in $(seq 1 30); do
-    runuser -u postgres -- psql -qtAc "SELECT 1" >/dev/null 2>&1 && break
-    sleep 1
-done
+wait_for_server
+# NB: installing the package may start the cluster before the settings above exist (100
+# connections: too few for the tests' parallel applications); a restart applies them.
+if [ "$(runuser -u postgres -- psql -qtAc 'SHOW max_connections')" != 1000 ]; then
+    pg_ctlcluster "$version" main restart >&2
+    wait_for_server
+fi
 runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_roles WHERE rolname='tandem'" | grep -q 1 \
     || runuser -u postgres -- psql -qc "CREATE ROLE tandem LOGIN SUPERUSER PASSWORD 'tandem'" >&2
 runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_database WHERE datname='tandem'" | grep -q 1 \

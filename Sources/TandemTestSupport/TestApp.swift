@@ -10,7 +10,8 @@ public func withTestApp<T: Sendable>(
     _ database: TestDatabase, environment overrides: [String: String] = [:],
     _ body: (TestApp) async throws -> T
 ) async throws -> T {
-    let (url, directory, cleanUp) = try await database.provision()
+    let (url, directory, cleanUp): (String, URL, @Sendable () async -> Void)
+    do { (url, directory, cleanUp) = try await database.provision() } catch { throw DriverErrorDetails.revealing(error) }
     do {
         let result = try await withTestApp(url: url, dataDirectory: directory, environment: overrides, body)
         await cleanUp()
@@ -38,7 +39,18 @@ public func withTestApp<T: Sendable>(
         return result
     } catch {
         try? await app.asyncShutdown()
-        throw error
+        throw DriverErrorDetails.revealing(error)
+    }
+}
+
+/// An error of a database driver with the details its own description hides (PostgresNIO's
+/// errors print only "Generic description…"), so a failing test says what the server answered.
+public struct DriverErrorDetails: Error, CustomStringConvertible {
+    public let description: String
+
+    static func revealing(_ error: any Error) -> any Error {
+        guard !(error is TandemError), String(describing: error).contains("Generic description") else { return error }
+        return DriverErrorDetails(description: String(reflecting: error))
     }
 }
 

@@ -17,6 +17,7 @@ enum StoreError {
         if aboutConnection && ["refused", "closed", "reset", "timeout", "timed out", "unreachable", "broken pipe"].contains(where: lowered.contains)
             || lowered.contains("econnrefused") || lowered.contains("shutting down")
             || lowered.contains("sqlstate: 57p0") || lowered.contains("sqlstate: 08")  // shutdown, starting up; connection exceptions
+            || lowered.contains("sqlstate: 53300")  // too many connections
         {
             return TandemError(.unavailable, "the database is not reachable; try again shortly")
         }

@@ -31,6 +31,8 @@ public struct TandemConfiguration: Sendable {
     public var jobRetry: JobRetry
     /// How often the service-level watcher looks for warnings and breaches that came due.
     public var serviceLevelWatchInterval: Int
+    /// PostgreSQL connections each event loop (one per core) may open.
+    public var postgresConnectionsPerLoop: Int
 
     public struct Problems: Error, CustomStringConvertible {
         public var messages: [String]
@@ -95,6 +97,7 @@ public struct TandemConfiguration: Sendable {
         let retryBase = integer("TANDEM_JOB_RETRY_SECONDS", environment, default: Int(JobRetry.standard.base), range: 1...3600, &problems)
         let attempts = integer("TANDEM_JOB_ATTEMPTS", environment, default: JobRetry.standard.maxAttempts, range: 1...50, &problems)
         let watch = integer("TANDEM_SLA_WATCH_SECONDS", environment, default: 30, range: 1...3600, &problems)
+        let connections = integer("TANDEM_DB_CONNECTIONS", environment, default: 8, range: 1...64, &problems)
 
         guard problems.isEmpty else { throw Problems(messages: problems) }
         return TandemConfiguration(
@@ -102,7 +105,7 @@ public struct TandemConfiguration: Sendable {
             maxUploadBytes: maxUpload * 1024 * 1024, bcryptCost: bcryptCost, logLevel: logLevel!, secureCookies: secure,
             resourcesDirectory: resources, publicURL: publicURL, smtp: smtp,
             jobRetry: JobRetry(base: TimeInterval(retryBase), cap: JobRetry.standard.cap, maxAttempts: attempts),
-            serviceLevelWatchInterval: watch)
+            serviceLevelWatchInterval: watch, postgresConnectionsPerLoop: connections)
     }
 
     private static func integer(_ name: String, _ environment: [String: String], default value: Int, range: ClosedRange<Int>,

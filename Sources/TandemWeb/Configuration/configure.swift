@@ -18,10 +18,11 @@ public func configure(_ app: Application, _ configuration: TandemConfiguration) 
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
         database = .sqlite(path: path, logger: app.logger) { [unowned app] in app.db }
     case .postgres(let url):
-        // NB: 8 connections per event loop (the driver's default is 1, which serialises a busy
-        // instance on two connections); a request waits at most 3 s for one, so an outage
-        // answers 503 quickly instead of after the default 10 s.
-        app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(3)), as: .psql)
+        // NB: 8 connections per event loop by default (the driver's default is 1, which
+        // serialises a busy instance on two connections); a request waits at most 3 s for one,
+        // so an outage answers 503 quickly instead of after the default 10 s.
+        app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: configuration.postgresConnectionsPerLoop,
+                                        connectionPoolTimeout: .seconds(3)), as: .psql)
         database = .postgres { [unowned app] in app.db }
     }
     app.lifecycle.use(StoreShutdown(database: database))
