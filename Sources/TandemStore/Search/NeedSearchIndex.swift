@@ -10,10 +10,13 @@ import TandemCore
 /// tokens are already cut and lower-cased), whose rowid comes from `need_search_docs` (an
 /// INTEGER PRIMARY KEY, so VACUUM keeps it). PostgreSQL keeps them in `need_search` with two
 /// generated `tsvector` columns (`simple` configuration) under GIN indexes: the public document
-/// and the whole one, notes included.
+/// and the whole one, notes included, and the need's creation time (to read matches newest first).
 enum NeedSearchIndex {
     /// Indexes new needs with the replies and notes they already have (one statement per table).
-    static func insert(_ needs: [(need: Need, comments: [NeedComment])], dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase) async throws {
+    /// `schema013` writes the columns migration 013 made (it indexes the needs stored before it,
+    /// before later migrations added columns).
+    static func insert(_ needs: [(need: Need, comments: [NeedComment])], dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase,
+                       schema013: Bool = false) async throws {
         guard !needs.isEmpty else { return }
         let documents = needs.map { item in
             (id: item.need.id.rawValue, document: NeedSearchDocument(item.need),
@@ -34,10 +37,13 @@ enum NeedSearchIndex {
             }
             try await rows.run()
         case .postgres:
-            var rows = sql.insert(into: "need_search").columns("need_id", "title_terms", "description_terms", "reply_terms", "note_terms")
-            for item in documents {
-                rows = rows.values(SQLBind(item.id), SQLBind(item.document.title), SQLBind(item.document.description),
-                                   SQLBind(item.replies), SQLBind(item.notes))
+            let columns = ["need_id", "title_terms", "description_terms", "reply_terms", "note_terms"] + (schema013 ? [] : ["created_at"])
+            var rows = sql.insert(into: "need_search").columns(columns)
+            for (item, need) in zip(documents, needs.map(\.need)) {
+                var values: [any SQLExpression] = [SQLBind(item.id), SQLBind(item.document.title), SQLBind(item.document.description),
+                                                   SQLBind(item.replies), SQLBind(item.notes)]
+                if !schema013 { values.append(SQLBind(need.createdAt.storable)) }
+                rows = rows.values(values)
             }
             try await rows.run()
         }

@@ -6,11 +6,12 @@ import TandemCore
 /// the list filters, so nothing the reader may not see is returned, counted or ranked.
 ///
 /// Ranking has two tiers: needs whose title holds every term come first, then the others; within
-/// each, newest first. Both tiers are read from the index in recency order and stop at the page,
-/// so a word that a tenth of a million needs contain costs no more than a rare one. A need found
-/// only through its notes is found apart — among the needs whose notes the reader reads — so the
-/// common search (public words) never pays for the notes, and notes never move a need up: only
-/// the title decides its tier.
+/// each, newest first. Both tiers are read from the index newest first and stop at what the page
+/// and the count need, so a word that a tenth of a million needs contain costs no more than a
+/// rare one: SQLite's FTS5 reads its matches in rowid (creation) order; PostgreSQL reads them
+/// window by window back in time (`SearchWindows`). A need found only through its notes is found
+/// apart — among the needs whose notes the reader reads — so the common search (public words)
+/// never pays for the notes, and notes never move a need up: only the title decides its tier.
 public struct SQLNeedSearchStore: NeedSearchStore {
     let database: StoreDatabase
 
@@ -21,54 +22,96 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     /// The three disjoint sets of matches.
     enum Part { case title, publicRest, notesOnly }
 
+    /// A match: its need and the number it sorts by, newest highest.
+    typealias Match = (order: Double, id: Need.ID)
+
     public func search(_ search: NeedSearch, visibility: NeedVisibility, countingUpTo cap: Int) async throws -> (needs: [Need], total: Int) {
         let listing = NeedListing(query: search.filters, visibility: visibility, dialect: database.dialect)
-        let terms = search.terms
         return try await database.read { sql in
-            let notes = try await readsSomeNotes(visibility, sql)
-            let wanted = search.offset + search.limit + 1
-            let inTitle = try await page(.title, terms, listing, sql, limit: wanted)
-            var needs = Array(inTitle.dropFirst(search.offset).map(\.need))
-            if inTitle.count < wanted {
-                // NB: fewer title hits than the page reaches: they are all of them, and the rest follow, newest first.
-                let skip = max(0, search.offset - inTitle.count), take = wanted - max(search.offset, inTitle.count)
-                var rest = try await page(.publicRest, terms, listing, sql, limit: skip + take)
-                if notes { rest += try await page(.notesOnly, terms, listing, sql, limit: skip + take) }
-                needs += rest.sorted { $0.order > $1.order }.dropFirst(skip).prefix(take).map(\.need)
-            }
-            var total = try await count(.title, terms, listing, sql, cap: cap)
-            if total < cap { total += try await count(.publicRest, terms, listing, sql, cap: cap - total) }
-            if notes && total < cap { total += try await count(.notesOnly, terms, listing, sql, cap: cap - total) }
-            return (needs, total)
+            // NB: one walk serves the page and the count: the page needs its rows and one more (is
+            // there a next page?), the count up to `cap` matches.
+            let reach = max(search.offset + search.limit + 1, cap)
+            let ranked = try await rankedMatches(search.terms, listing, sql, upTo: reach)
+            let page = ranked.dropFirst(search.offset).prefix(search.limit + 1).map(\.id)
+            return (try await Self.needs(page, sql), min(ranked.count, cap))
         }
     }
 
     public func rankedIDs(_ search: NeedSearch, visibility: NeedVisibility) async throws -> [Need.ID] {
         let listing = NeedListing(query: search.filters, visibility: visibility, dialect: database.dialect)
-        let terms = search.terms
-        return try await database.read { sql in
-            let inTitle = try await ids(.title, terms, listing, sql)
-            var rest = try await ids(.publicRest, terms, listing, sql)
-            if try await readsSomeNotes(visibility, sql) { rest += try await ids(.notesOnly, terms, listing, sql) }
-            return (inTitle + rest.sorted { $0.order > $1.order }).map(\.id)
-        }
+        return try await database.read { sql in try await rankedMatches(search.terms, listing, sql, upTo: nil).map(\.id) }
     }
 
     public func needs(_ ids: [Need.ID]) async throws -> [Need] {
+        try await database.read { sql in try await Self.needs(ids, sql) }
+    }
+
+    /// The needs of `ids`, in that order.
+    static func needs(_ ids: [Need.ID], _ sql: any SQLDatabase) async throws -> [Need] {
         guard !ids.isEmpty else { return [] }
-        let found = try await database.read { sql in
-            try await sql.select().column("*").from("needs").where("id", .in, ids.map(\.rawValue)).all().map { try NeedRow(row: $0).need() }
-        }
+        let found = try await sql.select().column("*").from("needs").where("id", .in, ids.map(\.rawValue)).all()
+            .map { try NeedRow(row: $0).need() }
         let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return ids.compactMap { byID[$0] }
     }
 
-    /// Every match of a part, newest first: only its id and the order it sorts in.
-    func ids(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase) async throws -> [(order: Double, id: Need.ID)] {
-        struct Match: Decodable { var id: UUID; var search_order: Double }
-        let select = matches(part, terms, listing, sql.select().column(SQLColumn("id", table: "needs")).column(orderColumn))
-        return try await select.orderBy(SQLOrderBy(expression: newest, direction: SQLDirection.descending)).allRows(Match.self)
-            .map { ($0.search_order, Need.ID($0.id)) }
+    /// The matches in rank order — title matches newest first, then the rest newest first — up
+    /// to `reach` of them (nil: all).
+    func rankedMatches(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo reach: Int?) async throws -> [Match] {
+        var windows: SearchWindows?
+        if database.dialect == .postgres, reach != nil {
+            guard let oldest = try await oldestIndexed(sql) else { return [] }
+            windows = SearchWindows(now: Date(), oldest: oldest)
+        }
+        let inTitle = try await newest(.title, terms, listing, sql, upTo: reach, windows)
+        let missing = reach.map { $0 - inTitle.count }
+        if let missing, missing <= 0 { return inTitle }
+        var rest = try await newest(.publicRest, terms, listing, sql, upTo: missing, windows)
+        if try await readsSomeNotes(listing.visibility, sql) { rest += try await newest(.notesOnly, terms, listing, sql, upTo: missing, windows) }
+        rest.sort { $0.order > $1.order }
+        return inTitle + (missing.map { rest.prefix($0) } ?? rest[...])
+    }
+
+    /// The newest `limit` matches of a part (nil: all), newest first: in one statement, or
+    /// window by window when `windows` is given (PostgreSQL).
+    func newest(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo limit: Int?,
+                _ windows: SearchWindows?) async throws -> [Match] {
+        guard let windows, let limit else { return try await fetch(part, terms, listing, sql, in: nil, limit: limit) }
+        var found: [Match] = []
+        var window: SearchWindows.Window? = windows.first
+        while let current = window, found.count < limit {
+            found += try await fetch(part, terms, listing, sql, in: current, limit: limit - found.count)
+            window = windows.next(after: current, found: found.count, missing: limit - found.count)
+        }
+        return found
+    }
+
+    /// When the oldest indexed need was raised (PostgreSQL), nil when none is.
+    func oldestIndexed(_ sql: any SQLDatabase) async throws -> Date? {
+        struct Oldest: Decodable { var oldest: Date? }
+        return try await sql.raw("SELECT MIN(created_at) AS oldest FROM need_search").first(decoding: Oldest.self)?.oldest
+    }
+
+    /// A part's matches, newest first, at most `limit` (nil: all); on PostgreSQL within `window`
+    /// of creation times when one is given.
+    func fetch(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase,
+               in window: SearchWindows.Window?, limit: Int?) async throws -> [Match] {
+        // NB: sorted by the column itself: computing a number from it for every match before the
+        // top-N sort doubled a common word's query at a million needs.
+        let newestFirst: SQLQueryString = database.dialect == .sqlite ? "need_search.rowid" : "need_search.created_at"
+        var select = matching(part, terms, listing, sql.select().column(SQLColumn("id", table: "needs"))
+            .column(SQLAlias(newestFirst, as: SQLIdentifier("search_order"))))
+        if let from = window?.from { select = select.where(SQLQueryString("need_search.created_at >= \(bind: from)")) }
+        if let before = window?.before { select = select.where(SQLQueryString("need_search.created_at < \(bind: before)")) }
+        select = select.orderBy(SQLOrderBy(expression: newestFirst, direction: SQLDirection.descending))
+        if let limit { select = select.limit(limit) }
+        return try await select.all().map { row in
+            let id = Need.ID(try row.decode(column: "id", as: UUID.self))
+            switch database.dialect {
+            case .sqlite: return (Double(try row.decode(column: "search_order", as: Int.self)), id)
+            case .postgres: return (try row.decode(column: "search_order", as: Date.self).timeIntervalSince1970, id)
+            }
+        }
     }
 
     public func comments(of needs: [Need.ID]) async throws -> [NeedComment] {
@@ -88,39 +131,9 @@ public struct SQLNeedSearchStore: NeedSearchStore {
             .where("person_id", .equal, scope.personID.rawValue).limit(1).all().isEmpty == false
     }
 
-    /// The newest matches of a part, with the order they sort in.
-    func page(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, limit: Int) async throws -> [(order: Double, need: Need)] {
-        guard limit > 0 else { return [] }
-        let select = matches(part, terms, listing, sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("needs"))).column(orderColumn))
-        return try await select.orderBy(SQLOrderBy(expression: newest, direction: SQLDirection.descending)).limit(limit).all().map { row in
-            (try row.decode(column: "search_order", as: Double.self), try NeedRow(row: row).need())
-        }
-    }
-
-    /// What matches sort by, newest first: the index's rowid (in creation order) on SQLite, the
-    /// time raised on PostgreSQL.
-    /// NB: sorted by the column itself, not by its number of seconds: computing that for every
-    /// match before the top-N sort doubled a common word's query at a million needs.
-    var newest: SQLQueryString { database.dialect == .sqlite ? "need_search.rowid" : "needs.created_at" }
-
-    /// The same order as a number, to merge the parts by.
-    var orderColumn: SQLAlias {
-        let number: SQLQueryString = database.dialect == .sqlite ? "need_search.rowid" : "EXTRACT(EPOCH FROM needs.created_at)"
-        return SQLAlias(SQLQueryString("CAST(\(number) AS DOUBLE PRECISION)"), as: SQLIdentifier("search_order"))
-    }
-
-    /// How many matches a part has, counted up to `cap`.
-    func count(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, cap: Int) async throws -> Int {
-        struct Count: Decodable { var count: Int }
-        let matching = matches(part, terms, listing, sql.select().column(SQLLiteral.numeric("1"))).limit(cap)
-        return try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
-            .from(SQLAlias(SQLGroupExpression(matching.select), as: SQLIdentifier("matching")))
-            .firstRow(Count.self)?.count ?? 0
-    }
-
     /// The visible needs of one part: every term in the title; else in the public text; else only
     /// with the notes (among the needs whose notes the reader reads).
-    func matches(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
+    func matching(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
         var select = joined(select)
         switch database.dialect {
         case .sqlite:

@@ -48,7 +48,7 @@ struct CreateSearchIndex: AsyncMigration {
             let comments = try await sql.select().column("*").from("need_comments").where("need_id", .in, needs.map(\.id.rawValue))
                 .orderBy("created_at").orderBy("id").allRows(NeedCommentRow.self).map(\.comment)
             let byNeed = Dictionary(grouping: comments, by: \.needID)
-            try await NeedSearchIndex.insert(needs.map { ($0, byNeed[$0.id] ?? []) }, dialect: dialect, sql)
+            try await NeedSearchIndex.insert(needs.map { ($0, byNeed[$0.id] ?? []) }, dialect: dialect, sql, schema013: true)
             after = last
         }
     }
