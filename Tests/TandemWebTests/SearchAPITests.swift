@@ -185,10 +185,10 @@ struct SearchAPITests {
                 if dialect == .sqlite { try await sql.raw("DELETE FROM need_search_docs").run() }
             }
             #expect(try await Self.search(app, company, Self.q("投影仪"), as: company.itAgent).ids.isEmpty)
-            // MUT: the index as migration 013 made it, then what 017 added (the time raised, on PostgreSQL)
-            try await AddSearchCreationTime().revert(on: app.app.db)
+            // MUT: the index as migration 013 made it, then what 017 added (the day raised, on PostgreSQL)
+            try await IndexSearchByDay().revert(on: app.app.db)
             try await store.write { sql in try await CreateSearchIndex().indexStoredNeeds(sql, dialect) }
-            try await AddSearchCreationTime().prepare(on: app.app.db)
+            try await IndexSearchByDay().prepare(on: app.app.db)
             #expect(try await Self.search(app, company, Self.q("投影仪"), as: company.itAgent).ids == [need.id])
             #expect(try await Self.search(app, company, Self.q("hdmi"), as: company.itAgent).ids == [need.id])
             #expect(try await Self.search(app, company, Self.q("hdmi"), as: company.salesEmployee).ids.isEmpty)

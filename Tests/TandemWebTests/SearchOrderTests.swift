@@ -47,13 +47,13 @@ struct SearchOrderTests {
         }
     }
 
-    /// Moves a need back in time, as if raised then (in the index too, where it keeps the time).
+    /// Moves a need back in time, as if raised then (in the index too, where it keeps the day).
     static func move(_ need: Need.ID, to date: Date, in app: TestApp) async throws {
         let dialect = app.services.database.dialect
         try await app.services.database.write { sql in
             try await sql.raw("UPDATE needs SET created_at = \(bind: date.storable) WHERE id = \(bind: need.rawValue)").run()
             if dialect == .postgres {
-                try await sql.raw("UPDATE need_search SET created_at = \(bind: date.storable) WHERE need_id = \(bind: need.rawValue)").run()
+                try await sql.raw("UPDATE need_search SET created_day = \(bind: SearchWindows.day(of: date)) WHERE need_id = \(bind: need.rawValue)").run()
             }
         }
     }

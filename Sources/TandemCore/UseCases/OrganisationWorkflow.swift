@@ -203,16 +203,18 @@ public struct OrganisationWorkflow: Sendable {
     /// Sets a password: one's own (with the current one) or, for people one manages, without it.
     public func setPassword(of id: Person.ID, current: String?, new: String, by actor: Person) async throws {
         let person = try await person(id, for: actor)
+        // NB: who may is decided before the new password is judged: a refusal says nothing about it.
+        if person.id != actor.id {
+            guard AccessPolicy.canManagePeople(of: person.departmentID, actor) else {
+                throw TandemError.forbidden("you may not change this person's password")
+            }
+            if person.has(.admin) && !actor.has(.admin) { throw TandemError.forbidden("only administrators reset an administrator's password") }
+        }
         let newPassword = try Validate.password(new, field: "new_password")
         if person.id == actor.id {
             guard let current, let hash = try await store.passwordHash(of: id), try hasher.verify(current, hash: hash) else {
                 throw TandemError.invalid("current_password", "the current password is wrong")
             }
-        } else {
-            guard AccessPolicy.canManagePeople(of: person.departmentID, actor) else {
-                throw TandemError.forbidden("you may not change this person's password")
-            }
-            if person.has(.admin) && !actor.has(.admin) { throw TandemError.forbidden("only administrators reset an administrator's password") }
         }
         try await store.setPasswordHash(hasher.hash(newPassword), of: id)
     }

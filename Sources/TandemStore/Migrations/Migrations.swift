@@ -24,6 +24,6 @@ public enum TandemMigrations {
         CreateDashboardSnapshots(),
         CreatePlanning(),
         CreateImports(),
-        AddSearchCreationTime(),
+        IndexSearchByDay(),
     ]
 }

@@ -10,7 +10,8 @@ import TandemCore
 /// tokens are already cut and lower-cased), whose rowid comes from `need_search_docs` (an
 /// INTEGER PRIMARY KEY, so VACUUM keeps it). PostgreSQL keeps them in `need_search` with two
 /// generated `tsvector` columns (`simple` configuration) under GIN indexes: the public document
-/// and the whole one, notes included, and the need's creation time (to read matches newest first).
+/// and the whole one, notes included, each indexed with the day the need was raised (to read
+/// matches newest first, a few days at a time).
 enum NeedSearchIndex {
     /// Indexes new needs with the replies and notes they already have (one statement per table).
     /// `schema013` writes the columns migration 013 made (it indexes the needs stored before it,
@@ -37,12 +38,12 @@ enum NeedSearchIndex {
             }
             try await rows.run()
         case .postgres:
-            let columns = ["need_id", "title_terms", "description_terms", "reply_terms", "note_terms"] + (schema013 ? [] : ["created_at"])
+            let columns = ["need_id", "title_terms", "description_terms", "reply_terms", "note_terms"] + (schema013 ? [] : ["created_day"])
             var rows = sql.insert(into: "need_search").columns(columns)
             for (item, need) in zip(documents, needs.map(\.need)) {
                 var values: [any SQLExpression] = [SQLBind(item.id), SQLBind(item.document.title), SQLBind(item.document.description),
                                                    SQLBind(item.replies), SQLBind(item.notes)]
-                if !schema013 { values.append(SQLBind(need.createdAt.storable)) }
+                if !schema013 { values.append(SQLBind(SearchWindows.day(of: need.createdAt))) }
                 rows = rows.values(values)
             }
             try await rows.run()

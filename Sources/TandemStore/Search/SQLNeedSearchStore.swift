@@ -60,7 +60,7 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     func rankedMatches(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo reach: Int?) async throws -> [Match] {
         var windows: SearchWindows?
         if database.dialect == .postgres, reach != nil {
-            guard let oldest = try await oldestIndexed(sql) else { return [] }
+            guard let oldest = try await oldestNeed(sql) else { return [] }
             windows = SearchWindows(now: Date(), oldest: oldest)
         }
         let inTitle = try await newest(.title, terms, listing, sql, upTo: reach, windows)
@@ -86,10 +86,10 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         return found
     }
 
-    /// When the oldest indexed need was raised (PostgreSQL), nil when none is.
-    func oldestIndexed(_ sql: any SQLDatabase) async throws -> Date? {
+    /// When the oldest need was raised, nil when there is none.
+    func oldestNeed(_ sql: any SQLDatabase) async throws -> Date? {
         struct Oldest: Decodable { var oldest: Date? }
-        return try await sql.raw("SELECT MIN(created_at) AS oldest FROM need_search").first(decoding: Oldest.self)?.oldest
+        return try await sql.raw("SELECT MIN(created_at) AS oldest FROM needs").first(decoding: Oldest.self)?.oldest
     }
 
     /// A part's matches, newest first, at most `limit` (nil: all); on PostgreSQL within `window`
@@ -98,11 +98,11 @@ public struct SQLNeedSearchStore: NeedSearchStore {
                in window: SearchWindows.Window?, limit: Int?) async throws -> [Match] {
         // NB: sorted by the column itself: computing a number from it for every match before the
         // top-N sort doubled a common word's query at a million needs.
-        let newestFirst: SQLQueryString = database.dialect == .sqlite ? "need_search.rowid" : "need_search.created_at"
+        let newestFirst: SQLQueryString = database.dialect == .sqlite ? "need_search.rowid" : "needs.created_at"
         var select = matching(part, terms, listing, sql.select().column(SQLColumn("id", table: "needs"))
             .column(SQLAlias(newestFirst, as: SQLIdentifier("search_order"))))
-        if let from = window?.from { select = select.where(SQLQueryString("need_search.created_at >= \(bind: from)")) }
-        if let before = window?.before { select = select.where(SQLQueryString("need_search.created_at < \(bind: before)")) }
+        if let from = window?.from { select = select.where(SQLQueryString("need_search.created_day >= \(bind: from)")) }
+        if let before = window?.before { select = select.where(SQLQueryString("need_search.created_day < \(bind: before)")) }
         select = select.orderBy(SQLOrderBy(expression: newestFirst, direction: SQLDirection.descending))
         if let limit { select = select.limit(limit) }
         return try await select.all().map { row in

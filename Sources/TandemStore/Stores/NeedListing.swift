@@ -100,18 +100,20 @@ struct NeedListing {
         guard case .scoped(let scope) = visibility else { return select }
         let me = scope.personID.rawValue
         let department = scope.departmentID.rawValue
+        // NB: the row's own columns are compared first and the assignee probe comes last: the
+        // databases evaluate the alternatives in order, and a provider's queue is admitted by its
+        // department before any probe is made.
         return select.where { group in
             var group = group
                 .where("requester_id", .equal, me)
-                .orWhere(SQLQueryString(
-                    "EXISTS (SELECT 1 FROM need_assignees va WHERE va.need_id = needs.id AND va.person_id = \(bind: me))"))
                 .orWhere { $0.where("requesting_department_id", .equal, department).where("is_confidential", .equal, false) }
             if scope.seesConfidentialProvidedNeeds {
                 group = group.orWhere("providing_department_id", .equal, department)
             } else if scope.seesProvidedNeeds {
                 group = group.orWhere { $0.where("providing_department_id", .equal, department).where("is_confidential", .equal, false) }
             }
-            return group
+            return group.orWhere(SQLQueryString(
+                "EXISTS (SELECT 1 FROM need_assignees va WHERE va.need_id = needs.id AND va.person_id = \(bind: me))"))
         }
     }
 

@@ -84,6 +84,7 @@ struct DashboardPages: RouteCollection {
     }
 
     func csv(_ request: Request) async throws -> Response {
+        _ = try request.actor()  // signed in before anything is said about the chart
         let name = request.parameters.get("chart") ?? ""
         guard name.hasSuffix(".csv") else { throw TandemError.notFound("chart") }
         let id = String(name.dropLast(4))
