@@ -19,25 +19,34 @@ struct SearchWindowsTests {
         #expect(SearchWindows.day(of: Date(timeIntervalSince1970: -1)) == -1)
     }
 
-    @Test("the first window is the last week and all that is newer; the next is sized from the rate found")
-    func sizing() {
+    @Test("the first reach is the last week; the next is sized from the rate found, at least twice as long")
+    func sizing() throws {
         let windows = windows(oldestDaysAgo: 1_000)
-        let first = windows.first
-        #expect(first == .init(from: today - 6, before: nil))
-        // 10 found in a week, 90 missing: 9 weeks at that rate, with the margin 94.5 days, so 95
-        #expect(windows.next(after: first, found: 10, missing: 90) == .init(from: today - 6 - 95, before: today - 6))
-        // 99 found, 1 missing: the estimate is short, but a window is at least as long as all read before
-        #expect(windows.next(after: first, found: 99, missing: 1) == .init(from: today - 13, before: today - 6))
-        // nothing found: seven times as far back as read so far
-        #expect(windows.next(after: first, found: 0, missing: 20) == .init(from: today - 6 - 49, before: today - 6))
+        let first = try #require(windows.first)
+        #expect(first == today - 6)
+        // 30 found in a week, 70 missing: 100 at that rate take 23⅓ days, with the margin 35
+        #expect(windows.next(after: first, found: 30, missing: 70) == today + 1 - 35)
+        // 99 found, 1 missing: the estimate is short, but a reach at least doubles
+        #expect(windows.next(after: first, found: 99, missing: 1) == today + 1 - 14)
+        // nothing found: eight times as far back
+        #expect(windows.next(after: first, found: 0, missing: 20) == today + 1 - 56)
     }
 
-    @Test("a window that would reach the oldest need has no lower bound, and is the last")
+    @Test("a reach longer than eight weeks has no bound: the days' index would cost more than the words' matches")
+    func longReaches() throws {
+        let windows = windows(oldestDaysAgo: 1_000)
+        let first = try #require(windows.first)
+        // 10 found in a week, 90 missing: 105 days
+        #expect(windows.next(after: first, found: 10, missing: 90) == nil)
+        let eightWeeks = try #require(windows.next(after: first, found: 0, missing: 20))
+        #expect(windows.next(after: eightWeeks, found: 5, missing: 96) == nil, "the next reach after eight weeks")
+    }
+
+    @Test("a reach to the oldest need has no bound, and is the last")
     func reachesTheOldest() throws {
         let windows = windows(oldestDaysAgo: 30)
-        let last = try #require(windows.next(after: windows.first, found: 0, missing: 20))
-        #expect(last == .init(from: nil, before: today - 6))
-        #expect(windows.next(after: last, found: 0, missing: 20) == nil)
-        #expect(self.windows(oldestDaysAgo: 1).first == .init(from: nil, before: nil), "a company younger than a week is read in one window")
+        let first = try #require(windows.first)
+        #expect(windows.next(after: first, found: 0, missing: 20) == nil)
+        #expect(self.windows(oldestDaysAgo: 1).first == nil, "a company younger than a week is read at once")
     }
 }

@@ -8,10 +8,10 @@ import TandemCore
 /// public replies, internal notes — each the tokenizer's tokens joined by spaces. SQLite keeps
 /// them in the FTS5 table `need_search` (tokenizer `ascii`: it splits on spaces only, since the
 /// tokens are already cut and lower-cased), whose rowid comes from `need_search_docs` (an
-/// INTEGER PRIMARY KEY, so VACUUM keeps it). PostgreSQL keeps them in `need_search` with two
-/// generated `tsvector` columns (`simple` configuration) under GIN indexes: the public document
-/// and the whole one, notes included, each indexed with the day the need was raised (to read
-/// matches newest first, a few days at a time).
+/// INTEGER PRIMARY KEY, so VACUUM keeps it). PostgreSQL keeps them in `need_search` with three
+/// generated `tsvector` columns (`simple` configuration): the public document and the notes,
+/// each under a GIN index beside the day the need was raised (to read matches newest first, a
+/// few days at a time), and the whole document, to check a match through notes and public text.
 enum NeedSearchIndex {
     /// Indexes new needs with the replies and notes they already have (one statement per table).
     /// `schema013` writes the columns migration 013 made (it indexes the needs stored before it,

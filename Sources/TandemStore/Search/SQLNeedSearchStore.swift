@@ -9,9 +9,10 @@ import TandemCore
 /// each, newest first. Both tiers are read from the index newest first and stop at what the page
 /// and the count need, so a word that a tenth of a million needs contain costs no more than a
 /// rare one: SQLite's FTS5 reads its matches in rowid (creation) order; PostgreSQL reads them
-/// window by window back in time (`SearchWindows`). A need found only through its notes is found
-/// apart — among the needs whose notes the reader reads — so the common search (public words)
-/// never pays for the notes, and notes never move a need up: only the title decides its tier.
+/// from a day on, reaching further back until it has enough (`SearchWindows`). A need found
+/// only through its notes is found apart — among the needs whose notes the reader reads — so
+/// the common search (public words) never pays for the notes, and notes never move a need up:
+/// only the title decides its tier.
 public struct SQLNeedSearchStore: NeedSearchStore {
     let database: StoreDatabase
 
@@ -19,8 +20,8 @@ public struct SQLNeedSearchStore: NeedSearchStore {
 
     static let publicColumns = ["title_terms", "description_terms", "reply_terms"]
 
-    /// The three disjoint sets of matches.
-    enum Part { case title, publicRest, notesOnly }
+    /// The three disjoint sets of matches, and the first two together (to count).
+    enum Part { case title, publicRest, notesOnly, inPublic }
 
     /// A match: its need and the number it sorts by, newest highest.
     typealias Match = (order: Double, id: Need.ID)
@@ -28,18 +29,31 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     public func search(_ search: NeedSearch, visibility: NeedVisibility, countingUpTo cap: Int) async throws -> (needs: [Need], total: Int) {
         let listing = NeedListing(query: search.filters, visibility: visibility, dialect: database.dialect)
         return try await database.read { sql in
-            // NB: one walk serves the page and the count: the page needs its rows and one more (is
-            // there a next page?), the count up to `cap` matches.
-            let reach = max(search.offset + search.limit + 1, cap)
-            let ranked = try await rankedMatches(search.terms, listing, sql, upTo: reach)
+            let windows = try await searchWindows(sql)
+            // The page's rows and one more (is there a next page?); fewer found are all there are.
+            let wanted = search.offset + search.limit + 1
+            let ranked = try await rankedMatches(search.terms, listing, sql, upTo: wanted, windows)
             let page = ranked.dropFirst(search.offset).prefix(search.limit + 1).map(\.id)
-            return (try await Self.needs(page, sql), min(ranked.count, cap))
+            // NB: counted apart, over all public matches at once: the title tier alone is often
+            // too sparse to reach the cap soon (打印机 维修 read 300 days of titles for 101).
+            let total = ranked.count < wanted || wanted >= cap
+                ? min(ranked.count, cap) : try await count(search.terms, listing, sql, upTo: cap, windows)
+            return (try await Self.needs(page, sql), total)
         }
+    }
+
+    /// How many matches there are, counted up to `cap`.
+    func count(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo cap: Int, _ windows: SearchWindows?) async throws -> Int {
+        var total = try await newest(.inPublic, terms, listing, sql, upTo: cap, windows).count
+        if total < cap, try await readsSomeNotes(listing.visibility, sql) {
+            total += try await newest(.notesOnly, terms, listing, sql, upTo: cap - total, windows).count
+        }
+        return total
     }
 
     public func rankedIDs(_ search: NeedSearch, visibility: NeedVisibility) async throws -> [Need.ID] {
         let listing = NeedListing(query: search.filters, visibility: visibility, dialect: database.dialect)
-        return try await database.read { sql in try await rankedMatches(search.terms, listing, sql, upTo: nil).map(\.id) }
+        return try await database.read { sql in try await rankedMatches(search.terms, listing, sql, upTo: nil, nil).map(\.id) }
     }
 
     public func needs(_ ids: [Need.ID]) async throws -> [Need] {
@@ -57,12 +71,8 @@ public struct SQLNeedSearchStore: NeedSearchStore {
 
     /// The matches in rank order — title matches newest first, then the rest newest first — up
     /// to `reach` of them (nil: all).
-    func rankedMatches(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo reach: Int?) async throws -> [Match] {
-        var windows: SearchWindows?
-        if database.dialect == .postgres, reach != nil {
-            guard let oldest = try await oldestNeed(sql) else { return [] }
-            windows = SearchWindows(now: Date(), oldest: oldest)
-        }
+    func rankedMatches(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo reach: Int?,
+                       _ windows: SearchWindows?) async throws -> [Match] {
         let inTitle = try await newest(.title, terms, listing, sql, upTo: reach, windows)
         let missing = reach.map { $0 - inTitle.count }
         if let missing, missing <= 0 { return inTitle }
@@ -73,36 +83,36 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     }
 
     /// The newest `limit` matches of a part (nil: all), newest first: in one statement, or
-    /// window by window when `windows` is given (PostgreSQL).
+    /// reaching further back in time until there are enough when `windows` is given (PostgreSQL).
     func newest(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo limit: Int?,
                 _ windows: SearchWindows?) async throws -> [Match] {
-        guard let windows, let limit else { return try await fetch(part, terms, listing, sql, in: nil, limit: limit) }
-        var found: [Match] = []
-        var window: SearchWindows.Window? = windows.first
-        while let current = window, found.count < limit {
-            found += try await fetch(part, terms, listing, sql, in: current, limit: limit - found.count)
-            window = windows.next(after: current, found: found.count, missing: limit - found.count)
+        guard let windows, let limit else { return try await fetch(part, terms, listing, sql, since: nil, limit: limit) }
+        var since = windows.first
+        while true {
+            let found = try await fetch(part, terms, listing, sql, since: since, limit: limit)
+            guard let day = since, found.count < limit else { return found }
+            since = windows.next(after: day, found: found.count, missing: limit - found.count)
         }
-        return found
     }
 
-    /// When the oldest need was raised, nil when there is none.
-    func oldestNeed(_ sql: any SQLDatabase) async throws -> Date? {
+    /// How far back PostgreSQL may reach: to the oldest need (none: read all at once, and SQLite).
+    func searchWindows(_ sql: any SQLDatabase) async throws -> SearchWindows? {
+        guard database.dialect == .postgres else { return nil }
         struct Oldest: Decodable { var oldest: Date? }
-        return try await sql.raw("SELECT MIN(created_at) AS oldest FROM needs").first(decoding: Oldest.self)?.oldest
+        let oldest = try await sql.raw("SELECT MIN(created_at) AS oldest FROM needs").first(decoding: Oldest.self)?.oldest
+        return oldest.map { SearchWindows(now: Date(), oldest: $0) }
     }
 
-    /// A part's matches, newest first, at most `limit` (nil: all); on PostgreSQL within `window`
-    /// of creation times when one is given.
+    /// A part's matches, newest first, at most `limit` (nil: all); on PostgreSQL only the needs
+    /// raised on the day `since` or later, when given.
     func fetch(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase,
-               in window: SearchWindows.Window?, limit: Int?) async throws -> [Match] {
+               since: Int?, limit: Int?) async throws -> [Match] {
         // NB: sorted by the column itself: computing a number from it for every match before the
         // top-N sort doubled a common word's query at a million needs.
         let newestFirst: SQLQueryString = database.dialect == .sqlite ? "need_search.rowid" : "needs.created_at"
         var select = matching(part, terms, listing, sql.select().column(SQLColumn("id", table: "needs"))
             .column(SQLAlias(newestFirst, as: SQLIdentifier("search_order"))))
-        if let from = window?.from { select = select.where(SQLQueryString("need_search.created_day >= \(bind: from)")) }
-        if let before = window?.before { select = select.where(SQLQueryString("need_search.created_day < \(bind: before)")) }
+        if let since { select = select.where(SQLQueryString("need_search.created_day >= \(bind: since)")) }
         select = select.orderBy(SQLOrderBy(expression: newestFirst, direction: SQLDirection.descending))
         if let limit { select = select.limit(limit) }
         return try await select.all().map { row in
@@ -141,6 +151,7 @@ public struct SQLNeedSearchStore: NeedSearchStore {
             let expression: String
             switch part {
             case .title: expression = title
+            case .inPublic: expression = inPublic
             case .publicRest: expression = inPublic + " NOT " + title
             case .notesOnly: expression = SearchMatch.fts5(terms) + " NOT " + inPublic
             }
@@ -150,13 +161,18 @@ public struct SQLNeedSearchStore: NeedSearchStore {
             let condition: SQLQueryString
             switch part {
             case .title: condition = "need_search.public_document @@ to_tsquery('simple', \(bind: title))"
+            case .inPublic: condition = "need_search.public_document @@ to_tsquery('simple', \(bind: all))"
             case .publicRest:
                 condition = """
                     need_search.public_document @@ to_tsquery('simple', \(bind: all)) AND NOT need_search.public_document @@ to_tsquery('simple', \(bind: title))
                     """
             case .notesOnly:
+                // NB: found only through its notes, a need has one of the words in them: the notes'
+                // own index finds those few, the whole document then decides.
                 condition = """
-                    need_search.all_document @@ to_tsquery('simple', \(bind: all)) AND NOT need_search.public_document @@ to_tsquery('simple', \(bind: all))
+                    need_search.note_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, any: true))) \
+                    AND need_search.all_document @@ to_tsquery('simple', \(bind: all)) \
+                    AND NOT need_search.public_document @@ to_tsquery('simple', \(bind: all))
                     """
             }
             select = select.where(condition)

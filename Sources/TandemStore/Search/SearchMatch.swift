@@ -15,12 +15,12 @@ enum SearchMatch {
         return "{" + columns.joined(separator: " ") + "} : " + expression
     }
 
-    /// The `tsquery` text that every term matches, read with `to_tsquery('simple', …)`; with a weight, only lexemes of
-    /// that weight match (`A`: the title).
-    static func tsquery(_ terms: [SearchTerm], weight: String = "") -> String {
+    /// The `tsquery` text that every term matches (`any`: that one of them matches), read with
+    /// `to_tsquery('simple', …)`; with a weight, only lexemes of that weight match (`A`: the title).
+    static func tsquery(_ terms: [SearchTerm], weight: String = "", any: Bool = false) -> String {
         terms.map { term in
             let marks = (term.isPrefix ? "*" : "") + weight
             return "'\(term.token)'" + (marks.isEmpty ? "" : ":" + marks)
-        }.joined(separator: " & ")
+        }.joined(separator: any ? " | " : " & ")
     }
 }
