@@ -33,11 +33,7 @@ struct PagePermissionMatrixTests {
         var description: String { "\(method.rawValue) \(path)" }
 
         /// The path with each parameter filled in.
-        func filled(_ values: [String: String]) -> String {
-            path.split(separator: "/", omittingEmptySubsequences: false).map { part in
-                part.hasPrefix(":") ? values[String(part.dropFirst())] ?? UUID().uuidString : String(part)
-            }.joined(separator: "/")
-        }
+        func filled(_ values: [String: String]) -> String { PermissionMatrixTests.filled(path, values) }
     }
 
     /// Every page route: all that is not the API, the operations routes or a static file.

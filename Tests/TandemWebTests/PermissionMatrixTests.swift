@@ -12,9 +12,14 @@ import Vapor
 /// as it answers the same request about a need that does not exist, and changes nothing.
 @Suite("The permission matrix over every API route")
 struct PermissionMatrixTests {
-    /// The path with each parameter filled in.
+    /// The operation's path with each parameter filled in.
     static func path(_ operation: OpenAPIDocument.Operation, _ values: [String: String]) -> String {
-        operation.path.split(separator: "/", omittingEmptySubsequences: false).map { part in
+        filled(operation.path, values)
+    }
+
+    /// A route's path with each parameter (`:name`) filled in from `values`, else a random id.
+    static func filled(_ path: String, _ values: [String: String]) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { part in
             part.hasPrefix(":") ? values[String(part.dropFirst())] ?? UUID().uuidString : String(part)
         }.joined(separator: "/")
     }

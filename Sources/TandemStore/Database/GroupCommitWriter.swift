@@ -60,9 +60,7 @@ actor GroupCommitWriter {
     private func writer() async throws -> any SQLDatabase {
         if let connection { return connection.sql() }
         let opened = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        // NB: a page cache of 32 MB (SQLite's default is 2 MB): at a million needs a raise touches
-        // the deep B-trees of a dozen indexes and the search index, which 2 MB could not hold.
-        for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA synchronous = FULL", "PRAGMA cache_size = -32768"] {
+        for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA synchronous = FULL"] {
             _ = try await opened.query(pragma)
         }
         connection = opened

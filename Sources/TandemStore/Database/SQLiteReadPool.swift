@@ -33,7 +33,6 @@ final class SQLiteReadPool: Sendable {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         _ = try await connection.query("PRAGMA query_only = ON")
         _ = try await connection.query("PRAGMA busy_timeout = 5000")
-        _ = try await connection.query("PRAGMA cache_size = -16384")  // 16 MB (the default is 2 MB)
         return connection
     }
 
