@@ -32,7 +32,7 @@ public struct SQLNeedSearchStore: NeedSearchStore {
             let windows = try await searchWindows(sql)
             // The page's rows and one more (is there a next page?); fewer found are all there are.
             // NB: SQLite's walk serves the count too (FTS5 streams the matches, reaching the cap in
-            // the title tier costs little: 43 ms p95 against 54 counted apart, at a million needs);
+            // the title tier costs little: 46 ms p95 against 52–60 counted apart, at a million needs);
             // PostgreSQL counts apart, over all public matches at once: the title tier alone is
             // often too sparse to reach the cap soon (打印机 维修 read 300 days of titles for 101).
             let wanted = search.offset + search.limit + 1
@@ -145,7 +145,7 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     }
 
     /// The visible needs of one part: every term in the title; else in the public text; else only
-    /// with the notes (among the needs whose notes the reader reads).
+    /// with the notes (among the needs whose notes the reader reads); or the first two together.
     func matching(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
         var select = joined(select)
         switch database.dialect {
