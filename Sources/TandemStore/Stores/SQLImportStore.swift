@@ -104,7 +104,7 @@ public struct SQLImportStore: ImportStore {
         if database.dialect == .postgres { for year in Set(needs.map(\.year)) { try await needStore.ensureSequence(year: year) } }
         try await database.write { [dialect = database.dialect] sql in
             for (index, item) in needs.enumerated() {
-                try await SQLNeedStore.insert(year: item.year, item.build, dialect: dialect, sql)
+                _ = try await SQLNeedStore.insert(year: item.year, item.build, dialect: dialect, sql)
                 if index % 200 == 199 || index == needs.count - 1 { progress(index + 1) }
             }
         }
