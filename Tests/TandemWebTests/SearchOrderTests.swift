@@ -47,13 +47,40 @@ struct SearchOrderTests {
         }
     }
 
-    /// Moves a need back in time, as if raised then (in the index too, where it keeps the day).
+    @Test("a need made confidential is searched as it now is: the colleague no longer finds or counts it, the requester does",
+          arguments: TestDatabase.all)
+    func confidentialityFollows(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let need = try await SearchAPITests.raise(app, company, "投影仪坏了", "会议室的投影仪")
+            let query = SearchAPITests.q("投影仪")
+            #expect(try await SearchAPITests.search(app, company, query, as: company.salesColleague).ids == [need.id])
+
+            var patch = NeedPatch()
+            patch.isConfidential = true
+            _ = try await app.services.needs.update(need.id, patch, by: company.salesEmployee)
+            let hidden = try await SearchAPITests.search(app, company, query, as: company.salesColleague)
+            #expect(hidden.ids.isEmpty && hidden.total == 0, "neither found nor counted")
+            #expect(try await SearchAPITests.search(app, company, query + "&status=new", as: company.salesColleague).ids.isEmpty,
+                    "with a list filter too")
+            #expect(try await SearchAPITests.search(app, company, query, as: company.salesEmployee).ids == [need.id])
+
+            patch.isConfidential = false
+            _ = try await app.services.needs.update(need.id, patch, by: company.salesEmployee)
+            #expect(try await SearchAPITests.search(app, company, query, as: company.salesColleague).ids == [need.id])
+        }
+    }
+
+    /// Moves a need back in time, as if raised then (in the index too, where it keeps the day and time).
     static func move(_ need: Need.ID, to date: Date, in app: TestApp) async throws {
         let dialect = app.services.database.dialect
         try await app.services.database.write { sql in
             try await sql.raw("UPDATE needs SET created_at = \(bind: date.storable) WHERE id = \(bind: need.rawValue)").run()
             if dialect == .postgres {
-                try await sql.raw("UPDATE need_search SET created_day = \(bind: SearchWindows.day(of: date)) WHERE need_id = \(bind: need.rawValue)").run()
+                try await sql.raw("""
+                    UPDATE need_search SET created_day = \(bind: SearchWindows.day(of: date)), created_at = \(bind: date.storable)
+                    WHERE need_id = \(bind: need.rawValue)
+                    """).run()
             }
         }
     }

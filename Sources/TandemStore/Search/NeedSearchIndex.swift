@@ -38,24 +38,43 @@ enum NeedSearchIndex {
             }
             try await rows.run()
         case .postgres:
-            let columns = ["need_id", "title_terms", "description_terms", "reply_terms", "note_terms"] + (schema013 ? [] : ["created_day"])
+            let columns = ["need_id", "title_terms", "description_terms", "reply_terms", "note_terms"]
+                + (schema013 ? [] : IndexSearchByDay.copiedColumns.map(\.0))
             var rows = sql.insert(into: "need_search").columns(columns)
             for (item, need) in zip(documents, needs.map(\.need)) {
                 var values: [any SQLExpression] = [SQLBind(item.id), SQLBind(item.document.title), SQLBind(item.document.description),
                                                    SQLBind(item.replies), SQLBind(item.notes)]
-                if !schema013 { values.append(SQLBind(SearchWindows.day(of: need.createdAt))) }
+                if !schema013 { values += copies(of: need).map(\.1) }
                 rows = rows.values(values)
             }
             try await rows.run()
         }
     }
 
+    /// What PostgreSQL's document keeps of its need, in the order of `IndexSearchByDay.copiedColumns`.
+    static func copies(of need: Need) -> [(String, any SQLExpression)] {
+        [("created_day", SQLBind(SearchWindows.day(of: need.createdAt))), ("created_at", SQLBind(need.createdAt.storable)),
+         ("requester_id", SQLBind(need.requesterID.rawValue)), ("requesting_department_id", SQLBind(need.requestingDepartmentID.rawValue)),
+         ("providing_department_id", SQLBind(need.providingDepartmentID.rawValue)), ("is_confidential", SQLBind(need.isConfidential))]
+    }
+
+    static func copiedFieldsDiffer(_ need: Need, _ previous: Need) -> Bool {
+        need.createdAt != previous.createdAt || need.requesterID != previous.requesterID
+            || need.requestingDepartmentID != previous.requestingDepartmentID
+            || need.providingDepartmentID != previous.providingDepartmentID || need.isConfidential != previous.isConfidential
+    }
+
     /// Indexes what a change added or altered: the title and description when they changed,
-    /// each new reply and note.
+    /// each new reply and note, and on PostgreSQL the need's copied columns when they changed.
     static func update(_ write: NeedWrite, over previous: Need, dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase) async throws {
         let target = where_(write.need.id, dialect)
         // NB: most changes (steps, replies, assignment) leave the words alone: compare them before tokenizing.
         let need = write.need
+        if dialect == .postgres, copiedFieldsDiffer(need, previous) {
+            var update = sql.update("need_search").where("need_id", .equal, need.id.rawValue)
+            for (column, value) in copies(of: need) { update = update.set(SQLIdentifier(column), to: value) }
+            try await update.run()
+        }
         if need.title != previous.title || need.description != previous.description || need.formAnswers != previous.formAnswers {
             let document = NeedSearchDocument(need)
             try await sql.raw("""

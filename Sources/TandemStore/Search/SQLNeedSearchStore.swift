@@ -110,10 +110,15 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     /// raised on the day `since` or later, when given.
     func fetch(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase,
                since: Int?, limit: Int?) async throws -> [Match] {
-        // NB: sorted by the column itself: computing a number from it for every match before the
-        // top-N sort doubled a common word's query at a million needs.
-        let newestFirst: SQLQueryString = database.dialect == .sqlite ? "need_search.rowid" : "needs.created_at"
-        var select = matching(part, terms, listing, sql.select().column(SQLColumn("id", table: "needs"))
+        // NB: with no list filter, PostgreSQL reads the permission filter from the documents'
+        // copies and joins no need: the join cost more than the rest of a count (see
+        // `IndexSearchByDay`). Sorted by the column itself: computing a number from it for every
+        // match before the top-N sort doubled a common word's query at a million needs.
+        var listing = listing
+        if database.dialect == .postgres && !listing.hasListFilters { listing.rows = .searchDocuments }
+        let newestFirst: SQLQueryString = database.dialect == .sqlite ? "need_search.rowid" : "\(unsafeRaw: listing.rows.table).created_at"
+        let id = SQLColumn(listing.rows.id, table: listing.rows.table)
+        var select = matching(part, terms, listing, sql.select().column(SQLAlias(id, as: SQLIdentifier("id")))
             .column(SQLAlias(newestFirst, as: SQLIdentifier("search_order"))))
         if let since { select = select.where(SQLQueryString("need_search.created_day >= \(bind: since)")) }
         select = select.orderBy(SQLOrderBy(expression: newestFirst, direction: SQLDirection.descending))
@@ -147,7 +152,7 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     /// The visible needs of one part: every term in the title; else in the public text; else only
     /// with the notes (among the needs whose notes the reader reads); or the first two together.
     func matching(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
-        var select = joined(select)
+        var select = joined(select, needs: listing.rows == .needs)
         switch database.dialect {
         case .sqlite:
             let title = SearchMatch.fts5(terms, columns: ["title_terms"]), inPublic = SearchMatch.fts5(terms, columns: Self.publicColumns)
@@ -184,14 +189,15 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         return listing.filter(select)
     }
 
-    /// The index joined to the needs.
-    func joined(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+    /// The index joined to the needs (on PostgreSQL only when `needs`).
+    func joined(_ select: SQLSelectBuilder, needs: Bool) -> SQLSelectBuilder {
         switch database.dialect {
         case .sqlite:
             return select.from("need_search")
                 .join("need_search_docs", on: SQLColumn("doc", table: "need_search_docs"), .equal, SQLColumn("rowid", table: "need_search"))
                 .join("needs", on: SQLColumn("id", table: "needs"), .equal, SQLColumn("need_id", table: "need_search_docs"))
         case .postgres:
+            guard needs else { return select.from("need_search") }
             return select.from("need_search")
                 .join("needs", on: SQLColumn("id", table: "needs"), .equal, SQLColumn("need_id", table: "need_search"))
         }

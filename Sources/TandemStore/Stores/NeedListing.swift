@@ -8,6 +8,22 @@ struct NeedListing {
     let query: NeedQuery
     let visibility: NeedVisibility
     let dialect: StoreDatabase.Dialect
+    /// Whose columns the permission filter reads: the needs', or the copies PostgreSQL's search
+    /// documents keep (`IndexSearchByDay`), when a search joins no need.
+    var rows: Rows = .needs
+
+    enum Rows {
+        case needs, searchDocuments
+        var table: String { self == .needs ? "needs" : "need_search" }
+        var id: String { self == .needs ? "id" : "need_id" }
+    }
+
+    /// Whether a list filter applies (they read the needs' own columns).
+    var hasListFilters: Bool {
+        !query.statuses.isEmpty || !query.kinds.isEmpty || !query.priorities.isEmpty || query.requestingDepartmentID != nil
+            || query.providingDepartmentID != nil || query.requesterID != nil || query.assigneeID != nil || query.createdFrom != nil
+            || query.createdBefore != nil || query.textContains != nil
+    }
 
     // NB: time keys travel as whole milliseconds. Stored times are whole milliseconds (see
     // `Date.storable`), and a Date rebuilt from the same integer binds to exactly the stored
@@ -73,24 +89,30 @@ struct NeedListing {
     }
 
     /// The permission filter and the list filters, without order, limit or cursor.
+    /// NB: the list filters name the needs' columns with their table: a search joins documents
+    /// that keep copies of some of them.
     func filter(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        precondition(rows == .needs || !hasListFilters, "list filters read the needs")
         var select = restrictToVisible(select)
-        if !query.statuses.isEmpty { select = select.where("status", .in, query.statuses.map(\.rawValue).sorted()) }
-        if !query.kinds.isEmpty { select = select.where("kind", .in, query.kinds.map(\.rawValue).sorted()) }
-        if !query.priorities.isEmpty { select = select.where("priority", .in, query.priorities.map(\.rawValue).sorted()) }
-        if let id = query.requestingDepartmentID { select = select.where("requesting_department_id", .equal, id.rawValue) }
-        if let id = query.providingDepartmentID { select = select.where("providing_department_id", .equal, id.rawValue) }
-        if let id = query.requesterID { select = select.where("requester_id", .equal, id.rawValue) }
+        let column = { (name: String) in SQLColumn(name, table: "needs") }
+        if !query.statuses.isEmpty { select = select.where(column("status"), .in, SQLBind.group(query.statuses.map(\.rawValue).sorted())) }
+        if !query.kinds.isEmpty { select = select.where(column("kind"), .in, SQLBind.group(query.kinds.map(\.rawValue).sorted())) }
+        if !query.priorities.isEmpty {
+            select = select.where(column("priority"), .in, SQLBind.group(query.priorities.map(\.rawValue).sorted()))
+        }
+        if let id = query.requestingDepartmentID { select = select.where(column("requesting_department_id"), .equal, SQLBind(id.rawValue)) }
+        if let id = query.providingDepartmentID { select = select.where(column("providing_department_id"), .equal, SQLBind(id.rawValue)) }
+        if let id = query.requesterID { select = select.where(column("requester_id"), .equal, SQLBind(id.rawValue)) }
         if let id = query.assigneeID {
             select = select.where(SQLQueryString(
                 "EXISTS (SELECT 1 FROM need_assignees fa WHERE fa.need_id = needs.id AND fa.person_id = \(bind: id.rawValue))"))
         }
-        if let from = query.createdFrom { select = select.where("created_at", .greaterThanOrEqual, from) }
-        if let before = query.createdBefore { select = select.where("created_at", .lessThan, before) }
+        if let from = query.createdFrom { select = select.where(column("created_at"), .greaterThanOrEqual, SQLBind(from)) }
+        if let before = query.createdBefore { select = select.where(column("created_at"), .lessThan, SQLBind(before)) }
         if let text = query.textContains {
             let pattern = "%" + Self.escapeLike(text.lowercased()) + "%"
             select = select.where(SQLQueryString(
-                "(LOWER(title) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(description) LIKE \(bind: pattern) ESCAPE '\\')"))
+                "(LOWER(needs.title) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(needs.description) LIKE \(bind: pattern) ESCAPE '\\')"))
         }
         return select
     }
@@ -98,22 +120,26 @@ struct NeedListing {
     /// The permission filter: the SQL reading of `NeedVisibility.admits`.
     func restrictToVisible(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
         guard case .scoped(let scope) = visibility else { return select }
-        let me = scope.personID.rawValue
-        let department = scope.departmentID.rawValue
+        let me = SQLBind(scope.personID.rawValue)
+        let department = SQLBind(scope.departmentID.rawValue)
+        let column = { (name: String) in SQLColumn(name, table: rows.table) }
+        let notConfidential = SQLBind(false)
         // NB: the row's own columns are compared first and the assignee probe comes last: the
         // databases evaluate the alternatives in order, and a provider's queue is admitted by its
         // department before any probe is made.
         return select.where { group in
             var group = group
-                .where("requester_id", .equal, me)
-                .orWhere { $0.where("requesting_department_id", .equal, department).where("is_confidential", .equal, false) }
+                .where(column("requester_id"), .equal, me)
+                .orWhere { $0.where(column("requesting_department_id"), .equal, department).where(column("is_confidential"), .equal, notConfidential) }
             if scope.seesConfidentialProvidedNeeds {
-                group = group.orWhere("providing_department_id", .equal, department)
+                group = group.orWhere(column("providing_department_id"), .equal, department)
             } else if scope.seesProvidedNeeds {
-                group = group.orWhere { $0.where("providing_department_id", .equal, department).where("is_confidential", .equal, false) }
+                group = group.orWhere {
+                    $0.where(column("providing_department_id"), .equal, department).where(column("is_confidential"), .equal, notConfidential)
+                }
             }
             return group.orWhere(SQLQueryString(
-                "EXISTS (SELECT 1 FROM need_assignees va WHERE va.need_id = needs.id AND va.person_id = \(bind: me))"))
+                "EXISTS (SELECT 1 FROM need_assignees va WHERE va.need_id = \(unsafeRaw: rows.table).\(unsafeRaw: rows.id) AND va.person_id = \(me))"))
         }
     }
 
@@ -121,10 +147,12 @@ struct NeedListing {
     /// admits: whose internal notes the reader sees. `nil` when they see every need's.
     var internalAdmitted: SQLQueryString? {
         guard case .scoped(let scope) = visibility else { return nil }
-        let assigned: SQLQueryString =
-            "EXISTS (SELECT 1 FROM need_assignees ia WHERE ia.need_id = needs.id AND ia.person_id = \(bind: scope.personID.rawValue))"
+        let assigned: SQLQueryString = """
+            EXISTS (SELECT 1 FROM need_assignees ia WHERE ia.need_id = \(unsafeRaw: rows.table).\(unsafeRaw: rows.id) \
+            AND ia.person_id = \(bind: scope.personID.rawValue))
+            """
         guard scope.seesProvidedNeeds else { return "(\(assigned))" }
-        return "(\(assigned) OR providing_department_id = \(bind: scope.departmentID.rawValue))"
+        return "(\(assigned) OR \(unsafeRaw: rows.table).providing_department_id = \(bind: scope.departmentID.rawValue))"
     }
 
     /// Rows strictly after the cursor in the sort order: `(k1 > v1) OR (k1 = v1 AND k2 > v2) …`.
