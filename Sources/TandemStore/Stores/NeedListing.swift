@@ -130,7 +130,9 @@ struct NeedListing {
         return select.where { group in
             var group = group
                 .where(column("requester_id"), .equal, me)
-                .orWhere { $0.where(column("requesting_department_id"), .equal, department).where(column("is_confidential"), .equal, notConfidential) }
+                .orWhere {
+                    $0.where(column("requesting_department_id"), .equal, department).where(column("is_confidential"), .equal, notConfidential)
+                }
             if scope.seesConfidentialProvidedNeeds {
                 group = group.orWhere(column("providing_department_id"), .equal, department)
             } else if scope.seesProvidedNeeds {
@@ -138,8 +140,10 @@ struct NeedListing {
                     $0.where(column("providing_department_id"), .equal, department).where(column("is_confidential"), .equal, notConfidential)
                 }
             }
-            return group.orWhere(SQLQueryString(
-                "EXISTS (SELECT 1 FROM need_assignees va WHERE va.need_id = \(unsafeRaw: rows.table).\(unsafeRaw: rows.id) AND va.person_id = \(me))"))
+            return group.orWhere(SQLQueryString("""
+                EXISTS (SELECT 1 FROM need_assignees va WHERE va.need_id = \(unsafeRaw: rows.table).\(unsafeRaw: rows.id) \
+                AND va.person_id = \(me))
+                """))
         }
     }
 
