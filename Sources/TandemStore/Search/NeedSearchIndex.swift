@@ -11,7 +11,8 @@ import TandemCore
 /// INTEGER PRIMARY KEY, so VACUUM keeps it). PostgreSQL keeps them in `need_search` with three
 /// generated `tsvector` columns (`simple` configuration): the public document and the notes,
 /// each under a GIN index beside the day the need was raised (to read matches newest first, a
-/// few days at a time), and the whole document, to check a match through notes and public text.
+/// few days at a time), and the whole document, to check a match through notes and public text;
+/// and copies of the need's columns the permission filter reads (`copies(of:)`).
 enum NeedSearchIndex {
     /// Indexes new needs with the replies and notes they already have (one statement per table).
     /// `schema013` writes the columns migration 013 made (it indexes the needs stored before it,
@@ -38,8 +39,8 @@ enum NeedSearchIndex {
             }
             try await rows.run()
         case .postgres:
-            let columns = ["need_id", "title_terms", "description_terms", "reply_terms", "note_terms"]
-                + (schema013 ? [] : IndexSearchByDay.copiedColumns.map(\.0))
+            var columns = ["need_id", "title_terms", "description_terms", "reply_terms", "note_terms"]
+            if !schema013 { columns += copies(of: needs[0].need).map(\.0) }
             var rows = sql.insert(into: "need_search").columns(columns)
             for (item, need) in zip(documents, needs.map(\.need)) {
                 var values: [any SQLExpression] = [SQLBind(item.id), SQLBind(item.document.title), SQLBind(item.document.description),
@@ -51,13 +52,15 @@ enum NeedSearchIndex {
         }
     }
 
-    /// What PostgreSQL's document keeps of its need, in the order of `IndexSearchByDay.copiedColumns`.
+    /// What PostgreSQL's document keeps of its need (the columns migration 017 added): what the
+    /// search sorts and reads windows by, and what the permission filter reads.
     static func copies(of need: Need) -> [(String, any SQLExpression)] {
         [("created_day", SQLBind(SearchWindows.day(of: need.createdAt))), ("created_at", SQLBind(need.createdAt.storable)),
          ("requester_id", SQLBind(need.requesterID.rawValue)), ("requesting_department_id", SQLBind(need.requestingDepartmentID.rawValue)),
          ("providing_department_id", SQLBind(need.providingDepartmentID.rawValue)), ("is_confidential", SQLBind(need.isConfidential))]
     }
 
+    /// Whether a change altered what the document keeps of its need.
     static func copiedFieldsDiffer(_ need: Need, _ previous: Need) -> Bool {
         need.createdAt != previous.createdAt || need.requesterID != previous.requesterID
             || need.requestingDepartmentID != previous.requestingDepartmentID

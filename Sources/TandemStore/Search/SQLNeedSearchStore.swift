@@ -37,18 +37,20 @@ public struct SQLNeedSearchStore: NeedSearchStore {
             // often too sparse to reach the cap soon (打印机 维修 read 300 days of titles for 101).
             let wanted = search.offset + search.limit + 1
             let reach = database.dialect == .sqlite ? max(wanted, cap) : wanted
-            let ranked = try await rankedMatches(search.terms, listing, sql, upTo: reach, windows)
+            let notes = try await readsSomeNotes(visibility, sql)
+            let ranked = try await rankedMatches(search.terms, listing, sql, upTo: reach, windows, notes: notes)
             let page = ranked.dropFirst(search.offset).prefix(search.limit + 1).map(\.id)
             let total = ranked.count < reach || reach >= cap
-                ? min(ranked.count, cap) : try await count(search.terms, listing, sql, upTo: cap, windows)
+                ? min(ranked.count, cap) : try await count(search.terms, listing, sql, upTo: cap, windows, notes: notes)
             return (try await Self.needs(page, sql), total)
         }
     }
 
-    /// How many matches there are, counted up to `cap`.
-    func count(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo cap: Int, _ windows: SearchWindows?) async throws -> Int {
+    /// How many matches there are, counted up to `cap`; `notes`: the reader reads some notes.
+    func count(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo cap: Int, _ windows: SearchWindows?,
+               notes: Bool) async throws -> Int {
         var total = try await newest(.inPublic, terms, listing, sql, upTo: cap, windows).count
-        if total < cap, try await readsSomeNotes(listing.visibility, sql) {
+        if total < cap, notes {
             total += try await newest(.notesOnly, terms, listing, sql, upTo: cap - total, windows).count
         }
         return total
@@ -56,7 +58,9 @@ public struct SQLNeedSearchStore: NeedSearchStore {
 
     public func rankedIDs(_ search: NeedSearch, visibility: NeedVisibility) async throws -> [Need.ID] {
         let listing = NeedListing(query: search.filters, visibility: visibility, dialect: database.dialect)
-        return try await database.read { sql in try await rankedMatches(search.terms, listing, sql, upTo: nil, nil).map(\.id) }
+        return try await database.read { sql in
+            try await rankedMatches(search.terms, listing, sql, upTo: nil, nil, notes: try await readsSomeNotes(visibility, sql)).map(\.id)
+        }
     }
 
     public func needs(_ ids: [Need.ID]) async throws -> [Need] {
@@ -73,14 +77,14 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     }
 
     /// The matches in rank order — title matches newest first, then the rest newest first — up
-    /// to `reach` of them (nil: all).
+    /// to `reach` of them (nil: all); `notes`: the reader reads some notes.
     func rankedMatches(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo reach: Int?,
-                       _ windows: SearchWindows?) async throws -> [Match] {
+                       _ windows: SearchWindows?, notes: Bool) async throws -> [Match] {
         let inTitle = try await newest(.title, terms, listing, sql, upTo: reach, windows)
         let missing = reach.map { $0 - inTitle.count }
         if let missing, missing <= 0 { return inTitle }
         var rest = try await newest(.publicRest, terms, listing, sql, upTo: missing, windows)
-        if try await readsSomeNotes(listing.visibility, sql) { rest += try await newest(.notesOnly, terms, listing, sql, upTo: missing, windows) }
+        if notes { rest += try await newest(.notesOnly, terms, listing, sql, upTo: missing, windows) }
         rest.sort { $0.order > $1.order }
         return inTitle + (missing.map { rest.prefix($0) } ?? rest[...])
     }

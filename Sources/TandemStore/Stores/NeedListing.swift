@@ -19,11 +19,7 @@ struct NeedListing {
     }
 
     /// Whether a list filter applies (they read the needs' own columns).
-    var hasListFilters: Bool {
-        !query.statuses.isEmpty || !query.kinds.isEmpty || !query.priorities.isEmpty || query.requestingDepartmentID != nil
-            || query.providingDepartmentID != nil || query.requesterID != nil || query.assigneeID != nil || query.createdFrom != nil
-            || query.createdBefore != nil || query.textContains != nil
-    }
+    var hasListFilters: Bool { !listFilters.isEmpty }
 
     // NB: time keys travel as whole milliseconds. Stored times are whole milliseconds (see
     // `Date.storable`), and a Date rebuilt from the same integer binds to exactly the stored
@@ -89,32 +85,41 @@ struct NeedListing {
     }
 
     /// The permission filter and the list filters, without order, limit or cursor.
-    /// NB: the list filters name the needs' columns with their table: a search joins documents
-    /// that keep copies of some of them.
+    /// The permission filter and the list filters, without order, limit or cursor.
     func filter(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
-        precondition(rows == .needs || !hasListFilters, "list filters read the needs")
+        let filters = listFilters
+        precondition(rows == .needs || filters.isEmpty, "list filters read the needs")
         var select = restrictToVisible(select)
+        for condition in filters { select = select.where(condition) }
+        return select
+    }
+
+    /// The list filters' conditions.
+    /// NB: they name the needs' columns with their table: a search joins documents that keep
+    /// copies of some of them.
+    var listFilters: [any SQLExpression] {
         let column = { (name: String) in SQLColumn(name, table: "needs") }
-        if !query.statuses.isEmpty { select = select.where(column("status"), .in, SQLBind.group(query.statuses.map(\.rawValue).sorted())) }
-        if !query.kinds.isEmpty { select = select.where(column("kind"), .in, SQLBind.group(query.kinds.map(\.rawValue).sorted())) }
-        if !query.priorities.isEmpty {
-            select = select.where(column("priority"), .in, SQLBind.group(query.priorities.map(\.rawValue).sorted()))
-        }
-        if let id = query.requestingDepartmentID { select = select.where(column("requesting_department_id"), .equal, SQLBind(id.rawValue)) }
-        if let id = query.providingDepartmentID { select = select.where(column("providing_department_id"), .equal, SQLBind(id.rawValue)) }
-        if let id = query.requesterID { select = select.where(column("requester_id"), .equal, SQLBind(id.rawValue)) }
+        let equal = { (name: String, value: UUID) in SQLBinaryExpression(column(name), .equal, SQLBind(value)) }
+        var conditions: [any SQLExpression] = []
+        let oneOf = { (name: String, values: [String]) in SQLBinaryExpression(column(name), .in, SQLBind.group(values.sorted())) }
+        if !query.statuses.isEmpty { conditions.append(oneOf("status", query.statuses.map(\.rawValue))) }
+        if !query.kinds.isEmpty { conditions.append(oneOf("kind", query.kinds.map(\.rawValue))) }
+        if !query.priorities.isEmpty { conditions.append(oneOf("priority", query.priorities.map(\.rawValue))) }
+        if let id = query.requestingDepartmentID { conditions.append(equal("requesting_department_id", id.rawValue)) }
+        if let id = query.providingDepartmentID { conditions.append(equal("providing_department_id", id.rawValue)) }
+        if let id = query.requesterID { conditions.append(equal("requester_id", id.rawValue)) }
         if let id = query.assigneeID {
-            select = select.where(SQLQueryString(
+            conditions.append(SQLQueryString(
                 "EXISTS (SELECT 1 FROM need_assignees fa WHERE fa.need_id = needs.id AND fa.person_id = \(bind: id.rawValue))"))
         }
-        if let from = query.createdFrom { select = select.where(column("created_at"), .greaterThanOrEqual, SQLBind(from)) }
-        if let before = query.createdBefore { select = select.where(column("created_at"), .lessThan, SQLBind(before)) }
+        if let from = query.createdFrom { conditions.append(SQLBinaryExpression(column("created_at"), .greaterThanOrEqual, SQLBind(from))) }
+        if let before = query.createdBefore { conditions.append(SQLBinaryExpression(column("created_at"), .lessThan, SQLBind(before))) }
         if let text = query.textContains {
             let pattern = "%" + Self.escapeLike(text.lowercased()) + "%"
-            select = select.where(SQLQueryString(
+            conditions.append(SQLQueryString(
                 "(LOWER(needs.title) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(needs.description) LIKE \(bind: pattern) ESCAPE '\\')"))
         }
-        return select
+        return conditions
     }
 
     /// The permission filter: the SQL reading of `NeedVisibility.admits`.
