@@ -25,5 +25,6 @@ public enum TandemMigrations {
         CreatePlanning(),
         CreateImports(),
         IndexSearchByDay(),
+        IndexAssigneesByPerson(),
     ]
 }

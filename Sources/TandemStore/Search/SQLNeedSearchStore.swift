@@ -33,27 +33,40 @@ public struct SQLNeedSearchStore: NeedSearchStore {
             // The page's rows and one more (is there a next page?); fewer found are all there are.
             // NB: SQLite's walk serves the count too (FTS5 streams the matches, reaching the cap in
             // the title tier costs little: 46 ms p95 against 52–60 counted apart, at a million needs);
-            // PostgreSQL counts apart, over all public matches at once: the title tier alone is
-            // often too sparse to reach the cap soon (打印机 维修 read 300 days of titles for 101).
+            // PostgreSQL counts apart, over all public matches at once and in no order, so it
+            // stops at the cap: the title tier alone is often too sparse to reach the cap soon
+            // (打印机 维修 read 300 days of titles for 101), and sorting read every match.
             let wanted = search.offset + search.limit + 1
             let reach = database.dialect == .sqlite ? max(wanted, cap) : wanted
             let notes = try await readsSomeNotes(visibility, sql)
             let ranked = try await rankedMatches(search.terms, listing, sql, upTo: reach, windows, notes: notes)
             let page = ranked.dropFirst(search.offset).prefix(search.limit + 1).map(\.id)
             let total = ranked.count < reach || reach >= cap
-                ? min(ranked.count, cap) : try await count(search.terms, listing, sql, upTo: cap, windows, notes: notes)
+                ? min(ranked.count, cap) : try await count(search.terms, listing, sql, upTo: cap, notes: notes)
             return (try await Self.needs(page, sql), total)
         }
     }
 
     /// How many matches there are, counted up to `cap`; `notes`: the reader reads some notes.
-    func count(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo cap: Int, _ windows: SearchWindows?,
-               notes: Bool) async throws -> Int {
-        var total = try await newest(.inPublic, terms, listing, sql, upTo: cap, windows).count
-        if total < cap, notes {
-            total += try await newest(.notesOnly, terms, listing, sql, upTo: cap - total, windows).count
-        }
+    func count(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo cap: Int, notes: Bool) async throws -> Int {
+        var total = try await count(.inPublic, terms, listing, sql, upTo: cap)
+        if total < cap, notes { total += try await count(.notesOnly, terms, listing, sql, upTo: cap - total) }
         return total
+    }
+
+    /// How many matches a part has, up to `cap`: any `cap` of them, in no order, so the database
+    /// stops at the last one it needs (a common word's count read 852 of 11,363 pages, not all).
+    func count(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo cap: Int) async throws -> Int {
+        try await matching(part, terms, reading(listing), sql.select().column(SQLLiteral.numeric("1"))).limit(cap).all().count
+    }
+
+    /// The listing as a search reads it. NB: with no list filter, PostgreSQL reads the permission
+    /// filter from the documents' copies and joins no need: the join cost more than the rest of a
+    /// count (see `IndexSearchByDay`).
+    func reading(_ listing: NeedListing) -> NeedListing {
+        var listing = listing
+        if database.dialect == .postgres && !listing.hasListFilters { listing.rows = .searchDocuments }
+        return listing
     }
 
     public func rankedIDs(_ search: NeedSearch, visibility: NeedVisibility) async throws -> [Need.ID] {
@@ -114,12 +127,9 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     /// raised on the day `since` or later, when given.
     func fetch(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase,
                since: Int?, limit: Int?) async throws -> [Match] {
-        // NB: with no list filter, PostgreSQL reads the permission filter from the documents'
-        // copies and joins no need: the join cost more than the rest of a count (see
-        // `IndexSearchByDay`). Sorted by the column itself: computing a number from it for every
-        // match before the top-N sort doubled a common word's query at a million needs.
-        var listing = listing
-        if database.dialect == .postgres && !listing.hasListFilters { listing.rows = .searchDocuments }
+        // NB: sorted by the column itself: computing a number from it for every match before the
+        // top-N sort doubled a common word's query at a million needs.
+        let listing = reading(listing)
         let newestFirst: SQLQueryString = database.dialect == .sqlite ? "need_search.rowid" : "\(unsafeRaw: listing.rows.table).created_at"
         let id = SQLColumn(listing.rows.id, table: listing.rows.table)
         var select = matching(part, terms, listing, sql.select().column(SQLAlias(id, as: SQLIdentifier("id")))
