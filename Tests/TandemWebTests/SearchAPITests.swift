@@ -185,13 +185,44 @@ struct SearchAPITests {
                 if dialect == .sqlite { try await sql.raw("DELETE FROM need_search_docs").run() }
             }
             #expect(try await Self.search(app, company, Self.q("投影仪"), as: company.itAgent).ids.isEmpty)
-            // MUT: the index as migration 013 made it, then what 017 added (the day raised, on PostgreSQL)
+            // MUT: the index as migration 013 made it, then what 017 and 019 added (PostgreSQL: the day raised, the copies, the audience)
+            try await IndexSearchAudience().revert(on: app.app.db)
             try await IndexSearchByDay().revert(on: app.app.db)
             try await store.write { sql in try await CreateSearchIndex().indexStoredNeeds(sql, dialect) }
             try await IndexSearchByDay().prepare(on: app.app.db)
+            try await IndexSearchAudience().prepare(on: app.app.db)
             #expect(try await Self.search(app, company, Self.q("投影仪"), as: company.itAgent).ids == [need.id])
             #expect(try await Self.search(app, company, Self.q("hdmi"), as: company.itAgent).ids == [need.id])
             #expect(try await Self.search(app, company, Self.q("hdmi"), as: company.salesEmployee).ids.isEmpty)
+            #expect(try await Self.search(app, company, Self.q("投影仪"), as: company.hrAgent).ids.isEmpty)
+        }
+    }
+
+    @Test("migration 019 writes the audience the code writes: assigned, confidential or neither",
+          arguments: TestDatabase.all.filter { if case .postgres = $0 { true } else { false } })
+    func migrationWritesTheAudience(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let plain = try await Self.raise(app, company, "会议室投影仪", "")
+            let assigned = try await app.services.needs.assign(
+                try await Self.raise(app, company, "VPN 权限", "").id, to: [company.itAgent2.id, company.itAgent.id], by: company.itManager)
+            let secret = try await company.raise("薪资核算", by: company.salesEmployee, in: app, confidential: true)
+            struct Row: Decodable { var need_id: UUID; var audience: [String] }
+            let read = { try await app.services.database.read { sql in
+                try await sql.raw("SELECT need_id, audience FROM need_search").all(decoding: Row.self)
+            } }
+            let written = try await read()
+            // MUT
+            try await IndexSearchAudience().revert(on: app.app.db)
+            try await IndexSearchAudience().prepare(on: app.app.db)
+            let migrated = try await read()
+            #expect(written.count == 3 && migrated.count == 3)
+            for need in [plain, assigned, secret] {
+                let expected = Set(SearchAudience.tokens(of: need))
+                #expect(written.first { $0.need_id == need.id.rawValue }.map { Set($0.audience) } == expected)
+                #expect(migrated.first { $0.need_id == need.id.rawValue }.map { Set($0.audience) } == expected)
+            }
+            #expect(Set(SearchAudience.tokens(of: assigned)).isSuperset(of: [SearchAudience.assignee(company.itAgent2.id)]))
         }
     }
 

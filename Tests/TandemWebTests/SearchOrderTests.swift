@@ -71,6 +71,29 @@ struct SearchOrderTests {
         }
     }
 
+    @Test("an agent assigned a confidential need finds it, and no longer once unassigned", arguments: TestDatabase.all)
+    func assignmentFollows(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let need = try await company.raise("投影仪坏了", by: company.salesEmployee, in: app, confidential: true)
+            let query = SearchAPITests.q("投影仪")
+            // an agent reads the confidential needs addressed to the department only when assigned (the manager reads them all)
+            #expect(try await SearchAPITests.search(app, company, query, as: company.itAgent2).ids.isEmpty)
+            #expect(try await SearchAPITests.search(app, company, query, as: company.itManager).ids == [need.id])
+
+            _ = try await app.services.needs.assign(need.id, to: [company.itAgent2.id], by: company.itManager)
+            let found = try await SearchAPITests.search(app, company, query, as: company.itAgent2)
+            #expect(found.ids == [need.id] && found.total == 1)
+            #expect(try await SearchAPITests.search(app, company, query + "&status=new", as: company.itAgent2).ids == [need.id],
+                    "with a list filter too")
+            #expect(try await SearchAPITests.search(app, company, query, as: company.itAgent).ids.isEmpty, "the other agent still does not")
+
+            _ = try await app.services.needs.assign(need.id, to: [], by: company.itManager)
+            let hidden = try await SearchAPITests.search(app, company, query, as: company.itAgent2)
+            #expect(hidden.ids.isEmpty && hidden.total == 0)
+        }
+    }
+
     /// Moves a need back in time, as if raised then (in the index too, where it keeps the day and time).
     static func move(_ need: Need.ID, to date: Date, in app: TestApp) async throws {
         let dialect = app.services.database.dialect

@@ -66,7 +66,7 @@ public enum Tokenizer {
         while index < text.endIndex {
             let next = text.index(after: index)
             let range = index..<next
-            for character in String(text[index]).precomposedStringWithCompatibilityMapping {
+            func read(_ character: Character) {
                 if character.isIdeographicScript {
                     flushWord()
                     ideographs.append((character, range))
@@ -79,6 +79,12 @@ public enum Tokenizer {
                     flushIdeographs()
                 }
             }
+            let character = text[index]
+            if character.isOwnCompatibilityForm {
+                read(character)
+            } else {
+                for normalised in String(character).precomposedStringWithCompatibilityMapping { read(normalised) }
+            }
             index = next
         }
         flushWord()
@@ -88,6 +94,17 @@ public enum Tokenizer {
 }
 
 extension Character {
+    /// ASCII and the CJK Unified Ideographs: characters that NFKC leaves as they are, read without
+    /// asking Foundation (a new string per character: a sixth of a search's time, in the snippets).
+    var isOwnCompatibilityForm: Bool {
+        let scalars = unicodeScalars
+        guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        switch scalar.value {
+        case 0x00...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF: return true
+        default: return false
+        }
+    }
+
     /// Han, Hiragana, Katakana and Hangul: scripts written without spaces between words.
     var isIdeographicScript: Bool {
         guard let scalar = unicodeScalars.first else { return false }

@@ -26,5 +26,6 @@ public enum TandemMigrations {
         CreateImports(),
         IndexSearchByDay(),
         IndexAssigneesByPerson(),
+        IndexSearchAudience(),
     ]
 }

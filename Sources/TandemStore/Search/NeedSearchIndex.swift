@@ -12,7 +12,8 @@ import TandemCore
 /// generated `tsvector` columns (`simple` configuration): the public document and the notes,
 /// each under a GIN index beside the day the need was raised (to read matches newest first, a
 /// few days at a time), and the whole document, to check a match through notes and public text;
-/// and copies of the need's columns the permission filter reads (`copies(of:)`).
+/// and copies of the need's columns the search sorts by and the permission filter reads, with
+/// who may read it (`copies(of:)`, `SearchAudience`).
 enum NeedSearchIndex {
     /// Indexes new needs with the replies and notes they already have (one statement per table).
     /// `schema013` writes the columns migration 013 made (it indexes the needs stored before it,
@@ -52,12 +53,13 @@ enum NeedSearchIndex {
         }
     }
 
-    /// What PostgreSQL's document keeps of its need (the columns migration 017 added): what the
-    /// search sorts and reads windows by, and what the permission filter reads.
+    /// What PostgreSQL's document keeps of its need (the columns migrations 017 and 019 added):
+    /// what the search sorts and reads windows by, and what the permission filter reads.
     static func copies(of need: Need) -> [(String, any SQLExpression)] {
         [("created_day", SQLBind(SearchWindows.day(of: need.createdAt))), ("created_at", SQLBind(need.createdAt.storable)),
          ("requester_id", SQLBind(need.requesterID.rawValue)), ("requesting_department_id", SQLBind(need.requestingDepartmentID.rawValue)),
-         ("providing_department_id", SQLBind(need.providingDepartmentID.rawValue)), ("is_confidential", SQLBind(need.isConfidential))]
+         ("providing_department_id", SQLBind(need.providingDepartmentID.rawValue)), ("is_confidential", SQLBind(need.isConfidential)),
+         ("audience", SQLBind(SearchAudience.tokens(of: need)))]
     }
 
     /// Whether a change altered what the document keeps of its need.
@@ -65,6 +67,7 @@ enum NeedSearchIndex {
         need.createdAt != previous.createdAt || need.requesterID != previous.requesterID
             || need.requestingDepartmentID != previous.requestingDepartmentID
             || need.providingDepartmentID != previous.providingDepartmentID || need.isConfidential != previous.isConfidential
+            || Set(need.assigneeIDs) != Set(previous.assigneeIDs)
     }
 
     /// Indexes what a change added or altered: the title and description when they changed,
@@ -72,6 +75,7 @@ enum NeedSearchIndex {
     static func update(_ write: NeedWrite, over previous: Need, dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase) async throws {
         let target = where_(write.need.id, dialect)
         // NB: most changes (steps, replies, assignment) leave the words alone: compare them before tokenizing.
+        // An assignment changes who may read the need: the copies are written again.
         let need = write.need
         if dialect == .postgres, copiedFieldsDiffer(need, previous) {
             var update = sql.update("need_search").where("need_id", .equal, need.id.rawValue)

@@ -2,17 +2,17 @@ import Foundation
 import SQLKit
 import TandemCore
 
-/// Searches the index `NeedSearchIndex` keeps, joined to the needs for the permission filter and
-/// the list filters, so nothing the reader may not see is returned, counted or ranked.
+/// Searches the index `NeedSearchIndex` keeps, with the permission filter and the list filters,
+/// so nothing the reader may not see is returned, counted or ranked.
 ///
 /// Ranking has two tiers: needs whose title holds every term come first, then the others; within
 /// each, newest first. Both tiers are read from the index newest first and stop at what the page
 /// and the count need, so a word that a tenth of a million needs contain costs no more than a
-/// rare one: SQLite's FTS5 reads its matches in rowid (creation) order; PostgreSQL reads them
-/// from a day on, reaching further back until it has enough (`SearchWindows`). A need found
-/// only through its notes is found apart — among the needs whose notes the reader reads — so
-/// the common search (public words) never pays for the notes, and notes never move a need up:
-/// only the title decides its tier.
+/// rare one: SQLite's FTS5 reads its matches in rowid (creation) order; PostgreSQL reads the
+/// last week's first, then all (`SearchWindows`), and its index yields only the matches the
+/// reader may see (`SearchAudience`). A need found only through its notes is found apart —
+/// among the needs whose notes the reader reads — so the common search (public words) never
+/// pays for the notes, and notes never move a need up: only the title decides its tier.
 public struct SQLNeedSearchStore: NeedSearchStore {
     let database: StoreDatabase
 
@@ -60,12 +60,14 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         try await matching(part, terms, reading(listing), sql.select().column(SQLLiteral.numeric("1"))).limit(cap).all().count
     }
 
-    /// The listing as a search reads it. NB: with no list filter, PostgreSQL reads the permission
-    /// filter from the documents' copies and joins no need: the join cost more than the rest of a
-    /// count (see `IndexSearchByDay`).
+    /// The listing as a search reads it. NB: PostgreSQL reads the permission filter from the
+    /// documents' audience, inside the words' index (`SearchAudience`), and with no list filter
+    /// joins no need: the join cost more than the rest of a count (see `IndexSearchByDay`).
     func reading(_ listing: NeedListing) -> NeedListing {
+        guard database.dialect == .postgres else { return listing }
         var listing = listing
-        if database.dialect == .postgres && !listing.hasListFilters { listing.rows = .searchDocuments }
+        listing.readsAudience = true
+        if !listing.hasListFilters { listing.rows = .searchDocuments }
         return listing
     }
 
@@ -103,16 +105,14 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     }
 
     /// The newest `limit` matches of a part (nil: all), newest first: in one statement, or
-    /// reaching further back in time until there are enough when `windows` is given (PostgreSQL).
+    /// the last week's first when `windows` is given (PostgreSQL), then all if too few.
     func newest(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo limit: Int?,
                 _ windows: SearchWindows?) async throws -> [Match] {
-        guard let windows, let limit else { return try await fetch(part, terms, listing, sql, since: nil, limit: limit) }
-        var since = windows.first
-        while true {
-            let found = try await fetch(part, terms, listing, sql, since: since, limit: limit)
-            guard let day = since, found.count < limit else { return found }
-            since = windows.next(after: day, found: found.count, missing: limit - found.count)
+        if let limit, let since = windows?.first {
+            let recent = try await fetch(part, terms, listing, sql, since: since, limit: limit)
+            if recent.count >= limit { return recent }
         }
+        return try await fetch(part, terms, listing, sql, since: nil, limit: limit)
     }
 
     /// How far back PostgreSQL may reach: to the oldest need (none: read all at once, and SQLite).

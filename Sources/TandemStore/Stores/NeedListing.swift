@@ -11,6 +11,9 @@ struct NeedListing {
     /// Whose columns the permission filter reads: the needs', or the copies PostgreSQL's search
     /// documents keep (`IndexSearchByDay`), when a search joins no need.
     var rows: Rows = .needs
+    /// Whether the permission filter reads who may read a need from PostgreSQL's search
+    /// documents (`SearchAudience`: inside the words' index) instead of comparing columns.
+    var readsAudience = false
 
     enum Rows {
         case needs, searchDocuments
@@ -125,6 +128,9 @@ struct NeedListing {
     /// The permission filter: the SQL reading of `NeedVisibility.admits`.
     func restrictToVisible(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
         guard case .scoped(let scope) = visibility else { return select }
+        if readsAudience, let tokens = SearchAudience.tokens(readBy: visibility) {
+            return select.where(SQLQueryString("need_search.audience && \(bind: tokens)"))
+        }
         let me = SQLBind(scope.personID.rawValue)
         let department = SQLBind(scope.departmentID.rawValue)
         let column = { (name: String) in SQLColumn(name, table: rows.table) }

@@ -1,0 +1,60 @@
+import Foundation
+import TandemCore
+import Testing
+@testable import TandemStore
+
+@Suite("Search audience")
+struct SearchAudienceTests {
+    static let epoch = Date(timeIntervalSince1970: 1_795_000_000)
+    static let departments = (1...3).map { Department.ID(UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", 900 + $0))!) }
+
+    static func person(_ n: Int, _ department: Department.ID, _ roles: Set<Role>) -> Person {
+        Person(id: .init(UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", n))!), login: "p\(n)",
+               displayName: "P\(n)", email: nil, departmentID: department, roles: roles, language: .zhCN, createdAt: epoch)
+    }
+
+    static func need(requester: Person, provider: Department.ID, confidential: Bool, assignees: [Person.ID]) -> Need {
+        Need(id: .init(UUID()), number: NeedNumber(year: 2026, sequence: 1), title: "t", description: "", kind: .technology,
+             requesterID: requester.id, requestingDepartmentID: requester.departmentID, providingDepartmentID: provider,
+             offeringID: nil, urgency: .medium, importance: .medium, priority: .p3, effortHours: nil, desiredDate: nil,
+             strategicGoalID: nil, isConfidential: confidential, status: .new, assigneeIDs: assignees, formAnswers: [:],
+             createdAt: epoch, updatedAt: epoch, resolvedAt: nil, closedAt: nil, version: 1)
+    }
+
+    @Test("a reader shares a token with exactly the needs the core lets them read")
+    func agreesWithTheCore() {
+        let (home, other, third) = (Self.departments[0], Self.departments[1], Self.departments[2])
+        let readers = [Set<Role>([.employee]), [.employee, .agent], [.employee, .manager], [.employee, .admin]].enumerated()
+            .map { Self.person(1 + $0.offset, home, $0.element) }
+        let colleague = Self.person(10, home, [.employee]), stranger = Self.person(11, other, [.employee])
+        var checked = 0, admitted = 0
+        for reader in readers {
+            let wanted = SearchAudience.tokens(readBy: NeedVisibility(for: reader)).map(Set.init)
+            for requester in [reader, colleague, stranger] {
+                for provider in [home, other, third] {
+                    for confidential in [false, true] {
+                        for assignees in [[], [reader.id], [stranger.id], [colleague.id, reader.id]] {
+                            let need = Self.need(requester: requester, provider: provider, confidential: confidential, assignees: assignees)
+                            let shares = wanted.map { !$0.isDisjoint(with: SearchAudience.tokens(of: need)) } ?? true
+                            #expect(shares == NeedVisibility(for: reader).admits(need),
+                                    "\(reader.roles) reading \(requester.login)'s need to \(provider), confidential: \(confidential), assigned: \(assignees)")
+                            checked += 1
+                            if shares { admitted += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked == 4 * 3 * 3 * 2 * 4)
+        #expect(admitted > checked / 4 && admitted < checked, "both answers occur")
+    }
+
+    @Test("tokens name people and departments as PostgreSQL writes a UUID (lower case)")
+    func tokenText() {
+        let reader = Self.person(42, Self.departments[0], [.employee, .agent])
+        let tokens = SearchAudience.tokens(readBy: NeedVisibility(for: reader))
+        #expect(tokens == ["u:00000000-0000-0000-0000-000000000042", "a:00000000-0000-0000-0000-000000000042",
+                           "r:00000000-0000-0000-0000-000000000901", "p:00000000-0000-0000-0000-000000000901"])
+        #expect(SearchAudience.tokens(readBy: .everything) == nil)
+    }
+}
