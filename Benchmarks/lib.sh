@@ -16,12 +16,20 @@ fi
 
 swift build -c release --product tandem 2>&1 | tail -1
 binary=.build/release/tandem
-data=$(mktemp -d)
+# KEEP=1 keeps the dataset (the data directory and the PostgreSQL database) for later runs;
+# DATASET_DIR (with DATABASE_URL on PostgreSQL) runs on such a kept dataset instead of a new one.
+if [ -n "${DATASET_DIR:-}" ]; then
+    data=$DATASET_DIR keep=1
+else
+    data=$(mktemp -d) keep=${KEEP:-}
+fi
 server=
-trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
+trap 'kill $server 2>/dev/null || true; [ -n "$keep" ] || rm -rf "$data"' EXIT
 
 database_env=()
-if [ "$backend" = postgres ]; then
+if [ -n "${DATASET_DIR:-}" ]; then
+    if [ -n "${DATABASE_URL:-}" ]; then database_env=(DATABASE_URL="$DATABASE_URL"); fi
+elif [ "$backend" = postgres ]; then
     url=$(scripts/start-postgres.sh)
     bench_database="tandem_bench_$$"
     runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS $bench_database" -qc "CREATE DATABASE $bench_database OWNER tandem" >/dev/null
@@ -63,10 +71,12 @@ table() {
     done
 }
 
-# Stops the server and drops the benchmark's PostgreSQL database.
+# Stops the server and drops the benchmark's PostgreSQL database, or says where the kept dataset is.
 finish() {
-    if [ "$backend" = postgres ]; then
-        kill $server; wait $server 2>/dev/null || true
+    kill $server; wait $server 2>/dev/null || true
+    if [ -n "$keep" ]; then
+        echo "dataset kept: DATASET_DIR=$data ${database_env[*]}"
+    elif [ "$backend" = postgres ]; then
         runuser -u postgres -- psql -qc "DROP DATABASE IF EXISTS $bench_database" >/dev/null
     fi
 }

@@ -1,7 +1,7 @@
 """After `tandem dataset`: signs in as the dataset's people and prints shell assignments for the
 scale benchmark — tokens and page sessions of a requester, an agent of IT and a manager (who sees
 the company dashboard), an offering of IT to raise needs for, ids and numbers to read, and
-search queries (Chinese, English, mixed; common and rare words)."""
+the search queries of `search_queries.txt` (Chinese, English, mixed; common and rare words)."""
 import sys
 import urllib.parse
 
@@ -24,9 +24,8 @@ agent_token = token_for(agent)
 needs = call("GET", f"/api/v1/needs?providing_department_id={it['id']}&limit=200", token=agent_token)["items"]
 open(f"{out}/ids", "w").write("\n".join(n["id"] for n in needs))
 open(f"{out}/numbers", "w").write("\n".join(n["number"] for n in needs))
-queries = ["打印机 维修", "季度销售数据", "printer", "VPN 权限", "客户合同 审核", "budget report", "华东区", "投影仪",
-           "ERP 权限 北京分公司", "Replace laptop", "供应商资质", "年度审计资料 评估", "meeting room", "薪资核算", "数据看板 更新", "门禁卡"]
-open(f"{out}/queries", "w").write("\n".join(urllib.parse.quote(q) for q in queries))
+queries = open(f"{sys.path[0]}/search_queries.txt", encoding="utf-8").read().splitlines()
+open(f"{out}/queries", "w").write("\n".join(urllib.parse.quote(q) for q in queries if q))
 print(f"REQUESTER_TOKEN={token_for(requester)}")
 print(f"AGENT_TOKEN={agent_token}")
 print(f"MANAGER_TOKEN={token_for(manager)}")
