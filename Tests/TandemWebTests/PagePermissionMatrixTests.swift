@@ -8,7 +8,8 @@ import Vapor
 /// Generated over every page route the application registers, so that a new page is checked
 /// the day it is added: who is not signed in is sent to sign in everywhere but the public pages;
 /// the administration pages refuse employees and agents, and their company-wide ones refuse
-/// managers too; every page about one need answers those who may not read the need exactly as
+/// managers too; those about another department's person, offering or channel refuse a
+/// manager; every page about one need answers those who may not read the need exactly as
 /// it answers about a need that does not exist. None of them changes anything.
 @Suite("The permission matrix over every page")
 struct PagePermissionMatrixTests {
@@ -105,21 +106,70 @@ struct PagePermissionMatrixTests {
                     #expect(response.status == .forbidden, "\(person.login): \(route) → \(response.status.code)")
                 }
             }
-            // A manager serves their own department only: another's people, offerings and channels are refused.
+            // A manager serves their own department only: another's objects named in the path are
+            // checked by `departmentCrossings`; here those named in the query or the form, and
+            // filled forms on the path-named pages (the core decides who may before the form).
             let salesManager = TestBrowser(app)
             try await salesManager.signIn(company.salesManager.login)
             let crossings: [(String, [(String, String)]?)] = [
-                ("/admin/people/\(company.itAgent.id)", nil), ("/admin/people/\(company.itAgent.id)", [("display_name", "改名")]),
+                ("/admin/people/\(company.itAgent.id)", [("display_name", "改名")]),
                 ("/admin/people/\(company.itAgent.id)/password", [("password", "a-new-password-1")]),
-                ("/admin/catalog/\(company.accountOffering.id)", nil), ("/admin/catalog/\(company.accountOffering.id)", [("name", "改名")]),
+                ("/admin/catalog/\(company.accountOffering.id)", [("name", "改名")]),
                 ("/admin/channels?department=\(company.it.id)", nil),
                 ("/admin/channels", [("department_id", company.it.id.description), ("kind", "webhook"), ("name", "x"), ("url", "http://127.0.0.1:1/")]),
+                ("/admin/service-levels?department=\(company.it.id)", nil),
+                ("/admin/service-levels/calendar", [("department", company.it.id.description), ("name", "x"), ("time_zone", "Asia/Shanghai")]),
+                ("/admin/service-levels/policy", [("department", company.it.id.description), ("first_response_p1", "1")]),
             ]
             for (path, form) in crossings {
                 let response = if let form { try await salesManager.post(path, form) } else { try await salesManager.get(path) }
                 #expect(response.status == .forbidden, "sales.boss: \(form == nil ? "GET" : "POST") \(path) → \(response.status.code)")
             }
             #expect(try await Self.snapshot(app, needs: []) == before, "nothing changed")
+        }
+    }
+
+    /// The path parameters that name an object of one department, and IT's object for each.
+    static func itsObjects(_ company: TestCompany, channel: NotificationChannel) -> [String: String] {
+        ["personID": company.itAgent.id.description, "offeringID": company.accountOffering.id.description,
+         "channelID": channel.id.description]
+    }
+
+    /// How a page refuses another department's object: people and offerings are seen across the
+    /// company (the directory, the catalog), so changing them is forbidden; a notification channel
+    /// is its department's own, so another's is answered as missing.
+    static func refusal(_ route: PageRoute) -> HTTPStatus {
+        route.path.contains(":channelID") ? .notFound : .forbidden
+    }
+
+    @Test("every administration page about another department's person, offering or channel refuses a manager; its own department's serves them",
+          arguments: TestDatabase.all)
+    func departmentCrossings(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let itChannel = try await app.services.notifications.createChannel(
+                ChannelInput(kind: .webhook, name: "值班系统", url: "http://127.0.0.1:9/hook", secret: "s3cret"), in: company.it.id, by: company.itManager)
+            let values = Self.itsObjects(company, channel: itChannel)
+            let before = try await Self.snapshot(app, needs: [])
+            let routes = Self.pages(app).filter { route in
+                route.path.hasPrefix("/admin") && !Self.administratorsOnly(route) && values.keys.contains { route.path.contains(":" + $0) }
+            }
+            #expect(routes.count >= 7, "\(routes)")
+            let salesManager = TestBrowser(app), itManager = TestBrowser(app)
+            try await salesManager.signIn(company.salesManager.login)
+            try await itManager.signIn(company.itManager.login)
+            for route in routes {
+                let response = try await Self.send(route, route.filled(values), as: salesManager)
+                #expect(response.status == Self.refusal(route), "sales.boss: \(route) → \(response.status.code)")
+                // the same page for the department's own manager: not refused (a GET serves it; an empty POST is judged on its form)
+                if route.method == .GET {
+                    let own = try await Self.send(route, route.filled(values), as: itManager)
+                    #expect(own.status == .ok, "it.boss: \(route) → \(own.status.code)")
+                }
+            }
+            #expect(try await Self.snapshot(app, needs: []) == before, "nothing changed")
+            let channel = try await app.services.notifications.channel(itChannel.id, for: company.itManager)
+            #expect(channel.isActive && channel.name == itChannel.name, "the channel is as it was")
         }
     }
 
