@@ -10,8 +10,8 @@ import TandemCore
 /// tokens are already cut and lower-cased), whose rowid comes from `need_search_docs` (an
 /// INTEGER PRIMARY KEY, so VACUUM keeps it). PostgreSQL keeps them in `need_search` with three
 /// generated `tsvector` columns (`simple` configuration): the public document and the notes,
-/// each under a GIN index beside the day the need was raised (to read matches newest first, a
-/// few days at a time), and the whole document, to check a match through notes and public text;
+/// each under a GIN index beside the day the need was raised (to read the last week's matches
+/// first), and the whole document, to check a match through notes and public text;
 /// and copies of the need's columns the search sorts by and the permission filter reads, with
 /// who may read it (`copies(of:)`, `SearchAudience`).
 enum NeedSearchIndex {
