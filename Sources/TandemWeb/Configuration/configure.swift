@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import Leaf
+import LeafKit
 import TandemCore
 import TandemStore
 import Vapor
@@ -110,14 +111,23 @@ func registerRoutes(_ app: Application) throws {
 
 /// Leaf, with the views of the resources directory, our tags, and the cache always on (the
 /// templates ship with the release).
+///
+/// NB: Leaf's own renderer turns its cache off in Vapor's development environment — which is
+/// where `tandem serve` runs unless told otherwise — so every page read and parsed its
+/// templates again (the queue page: 8% of its time in Leaf's lexer). The renderer is made here.
 func configureViews(_ app: Application, _ configuration: TandemConfiguration) {
-    app.views.use(.leaf)
     var views = app.leaf.configuration
     views.rootDirectory = configuration.resourcesDirectory.appendingPathComponent("Resources/Views").path + "/"
     views.ignoreUnfoundImports = false
     app.leaf.configuration = views
     app.leaf.tags["t"] = TranslateTag()
     app.leaf.cache.isEnabled = true
+    app.views.use { app in
+        var userInfo = app.leaf.userInfo
+        userInfo["application"] = app
+        return LeafRenderer(configuration: app.leaf.configuration, tags: app.leaf.tags, cache: app.leaf.cache,
+                            sources: app.leaf.sources, eventLoop: app.eventLoopGroup.next(), userInfo: userInfo)
+    }
 }
 
 /// Stops the watcher and the job runner together (before the database closes: handlers shut

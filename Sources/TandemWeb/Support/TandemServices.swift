@@ -4,7 +4,10 @@ import TandemStore
 import Vapor
 
 /// The use cases and stores one application works with, built once at start-up.
-public struct TandemServices: Sendable {
+///
+/// NB: a class, so that `request.tandem` hands out a reference: as a struct of some forty
+/// workflows, every access copied and released them all — 10% of the queue page's time.
+public final class TandemServices: Sendable {
     public let configuration: TandemConfiguration
     public let database: StoreDatabase
     public let needs: NeedWorkflow
