@@ -86,7 +86,7 @@ struct SearchOrderTests {
             #expect(found.ids == [need.id] && found.total == 1)
             #expect(try await SearchAPITests.search(app, company, query + "&status=new", as: company.itAgent2).ids == [need.id],
                     "with a list filter too")
-            #expect(try await SearchAPITests.search(app, company, query, as: company.itAgent).ids.isEmpty, "the other agent still does not")
+            #expect(try await SearchAPITests.search(app, company, query, as: company.itAgent).ids.isEmpty, "the agent it was routed to no longer does")
 
             _ = try await app.services.needs.assign(need.id, to: [], by: company.itManager)
             let hidden = try await SearchAPITests.search(app, company, query, as: company.itAgent2)

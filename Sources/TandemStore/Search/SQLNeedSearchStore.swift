@@ -57,7 +57,7 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     /// How many matches a part has, up to `cap`: any `cap` of them, in no order, so the database
     /// stops at the last one it needs (a common word's count read 852 of 11,363 pages, not all).
     func count(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo cap: Int) async throws -> Int {
-        try await matching(part, terms, reading(listing), sql.select().column(SQLLiteral.numeric("1"))).limit(cap).all().count
+        try await sql.countRows(matching(part, terms, reading(listing), sql.select().column(SQLLiteral.numeric("1"))).limit(cap))
     }
 
     /// The listing as a search reads it. NB: PostgreSQL reads the permission filter from the

@@ -88,7 +88,6 @@ struct NeedListing {
     }
 
     /// The permission filter and the list filters, without order, limit or cursor.
-    /// The permission filter and the list filters, without order, limit or cursor.
     func filter(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
         let filters = listFilters
         precondition(rows == .needs || filters.isEmpty, "list filters read the needs")

@@ -176,10 +176,7 @@ public struct SQLNeedStore: NeedStore {
                 return try await select.firstRow(Count.self)?.count ?? 0
             }
             // Stops after `limit` matching rows: a page that says "1000+" need not read 100,000.
-            let matching = listing.filter(sql.select().column(SQLLiteral.numeric("1")).from("needs")).limit(limit)
-            return try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
-                .from(SQLAlias(SQLGroupExpression(matching.select), as: SQLIdentifier("matching")))
-                .firstRow(Count.self)?.count ?? 0
+            return try await sql.countRows(listing.filter(sql.select().column(SQLLiteral.numeric("1")).from("needs")).limit(limit))
         }
     }
 

@@ -104,13 +104,10 @@ public struct SQLNotificationStore: NotificationStore {
     }
 
     public func unreadCount(of person: Person.ID, upTo limit: Int) async throws -> Int {
-        struct Count: Decodable { var count: Int }
-        return try await database.read { sql in
+        try await database.read { sql in
             // NB: counting stops at `limit`: a person with 100,000 unread costs no more than one with 100.
-            let unread = sql.select().column(SQLLiteral.numeric("1")).from("notifications")
-                .where("person_id", .equal, person.rawValue).where("read_at", .is, SQLLiteral.null).limit(limit)
-            return try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
-                .from(SQLAlias(SQLGroupExpression(unread.select), as: SQLIdentifier("unread"))).firstRow(Count.self)?.count ?? 0
+            try await sql.countRows(sql.select().column(SQLLiteral.numeric("1")).from("notifications")
+                .where("person_id", .equal, person.rawValue).where("read_at", .is, SQLLiteral.null).limit(limit))
         }
     }
 
