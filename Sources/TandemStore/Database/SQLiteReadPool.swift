@@ -1,20 +1,29 @@
-import FluentSQLiteDriver
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
 import SQLKit
 
-/// A few SQLite connections for reads, used in turn.
+/// A few read-only SQLite connections, each with a thread of its own; a read runs, all its
+/// statements, on the least busy one.
 ///
-/// NB: reads go through SQLiteNIO's async query, which runs a statement and collects all its rows
-/// in one trip to the thread pool. The Fluent driver's pool takes the futures path, which hops
-/// back to the event loop once per row; on a 50-row list that cost more than the query.
+/// NB: a read leaves the request's thread once and comes back once, whatever number of
+/// statements it runs (through SQLiteNIO, each statement went to NIO's thread pool and back).
+/// More lanes than cores, so that a long read (a scorecard, a search over common words) holds
+/// up little: the system shares the cores among the lanes' threads.
 final class SQLiteReadPool: Sendable {
-    private let connections: NIOLockedValueBox<[SQLiteConnection]> = .init([])
-    private let turn = NIOLockedValueBox(0)
+    private struct Lane: Sendable {
+        let thread: SQLiteThread
+        let connection: SQLiteHandle
+        let database: any SQLDatabase
+    }
+
+    private let lanes: NIOLockedValueBox<[Lane]> = .init([])
+    /// Reads running on each lane, and the lane chosen last (ties go round).
+    private let load: NIOLockedValueBox<(running: [Int], last: Int)> = .init(([], 0))
     private let path: String
     private let size: Int
     private let logger: Logger
+    private static let pragmas = ["PRAGMA query_only = ON"]
 
     init(path: String, size: Int, logger: Logger) {
         self.path = path
@@ -22,49 +31,58 @@ final class SQLiteReadPool: Sendable {
         self.logger = logger
     }
 
-    /// Opens the connections (read-only: a read can never write by mistake).
-    func open() async throws {
-        var opened: [SQLiteConnection] = []
-        for _ in 0..<size { opened.append(try await openOne()) }
-        connections.withLockedValue { $0 = opened }
-    }
-
-    private func openOne() async throws -> SQLiteConnection {
-        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        _ = try await connection.query("PRAGMA query_only = ON")
-        _ = try await connection.query("PRAGMA busy_timeout = 5000")
-        return connection
-    }
-
-    /// Runs `body` on a read-only connection opened for it and closed after.
-    func withOwnConnection<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        let connection = try await openOne()
-        do {
-            let result = try await body(connection.sql())
-            try await connection.close()
-            return result
-        } catch {
-            try? await connection.close()
-            throw error
+    /// Opens the connections and starts their threads.
+    func open() throws {
+        var opened: [Lane] = []
+        for number in 0..<size {
+            let connection = try SQLiteHandle(path: path, pragmas: Self.pragmas)
+            opened.append(Lane(thread: SQLiteThread(name: "tandem-sqlite-read-\(number)"), connection: connection,
+                               database: connection.sql(logger: logger)))
         }
+        lanes.withLockedValue { $0 = opened }
+        load.withLockedValue { $0 = (Array(repeating: 0, count: opened.count), 0) }
     }
 
-    /// The next connection in turn, or `nil` before `open()`.
-    func next() -> (any SQLDatabase)? {
-        let all = connections.withLockedValue { $0 }
+    /// Runs `body` on the least busy lane, or returns `nil` before `open()`.
+    func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T? {
+        let all = lanes.withLockedValue { $0 }
         guard !all.isEmpty else { return nil }
-        let index = turn.withLockedValue { value -> Int in
-            value = (value + 1) % all.count
-            return value
+        let index = load.withLockedValue { load -> Int in
+            let start = (load.last + 1) % load.running.count
+            let order = (0..<load.running.count).map { (start + $0) % load.running.count }
+            let chosen = order.min { load.running[$0] < load.running[$1] } ?? start
+            load.running[chosen] += 1
+            load.last = chosen
+            return chosen
         }
-        return all[index].sql()
+        defer { load.withLockedValue { $0.running[index] -= 1 } }
+        let lane = all[index]
+        return try await withTaskExecutorPreference(lane.thread) { try await body(lane.database) }
     }
 
-    func close() async {
-        let all = connections.withLockedValue { value -> [SQLiteConnection] in
+    /// The first lane's connection, used on the caller's thread (`StoreDatabase.sql`), or `nil`
+    /// before `open()`.
+    var anyDatabase: (any SQLDatabase)? { lanes.withLockedValue { $0.first?.database } }
+
+    /// Runs `body` on a read-only connection and a thread opened for it, both closed after.
+    func readAlone<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        let connection = try SQLiteHandle(path: path, pragmas: Self.pragmas)
+        let thread = SQLiteThread(name: "tandem-sqlite-long-read")
+        defer {
+            thread.stop()
+            connection.close()
+        }
+        return try await withTaskExecutorPreference(thread) { try await body(connection.sql(logger: logger)) }
+    }
+
+    func close() {
+        let all = lanes.withLockedValue { value -> [Lane] in
             defer { value = [] }
             return value
         }
-        for connection in all { try? await connection.close() }
+        for lane in all {
+            lane.thread.stop()
+            lane.connection.close()
+        }
     }
 }

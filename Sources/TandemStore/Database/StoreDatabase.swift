@@ -33,7 +33,7 @@ public final class StoreDatabase: Sendable {
     /// read through a few read-only connections, written through one dedicated connection.
     public static func sqlite(path: String, logger: Logger, _ makeDatabase: @escaping @Sendable () -> any Database) -> StoreDatabase {
         StoreDatabase(dialect: .sqlite, makeDatabase: makeDatabase, writer: GroupCommitWriter(path: path, logger: logger),
-                      readers: SQLiteReadPool(path: path, size: max(2, ProcessInfo.processInfo.activeProcessorCount), logger: logger))
+                      readers: SQLiteReadPool(path: path, size: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount), logger: logger))
     }
 
     private init(dialect: Dialect, makeDatabase: @escaping @Sendable () -> any Database, writer: GroupCommitWriter?,
@@ -44,8 +44,8 @@ public final class StoreDatabase: Sendable {
         self.readers = readers
     }
 
-    /// A database to read from.
-    public var sql: any SQLDatabase { readers?.next() ?? makeDatabase() as! any SQLDatabase }
+    /// A database to read from, on the calling thread (for tests and tools; the stores use `read`).
+    public var sql: any SQLDatabase { readers?.anyDatabase ?? makeDatabase() as! any SQLDatabase }
 
     /// Runs `body` in one transaction; store errors come out as `TandemError`s. When this returns,
     /// the write is committed and durable.
@@ -60,7 +60,12 @@ public final class StoreDatabase: Sendable {
 
     /// Runs a read; store errors come out as `TandemError`s.
     public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        do { return try await body(sql) } catch { throw StoreError.map(error) }
+        do {
+            if let readers, let value = try await readers.read(body) { return value }
+            return try await body(makeDatabase() as! any SQLDatabase)
+        } catch {
+            throw StoreError.map(error)
+        }
     }
 
     /// Runs a long read (counting a dashboard over a million needs) so that it never holds up the
@@ -68,13 +73,13 @@ public final class StoreDatabase: Sendable {
     /// statement at a time, and the few shared ones serve every page); on PostgreSQL from the pool.
     public func readAlone<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         guard let readers else { return try await read(body) }
-        do { return try await readers.withOwnConnection(body) } catch { throw StoreError.map(error) }
+        do { return try await readers.readAlone(body) } catch { throw StoreError.map(error) }
     }
 
     /// Closes the connections opened outside Fluent's pool (at shutdown).
     public func close() async {
-        await writer?.close()
-        await readers?.close()
+        writer?.close()
+        readers?.close()
     }
 }
 
@@ -85,7 +90,7 @@ extension StoreDatabase {
     public func prepare() async throws {
         guard dialect == .sqlite else { return }
         try await (makeDatabase() as! any SQLDatabase).raw("PRAGMA journal_mode = WAL").run()
-        try await readers?.open()
+        try readers?.open()
     }
 }
 
