@@ -4,7 +4,7 @@ import SQLKit
 // conversion runs per row: converting keys cost more than the query itself.
 extension SQLDatabase {
     func insertRow<Row: Encodable & Sendable>(_ row: Row, into table: String) async throws {
-        try await insert(into: table).model(row, nilEncodingStrategy: .asNil).run()
+        try await insertRows([row], into: table)
     }
 
     func updateRow<Row: Encodable & Sendable>(_ row: Row, in table: String, id: some Encodable & Sendable) async throws -> Int {

@@ -16,6 +16,8 @@ final class SQLiteHandle: @unchecked Sendable {
     private let lock = NIOLock()
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    /// Kept alive as long as the connection calls it back.
+    private var checkpointer: SQLiteCheckpointer?
     /// Statements kept at most; past that all are let go (the SQL of a search varies with its
     /// words' count, the hot statements come back at once).
     private let maxStatements = 200
@@ -49,6 +51,14 @@ final class SQLiteHandle: @unchecked Sendable {
             statements = [:]
             sqlite_nio_sqlite3_close_v2(handle)
             handle = nil
+        }
+    }
+
+    /// Leaves the log's checkpoints to `checkpointer` instead of running them inside the commits.
+    func handCheckpoints(to checkpointer: SQLiteCheckpointer) {
+        lock.withLock {
+            self.checkpointer = checkpointer
+            sqlite_nio_sqlite3_wal_hook(handle, walCommitted, Unmanaged.passUnretained(checkpointer).toOpaque())
         }
     }
 
@@ -131,6 +141,15 @@ final class SQLiteHandle: @unchecked Sendable {
         }
         return values
     }
+}
+
+/// SQLite's call after each commit in WAL mode, with the log's size in pages.
+private func walCommitted(context: UnsafeMutableRawPointer?, handle: OpaquePointer?, name: UnsafePointer<CChar>?, pages: Int32) -> Int32 {
+    guard let context else { return SQLITE_OK }
+    if Unmanaged<SQLiteCheckpointer>.fromOpaque(context).takeUnretainedValue().logGrew(to: pages) {
+        sqlite_nio_sqlite3_wal_checkpoint_v2(handle, name, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+    }
+    return SQLITE_OK
 }
 
 /// SQLite's "copy the value now" destructor, for binds whose memory is the caller's.

@@ -36,7 +36,7 @@ final class SQLiteReadPool: Sendable {
         var opened: [Lane] = []
         for number in 0..<size {
             let connection = try SQLiteHandle(path: path, pragmas: Self.pragmas)
-            opened.append(Lane(thread: SQLiteThread(name: "tandem-sqlite-read-\(number)"), connection: connection,
+            opened.append(Lane(thread: SQLiteThread(name: "sqlite-read-\(number)"), connection: connection,
                                database: connection.sql(logger: logger)))
         }
         lanes.withLockedValue { $0 = opened }
@@ -67,7 +67,7 @@ final class SQLiteReadPool: Sendable {
     /// Runs `body` on a read-only connection and a thread opened for it, both closed after.
     func readAlone<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         let connection = try SQLiteHandle(path: path, pragmas: Self.pragmas)
-        let thread = SQLiteThread(name: "tandem-sqlite-long-read")
+        let thread = SQLiteThread(name: "sqlite-long")
         defer {
             thread.stop()
             connection.close()

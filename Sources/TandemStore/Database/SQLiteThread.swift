@@ -10,10 +10,19 @@ final class SQLiteThread: TaskExecutor, @unchecked Sendable {
     private var jobs: [UnownedJob] = []
     private var stopping = false
 
+    /// `name` shows in `top -H`, `perf` and the like (at most 15 characters there).
     init(name: String) {
-        let thread = Thread { [self] in runJobs() }
-        thread.name = name
-        thread.start()
+        Thread { [self] in
+            Self.nameCurrentThread(name)
+            runJobs()
+        }.start()
+    }
+
+    /// Names the calling thread for the system's tools (Foundation's `Thread.name` does not).
+    static func nameCurrentThread(_ name: String) {
+        #if os(Linux)
+        try? String(name.prefix(15)).write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
+        #endif
     }
 
     func enqueue(_ job: consuming ExecutorJob) {

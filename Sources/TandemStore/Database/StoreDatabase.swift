@@ -20,6 +20,8 @@ public final class StoreDatabase: Sendable {
     /// The priority matrix and offerings, read by every raised need; calendars and policies,
     /// read by every service-level refresh.
     let catalog = ShortLivedCache<CatalogEntry>()
+    /// The people of each department, read by every notification fan-out and queue page.
+    let departmentPeople = ShortLivedCache<[Person]>()
     /// The years whose need-number sequence exists (PostgreSQL).
     let knownSequences = NIOLockedValueBox<Set<Int>>([])
 

@@ -91,6 +91,7 @@ public struct SQLImportStore: ImportStore {
     }
 
     public func write(people: [(person: Person, passwordHash: String?)]) async throws {
+        defer { database.departmentPeople.forgetAll() }
         try await database.write { sql in
             for (person, hash) in people {
                 try await sql.insertRow(PersonRow(person), into: "people")

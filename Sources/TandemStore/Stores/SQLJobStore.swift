@@ -69,9 +69,7 @@ public struct SQLJobStore: JobStore {
     /// Inserts jobs inside a transaction someone else runs (a need's change and the jobs it asks
     /// for). A job whose `dedupKey` is already stored is left out.
     static func insert(_ jobs: [Job], on sql: any SQLDatabase) async throws {
-        for job in jobs {
-            try await sql.insert(into: "jobs").model(Row(job), nilEncodingStrategy: .asNil).ignoringConflicts().run()
-        }
+        try await sql.insertRows(jobs.map(Row.init), into: "jobs", ignoringConflicts: true)
     }
 
     public func claim(limit: Int, now: Date, leaseUntil: Date) async throws -> [Job] {

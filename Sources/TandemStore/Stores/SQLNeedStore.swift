@@ -97,10 +97,7 @@ public struct SQLNeedStore: NeedStore {
         for comment in write.comments { try await sql.insertRow(NeedCommentRow(comment), into: "need_comments") }
         for attachment in write.attachments { try await sql.insertRow(AttachmentRow(attachment), into: "attachments") }
         let events = try write.events.enumerated().map { try NeedEventRow($1, needVersion: write.need.version, ordinal: $0) }
-        if !events.isEmpty {
-            try await sql.insert(into: "need_events")
-                .models(events, nilEncodingStrategy: .asNil).run()
-        }
+        try await sql.insertRows(events, into: "need_events")
         try await SQLJobStore.insert(write.jobs, on: sql)
         try await Self.record(write.origin, of: write.need.id, sql)
     }

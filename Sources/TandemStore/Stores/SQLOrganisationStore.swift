@@ -50,11 +50,16 @@ public struct SQLOrganisationStore: OrganisationStore {
     }
 
     public func people(in department: Department.ID?) async throws -> [Person] {
-        try await database.read { sql in
+        let key = department?.rawValue.uuidString ?? "all"
+        let (cached, generation) = database.departmentPeople.entry(for: key)
+        if let cached { return cached }
+        let people = try await database.read { sql in
             var query = sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people").where("id", .notEqual, SystemRecords.id)
             if let department { query = query.where("department_id", .equal, department.rawValue) }
             return try await query.orderBy("login").allRows(PersonRow.self).map(\.person)
         }
+        database.departmentPeople.remember(people, for: key, generation: generation)
+        return people
     }
 
     public func people(_ ids: [Person.ID]) async throws -> [Person] {
@@ -67,6 +72,7 @@ public struct SQLOrganisationStore: OrganisationStore {
     }
 
     public func insert(_ person: Person, passwordHash: String?) async throws {
+        defer { database.departmentPeople.forgetAll() }
         try await database.write { sql in
             try await sql.insertRow(PersonRow(person), into: "people")
             if let passwordHash {
@@ -76,7 +82,10 @@ public struct SQLOrganisationStore: OrganisationStore {
     }
 
     public func update(_ person: Person) async throws {
-        defer { database.credentials.forgetAll() }
+        defer {
+            database.credentials.forgetAll()
+            database.departmentPeople.forgetAll()
+        }
         let changed = try await database.write { sql in
             try await sql.updateRow(PersonRow(person), in: "people", id: person.id.rawValue)
         }
