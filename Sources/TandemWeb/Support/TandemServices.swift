@@ -46,7 +46,7 @@ public final class TandemServices: Sendable {
     let notificationText: NotificationText
 
     public init(configuration: TandemConfiguration, database: StoreDatabase, clock: any TandemCore.Clock = SystemClock(),
-                ids: any IDGenerator = RandomIDGenerator(), jobSettings: JobRunner.Settings = JobRunner.Settings(),
+                ids: any IDGenerator = TimeOrderedIDGenerator(), jobSettings: JobRunner.Settings = JobRunner.Settings(),
                 logger: Logger = Logger(label: "tandem")) throws {
         self.configuration = configuration
         self.database = database
