@@ -1,4 +1,4 @@
-import Foundation
+import NIOConcurrencyHelpers
 
 /// Copies the write-ahead log back into the database file on a thread of its own, so that the
 /// single writer does not (SQLite's automatic checkpoint runs inside the COMMIT that crosses
@@ -7,68 +7,75 @@ import Foundation
 /// NB: a checkpoint that runs beside the writer can fall behind it, and the log is only started
 /// over once it has been copied whole; so past `inlinePages` the writer checkpoints itself, as
 /// SQLite would, which bounds the log's size.
-final class SQLiteCheckpointer: @unchecked Sendable {
-    // NB: @unchecked: `wanted`, `askedAt` and `stopping` are used only under `condition`'s lock.
-    private let condition = NSCondition()
-    private var wanted = false
-    /// The log's size when a checkpoint was last asked for: the next is asked for once as much
-    /// again was written (a page written again meanwhile is then copied once, not twice).
-    private var askedAt: Int32 = 0
-    private var stopping = false
-    private let path: String
+final class SQLiteCheckpointer: Sendable {
+    private struct State {
+        /// The log's size when a checkpoint was last asked for: the next is asked for once as
+        /// much again was written (a page written again meanwhile is then copied once, not twice).
+        var askedAt: Int32 = 0
+        var running = false
+        /// Asked for while one was running: run another after it.
+        var wanted = false
+        /// Opened on the thread by the first checkpoint.
+        var connection: SQLiteHandle?
+    }
+
     /// Pages written to the log after which a checkpoint is asked for (SQLite's own default).
     static let backgroundPages: Int32 = 1_000
     /// Pages of log after which the writer checkpoints before it goes on (about 80 MB).
     static let inlinePages: Int32 = 20_000
 
+    private let path: String
+    private let thread = SQLiteThread(name: "sqlite-ckpt")
+    private let state = NIOLockedValueBox(State())
+
     init(path: String) {
         self.path = path
-        Thread { [self] in
-            SQLiteThread.nameCurrentThread("sqlite-ckpt")
-            runCheckpoints()
-        }.start()
     }
 
     /// Called by the writer's connection after each commit with the log's size in pages; answers
     /// whether the writer should checkpoint now, itself.
     func logGrew(to pages: Int32) -> Bool {
         if pages >= Self.inlinePages { return true }
-        condition.lock()
-        defer { condition.unlock() }
-        if pages < askedAt { askedAt = 0 }  // the log started over
-        if pages - askedAt >= Self.backgroundPages {
-            askedAt = pages
-            wanted = true
-            condition.signal()
+        let starts = state.withLockedValue { state -> Bool in
+            if pages < state.askedAt { state.askedAt = 0 }  // the log started over
+            guard pages - state.askedAt >= Self.backgroundPages else { return false }
+            state.askedAt = pages
+            if state.running {
+                state.wanted = true
+                return false
+            }
+            state.running = true
+            return true
         }
+        if starts { thread.perform { self.checkpoint() } }
         return false
     }
 
     func stop() {
-        condition.lock()
-        stopping = true
-        condition.signal()
-        condition.unlock()
+        thread.perform { self.state.withLockedValue { $0.connection?.close() } }
+        thread.stop()
     }
 
-    private func runCheckpoints() {
-        var connection: SQLiteHandle?
-        while true {
-            condition.lock()
-            while !wanted && !stopping { condition.wait() }
-            wanted = false
-            let stop = stopping
-            condition.unlock()
-            if stop { break }
+    /// Checkpoints until none is wanted any more (on the thread).
+    private func checkpoint() {
+        repeat {
             do {
-                if connection == nil { connection = try SQLiteHandle(path: path, pragmas: []) }
-                try connection?.execute("PRAGMA wal_checkpoint(PASSIVE)", []) { _ in }
+                let connection = try state.withLockedValue { state in
+                    if let connection = state.connection { return connection }
+                    let opened = try SQLiteHandle(path: path, pragmas: [])
+                    state.connection = opened
+                    return opened
+                }
+                try connection.execute("PRAGMA wal_checkpoint(PASSIVE)", []) { _ in }
             } catch {
-                // NB: a failed checkpoint is retried at the next commit past the threshold; the
-                // writer checkpoints itself if the log keeps growing.
-                connection = nil
+                // NB: a failed checkpoint is tried again at the next 1,000 pages; the writer
+                // checkpoints itself if the log keeps growing.
+                state.withLockedValue { $0.connection = nil }
             }
+        } while state.withLockedValue { state in
+            defer { state.wanted = false }
+            if !state.wanted { state.running = false }
+            return state.wanted
         }
-        connection?.close()
     }
 }

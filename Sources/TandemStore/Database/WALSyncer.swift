@@ -1,78 +1,70 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Makes committed writes durable on a thread of its own: it syncs the write-ahead log to disk
 /// and only then lets their requests be answered.
 ///
-/// NB: with `synchronous = FULL` the writer waited for every commit's fsync (about a third of its
-/// time while raising needs) before it could start the next batch. The writer now commits with
-/// `synchronous = NORMAL` — the commit is in the log, in the system's cache, and survives a crash
-/// of the process — and hands the batch here; the next batch is written while this one is synced.
-/// Nobody is answered before the fsync that covers their commit has returned, so an
-/// acknowledged write survives a power cut as it did before. One fsync covers every batch
-/// committed while the last one ran. (Checkpoints sync the log and the database themselves.)
-final class WALSyncer: @unchecked Sendable {
+/// NB: with `synchronous = FULL` the writer waited for every commit's fsync before it could start
+/// the next batch. The writer now commits with `synchronous = NORMAL` — the commit is in the log,
+/// in the system's cache, and survives a crash of the process — and hands the batch here; the
+/// next batch is written while this one is synced. Nobody is answered before the fsync that
+/// covers their commit has returned, so an acknowledged write survives a power cut as it did
+/// before. One fsync covers every batch committed while the last one ran. (Checkpoints sync the
+/// log and the database themselves.)
+final class WALSyncer: Sendable {
     typealias Acknowledge = @Sendable (Result<Void, any Error>) -> Void
 
-    // NB: @unchecked: `waiting` and `stopping` are used only under `condition`'s lock.
-    private let condition = NSCondition()
-    private var waiting: [Acknowledge] = []
-    private var stopping = false
+    private struct State {
+        var waiting: [Acknowledge] = []
+        var syncing = false
+        /// Whether the directory holding the log was synced (once: the log's own name must be
+        /// on disk too).
+        var directorySynced = false
+    }
+
     private let logPath: String
-    /// Whether the directory holding the log was synced (once: the log's own name must be on
-    /// disk too). Used only by the syncing thread.
-    private var directorySynced = false
+    private let thread = SQLiteThread(name: "sqlite-sync")
+    private let state = NIOLockedValueBox(State())
 
     /// Syncs the log of the database at `databasePath`.
     init(databasePath: String) {
         logPath = databasePath + "-wal"
-        Thread { [self] in
-            SQLiteThread.nameCurrentThread("sqlite-sync")
-            runSyncs()
-        }.start()
     }
 
     /// Calls `acknowledge` once everything committed so far is on disk (or syncing failed).
     func whenDurable(_ acknowledge: @escaping Acknowledge) {
-        condition.lock()
-        waiting.append(acknowledge)
-        condition.signal()
-        condition.unlock()
+        let starts = state.withLockedValue { state -> Bool in
+            state.waiting.append(acknowledge)
+            defer { state.syncing = true }
+            return !state.syncing
+        }
+        if starts { thread.perform { self.syncWaiting() } }
     }
 
     /// Lets the thread end once the writes waiting so far are synced.
     func stop() {
-        condition.lock()
-        stopping = true
-        condition.signal()
-        condition.unlock()
+        thread.stop()
     }
 
-    private func runSyncs() {
+    /// Syncs until nobody waits any more (on the thread).
+    private func syncWaiting() {
         while true {
-            condition.lock()
-            while waiting.isEmpty && !stopping { condition.wait() }
-            let batch = waiting
-            waiting = []
-            let stop = stopping
-            condition.unlock()
-            if !batch.isEmpty {
-                let result = syncLog()
-                for acknowledge in batch { acknowledge(result) }
+            let (batch, directorySynced) = state.withLockedValue { state in
+                defer { state.waiting = [] }
+                if state.waiting.isEmpty { state.syncing = false }
+                return (state.waiting, state.directorySynced)
             }
-            if stop && batch.isEmpty { return }
+            if batch.isEmpty { return }
+            var result = sync(logPath)
+            if case .success = result, !directorySynced {
+                result = sync((logPath as NSString).deletingLastPathComponent)
+                if case .success = result { state.withLockedValue { $0.directorySynced = true } }
+            }
+            for acknowledge in batch { acknowledge(result) }
         }
     }
 
-    /// One fsync of the log file (any descriptor of a file syncs the file).
-    private func syncLog() -> Result<Void, any Error> {
-        if case .failure(let error) = sync(logPath) { return .failure(error) }
-        if !directorySynced {
-            if case .failure(let error) = sync((logPath as NSString).deletingLastPathComponent) { return .failure(error) }
-            directorySynced = true
-        }
-        return .success(())
-    }
-
+    /// One fsync of a file (any descriptor of a file syncs the file).
     private func sync(_ path: String) -> Result<Void, any Error> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(WALSyncError(step: "open", code: errno)) }
