@@ -50,6 +50,18 @@ start_server() {
     exit 1
 }
 
+# The background jobs a kept dataset still owes (the notifications of an earlier run's raises)
+# would share the two cores with what is measured: waits for them.
+wait_for_jobs() {
+    local owed
+    while :; do
+        owed=$(curl -sf "http://127.0.0.1:$port/metrics" | awk '/^tandem_jobs\{state="(pending|running)"\}/ {sum += $2} END {print sum + 0}')
+        [ "$owed" -eq 0 ] && break
+        echo "waiting for $owed background jobs" >&2
+        sleep 10
+    done
+}
+
 rss() { echo $(( $(ps -o rss= -p "$server") / 1024 )); }
 declare -A result
 run() {  # name, script, extra env... (CONNECTIONS_NOW overrides the connection count)

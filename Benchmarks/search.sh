@@ -13,14 +13,7 @@ source "$(dirname "$0")/lib.sh"
 
 reader=${READER:-u00035}
 start_server
-# The background jobs a kept dataset still owes (the notifications of a scale run's raises) would
-# share the two cores with the searches: wait for them first.
-while :; do
-    owed=$(curl -sf "http://127.0.0.1:$port/metrics" | awk '/^tandem_jobs\{state="(pending|running)"\}/ {sum += $2} END {print sum + 0}')
-    [ "$owed" -eq 0 ] && break
-    echo "waiting for $owed background jobs" >&2
-    sleep 10
-done
+wait_for_jobs
 token=$(cd Benchmarks && python3 -c 'import sys; from client import Client; print(Client(sys.argv[1]).token_for(sys.argv[2], sys.argv[3]))' \
     "http://127.0.0.1:$port" "$reader" "${READER_PASSWORD:-bench-password-1}")
 echo "each query alone, as $reader (s):"
