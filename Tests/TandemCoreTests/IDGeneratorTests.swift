@@ -7,7 +7,8 @@ struct IDGeneratorTests {
     @Test("time-ordered ids: version 7, the millisecond first, in the order they were made, as bytes and as stored text")
     func timeOrdered() {
         // setup
-        let instants = [0, 1, 2, 1_000, 86_400_000, 1_796_000_000_000].map { Date(timeIntervalSince1970: Double($0) / 1000) }
+        // NB: instants a binary fraction can hold exactly (a time like 0.002 s is stored as 0.00199…).
+        let instants = [0, 0.5, 1, 2, 1_000, 86_400, 1_796_000_000, 1_796_000_000.5].map { Date(timeIntervalSince1970: $0) }
         // MUT
         let ids = instants.map { instant in TimeOrderedIDGenerator(clock: { instant }).make() }
         // validate
@@ -20,7 +21,7 @@ struct IDGeneratorTests {
         }
         #expect(ids.map(\.uuidString) == ids.map(\.uuidString).sorted())
         #expect(ids.map { $0.uuidString.lowercased() } == ids.map { $0.uuidString.lowercased() }.sorted())
-        let sameMillisecond = (0..<1_000).map { _ in TimeOrderedIDGenerator(clock: { instants[5] }).make() }
+        let sameMillisecond = (0..<1_000).map { _ in TimeOrderedIDGenerator(clock: { instants[7] }).make() }
         #expect(Set(sameMillisecond).count == 1_000, "the rest is random")
     }
 }

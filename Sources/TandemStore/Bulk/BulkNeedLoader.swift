@@ -117,9 +117,3 @@ struct ServedNeedRow: Encodable {
         try service.encode(to: encoder)
     }
 }
-
-extension Array {
-    func chunked(_ size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
-    }
-}

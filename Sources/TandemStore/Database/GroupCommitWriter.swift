@@ -46,7 +46,7 @@ final class GroupCommitWriter: Sendable {
         syncer = WALSyncer(databasePath: path)
     }
 
-    /// Runs `work` in the next batch and returns its result once the batch is committed.
+    /// Runs `work` in the next batch and returns its result once the batch is committed and on disk.
     func submit<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let value = try await withCheckedThrowingContinuation { continuation in
             let startsDraining = queue.withLockedValue { queue -> Bool in

@@ -3,7 +3,8 @@ import NIOConcurrencyHelpers
 import TandemCore
 
 /// Remembers answers of hot lookups for a few seconds, so that a burst of requests asking the
-/// same thing costs one query: who a session or token belongs to, the priority matrix, an offering.
+/// same thing costs one query: who a session or token belongs to, the priority matrix, an offering,
+/// a department's people.
 ///
 /// In this process every change that could alter an answer empties the cache at once (the store
 /// that makes the change calls `forgetAll`). Another instance sharing the database sees such a
