@@ -7,6 +7,13 @@ import Testing
 
 @Suite("SQLite called directly")
 struct SQLiteDirectTests {
+    /// A new empty directory for a test's files (the test removes it).
+    private static func scratchDirectory(_ name: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-\(name)-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
     private struct Row: Encodable, Sendable {
         var id: Int
         var name: String?
@@ -53,8 +60,7 @@ struct SQLiteDirectTests {
     @Test("a write is acknowledged once its log is on disk; a log that cannot be synced fails every write waiting on it")
     func syncing() async throws {
         // setup
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-sync-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Self.scratchDirectory("sync")
         defer { try? FileManager.default.removeItem(at: directory) }
         let present = directory.appendingPathComponent("present.sqlite").path
         FileManager.default.createFile(atPath: present + "-wal", contents: Data("log".utf8))
@@ -91,8 +97,7 @@ struct SQLiteDirectTests {
     func checkpoints() async throws {
         // setup: a writer in WAL mode that leaves its checkpoints to a checkpointer (SQLite's own
         // automatic checkpoint off, so that only the checkpointer can copy the log back)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-checkpoint-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Self.scratchDirectory("checkpoint")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("db.sqlite").path
         let writer = try SQLiteHandle(path: path, pragmas: ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
