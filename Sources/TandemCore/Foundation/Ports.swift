@@ -19,11 +19,6 @@ public protocol IDGenerator: Sendable {
     func make() -> UUID
 }
 
-public struct RandomIDGenerator: IDGenerator {
-    public init() {}
-    public func make() -> UUID { UUID() }
-}
-
 /// Identifiers that begin with the millisecond they were made (UUID version 7, RFC 9562), the
 /// rest random: a new row lands at the end of every index over such ids instead of at a random
 /// place in it. (At a million needs, each raised need's fifteen notifications with random ids

@@ -23,8 +23,7 @@ final class GroupCommitWriter: Sendable {
     }
 
     private struct Queue {
-        var jobs: [Job] = []
-        var draining = false
+        var jobs = WorkQueue<Job>()
         var connection: SQLiteHandle?
         /// Whether commits are synced by `syncer` (WAL mode) rather than by themselves.
         var syncsAfterCommit = false
@@ -49,12 +48,8 @@ final class GroupCommitWriter: Sendable {
     /// Runs `work` in the next batch and returns its result once the batch is committed and on disk.
     func submit<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let value = try await withCheckedThrowingContinuation { continuation in
-            let startsDraining = queue.withLockedValue { queue -> Bool in
-                queue.jobs.append(Job(work: { try await work($0) }, continuation: continuation))
-                defer { queue.draining = true }
-                return !queue.draining
-            }
-            if startsDraining {
+            let job = Job(work: { try await work($0) }, continuation: continuation)
+            if queue.withLockedValue({ $0.jobs.add(job) }) {
                 Task(executorPreference: thread) { await self.drain() }
             }
         }
@@ -74,14 +69,7 @@ final class GroupCommitWriter: Sendable {
 
     /// Commits batches until none is waiting (on the writer's thread).
     private func drain() async {
-        while true {
-            let batch = queue.withLockedValue { queue -> [Job] in
-                let batch = Array(queue.jobs.prefix(maxBatch))
-                queue.jobs.removeFirst(batch.count)
-                if batch.isEmpty { queue.draining = false }
-                return batch
-            }
-            if batch.isEmpty { return }
+        while case let batch = queue.withLockedValue({ $0.jobs.next(limit: maxBatch) }), !batch.isEmpty {
             await run(batch)
         }
     }
@@ -90,13 +78,12 @@ final class GroupCommitWriter: Sendable {
         if let connection = queue.withLockedValue({ $0.connection }) { return connection.sql(logger: logger) }
         // NB: a page cache of 32 MB (SQLite's default is 2): the indexes of a million needs no
         // longer come back from the file at every insert.
-        let opened = try SQLiteHandle(path: path, pragmas: ["PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL",
-                                                            "PRAGMA cache_size = -32768"])
+        let opened = try SQLiteHandle(path: path, pragmas: ["PRAGMA foreign_keys = ON", "PRAGMA cache_size = -32768"])
         opened.handCheckpoints(to: checkpointer)
         var journalMode = ""
         try opened.execute("PRAGMA journal_mode", []) { journalMode = (try? $0.decode(column: "journal_mode", as: String.self)) ?? "" }
         let syncsAfterCommit = journalMode.lowercased() == "wal"
-        if syncsAfterCommit { try opened.execute("PRAGMA synchronous = NORMAL", []) { _ in } }
+        try opened.execute(syncsAfterCommit ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL", []) { _ in }
         queue.withLockedValue {
             $0.connection = opened
             $0.syncsAfterCommit = syncsAfterCommit

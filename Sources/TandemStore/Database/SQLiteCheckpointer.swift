@@ -12,9 +12,8 @@ final class SQLiteCheckpointer: Sendable {
         /// The log's size when a checkpoint was last asked for: the next is asked for once as
         /// much again was written (a page written again meanwhile is then copied once, not twice).
         var askedAt: Int32 = 0
-        var running = false
-        /// Asked for while one was running: run another after it.
-        var wanted = false
+        /// Checkpoints asked for; those asked for while one runs make one more after it.
+        var asked = WorkQueue<Void>()
         /// Opened on the thread by the first checkpoint.
         var connection: SQLiteHandle?
     }
@@ -40,12 +39,7 @@ final class SQLiteCheckpointer: Sendable {
             if pages < state.askedAt { state.askedAt = 0 }  // the log started over
             guard pages - state.askedAt >= Self.backgroundPages else { return false }
             state.askedAt = pages
-            if state.running {
-                state.wanted = true
-                return false
-            }
-            state.running = true
-            return true
+            return state.asked.add(())
         }
         if starts { thread.perform { self.checkpoint() } }
         return false
@@ -56,9 +50,9 @@ final class SQLiteCheckpointer: Sendable {
         thread.stop()
     }
 
-    /// Checkpoints until none is wanted any more (on the thread).
+    /// Checkpoints until none is asked for any more (on the thread).
     private func checkpoint() {
-        repeat {
+        while !state.withLockedValue({ $0.asked.next() }).isEmpty {
             do {
                 let connection = try state.withLockedValue { state in
                     if let connection = state.connection { return connection }
@@ -72,10 +66,6 @@ final class SQLiteCheckpointer: Sendable {
                 // checkpoints itself if the log keeps growing.
                 state.withLockedValue { $0.connection = nil }
             }
-        } while state.withLockedValue { state in
-            defer { state.wanted = false }
-            if !state.wanted { state.running = false }
-            return state.wanted
         }
     }
 }

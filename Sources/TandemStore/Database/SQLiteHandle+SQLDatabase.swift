@@ -13,6 +13,8 @@ extension SQLiteHandle {
 /// SQLKit's view of an `SQLiteHandle`: the same dialect, binds and row decoding as SQLiteKit's
 /// own, without the trip to a thread pool.
 private struct SQLiteHandleDatabase: SQLDatabase {
+    /// One for all statements (it holds a `JSONEncoder`).
+    private static let encoder = SQLiteDataEncoder()
     let handle: SQLiteHandle
     let logger: Logger
 
@@ -35,7 +37,6 @@ private struct SQLiteHandleDatabase: SQLDatabase {
 
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> ()) throws {
         let (sql, binds) = serialize(query)
-        let encoder = SQLiteDataEncoder()
-        try handle.execute(sql, binds.map { try encoder.encode($0) }) { onRow($0) }
+        try handle.execute(sql, binds.map { try Self.encoder.encode($0) }) { onRow($0) }
     }
 }

@@ -21,19 +21,17 @@ final class SQLiteHandle: @unchecked Sendable {
     /// Statements kept at most; past that all are let go (the SQL of a search varies with its
     /// words' count, the hot statements come back at once).
     private let maxStatements = 200
-    let path: String
 
     private static let initialised: Void = { _ = sqlite_nio_sqlite3_initialize() }()
 
     /// Opens the database file at `path` (made if missing) and runs the `pragmas`.
     init(path: String, pragmas: [String]) throws {
         _ = Self.initialised
-        self.path = path
         var opened: OpaquePointer?
         let flags = SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
         let status = sqlite_nio_sqlite3_open_v2(path, &opened, flags, nil)
         guard status == SQLITE_OK, let opened else {
-            let error = SQLiteStatementError(status: status, handle: opened, sql: "open \(path)")
+            let error = SQLiteStatementError(status: status, handle: opened)
             sqlite_nio_sqlite3_close_v2(opened)
             throw error
         }
@@ -65,18 +63,18 @@ final class SQLiteHandle: @unchecked Sendable {
     /// Runs `sql` with `binds` and hands each row to `onRow`, before returning.
     func execute(_ sql: String, _ binds: [SQLiteData], _ onRow: (SQLiteResultRow) -> Void) throws {
         try lock.withLock {
-            guard let handle else { throw SQLiteStatementError(message: "the connection is closed", sql: sql) }
+            guard let handle else { throw SQLiteStatementError(message: "the connection is closed") }
             let statement = try prepared(sql, on: handle)
             defer {
                 sqlite_nio_sqlite3_reset(statement)
                 sqlite_nio_sqlite3_clear_bindings(statement)
             }
-            try bind(binds, to: statement, on: handle, sql: sql)
+            try bind(binds, to: statement, on: handle)
             var columns: SQLiteResultColumns?
             while true {
                 let status = sqlite_nio_sqlite3_step(statement)
                 if status == SQLITE_DONE { return }
-                guard status == SQLITE_ROW else { throw SQLiteStatementError(status: status, handle: handle, sql: sql) }
+                guard status == SQLITE_ROW else { throw SQLiteStatementError(status: status, handle: handle) }
                 let names = columns ?? SQLiteResultColumns(statement)
                 columns = names
                 onRow(SQLiteResultRow(columns: names, values: try values(of: statement, count: names.count)))
@@ -88,7 +86,7 @@ final class SQLiteHandle: @unchecked Sendable {
         if let kept = statements[sql] { return kept }
         var statement: OpaquePointer?
         let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-        guard status == SQLITE_OK, let statement else { throw SQLiteStatementError(status: status, handle: handle, sql: sql) }
+        guard status == SQLITE_OK, let statement else { throw SQLiteStatementError(status: status, handle: handle) }
         if statements.count >= maxStatements {
             for kept in statements.values { sqlite_nio_sqlite3_finalize(kept) }
             statements.removeAll(keepingCapacity: true)
@@ -97,7 +95,7 @@ final class SQLiteHandle: @unchecked Sendable {
         return statement
     }
 
-    private func bind(_ binds: [SQLiteData], to statement: OpaquePointer, on handle: OpaquePointer, sql: String) throws {
+    private func bind(_ binds: [SQLiteData], to statement: OpaquePointer, on handle: OpaquePointer) throws {
         for (offset, value) in binds.enumerated() {
             let index = Int32(offset + 1)
             let status: Int32
@@ -114,7 +112,7 @@ final class SQLiteHandle: @unchecked Sendable {
                 }
             case .null: status = sqlite_nio_sqlite3_bind_null(statement, index)
             }
-            guard status == SQLITE_OK else { throw SQLiteStatementError(status: status, handle: handle, sql: sql) }
+            guard status == SQLITE_OK else { throw SQLiteStatementError(status: status, handle: handle) }
         }
     }
 
@@ -156,21 +154,19 @@ private func walCommitted(context: UnsafeMutableRawPointer?, handle: OpaquePoint
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// A failed SQLite call, with SQLite's own message (which names, for instance, the constraint).
-/// NB: the description is the message alone: `StoreError` reads field names out of it, and the
-/// statement's text would name other columns.
+/// NB: the description is the message alone (not the statement): `StoreError` reads field names
+/// out of it, and the statement's text would name other columns.
 struct SQLiteStatementError: Error, CustomStringConvertible {
     let message: String
-    let sql: String
 
-    init(message: String, sql: String) {
+    init(message: String) {
         self.message = message
-        self.sql = sql
     }
 
-    init(status: Int32, handle: OpaquePointer?, sql: String) {
+    init(status: Int32, handle: OpaquePointer?) {
         let detail = handle.flatMap { sqlite_nio_sqlite3_errmsg($0) }.map { String(cString: $0) }
             ?? String(cString: sqlite_nio_sqlite3_errstr(status))
-        self.init(message: "SQLite error \(status): \(detail)", sql: sql)
+        self.init(message: "SQLite error \(status): \(detail)")
     }
 
     var description: String { message }

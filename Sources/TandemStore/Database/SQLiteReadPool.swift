@@ -17,9 +17,15 @@ final class SQLiteReadPool: Sendable {
         let database: any SQLDatabase
     }
 
-    private let lanes: NIOLockedValueBox<[Lane]> = .init([])
-    /// Reads running on each lane, and the lane chosen last (ties go round).
-    private let load: NIOLockedValueBox<(running: [Int], last: Int)> = .init(([], 0))
+    private struct State {
+        var lanes: [Lane] = []
+        /// Reads running on each lane.
+        var running: [Int] = []
+        /// The lane chosen last (ties go round).
+        var last = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
     private let path: String
     private let size: Int
     private let logger: Logger
@@ -39,30 +45,27 @@ final class SQLiteReadPool: Sendable {
             opened.append(Lane(thread: SQLiteThread(name: "sqlite-read-\(number)"), connection: connection,
                                database: connection.sql(logger: logger)))
         }
-        lanes.withLockedValue { $0 = opened }
-        load.withLockedValue { $0 = (Array(repeating: 0, count: opened.count), 0) }
+        state.withLockedValue { $0 = State(lanes: opened, running: Array(repeating: 0, count: opened.count)) }
     }
 
     /// Runs `body` on the least busy lane, or returns `nil` before `open()`.
     func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T? {
-        let all = lanes.withLockedValue { $0 }
-        guard !all.isEmpty else { return nil }
-        let index = load.withLockedValue { load -> Int in
-            let start = (load.last + 1) % load.running.count
-            let order = (0..<load.running.count).map { (start + $0) % load.running.count }
-            let chosen = order.min { load.running[$0] < load.running[$1] } ?? start
-            load.running[chosen] += 1
-            load.last = chosen
-            return chosen
+        let chosen = state.withLockedValue { state -> (index: Int, lane: Lane)? in
+            guard !state.lanes.isEmpty else { return nil }
+            let count = state.lanes.count, start = (state.last + 1) % count
+            let index = (0..<count).map { (start + $0) % count }.min { state.running[$0] < state.running[$1] } ?? start
+            state.running[index] += 1
+            state.last = index
+            return (index, state.lanes[index])
         }
-        defer { load.withLockedValue { $0.running[index] -= 1 } }
-        let lane = all[index]
+        guard let (index, lane) = chosen else { return nil }
+        defer { state.withLockedValue { $0.running[index] -= 1 } }
         return try await withTaskExecutorPreference(lane.thread) { try await body(lane.database) }
     }
 
     /// The first lane's connection, used on the caller's thread (`StoreDatabase.sql`), or `nil`
     /// before `open()`.
-    var anyDatabase: (any SQLDatabase)? { lanes.withLockedValue { $0.first?.database } }
+    var anyDatabase: (any SQLDatabase)? { state.withLockedValue { $0.lanes.first?.database } }
 
     /// Runs `body` on a read-only connection and a thread opened for it, both closed after.
     func readAlone<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
@@ -76,9 +79,9 @@ final class SQLiteReadPool: Sendable {
     }
 
     func close() {
-        let all = lanes.withLockedValue { value -> [Lane] in
-            defer { value = [] }
-            return value
+        let all = state.withLockedValue { state -> [Lane] in
+            defer { state = State() }
+            return state.lanes
         }
         for lane in all {
             lane.thread.stop()

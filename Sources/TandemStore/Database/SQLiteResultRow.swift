@@ -20,6 +20,8 @@ final class SQLiteResultColumns: Sendable {
 
 /// A row read by `SQLiteHandle`, decoded the way SQLiteKit decodes its own rows.
 struct SQLiteResultRow: SQLRow {
+    /// One for all rows (it holds a `JSONDecoder`: making one per value cost more than the value).
+    private static let decoder = SQLiteDataDecoder()
     let columns: SQLiteResultColumns
     let values: [SQLiteData]
 
@@ -36,7 +38,7 @@ struct SQLiteResultRow: SQLRow {
         guard let offset = columns.offsets[column] else {
             throw DecodingError.keyNotFound(SQLColumnKey(column), .init(codingPath: [], debugDescription: "no column \(column) in the row"))
         }
-        return try SQLiteDataDecoder().decode(D.self, from: values[offset])
+        return try Self.decoder.decode(D.self, from: values[offset])
     }
 }
 

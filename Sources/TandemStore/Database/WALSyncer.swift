@@ -15,8 +15,7 @@ final class WALSyncer: Sendable {
     typealias Acknowledge = @Sendable (Result<Void, any Error>) -> Void
 
     private struct State {
-        var waiting: [Acknowledge] = []
-        var syncing = false
+        var waiting = WorkQueue<Acknowledge>()
         /// Whether the directory holding the log was synced (once: the log's own name must be
         /// on disk too).
         var directorySynced = false
@@ -33,12 +32,7 @@ final class WALSyncer: Sendable {
 
     /// Calls `acknowledge` once everything committed so far is on disk (or syncing failed).
     func whenDurable(_ acknowledge: @escaping Acknowledge) {
-        let starts = state.withLockedValue { state -> Bool in
-            state.waiting.append(acknowledge)
-            defer { state.syncing = true }
-            return !state.syncing
-        }
-        if starts { thread.perform { self.syncWaiting() } }
+        if state.withLockedValue({ $0.waiting.add(acknowledge) }) { thread.perform { self.syncWaiting() } }
     }
 
     /// Lets the thread end once the writes waiting so far are synced.
@@ -48,13 +42,7 @@ final class WALSyncer: Sendable {
 
     /// Syncs until nobody waits any more (on the thread).
     private func syncWaiting() {
-        while true {
-            let (batch, directorySynced) = state.withLockedValue { state in
-                defer { state.waiting = [] }
-                if state.waiting.isEmpty { state.syncing = false }
-                return (state.waiting, state.directorySynced)
-            }
-            if batch.isEmpty { return }
+        while case let (batch, directorySynced) = state.withLockedValue({ ($0.waiting.next(), $0.directorySynced) }), !batch.isEmpty {
             var result = sync(logPath)
             if case .success = result, !directorySynced {
                 result = sync((logPath as NSString).deletingLastPathComponent)
