@@ -111,6 +111,73 @@ struct ServiceLevelClockTests {
         #expect(clock.resolution == nil)
     }
 
+    // The rules for a need that ends unserved (docs/SERVICE-LEVELS.md): a rejection is a response;
+    // a stop inside a target is neither met nor missed; a stop after it is missed; no alert after.
+
+    @Test func withdrawnBeforeAnyResponseStopsBothClocksInTime() throws {
+        let lines = ["2026-01-05 09:00 raised", "2026-01-05 09:30 requester close"]
+        let clock = Self.clock(lines, now: "2026-01-09 17:00")  // days later: the clocks must not have run on
+        let response = try #require(clock.firstResponse), resolution = try #require(clock.resolution)
+        #expect(response.state == .stopped)
+        #expect(response.usedSeconds == 30 * 60)
+        #expect(response.stoppedAt == BusinessClockTests.at("2026-01-05 09:30"))
+        #expect(resolution.state == .stopped)
+        #expect(ServiceLevelDeadlines.alerts(clock, of: Need.ID(UUID())).isEmpty)
+        let deadlines = ServiceLevelDeadlines(clock, now: BusinessClockTests.at("2026-01-09 17:00"))
+        #expect(deadlines.responseDueAt == nil && deadlines.resolutionDueAt == nil && deadlines.checkAt == nil)
+        let outcome = Self.outcome(lines, now: "2026-01-09 17:00")
+        #expect(outcome.responseMet == nil)
+        #expect(outcome.resolutionMet == nil)
+    }
+
+    @Test func withdrawnAfterTheResponseTargetIsMissedButNotAnnounced() throws {
+        // 60 minutes to respond: withdrawn at 10:30, 90 working minutes after raising
+        let lines = ["2026-01-05 09:00 raised", "2026-01-05 10:30 requester close"]
+        let clock = Self.clock(lines, now: "2026-01-06 10:00")
+        #expect(clock.firstResponse?.state == .breached)
+        #expect(clock.firstResponse.map(\.usedSeconds) == TimeInterval(90 * 60))
+        #expect(clock.resolution?.state == .stopped)
+        #expect(ServiceLevelDeadlines.alerts(clock, of: Need.ID(UUID())).isEmpty)
+        let outcome = Self.outcome(lines, now: "2026-01-06 10:00")
+        #expect(outcome.responseMet == false)
+        #expect(outcome.resolutionMet == nil)
+    }
+
+    @Test func aRejectionIsAResponseAndNeverAResolutionMet() throws {
+        // rejected at 16:50, 20 minutes before the 480-minute resolution target runs out
+        let lines = ["2026-01-05 09:00 raised", "2026-01-05 16:50 agent reject"]
+        let clock = Self.clock(lines, now: "2026-01-07 12:00")
+        #expect(clock.firstResponse?.state == .breached)  // 60 minutes to respond: the rejection came late
+        #expect(clock.firstResponse?.achievedAt == BusinessClockTests.at("2026-01-05 16:50"))
+        let resolution = try #require(clock.resolution)
+        #expect(resolution.state == .stopped, "a rejection just before the breach is not 'met'")
+        #expect(resolution.achievedAt == nil)
+        #expect(Self.outcome(lines, now: "2026-01-07 12:00").resolutionMet == nil)
+        // rejected after the resolution target ran out: missed
+        let late = ["2026-01-05 09:00 raised", "2026-01-05 09:10 agent start", "2026-01-06 11:00 agent reject"]
+        #expect(Self.clock(late, now: "2026-01-07 12:00").resolution?.state == .breached)
+        #expect(Self.outcome(late, now: "2026-01-07 12:00").resolutionMet == false)
+    }
+
+    @Test func resolvedThenClosedIsStillMetAndReopenedRunsAgain() throws {
+        let lines = ["2026-01-05 09:00 raised", "2026-01-05 09:10 agent start", "2026-01-05 11:00 agent resolve",
+                     "2026-01-05 15:00 requester close"]
+        #expect(Self.clock(lines, now: "2026-01-06 12:00").resolution?.state == .met)
+        #expect(Self.outcome(lines, now: "2026-01-06 12:00").resolutionMet == true)
+        let rejected = ["2026-01-05 09:00 raised", "2026-01-05 09:10 agent reject", "2026-01-05 10:00 requester reopen"]
+        let reopened = try #require(Self.clock(rejected, now: "2026-01-05 11:00").resolution)
+        #expect(reopened.state == .running)
+        #expect(reopened.stoppedAt == nil)
+    }
+
+    static func outcome(_ lines: [String], priority: Priority = .p3, now: String) -> ServiceLevelOutcome {
+        let events = history(lines)
+        let clock = ServiceLevelClock.derive(events: events, priority: priority, providers: [agent], policy: policy,
+                                             calendar: .mainlandChina2026, now: BusinessClockTests.at(now))
+        return ServiceLevelOutcome.derive(events: events, clock: clock, providers: [agent], policy: policy,
+                                          calendar: .mainlandChina2026, now: BusinessClockTests.at(now))
+    }
+
     @Test func policiesAreChecked() {
         #expect(throws: TandemError.self) { try ServiceLevelPolicy(mode: .business, targets: [:], warningPercent: 100) }
         #expect(throws: TandemError.self) {

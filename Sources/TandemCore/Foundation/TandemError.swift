@@ -64,6 +64,10 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         case alreadyStored = "already_stored"
         /// A search text without a word or character to look for.
         case nothingToSearch = "nothing_to_search"
+        /// A make-up workday that would take the hours of a weekday without any. Arguments: the date.
+        case makeUpDayWithoutHours = "make_up_day_without_hours"
+        /// An address on this server's own network (loopback, private, link-local, metadata).
+        case internalAddress = "internal_address"
     }
 
     public var code: Code

@@ -13,6 +13,9 @@ public struct ServiceLevelMeasure: Hashable, Sendable {
         case met
         /// More than the target used, reached or not.
         case breached
+        /// The need ended unserved (rejected, or withdrawn by its requester) before the target was
+        /// reached and inside it: neither met nor missed.
+        case stopped
     }
 
     public var targetMinutes: Int
@@ -23,6 +26,9 @@ public struct ServiceLevelMeasure: Hashable, Sendable {
     public var warningAt: Date?
     /// When the target was reached (the first response given, the need resolved).
     public var achievedAt: Date?
+    /// When the need ended unserved (rejected or withdrawn) before the target was reached: the
+    /// clock stopped there. A stop inside the target is `stopped`; past it, `breached`.
+    public var stoppedAt: Date?
     /// Counted time used so far (business or calendar seconds, as the policy says).
     public var usedSeconds: TimeInterval
     public var state: State
@@ -54,22 +60,26 @@ public struct ServiceLevelClock: Hashable, Sendable {
         let timeline = StatusTimeline(events: events, now: now)
         let paused = timeline.intervals { policy.pausingStatuses.contains($0) }
         let targets = policy.targets[priority]
+        // NB: a need rejected, or withdrawn by its requester, stops every clock not yet reached: a
+        // rejection by the provider is itself the first response; a stop inside a target is
+        // neither met nor missed, a stop after it is missed (docs/SERVICE-LEVELS.md).
+        let stoppedAt = timeline.finishedStatus.map { $0 != .resolved } == true ? timeline.finishedAt : nil
 
         var result = ServiceLevelClock()
         if let minutes = targets?.firstResponseMinutes {
             // NB: the first response is the first public reply or lifecycle step by a provider;
             // whatever happens later never moves it.
             let response = firstResponse(in: events, providers: providers)
-            result.firstResponse = measure(minutes: minutes, start: raised.at, achievedAt: response?.at, paused: paused,
+            result.firstResponse = measure(minutes: minutes, start: raised.at, achievedAt: response?.at, stoppedAt: stoppedAt, paused: paused,
                                            pausedNow: timeline.current.map(policy.pausingStatuses.contains) ?? false,
                                            warningPercent: policy.warningPercent, clock: clock, now: now)
         }
         if let minutes = targets?.resolutionMinutes {
             // Reopening resumes the clock: the time a need spent resolved or closed does not count.
             let stopped = timeline.intervals { !$0.isOpen }
-            let finished = timeline.current.map { !$0.isOpen } ?? false
-            result.resolution = measure(minutes: minutes, start: raised.at, achievedAt: finished ? timeline.finishedAt : nil,
-                                        paused: paused + stopped,
+            let resolved = stoppedAt == nil && timeline.current.map { !$0.isOpen } ?? false
+            result.resolution = measure(minutes: minutes, start: raised.at, achievedAt: resolved ? timeline.finishedAt : nil,
+                                        stoppedAt: stoppedAt, paused: paused + stopped,
                                         pausedNow: timeline.current.map(policy.pausingStatuses.contains) ?? false,
                                         warningPercent: policy.warningPercent, clock: clock, now: now)
         }
@@ -84,16 +94,19 @@ public struct ServiceLevelClock: Hashable, Sendable {
     }
 
     private static func measure(
-        minutes: Int, start: Date, achievedAt: Date?, paused: [DateInterval], pausedNow: Bool, warningPercent: Int,
+        minutes: Int, start: Date, achievedAt: Date?, stoppedAt: Date?, paused: [DateInterval], pausedNow: Bool, warningPercent: Int,
         clock: BusinessClock, now: Date
     ) -> ServiceLevelMeasure {
         let target = Double(minutes) * 60
-        let used = clock.businessSeconds(from: start, to: achievedAt ?? now, paused: paused)
+        let stop = achievedAt == nil ? stoppedAt : nil
+        let used = clock.businessSeconds(from: start, to: achievedAt ?? stop ?? now, paused: paused)
         let state: ServiceLevelMeasure.State
         if used > target {
             state = .breached
         } else if achievedAt != nil {
             state = .met
+        } else if stop != nil {
+            state = .stopped
         } else if pausedNow {
             state = .paused
         } else if used >= target * Double(warningPercent) / 100 {
@@ -103,7 +116,7 @@ public struct ServiceLevelClock: Hashable, Sendable {
         }
         return ServiceLevelMeasure(targetMinutes: minutes, dueAt: clock.instant(after: target, from: start, paused: paused),
                                    warningAt: clock.instant(after: target * Double(warningPercent) / 100, from: start, paused: paused),
-                                   achievedAt: achievedAt, usedSeconds: used, state: state)
+                                   achievedAt: achievedAt, stoppedAt: stop, usedSeconds: used, state: state)
     }
 }
 

@@ -42,7 +42,7 @@ public struct ServiceLevelDeadlines: Hashable, Sendable {
 
     public init(_ clock: ServiceLevelClock, now: Date) {
         func running(_ measure: ServiceLevelMeasure?) -> ServiceLevelMeasure? {
-            guard let measure, measure.achievedAt == nil, measure.state != .paused, measure.state != .met else { return nil }
+            guard let measure, measure.achievedAt == nil, measure.stoppedAt == nil, measure.state != .paused else { return nil }
             return measure
         }
         let response = running(clock.firstResponse), resolution = running(clock.resolution)
@@ -54,11 +54,11 @@ public struct ServiceLevelDeadlines: Hashable, Sendable {
     }
 
     /// The alerts the clocks call for now (already announced ones included; the store keeps
-    /// each only once).
+    /// each only once). A need that ended unserved is news to no one: its clocks announce nothing.
     public static func alerts(_ clock: ServiceLevelClock, of need: Need.ID) -> [ServiceLevelAlert] {
         var alerts: [ServiceLevelAlert] = []
         for (target, measure) in [(ServiceLevelTarget.firstResponse, clock.firstResponse), (.resolution, clock.resolution)] {
-            guard let measure, measure.achievedAt == nil else { continue }
+            guard let measure, measure.achievedAt == nil, measure.stoppedAt == nil else { continue }
             if measure.state == .warning || measure.state == .breached { alerts.append(.init(needID: need, target: target, level: .warning)) }
             if measure.state == .breached { alerts.append(.init(needID: need, target: target, level: .breach)) }
         }

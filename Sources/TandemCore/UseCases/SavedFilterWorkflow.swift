@@ -19,7 +19,7 @@ public struct SavedFilterWorkflow: Sendable {
 
     public func save(name: String, query: String, by actor: Person) async throws -> SavedFilter {
         let name = try Validate.requiredText(name, field: "name", max: 60)
-        guard query.count <= 2000, !query.contains("\n") else { throw TandemError.invalid("query", "the filter is too long") }
+        guard query.count <= 2000, !query.contains(where: \.isNewline) else { throw TandemError.invalid("query", "the filter is too long") }
         let existing = try await store.filters(of: actor.id)
         guard existing.count < Self.maxPerPerson else {
             throw TandemError.invalid("name", "at most \(Self.maxPerPerson) saved filters per person")

@@ -25,11 +25,22 @@ public struct ServiceLevelWorkflow: Sendable {
         return try await store.calendar(of: nil) ?? .mainlandChina2026
     }
 
+    /// The coming year whose holidays the calendar a department works by (the company's, for
+    /// nil) still lacks, in the last 60 days of a year: what its administrators are warned of.
+    public func missingYear(of department: Department.ID?) async throws -> Int? {
+        let calendar = try await effectiveCalendar(of: department)
+        return calendar.missingYear(on: CalendarDate(needs.clock.now(), in: calendar.timeZone))
+    }
+
     /// Sets the company default (administrators) or a department's calendar (its managers too).
     /// The watcher then recomputes the due times of the open needs concerned.
     public func setCalendar(_ calendar: BusinessCalendar, of department: Department.ID?, by actor: Person) async throws -> BusinessCalendar {
         try await checkMayChange(department: department, offering: nil, by: actor)
         guard calendar.hasWorkingTime else { throw TandemError.invalid("weekly_hours", "a calendar needs working hours") }
+        if let idle = calendar.makeUpWorkdays.sorted(by: { $0.key < $1.key }).first(where: { (calendar.weeklyHours[$0.value] ?? []).isEmpty }) {
+            throw TandemError.invalid("make_up_workdays", "\(idle.key) would take the hours of \(idle.value.name), which has none",
+                                      .makeUpDayWithoutHours, idle.key.description)
+        }
         _ = try Validate.requiredText(calendar.name, field: "name", max: 100)
         try await store.setCalendar(calendar, of: department)
         try await store.recheck(department: department, offering: nil, at: needs.clock.now())
@@ -37,13 +48,18 @@ public struct ServiceLevelWorkflow: Sendable {
     }
 
     /// Adds the holidays and make-up workdays of an iCalendar file to a calendar; returns the
-    /// calendar and how many days the file held.
-    public func importHolidays(_ icsText: String, into department: Department.ID?, by actor: Person) async throws
-        -> (BusinessCalendar, Int)
+    /// calendar and how many days the file held. Timed events are read in the calendar's zone;
+    /// make-up workdays take the hours of `makeUpAs`, else of the calendar's first working weekday.
+    public func importHolidays(_ icsText: String, into department: Department.ID?, makeUpAs: Weekday? = nil, by actor: Person)
+        async throws -> (BusinessCalendar, Int)
     {
         try await checkManages(department, actor)
-        let days = try ICalendarImport.days(from: icsText)
-        let updated = ICalendarImport.apply(days, to: try await effectiveCalendar(of: department))
+        let current = try await effectiveCalendar(of: department)
+        if let makeUpAs, (current.weeklyHours[makeUpAs] ?? []).isEmpty {
+            throw TandemError.invalid("make_up_weekday", "\(makeUpAs.name) has no working hours to lend a make-up workday", .notAnOption)
+        }
+        let days = try ICalendarImport.days(from: icsText, in: current.timeZone)
+        let updated = ICalendarImport.apply(days, to: current, makeUpAs: makeUpAs)
         try await store.setCalendar(updated, of: department)
         try await store.recheck(department: department, offering: nil, at: needs.clock.now())
         return (updated, days.count)

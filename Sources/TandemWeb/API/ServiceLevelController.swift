@@ -86,14 +86,21 @@ struct ServiceLevelController: RouteCollection {
         return try json(try await request.tandem.serviceLevels.setCalendar(body.calendar, of: department, by: actor))
     }
 
-    /// The raw body is an iCalendar file.
+    /// The raw body is an iCalendar file; `make_up_weekday` names the weekday whose hours its
+    /// make-up workdays take (default: the calendar's first working weekday).
     func importHolidays(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let department: Department.ID = try request.id("departmentID", "department")
         guard let text = request.body.string, !text.isEmpty else {
             throw TandemError.invalid("file", "send the .ics file as the body (Content-Type: text/calendar)")
         }
-        let (calendar, count) = try await request.tandem.serviceLevels.importHolidays(text, into: department, by: actor)
+        let makeUpAs = try request.query[String.self, at: "make_up_weekday"].map { name in
+            guard let weekday = Weekday(name: name) else {
+                throw TandemError.invalid("make_up_weekday", "'\(name)' is not a weekday (monday … sunday)", .notAnOption)
+            }
+            return weekday
+        }
+        let (calendar, count) = try await request.tandem.serviceLevels.importHolidays(text, into: department, makeUpAs: makeUpAs, by: actor)
         return try json(Imported(calendar: calendar, importedDays: count))
     }
 

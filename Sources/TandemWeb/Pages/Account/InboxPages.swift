@@ -17,6 +17,9 @@ struct InboxPages: RouteCollection {
         var items: [Item]?
         var unread: Int
         var olderLink: String?
+        /// For those who keep a calendar: its coming year's holidays are still missing.
+        var calendarNotice: String?
+        var calendarLink: String?
     }
 
     static let pageSize = 50
@@ -42,9 +45,28 @@ struct InboxPages: RouteCollection {
                  time: format.dateTime(entry.notification.createdAt), unread: entry.notification.readAt == nil)
         }
         let older = entries.count == Self.pageSize ? entries.last.map { Site.inbox + "?before=" + Timestamp.format($0.notification.createdAt) } : nil
-        let context = InboxContext(layout: LayoutContext(request, title: request.t("inbox.title"), section: "inbox"), items: items.nonEmpty,
+        var context = InboxContext(layout: LayoutContext(request, title: request.t("inbox.title"), section: "inbox"), items: items.nonEmpty,
                                    unread: try await request.tandem.notifications.unreadCount(for: actor).value, olderLink: older)
+        if let (scope, year) = try await Self.missingCalendarYear(for: actor, request) {
+            context.calendarNotice = request.t("admin.sla_missing_year", String(year))
+            context.calendarLink = scope.map { Site.adminServiceLevels + "?department=\($0)" } ?? Site.adminServiceLevels
+        }
         return try await request.page("inbox", context)
+    }
+
+    /// The calendar the reader keeps (the company's for an administrator, their department's for
+    /// a manager of a providing department) and the coming year it still lacks, if it does.
+    static func missingCalendarYear(for actor: Person, _ request: Request) async throws -> (Department.ID?, Int)? {
+        let scope: Department.ID?
+        if AccessPolicy.canManageSettings(actor) {
+            scope = nil
+        } else if AccessPolicy.canManageCatalog(of: actor.departmentID, actor),
+                  try await request.tandem.organisation.department(actor.departmentID, for: actor).isProvider {
+            scope = actor.departmentID
+        } else {
+            return nil
+        }
+        return try await request.tandem.serviceLevels.missingYear(of: scope).map { (scope, $0) }
     }
 
     func open(_ request: Request) async throws -> Response {

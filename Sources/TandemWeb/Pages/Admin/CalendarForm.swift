@@ -73,7 +73,7 @@ struct CalendarForm: Encodable {
             }
         }
         var holidays: [CalendarDate: String] = [:]
-        for (number, line) in Self.lines(self.holidays) {
+        for (number, line) in self.holidays.numberedLines {
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
             let range = parts[0].components(separatedBy: "..")
             guard let first = CalendarDate(range[0]), let last = range.count == 2 ? CalendarDate(range[1]) : first, range.count <= 2,
@@ -91,7 +91,7 @@ struct CalendarForm: Encodable {
             }
         }
         var makeUp: [CalendarDate: Weekday] = [:]
-        for (number, line) in Self.lines(makeUpWorkdays) {
+        for (number, line) in makeUpWorkdays.numberedLines {
             let parts = line.split(separator: " ").map(String.init)
             guard parts.count == 2, let date = CalendarDate(parts[0]), let weekday = Weekday(name: parts[1].lowercased())
                     ?? Self.chineseWeekdays.firstIndex(of: parts[1]).flatMap({ Weekday(rawValue: $0 + 1) })
@@ -109,11 +109,5 @@ struct CalendarForm: Encodable {
         try problems.throwIfAny()
         return try BusinessCalendar(name: name.trimmingCharacters(in: .whitespaces), timeZoneIdentifier: timeZone, weeklyHours: hours,
                                     holidays: holidays, makeUpWorkdays: makeUp)
-    }
-
-    /// Non-empty lines with their numbers (1-based).
-    static func lines(_ text: String) -> [(Int, String)] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .map { ($0.offset + 1, $0.element.trimmingCharacters(in: .whitespacesAndNewlines)) }.filter { !$0.1.isEmpty }
     }
 }

@@ -78,7 +78,7 @@ struct OfferingForm: Encodable {
             guard let type = FormField.FieldType(rawValue: row.type) else {
                 throw TandemError.invalid("form_fields[\(position)].type", "the field type is unknown", .notAnOption)
             }
-            let options = row.options.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let options = row.options.nonBlankLines
             // A field typed without a key (a Chinese label makes none) gets the next free `field_n`.
             var key = row.key
             if key.isEmpty {

@@ -19,11 +19,14 @@ struct ServiceLevelPages: RouteCollection {
         var policy: PolicyForm?
         var pausable: [Choice]
         var imported: String?
+        /// "No holidays for 2027 yet" in the last 60 days of 2026, with the import form below.
+        var missingYear: String?
+        var makeUpWeekdays: [Choice]
         var errors: [String: String]
         var general: String?
     }
 
-    static let fields = ["name", "time_zone", "holidays", "make_up_workdays", "file", "warning_percent", "pausing_statuses"]
+    static let fields = ["name", "time_zone", "holidays", "make_up_workdays", "file", "make_up_weekday", "warning_percent", "pausing_statuses"]
         + Weekday.allCases.map { "hours_\($0.name)" }
         + Priority.allCases.flatMap { ["first_response_\($0.rawValue)", "resolution_\($0.rawValue)"] }
 
@@ -84,7 +87,12 @@ struct ServiceLevelPages: RouteCollection {
         let scope = try Scope(department: form.string("department"), offering: form.string("offering"), actor: actor)
         do {
             guard let file = form.files.first else { throw TandemError.invalid("file", "choose an .ics file", .required) }
-            let (_, days) = try await request.tandem.serviceLevels.importHolidays(String(buffer: file.data), into: scope.department, by: actor)
+            let makeUpAs = try form.string("make_up_weekday").map { name in
+                guard let weekday = Weekday(name: name) else { throw TandemError.invalid("make_up_weekday", "choose a weekday", .notAnOption) }
+                return weekday
+            }
+            let (_, days) = try await request.tandem.serviceLevels.importHolidays(String(buffer: file.data), into: scope.department,
+                                                                                  makeUpAs: makeUpAs, by: actor)
             var page = try await context(request, actor, scope, calendar: nil, policy: nil, errors: FieldErrors())
             page.imported = request.t("admin.sla_imported", String(days))
             return try await request.page("admin-service-levels", page)
@@ -125,11 +133,9 @@ struct ServiceLevelPages: RouteCollection {
         if scope.department == nil && !AccessPolicy.canManageSettings(actor) {
             throw TandemError.forbidden("only administrators change the company's service levels")
         }
-        var shownCalendar = calendar
-        if shownCalendar == nil {
-            shownCalendar = CalendarForm(try await services.serviceLevels.calendar(of: scope.department, for: actor),
-                                         labels: { request.t("weekday.\($0.name)") })
-        }
+        let stored = try await services.serviceLevels.calendar(of: scope.department, for: actor)
+        let shownCalendar = calendar ?? CalendarForm(stored, labels: { request.t("weekday.\($0.name)") })
+        let missingYear = try await services.serviceLevels.missingYear(of: scope.department)
         var offerings: [ServiceOffering] = []
         if let department = scope.department { offerings = try await services.catalog.offerings(provider: department, for: actor) }
         let offering = scope.offering ?? offerings.first?.id
@@ -143,12 +149,16 @@ struct ServiceLevelPages: RouteCollection {
         return PageContext(
             layout: LayoutContext(request, title: request.t("admin.service_levels"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "service_levels"), scopes: scopes,
-            scope: scope.department?.description ?? "company", calendar: shownCalendar!,
+            scope: scope.department?.description ?? "company", calendar: shownCalendar,
             offerings: offerings.map { Choice(value: $0.id.description, label: $0.name, selected: $0.id == offering) }.nonEmpty,
             offering: scope.department == nil ? nil : offering?.description, showsPolicy: showsPolicy, policy: shownPolicy,
             pausable: PolicyForm.pausable.map {
                 Choice(value: $0.rawValue, label: request.t("status.\($0.rawValue)"), selected: shownPolicy?.pausing.contains($0.rawValue) ?? false)
             },
-            imported: nil, errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
+            imported: nil, missingYear: missingYear.map { request.t("admin.sla_missing_year", String($0)) },
+            makeUpWeekdays: Weekday.allCases.filter { !(stored.weeklyHours[$0] ?? []).isEmpty }.map {
+                Choice(value: $0.name, label: request.t("weekday.\($0.name)"), selected: $0 == stored.firstWorkingWeekday)
+            },
+            errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }
 }

@@ -4,7 +4,9 @@ import TandemCore
 import Vapor
 
 /// A submitted HTML form, `application/x-www-form-urlencoded` or `multipart/form-data`, with its
-/// CSRF token already checked. Fields keep every value in order (checkboxes repeat a name).
+/// CSRF token already checked. Fields keep every value in order (checkboxes repeat a name); every
+/// value's line endings are LF, whatever the browser sent (browsers send a textarea's lines with
+/// CRLF), so what is stored and split into lines is what the person typed.
 struct PageForm {
     struct File {
         var fileName: String
@@ -70,7 +72,7 @@ struct PageForm {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = Self.decodeComponent(parts[0])
             let value = parts.count > 1 ? Self.decodeComponent(parts[1]) : ""
-            fields[name, default: []].append(value)
+            fields[name, default: []].append(value.withLineFeeds)
         }
     }
 
@@ -98,7 +100,7 @@ struct PageForm {
                 guard !fileName.isEmpty, body.readableBytes > 0 else { continue }
                 files.append(File(fileName: fileName, contentType: headers["content-type"] ?? "application/octet-stream", data: body))
             } else {
-                fields[name, default: []].append(String(buffer: body))
+                fields[name, default: []].append(String(buffer: body).withLineFeeds)
             }
         }
     }

@@ -28,10 +28,12 @@ enum Site {
     static func raise(offering: ServiceOffering.ID) -> String { "\(raise)?offering=\(offering)" }
     static func attachment(_ id: Attachment.ID, of need: Need.ID) -> String { "/api/v1/needs/\(need)/attachments/\(id)" }
 
-    /// A path a form may send the person back to: local, never another site (`//evil`).
+    /// A path a form may send the person back to: local, never another site. Only printable ASCII
+    /// without a backslash: browsers drop tabs and line breaks from a URL and read `\` as `/`, so
+    /// `/\t/evil.example` or `/\\evil.example` would become `//evil.example`, another site.
     static func safeReturnPath(_ candidate: String?) -> String {
-        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
-              !candidate.contains("\n"), !candidate.contains("\r")
+        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"),
+              candidate.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" })
         else { return home }
         return candidate
     }

@@ -67,7 +67,7 @@ struct SurveyBuilderForm: Encodable {
         }
         let questions = rows.enumerated().map { position, row in
             SurveyQuestion(key: "q\(position + 1)", prompt: row.prompt, kind: SurveyQuestion.Kind(rawValue: row.kind) ?? .text,
-                           options: row.options.split(whereSeparator: \.isNewline).map(String.init), isRequired: row.isRequired,
+                           options: row.options.nonBlankLines, isRequired: row.isRequired,
                            providerID: Department.ID(row.providerID))
         }
         try problems.throwIfAny()

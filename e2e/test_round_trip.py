@@ -1,0 +1,114 @@
+"""What the browser sends is what is stored: every administration form saved unchanged from a
+real Chromium (which sends a textarea's lines with CRLF) leaves the stored record identical, field
+by field, as the API reads it; multi-line options typed in the browser are stored one per line."""
+import os
+import unittest
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from tandem_e2e import ADMIN_PASSWORD, BrowserTest, api
+
+# Fields that a save may move on: when and how often a record was written.
+CHANGING = {"updated_at", "version"}
+
+
+def comparable(record):
+    if isinstance(record, dict):
+        return {key: comparable(value) for key, value in record.items() if key not in CHANGING}
+    if isinstance(record, list):
+        return [comparable(value) for value in record]
+    return record
+
+
+class RoundTrip(BrowserTest):
+    def setUp(self):
+        super().setUp()
+        self.admin = self.company.session("admin", ADMIN_PASSWORD)
+
+    def assert_unchanged(self, path, save):
+        before = api("GET", path, token=self.admin)
+        save()
+        self.assertFalse(self.driver.find_elements(By.CSS_SELECTOR, ".field-error, .alert"),
+                         "saving the form unchanged was refused: " + self.driver.find_element(By.TAG_NAME, "main").text[:500])
+        after = api("GET", path, token=self.admin)
+        self.assertEqual(comparable(after), comparable(before), f"{path} changed by saving its form unchanged")
+        return after
+
+    def test_calendar_with_china_2026_saved_unchanged(self):
+        """The built-in China 2026 calendar (holidays, make-up workdays) survives a save unchanged."""
+        self.sign_in("admin", ADMIN_PASSWORD)
+        self.open("/admin/service-levels")
+        self.assertGreater(len(self.driver.find_element(By.ID, "calendar-holidays").get_attribute("value").splitlines()), 5)
+        calendar = self.assert_unchanged("/calendars/default", lambda: self.submit("calendar-save"))
+        self.assertEqual(calendar["holidays"]["2026-10-07"], "国庆节")
+        self.assertEqual(calendar["holidays"]["2026-02-15"], "春节")
+        self.assertIn("2026-09-20", calendar["make_up_workdays"])
+        self.assertNotIn("2026-10-08", calendar["holidays"])
+
+    def test_calendar_lines_typed_in_the_browser(self):
+        """Holidays typed on several lines become several holidays, each with its own name."""
+        company = self.company
+        self.sign_in("admin", ADMIN_PASSWORD)
+        self.open(f"/admin/service-levels?department={company.hr['id']}")
+        holidays = self.driver.find_element(By.ID, "calendar-holidays")
+        holidays.clear()
+        holidays.send_keys("2026-01-01..2026-01-03 元旦\n2026-05-01..2026-05-05 劳动节\n")
+        makeup = self.driver.find_element(By.ID, "calendar-makeup")
+        makeup.clear()
+        makeup.send_keys("2026-01-04 sunday\n2026-05-09 周六")
+        self.submit("calendar-save")
+        calendar = api("GET", f"/departments/{company.hr['id']}/calendar", token=self.admin)
+        self.assertEqual(calendar["holidays"].get("2026-01-03"), "元旦")
+        self.assertEqual(calendar["holidays"].get("2026-05-05"), "劳动节")
+        self.assertEqual(len(calendar["holidays"]), 8)
+        self.assertEqual(sorted(calendar["make_up_workdays"]), ["2026-01-04", "2026-05-09"])
+        self.assert_unchanged(f"/departments/{company.hr['id']}/calendar", lambda: self.submit("calendar-save"))
+
+    def test_offering_with_choice_options_saved_unchanged(self):
+        """A catalog entry whose form has a choice field keeps its options, one per line."""
+        offering = self.company.offering
+        self.sign_in("admin", ADMIN_PASSWORD)
+        self.open(f"/admin/catalog/{offering['id']}")
+        saved = self.assert_unchanged(f"/offerings/{offering['id']}", lambda: self.submit("offering-save"))
+        self.assertEqual(saved["form_fields"][0]["options"], ["CRM", "ERP"])
+
+    def test_department_person_and_policy_saved_unchanged(self):
+        """A department, a person and a service-level policy saved unchanged stay as they were."""
+        company = self.company
+        self.sign_in("admin", ADMIN_PASSWORD)
+        self.open(f"/admin/departments/{company.it['id']}")
+        self.assert_unchanged(f"/departments/{company.it['id']}", lambda: self.submit("department-save"))
+        person = next(p for p in api("GET", f"/people?department_id={company.it['id']}", token=self.admin)["items"]
+                      if p["login"] == company.agent)
+        self.open(f"/admin/people/{person['id']}")
+        self.assert_unchanged(f"/people/{person['id']}", lambda: self.submit("person-save"))
+        self.open(f"/admin/service-levels?department={company.it['id']}&offering={company.offering['id']}")
+        self.assert_unchanged(f"/offerings/{company.offering['id']}/service-level", lambda: self.submit("policy-save"))
+
+    def test_survey_options_typed_on_lines(self):
+        """Options typed one per line are stored one per line, and a form sent back with an error
+        keeps them as typed, so sending it again stores the same options."""
+        company = self.company
+        unique = os.urandom(2).hex()
+        self.sign_in("admin", ADMIN_PASSWORD)
+        self.open("/surveys/new")
+        self.driver.find_element(By.CSS_SELECTOR, f"input[name=audience_departments][value='{company.sales['id']}']").click()
+        self.driver.find_element(By.ID, "question-prompt-0").send_keys("最常用的系统")
+        Select(self.driver.find_element(By.ID, "question-kind-0")).select_by_value("single_choice")
+        self.driver.find_element(By.ID, "question-options-0").send_keys("CRM 客户管理\nERP\n  OA 办公  \n")
+        self.submit("survey-create")  # no title: sent back
+        self.assertTrue(self.driver.find_elements(By.ID, "survey-title-error"))
+        self.assertEqual(self.driver.find_element(By.ID, "question-options-0").get_attribute("value").splitlines(),
+                         ["CRM 客户管理", "ERP", "OA 办公"])
+        self.driver.find_element(By.ID, "survey-title").send_keys(f"系统调研 {unique}")
+        self.submit("survey-create")
+        surveys = api("GET", "/surveys", token=self.admin)["items"]
+        survey = next(s for s in surveys if s["title"] == f"系统调研 {unique}")
+        detail = api("GET", f"/surveys/{survey['id']}", token=self.admin)
+        questions = detail.get("questions") or detail["survey"]["questions"]
+        self.assertEqual(questions[0]["options"], ["CRM 客户管理", "ERP", "OA 办公"])
+
+
+if __name__ == "__main__":
+    unittest.main()
