@@ -115,7 +115,13 @@ class Receiver(BaseHTTPRequestHandler):
         query = urllib.parse.parse_qs(path.query)
         received.setdefault(name, []).append({"body": body, "headers": dict(self.headers), "query": query})
         if name == "broken" and not broken_fixed.is_set():
-            return self.answer(500, b"internal error")
+            return self.answer(500, b"internal error: secret-internal-detail")
+        if name == "redirect":
+            # a receiver that sends Tandem on elsewhere (an internal address, say): never followed
+            self.send_response(302)
+            self.send_header("Location", f"{hook_base}/redirected")
+            self.send_header("Content-Length", "0")
+            return self.end_headers()
         answers = {"wecom": {"errcode": 0, "errmsg": "ok"}, "dingtalk": {"errcode": 0, "errmsg": "ok"},
                    "feishu": {"code": 0, "msg": "success"}}
         self.answer(200, json.dumps(answers.get(name, {"ok": True})).encode() if name != "slack" else b"ok")
@@ -138,7 +144,7 @@ environment = dict(os.environ, TANDEM_DATA_DIR=os.path.join(work, "data"), TANDE
                    TANDEM_SMTP_URL=f"smtp://tandem:mail%20pass%202026@localhost:{smtp_port}?starttls=required",
                    TANDEM_SMTP_FROM="Tandem 协同 <tandem@example.com>", TANDEM_SMTP_CA_FILE=certificate,
                    TANDEM_PUBLIC_URL="https://tandem.example.com", TANDEM_JOB_RETRY_SECONDS="1", TANDEM_JOB_ATTEMPTS="3",
-                   TANDEM_SLA_WATCH_SECONDS="1")
+                   TANDEM_SLA_WATCH_SECONDS="1", TANDEM_SECURE_COOKIES="false", TANDEM_CHANNEL_ALLOWED_HOSTS="127.0.0.1")
 log = open(os.path.join(work, "serve.log"), "w")
 server = subprocess.Popen([arguments.binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=environment,
                           stdout=log, stderr=subprocess.STDOUT)
@@ -200,10 +206,17 @@ try:
         "webhook": {"kind": "webhook", "url": f"{hook_base}/webhook", "secret": HOOK_SECRET},
         "broken": {"kind": "webhook", "url": f"{hook_base}/broken", "secret": HOOK_SECRET},
         "nobody": {"kind": "slack", "url": f"http://127.0.0.1:{free_port()}/nobody"},
+        "redirect": {"kind": "slack", "url": f"{hook_base}/redirect"},
     }
     for name, channel in channels.items():
         status, _ = call("POST", f"/departments/{it['id']}/channels", dict(channel, name=name, events=["need_raised"]), manager)
         check(status == 201, f"channel {name} set up")
+    # SSRF: only 127.0.0.1 is allowed here (TANDEM_CHANNEL_ALLOWED_HOSTS); other internal addresses are refused
+    for url in [f"http://localhost:{port}/api/v1/people", "http://169.254.169.254/latest/meta-data/", f"http://[::1]:{port}/",
+                "http://127.0.0.2/x", "http://2130706434/x", "http://10.0.0.1/x"]:
+        status, answer = call("POST", f"/departments/{it['id']}/channels", {"kind": "slack", "name": "ssrf", "url": url}, manager)
+        reasons = [field.get("reason") for field in answer.get("error", {}).get("fields", [])] if isinstance(answer, dict) else []
+        check(status == 422 and "internal_address" in reasons, f"a channel to {url} is refused ({status} {reasons})")
 
     # MUT: raise a need while a receiver fails and another is unreachable
     employee = sign_in("wang", "person password 1")
@@ -326,10 +339,13 @@ try:
     def dead():
         status, jobs = call("GET", "/jobs?state=dead", session=admin)
         return [job for job in jobs["items"] if job["kind"] == "deliver.channel"] if status == 200 else []
-    if wait_for(lambda: len(dead()) == 2, 60, "the two failing deliveries to be dead"):
+    if wait_for(lambda: len(dead()) == 3, 60, "the three failing deliveries to be dead"):
         errors = sorted(job["last_error"] for job in dead())
         check(any("500" in error for error in errors), f"the 500 is in the job's error: {errors}")
+        check(any("302" in error for error in errors), f"the redirect is an error, not followed: {errors}")
+        check(not any("secret-internal-detail" in error for error in errors), f"the receiver's answer is not shown: {errors}")
         check(all(job["attempts"] == 3 for job in dead()), "three attempts each")
+    check(not received.get("redirected"), "the redirect's target got nothing")
     check(len(received["broken"]) == 3, f"the failing receiver was tried three times ({len(received['broken'])})")
     check(sum(len(received[name]) for name in ["wecom", "dingtalk", "feishu", "slack", "webhook"]) == 5, "every good channel got one message")
 
@@ -339,7 +355,7 @@ try:
     status, _ = call("POST", f"/jobs/{broken['id']}/retry", session=admin)
     check(status == 200, "an administrator retries the dead delivery")
     wait_for(lambda: len(received["broken"]) == 4, 20, "the retried delivery")
-    wait_for(lambda: call("GET", "/jobs?state=done", session=admin)[1]["counts"]["dead"] == 1, 20, "the retried job to be done")
+    wait_for(lambda: call("GET", "/jobs?state=done", session=admin)[1]["counts"]["dead"] == 2, 20, "the retried job to be done")
 
     # a mail server that is down does not hold a need up either
     smtp.stop()

@@ -29,6 +29,8 @@ public func withTestApp<T: Sendable>(
 ) async throws -> T {
     var environment = [
         "DATABASE_URL": url, "TANDEM_DATA_DIR": dataDirectory.path, "TANDEM_BCRYPT_COST": "4", "LOG_LEVEL": "warning",
+        // NB: the tests' chat and webhook receivers listen on this machine.
+        "TANDEM_CHANNEL_ALLOWED_HOSTS": "127.0.0.1",
     ]
     environment.merge(overrides) { $1 }
     let app = try await Application.make(.testing)

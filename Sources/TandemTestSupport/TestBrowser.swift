@@ -31,7 +31,8 @@ public final class TestBrowser: @unchecked Sendable {
         return try await send(.POST, path, body: Data(body.utf8), contentType: "application/x-www-form-urlencoded")
     }
 
-    /// Posts a multipart form with files: `(field, file name, content type, bytes)`.
+    /// Posts a multipart form with files: `(field, file name, content type, bytes)`. Like the
+    /// pages' upload forms, the CSRF token goes in the action's query too (checked before the body).
     public func postMultipart(_ path: String, _ fields: [(String, String)], files: [(String, String, String, Data)]) async throws -> TestResponse {
         let boundary = "tandem-test-\(UUID().uuidString)"
         var body = Data()
@@ -46,7 +47,8 @@ public final class TestBrowser: @unchecked Sendable {
             body.append(Data("\r\n".utf8))
         }
         body.append(Data("--\(boundary)--\r\n".utf8))
-        return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+        let action = csrf.map { path + (path.contains("?") ? "&" : "?") + "_csrf=" + $0 } ?? path
+        return try await send(.POST, action, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
     /// Signs in through the sign-in form and returns the answer (a 303 when it worked).

@@ -68,6 +68,8 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         case makeUpDayWithoutHours = "make_up_day_without_hours"
         /// An address on this server's own network (loopback, private, link-local, metadata).
         case internalAddress = "internal_address"
+        /// A host name that the server's resolver does not know.
+        case hostNotFound = "host_not_found"
     }
 
     public var code: Code

@@ -52,6 +52,44 @@ public struct OutboundPolicy: Sendable, Hashable {
         if let kind = Self.internalKind(of: address) { throw Self.refusal(host, "is \(kind) (\(address))") }
     }
 
+    /// A destination that passed the checks: the URL's host and the address to connect to.
+    public struct Destination: Sendable, Hashable {
+        public var host: String
+        public var address: IPAddress
+    }
+
+    /// Throws `.invalidInput` on `url` when its host is internal or resolves to any internal
+    /// address, and is not allowed: what a channel is checked with when it is saved. A name that
+    /// cannot be resolved now is taken (the check before each message decides then).
+    public func checkForSaving(_ url: String, resolver: any HostResolver) async throws {
+        do {
+            _ = try await destination(of: url, resolver: resolver)
+        } catch let error as TandemError where error.reason == .hostNotFound {
+            // NB: a receiver this server cannot see yet (a DNS entry on its way) is no reason to refuse.
+        }
+    }
+
+    /// The address a message to `url` may be sent to; throws `.invalidInput` on `url` when the
+    /// host is internal (or resolves to any internal address) and not allowed, or cannot be found.
+    public func destination(of url: String, resolver: any HostResolver) async throws -> Destination {
+        guard let host = URL(string: url)?.host, !host.isEmpty else {
+            throw TandemError.invalid("url", "url must be an http or https address", .urlFormat)
+        }
+        try check(host: host)
+        if let literal = IPAddress(host) ?? IPAddress(looseIPv4: host) { return Destination(host: host, address: literal) }
+        let addresses: [IPAddress]
+        do {
+            addresses = try await resolver.addresses(of: host)
+        } catch {
+            throw TandemError.invalid("url", "the host '\(host)' could not be found", .hostNotFound)
+        }
+        guard let first = addresses.first else { throw TandemError.invalid("url", "the host '\(host)' has no address", .hostNotFound) }
+        // NB: every address is checked, not only the one used: a name with one public and one
+        // internal address would reach the internal one on another try.
+        for address in addresses { try check(address: address, host: host) }
+        return Destination(host: host, address: first)
+    }
+
     /// What kind of internal address this is; nil for a public one.
     public static func internalKind(of address: IPAddress) -> String? {
         if let v4 = address.embeddedIPv4 { return internalKind(of: v4) }

@@ -14,6 +14,7 @@ extension NotificationWorkflow {
         var channel = NotificationChannel(id: ids.next(), departmentID: department, kind: kind, name: "", url: "", secret: nil,
                                           events: Set(NotificationChannel.departmentKinds), language: .zhCN, isActive: true, createdAt: clock.now())
         try input.apply(to: &channel, creating: true)
+        try await destinations.checkForSaving(channel.url, resolver: resolver)
         try await store.insert(channel)
         return channel
     }
@@ -22,6 +23,7 @@ extension NotificationWorkflow {
         var channel = try await channel(id, for: actor)
         if let kind = input.kind, kind != channel.kind { throw TandemError.invalid("kind", "a channel keeps its kind; add a new one") }
         try input.apply(to: &channel, creating: false)
+        if input.url != nil { try await destinations.checkForSaving(channel.url, resolver: resolver) }
         try await store.update(channel)
         return channel
     }

@@ -11,9 +11,14 @@ public struct NotificationWorkflow: Sendable {
     public let ids: any IDGenerator
     /// Whether a mail server is configured (without one, nobody gets e-mail).
     public let sendsEmail: Bool
+    /// Where channels may send: never inside the server's network unless allowed.
+    public let destinations: OutboundPolicy
+    public let resolver: any HostResolver
 
     public init(store: any NotificationStore, needs: any NeedStore, organisation: any OrganisationStore, clock: any Clock, ids: any IDGenerator,
-                sendsEmail: Bool) {
+                sendsEmail: Bool, destinations: OutboundPolicy, resolver: any HostResolver) {
+        self.destinations = destinations
+        self.resolver = resolver
         self.store = store
         self.needs = needs
         self.organisation = organisation

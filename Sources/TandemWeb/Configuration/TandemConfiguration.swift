@@ -19,7 +19,7 @@ public struct TandemConfiguration: Sendable {
     public var maxUploadBytes: Int
     public var bcryptCost: Int
     public var logLevel: Logger.Level
-    /// Send the session cookie only over TLS.
+    /// Send the session cookie only over TLS (by default when `publicURL` is https).
     public var secureCookies: Bool
     /// The directory that holds `Resources/` (views, translations) and `Public/` (CSS, JS).
     public var resourcesDirectory: URL
@@ -33,6 +33,10 @@ public struct TandemConfiguration: Sendable {
     public var serviceLevelWatchInterval: Int
     /// PostgreSQL connections each event loop (one per core) may open.
     public var postgresConnectionsPerLoop: Int
+    /// Internal hosts and ranges notification channels may reach all the same.
+    public var channelDestinations: OutboundPolicy
+    /// The reverse proxies whose `X-Forwarded-For` names the client (sign-in throttling reads it).
+    public var trustedProxies: [AddressRange]
 
     public struct Problems: Error, CustomStringConvertible {
         public var messages: [String]
@@ -77,11 +81,6 @@ public struct TandemConfiguration: Sendable {
         let logLevel = Logger.Level(rawValue: levelName.lowercased())
         if logLevel == nil { problems.append("LOG_LEVEL '\(levelName)' is not one of trace, debug, info, notice, warning, error, critical") }
 
-        let secureText = environment["TANDEM_SECURE_COOKIES"] ?? "false"
-        let secure = ["1", "true", "yes"].contains(secureText.lowercased())
-        if !["0", "1", "true", "false", "yes", "no"].contains(secureText.lowercased()) {
-            problems.append("TANDEM_SECURE_COOKIES must be true or false")
-        }
 
         let resources = URL(fileURLWithPath: environment["TANDEM_RESOURCES_DIR"] ?? ".", isDirectory: true).standardizedFileURL
         if !FileManager.default.fileExists(atPath: resources.appendingPathComponent("Resources/Views").path) {
@@ -91,6 +90,24 @@ public struct TandemConfiguration: Sendable {
         let publicURL = (environment["TANDEM_PUBLIC_URL"] ?? "http://127.0.0.1:8080").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         if !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) || URL(string: publicURL)?.host == nil {
             problems.append("TANDEM_PUBLIC_URL must be the address people open Tandem at, e.g. https://tandem.example.com")
+        }
+        // NB: a public address on https means people reach Tandem over TLS: the cookie says so unless told otherwise.
+        let secureText = environment["TANDEM_SECURE_COOKIES"] ?? (publicURL.lowercased().hasPrefix("https://") ? "true" : "false")
+        let secure = ["1", "true", "yes"].contains(secureText.lowercased())
+        if !["0", "1", "true", "false", "yes", "no"].contains(secureText.lowercased()) {
+            problems.append("TANDEM_SECURE_COOKIES must be true or false")
+        }
+        var destinations = OutboundPolicy()
+        do {
+            destinations = try OutboundPolicy(allowList: environment["TANDEM_CHANNEL_ALLOWED_HOSTS"] ?? "")
+        } catch let error as TandemError {
+            problems.append("TANDEM_CHANNEL_ALLOWED_HOSTS: \(error.message)")
+        }
+        var proxies: [AddressRange] = []
+        for entry in (environment["TANDEM_TRUSTED_PROXIES"] ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }) {
+            if let range = AddressRange(String(entry)) { proxies.append(range) } else {
+                problems.append("TANDEM_TRUSTED_PROXIES: '\(entry)' is not an address or a range such as 10.0.0.0/8")
+            }
         }
         let smtp = SMTPSettings.parse(url: environment["TANDEM_SMTP_URL"], from: environment["TANDEM_SMTP_FROM"],
                                       caFile: environment["TANDEM_SMTP_CA_FILE"], &problems)
@@ -105,7 +122,8 @@ public struct TandemConfiguration: Sendable {
             maxUploadBytes: maxUpload * 1024 * 1024, bcryptCost: bcryptCost, logLevel: logLevel!, secureCookies: secure,
             resourcesDirectory: resources, publicURL: publicURL, smtp: smtp,
             jobRetry: JobRetry(base: TimeInterval(retryBase), cap: JobRetry.standard.cap, maxAttempts: attempts),
-            serviceLevelWatchInterval: watch, postgresConnectionsPerLoop: connections)
+            serviceLevelWatchInterval: watch, postgresConnectionsPerLoop: connections, channelDestinations: destinations,
+            trustedProxies: proxies)
     }
 
     private static func integer(_ name: String, _ environment: [String: String], default value: Int, range: ClosedRange<Int>,

@@ -50,7 +50,7 @@ public func configure(_ app: Application, _ configuration: TandemConfiguration) 
 /// Every route of the application, in one place.
 func registerRoutes(_ app: Application) throws {
     try app.register(collection: OperationsController())
-    let api = app.grouped("api", "v1").grouped(SignInRequired())
+    let api = app.grouped("api", "v1").grouped(SignInRequired(), CookieWriteProof())
     let openAPI = OpenAPIDocument.document.data
     api.get("openapi.json") { _ in
         Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(data: openAPI))

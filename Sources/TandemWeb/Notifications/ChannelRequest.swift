@@ -74,20 +74,23 @@ struct ChannelRequest: Sendable, Equatable {
 
     /// Whether the service's answer means the message was taken: a 2xx, and for the chat bots
     /// their own error code 0 (they answer 200 with an error in the body).
+    /// Whether the receiver took the message. What a refusal records (and the jobs page shows)
+    /// is the status and the platform's own error code and message, never the receiver's body:
+    /// an answer is not a way to read what a host sends back.
     static func accepted(_ kind: NotificationChannel.Kind, status: Int, body: Data) -> Result<Void, DeliveryRefused> {
-        guard (200..<300).contains(status) else {
-            return .failure(DeliveryRefused(description: "the receiver answered \(status): \(String(decoding: body.prefix(200), as: UTF8.self))"))
-        }
+        guard (200..<300).contains(status) else { return .failure(DeliveryRefused(description: "the receiver answered \(status)")) }
         let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any]
         let code: Int?
+        let message: Any?
         switch kind {
-        case .wecom, .dingtalk: code = object?["errcode"] as? Int
-        case .feishu: code = (object?["code"] as? Int) ?? (object?["StatusCode"] as? Int)
+        case .wecom, .dingtalk: (code, message) = (object?["errcode"] as? Int, object?["errmsg"])
+        case .feishu: (code, message) = ((object?["code"] as? Int) ?? (object?["StatusCode"] as? Int), object?["msg"] ?? object?["StatusMessage"])
         case .slack, .webhook: return .success(())
         }
-        guard let code else { return .failure(DeliveryRefused(description: "the receiver's answer has no error code: \(String(decoding: body.prefix(200), as: UTF8.self))")) }
+        guard let code else { return .failure(DeliveryRefused(description: "the receiver's answer has no error code")) }
         guard code == 0 else {
-            return .failure(DeliveryRefused(description: "the receiver refused the message (code \(code)): \(String(decoding: body.prefix(200), as: UTF8.self))"))
+            let said = (message as? String).map { ": " + String($0.unicodeScalars.filter { $0.properties.generalCategory != .control }.prefix(100)) } ?? ""
+            return .failure(DeliveryRefused(description: "the receiver refused the message (code \(code))\(said)"))
         }
         return .success(())
     }

@@ -73,10 +73,7 @@ struct EmailHandler: JobHandler {
 struct ChannelHandler: JobHandler {
     let workflow: NotificationWorkflow
     let text: NotificationText
-    let client: HTTPClient
     var kinds: [String] { [NotificationWorkflow.channelKind] }
-    /// The most of a receiver's answer read (it only needs to say whether it took the message).
-    static let largestAnswer = 64 * 1024
 
     func run(_ job: Job) async throws {
         let input = try job.input(NotificationWorkflow.ChannelMessage.self)
@@ -96,15 +93,42 @@ struct ChannelHandler: JobHandler {
         if let detail = input.detail { event["detail"] = detail }
         let request = try ChannelRequest.make(for: facts.channel, text: line + "\n" + text.link(need), event: event,
                                               delivery: job.id.description, at: Date())
-        // NB: the async request gives up as soon as the job is cancelled (at shutdown); a receiver
-        // that refuses connections would otherwise hold the process until the deadline.
+        // NB: the host is checked again now, on the addresses it resolves to, and the request goes
+        // to the address checked (the certificate is still verified for the host): a name
+        // re-pointed at an internal address after the channel was saved reaches nothing.
+        let destination = try await workflow.destination(of: request.url)
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = .POST
         outgoing.body = .bytes(ByteBuffer(bytes: request.body))
         for (name, value) in request.headers { outgoing.headers.replaceOrAdd(name: name, value: value) }
-        let response = try await client.execute(outgoing, timeout: .seconds(10))
-        let body = try await response.body.collect(upTo: Self.largestAnswer)
-        try ChannelRequest.accepted(facts.channel.kind, status: Int(response.status.code), body: Data(body.readableBytesView)).get()
+        try await ChannelClient.post(outgoing, to: destination) { status, body in
+            try ChannelRequest.accepted(facts.channel.kind, status: status, body: body).get()
+        }
+    }
+}
+
+/// Sends a channel's request to the address its destination check chose, following no redirect
+/// (a receiver could otherwise send Tandem on to an internal address), reading at most 64 KB.
+enum ChannelClient {
+    static let largestAnswer = 64 * 1024
+
+    static func post(_ request: HTTPClientRequest, to destination: OutboundPolicy.Destination,
+                     judge: (Int, Data) throws -> Void) async throws {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        configuration.dnsOverride = [destination.host: destination.address.description]
+        configuration.timeout = .init(connect: .seconds(5), read: .seconds(10))
+        let client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
+        do {
+            // NB: the async request gives up as soon as the job is cancelled (at shutdown); a receiver
+            // that refuses connections would otherwise hold the process until the deadline.
+            let response = try await client.execute(request, timeout: .seconds(10))
+            let body = try await response.body.collect(upTo: largestAnswer)
+            try await client.shutdown()
+            try judge(Int(response.status.code), Data(body.readableBytesView))
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
     }
 }
 

@@ -67,7 +67,7 @@ public final class TandemServices: Sendable {
         self.jobs = JobWorkflow(store: jobStore, clock: clock)
         self.notifications = NotificationWorkflow(
             store: SQLNotificationStore(database), needs: SQLNeedStore(database), organisation: organisationStore, clock: clock, ids: ids,
-            sendsEmail: configuration.smtp != nil)
+            sendsEmail: configuration.smtp != nil, destinations: configuration.channelDestinations, resolver: SystemHostResolver())
         self.satisfaction = SatisfactionWorkflow(needs: needs, store: SQLSatisfactionStore(database), digest: SHA256Digest())
         self.evaluations = EvaluationWorkflow(store: SQLEvaluationStore(database), notifications: notifications, timeZone: configuration.timeZone)
         let planStore = SQLImprovementPlanStore(database)
@@ -95,7 +95,7 @@ public final class TandemServices: Sendable {
         self.notificationText = text
         var handlers: [any JobHandler] = [
             NeedChangedHandler(notifications: notifications, serviceLevels: serviceLevels),
-            ChannelHandler(workflow: notifications, text: text, client: HTTPClient.shared),
+            ChannelHandler(workflow: notifications, text: text),
             ServiceLevelRefreshHandler(workflow: serviceLevels),
             EvaluationInviteHandler(workflow: evaluations),
             DashboardRefreshHandler(workflow: dashboards),

@@ -36,7 +36,7 @@ struct ServiceLevelPages: RouteCollection {
         let levels = routes.grouped("admin", "service-levels")
         levels.get(use: show)
         levels.post("calendar", use: saveCalendar)
-        levels.on(.POST, "calendar", "import", body: .collect(maxSize: ByteCount(value: maxFormBytes)), use: importCalendar)
+        levels.grouped(UploadGate()).on(.POST, "calendar", "import", body: .collect(maxSize: ByteCount(value: maxFormBytes)), use: importCalendar)
         levels.post("policy", use: savePolicy)
     }
 

@@ -53,7 +53,7 @@ struct ImportPages: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("admin", "imports", use: list)
-        routes.on(.POST, "admin", "imports", body: .collect(maxSize: ByteCount(value: maxFileBytes)), use: upload)
+        routes.grouped(UploadGate()).on(.POST, "admin", "imports", body: .collect(maxSize: ByteCount(value: maxFileBytes)), use: upload)
         routes.get("admin", "imports", "templates", ":kind", use: template)
         routes.get("admin", "imports", "exports", ":kind", use: export)
         routes.get("admin", "imports", ":importID", use: show)

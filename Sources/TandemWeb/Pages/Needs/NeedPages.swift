@@ -15,7 +15,7 @@ struct NeedPages: RouteCollection {
         need.post("assignees", use: assign)
         need.post("triage", use: triage)
         need.post("rating", use: rate)
-        need.on(.POST, "attachments", body: .collect(maxSize: ByteCount(value: maxFormBytes)), use: attach)
+        need.grouped(UploadGate()).on(.POST, "attachments", body: .collect(maxSize: ByteCount(value: maxFormBytes)), use: attach)
     }
 
     /// The need by its number; one the person may not read is "not found", like a missing one.

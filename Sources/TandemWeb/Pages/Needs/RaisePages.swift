@@ -10,7 +10,7 @@ struct RaisePages: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("needs", "new", use: show)
-        routes.on(.POST, "needs", "new", body: .collect(maxSize: ByteCount(value: maxFormBytes)), use: raise)
+        routes.grouped(UploadGate()).on(.POST, "needs", "new", body: .collect(maxSize: ByteCount(value: maxFormBytes)), use: raise)
     }
 
     func show(_ request: Request) async throws -> Response {
