@@ -1,5 +1,6 @@
 import Foundation
 import TandemCore
+@testable import TandemWeb
 import TandemTestSupport
 import Testing
 import Vapor
@@ -22,22 +23,25 @@ struct AccountAPITests {
             let me = try await app.request(.GET, "/api/v1/me", headers: [("Cookie", "tandem_session=\(secret)")])
             #expect(me["login"] == "xiaoming")
             #expect(me["id"] == company.salesEmployee.id.description)
-            // A cookie-signed write must say it sends JSON (another site's page cannot, unasked).
+            // A cookie-signed write must say it sends JSON (another site's page cannot, unasked) or carry the CSRF header.
             let raise = #"{"title":"无类型","kind":"information","providing_department_id":"\#(company.it.id)"}"#
             let untyped = try await app.request(.POST, "/api/v1/needs", body: Data(raise.utf8), headers: [("Cookie", "tandem_session=\(secret)")])
-            #expect(untyped.status == .unsupportedMediaType)
+            #expect(untyped.status == .forbidden)
             #expect(try await app.services.needs.count(NeedQuery(), for: company.admin) == 0)
             let typed = try await app.request(.POST, "/api/v1/needs", json: raise, headers: [("Cookie", "tandem_session=\(secret)")])
             #expect(typed.status == .created)
 
-            let out = try await app.request(.POST, "/api/v1/auth/sign-out", headers: [("Cookie", "tandem_session=\(secret)")])
+            let forcedOut = try await app.request(.POST, "/api/v1/auth/sign-out", headers: [("Cookie", "tandem_session=\(secret)")])
+            #expect(forcedOut.status == .forbidden, "another site cannot sign a person out either")
+            let out = try await app.request(.POST, "/api/v1/auth/sign-out", headers: [("Cookie", "tandem_session=\(secret)"),
+                                                                                   ("Content-Type", "application/json")])
             #expect(out.status == .noContent)
             let after = try await app.request(.GET, "/api/v1/me", headers: [("Cookie", "tandem_session=\(secret)")])
             #expect(after.status == .unauthorized)
         }
     }
 
-    @Test("wrong passwords are refused, then throttled per account", arguments: TestDatabase.all)
+    @Test("wrong passwords slow down the one guessing, from where they guess; never the owner elsewhere", arguments: TestDatabase.all)
     func throttling(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             _ = try await TestCompany.make(in: app)
@@ -46,17 +50,35 @@ struct AccountAPITests {
                 #expect(wrong.status == .unauthorized)
                 #expect(wrong.errorCode == "unauthenticated")
             }
-            // MUT: even the right password is refused now
+            // MUT: from the same address even the right password waits now, a second
             let throttled = try await app.request(.POST, "/api/v1/auth/sign-in", json: #"{"login":"xiaoming","password":"\#(TestCompany.password)"}"#)
             #expect(throttled.status == .tooManyRequests)
-            #expect(throttled.headers.first(name: .retryAfter) != nil)
+            #expect(throttled.headers.first(name: .retryAfter) == "1")
+            // the owner signing in from another address is not held up
+            let owner = try await app.services.accounts.signIn(login: "xiaoming", password: TestCompany.password, address: "203.0.113.7")
+            #expect(owner.0.login == "xiaoming")
             // another account is not affected
             let other = try await app.request(.POST, "/api/v1/auth/sign-in", json: #"{"login":"lihua","password":"\#(TestCompany.password)"}"#)
             #expect(other.status == .ok)
+            // slowed, not locked: once the wait is over, the right password works from there too
+            try await Task.sleep(for: .milliseconds(1_100))
+            let later = try await app.request(.POST, "/api/v1/auth/sign-in", json: #"{"login":"xiaoming","password":"\#(TestCompany.password)"}"#)
+            #expect(later.status == .ok)
         }
     }
 
-    @Test("many failures from one address throttle every login from it", arguments: TestDatabase.all)
+    @Test("each further failure doubles the wait, up to the longest")
+    func throttleGrowth() {
+        let throttle = SignInThrottle()
+        let now = Date(timeIntervalSince1970: 1_000_000)
+        #expect(throttle.wait(after: FailedSignIns(count: 4, last: now), free: 5, now: now) == 0)
+        #expect(throttle.wait(after: FailedSignIns(count: 5, last: now), free: 5, now: now) == 1)
+        #expect(throttle.wait(after: FailedSignIns(count: 8, last: now), free: 5, now: now) == 8)
+        #expect(throttle.wait(after: FailedSignIns(count: 8, last: now), free: 5, now: now.addingTimeInterval(3)) == 5)
+        #expect(throttle.wait(after: FailedSignIns(count: 500, last: now), free: 5, now: now) == 15 * 60)
+    }
+
+    @Test("many failures from one address slow every login from it", arguments: TestDatabase.all)
     func throttlingPerAddress(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             _ = try await TestCompany.make(in: app)
@@ -70,7 +92,20 @@ struct AccountAPITests {
             // validate
             #expect(throttled.status == .tooManyRequests)
             #expect(throttled.errorCode == "too_many_requests")
+            let elsewhere = try await app.services.accounts.signIn(login: "lihua", password: TestCompany.password, address: "198.51.100.2")
+            #expect(elsewhere.0.login == "lihua")
         }
+    }
+
+    @Test("the client address behind a trusted proxy is the one the proxy saw")
+    func clientAddressBehindProxies() {
+        let proxies = [AddressRange("10.0.0.0/8")!, AddressRange("127.0.0.1")!]
+        // not behind a trusted proxy: the peer, whatever the header says
+        #expect(Request.clientAddress(peer: "203.0.113.9", forwardedFor: ["1.2.3.4"], trusted: proxies) == "203.0.113.9")
+        // behind two trusted proxies: the last untrusted entry; a forged first entry is ignored
+        #expect(Request.clientAddress(peer: "10.0.0.2", forwardedFor: ["6.6.6.6, 198.51.100.4", "10.0.0.9"], trusted: proxies) == "198.51.100.4")
+        #expect(Request.clientAddress(peer: "127.0.0.1", forwardedFor: [], trusted: proxies) == "127.0.0.1")
+        #expect(Request.clientAddress(peer: nil, forwardedFor: ["1.2.3.4"], trusted: proxies) == "unknown")
     }
 
     @Test("an unknown login and a wrong password answer alike", arguments: TestDatabase.all)

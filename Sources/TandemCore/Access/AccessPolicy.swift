@@ -88,6 +88,12 @@ public enum AccessPolicy {
         person.has(.admin) || (person.has(.manager) && person.departmentID == department)
     }
 
+    /// Whether `actor` may change `person`'s account (name, login, address, activity, password):
+    /// a manager of their department, but only an administrator changes an administrator.
+    public static func canManage(_ person: Person, _ actor: Person) -> Bool {
+        canManagePeople(of: person.departmentID, actor) && (!person.has(.admin) || actor.has(.admin))
+    }
+
     /// The administration pages: administrators and managers (each then changes only what the
     /// rules below allow).
     public static func canOpenAdministration(_ person: Person) -> Bool {

@@ -16,7 +16,9 @@ public protocol OrganisationStore: Sendable {
     func insert(_ person: Person, passwordHash: String?) async throws
     func update(_ person: Person) async throws
     func passwordHash(of person: Person.ID) async throws -> String?
-    func setPasswordHash(_ hash: String, of person: Person.ID) async throws
+    /// Stores a new password hash and ends every session of the person, in one transaction; with
+    /// a time, also revokes (at that time) every API token of the person not yet revoked.
+    func setPasswordHash(_ hash: String, of person: Person.ID, revokingTokensAt: Date?) async throws
     func countAdministrators() async throws -> Int
 }
 

@@ -54,21 +54,46 @@ public protocol CredentialStore: Sendable {
     func noteUse(of token: APIToken, digest: String) async throws
 
     func recordFailedSignIn(login: String, address: String, at: Date) async throws
-    func failedSignIns(login: String, since: Date) async throws -> Int
-    func failedSignIns(address: String, since: Date) async throws -> Int
-    func clearFailedSignIns(login: String) async throws
+    /// The failed sign-ins from `address` since a moment, for one login or (nil) any.
+    func failedSignIns(login: String?, address: String, since: Date) async throws -> FailedSignIns
+    /// Forgets the failures of one login from one address (after it signed in there).
+    func clearFailedSignIns(login: String, address: String) async throws
 }
 
-/// The limits on sign-in attempts.
+/// How many sign-ins failed, and the last one.
+public struct FailedSignIns: Sendable, Hashable {
+    public var count: Int
+    public var last: Date?
+    public init(count: Int, last: Date?) {
+        self.count = count
+        self.last = last
+    }
+}
+
+/// How sign-in attempts are slowed down. Failures are counted per login *and* address, so a
+/// stranger guessing someone's password slows down only themselves, never the owner signing in
+/// from elsewhere; and per address over every login (password spraying), at a higher threshold.
+/// Past its free failures, each further attempt waits twice as long as the one before (1 s, 2 s,
+/// 4 s … at most `longestWait`): slowed, never locked out.
 public struct SignInThrottle: Sendable {
     public var window: TimeInterval
-    public var maxFailuresPerLogin: Int
-    public var maxFailuresPerAddress: Int
+    public var freeFailuresPerLogin: Int
+    public var freeFailuresPerAddress: Int
+    public var longestWait: TimeInterval
 
-    public init(window: TimeInterval = 15 * 60, maxFailuresPerLogin: Int = 5, maxFailuresPerAddress: Int = 30) {
+    public init(window: TimeInterval = 15 * 60, freeFailuresPerLogin: Int = 5, freeFailuresPerAddress: Int = 30,
+                longestWait: TimeInterval = 15 * 60) {
         self.window = window
-        self.maxFailuresPerLogin = maxFailuresPerLogin
-        self.maxFailuresPerAddress = maxFailuresPerAddress
+        self.freeFailuresPerLogin = freeFailuresPerLogin
+        self.freeFailuresPerAddress = freeFailuresPerAddress
+        self.longestWait = longestWait
+    }
+
+    /// How long, from `now`, the next attempt must wait after `failures` of which `free` cost nothing.
+    public func wait(after failures: FailedSignIns, free: Int, now: Date) -> TimeInterval {
+        guard failures.count >= free, let last = failures.last else { return 0 }
+        let delay = min(longestWait, pow(2, Double(min(failures.count - free, 20))))
+        return max(0, last.addingTimeInterval(delay).timeIntervalSince(now))
     }
 }
 
@@ -108,10 +133,13 @@ public struct AccountWorkflow: Sendable {
         guard !password.isEmpty, password.count <= 200 else { throw TandemError.invalid("password", "password is required", .required) }
         let now = clock.now()
         let since = now.addingTimeInterval(-throttle.window)
-        let loginFailures = try await credentials.failedSignIns(login: login, since: since)
-        let addressFailures = try await credentials.failedSignIns(address: address, since: since)
-        if loginFailures >= throttle.maxFailuresPerLogin || addressFailures >= throttle.maxFailuresPerAddress {
-            throw TandemError(.tooManyRequests, "too many failed sign-ins; try again in \(Int(throttle.window / 60)) minutes")
+        let pair = try await credentials.failedSignIns(login: login, address: address, since: since)
+        let fromAddress = try await credentials.failedSignIns(login: nil, address: address, since: since)
+        let wait = max(throttle.wait(after: pair, free: throttle.freeFailuresPerLogin, now: now),
+                       throttle.wait(after: fromAddress, free: throttle.freeFailuresPerAddress, now: now))
+        if wait > 0 {
+            let seconds = String(Int(wait.rounded(.up)))
+            throw TandemError(.tooManyRequests, "too many failed sign-ins; try again in \(seconds) seconds", reasonArguments: [seconds])
         }
         let person = try await organisation.person(login: login)
         let hash = try await person.asyncMap { try await organisation.passwordHash(of: $0.id) } ?? nil
@@ -126,7 +154,7 @@ public struct AccountWorkflow: Sendable {
             try await credentials.recordFailedSignIn(login: login, address: address, at: now)
             throw TandemError(.unauthenticated, "the login or the password is wrong")
         }
-        try await credentials.clearFailedSignIns(login: login)
+        try await credentials.clearFailedSignIns(login: login, address: address)
         let secret = Self.randomSecret()
         try await credentials.insertSession(digest: digest.digest(secret), person: person.id, createdAt: now,
                                             expiresAt: now.addingTimeInterval(sessionLifetime))

@@ -165,8 +165,8 @@ public struct OrganisationWorkflow: Sendable {
         var person = original
         let isSelf = person.id == actor.id
         let onlyOwnProfile = input.login == nil && input.departmentID == nil && input.roles == nil && input.isActive == nil
-        guard (isSelf && onlyOwnProfile) || AccessPolicy.canManagePeople(of: person.departmentID, actor) else {
-            throw TandemError.forbidden("you may not change this person")
+        guard (isSelf && onlyOwnProfile) || AccessPolicy.canManage(person, actor) else {
+            throw TandemError.forbidden(person.has(.admin) ? "only administrators change an administrator" : "you may not change this person")
         }
         if input.password != nil { throw TandemError.invalid("password", "set passwords through the password endpoint") }
         var problems = InputProblems()
@@ -201,14 +201,17 @@ public struct OrganisationWorkflow: Sendable {
     }
 
     /// Sets a password: one's own (with the current one) or, for people one manages, without it.
-    public func setPassword(of id: Person.ID, current: String?, new: String, by actor: Person) async throws {
+    /// Every session of the person ends. A reset by someone else also revokes the person's API
+    /// tokens (whoever knew the old password may have made one); one's own change revokes them
+    /// when `revokeTokens` says so.
+    public func setPassword(of id: Person.ID, current: String?, new: String, revokeTokens: Bool = false, by actor: Person) async throws {
         let person = try await person(id, for: actor)
         // NB: who may is decided before the new password is judged: a refusal says nothing about it.
         if person.id != actor.id {
-            guard AccessPolicy.canManagePeople(of: person.departmentID, actor) else {
-                throw TandemError.forbidden("you may not change this person's password")
+            guard AccessPolicy.canManage(person, actor) else {
+                throw TandemError.forbidden(person.has(.admin) ? "only administrators reset an administrator's password"
+                                                               : "you may not change this person's password")
             }
-            if person.has(.admin) && !actor.has(.admin) { throw TandemError.forbidden("only administrators reset an administrator's password") }
         }
         let newPassword = try Validate.password(new, field: "new_password")
         if person.id == actor.id {
@@ -216,7 +219,8 @@ public struct OrganisationWorkflow: Sendable {
                 throw TandemError.invalid("current_password", "the current password is wrong")
             }
         }
-        try await store.setPasswordHash(hasher.hash(newPassword), of: id)
+        let revoking = person.id != actor.id || revokeTokens
+        try await store.setPasswordHash(hasher.hash(newPassword), of: id, revokingTokensAt: revoking ? clock.now() : nil)
     }
 
     /// Managers grant employee, agent and manager; only administrators grant or take administrator.

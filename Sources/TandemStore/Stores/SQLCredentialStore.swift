@@ -130,24 +130,21 @@ public struct SQLCredentialStore: CredentialStore {
         }
     }
 
-    public func failedSignIns(login: String, since: Date) async throws -> Int {
-        try await count(where: "login", equals: login, since: since)
-    }
-
-    public func failedSignIns(address: String, since: Date) async throws -> Int {
-        try await count(where: "address", equals: address, since: since)
-    }
-
-    private func count(where column: String, equals value: String, since: Date) async throws -> Int {
-        struct Count: Decodable { var count: Int }
+    public func failedSignIns(login: String?, address: String, since: Date) async throws -> FailedSignIns {
+        struct Row: Decodable { var count: Int; var last: Date? }
         return try await database.read { sql in
-            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count").from("sign_in_failures")
-                .where(SQLIdentifier(column), .equal, SQLBind(value)).where("at", .greaterThanOrEqual, since)
-                .firstRow(Count.self)?.count ?? 0
+            var query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+                .column(SQLFunction("MAX", args: SQLIdentifier("at")), as: "last").from("sign_in_failures")
+                .where("address", .equal, SQLBind(address)).where("at", .greaterThanOrEqual, since)
+            if let login { query = query.where("login", .equal, SQLBind(login)) }
+            let row = try await query.firstRow(Row.self)
+            return FailedSignIns(count: row?.count ?? 0, last: row?.last)
         }
     }
 
-    public func clearFailedSignIns(login: String) async throws {
-        try await database.write { sql in try await sql.delete(from: "sign_in_failures").where("login", .equal, login).run() }
+    public func clearFailedSignIns(login: String, address: String) async throws {
+        try await database.write { sql in
+            try await sql.delete(from: "sign_in_failures").where("login", .equal, login).where("address", .equal, address).run()
+        }
     }
 }

@@ -100,12 +100,16 @@ public struct SQLOrganisationStore: OrganisationStore {
         }
     }
 
-    public func setPasswordHash(_ hash: String, of person: Person.ID) async throws {
+    public func setPasswordHash(_ hash: String, of person: Person.ID, revokingTokensAt revokedAt: Date?) async throws {
         defer { database.credentials.forgetAll() }
         try await database.write { sql in
             try await sql.update("people").set("password_hash", to: hash).where("id", .equal, person.rawValue).run()
             // NB: a new password ends every session of the person.
             try await sql.delete(from: "sessions").where("person_id", .equal, person.rawValue).run()
+            if let revokedAt {
+                try await sql.update("api_tokens").set("revoked_at", to: revokedAt).where("person_id", .equal, person.rawValue)
+                    .where("revoked_at", .is, SQLLiteral.null).run()
+            }
         }
     }
 

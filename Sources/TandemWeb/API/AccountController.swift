@@ -13,8 +13,10 @@ struct AccountController: RouteCollection {
     struct PasswordBody: StrictBody {
         var currentPassword: String?
         var newPassword: String
+        /// Also revoke every API token of mine.
+        var revokeTokens: Bool?
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case currentPassword = "current_password", newPassword = "new_password"
+            case currentPassword = "current_password", newPassword = "new_password", revokeTokens = "revoke_tokens"
         }
     }
 
@@ -74,7 +76,8 @@ struct AccountController: RouteCollection {
     func changePassword(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let body = try request.decodeBody(PasswordBody.self)
-        try await request.tandem.organisation.setPassword(of: actor.id, current: body.currentPassword, new: body.newPassword, by: actor)
+        try await request.tandem.organisation.setPassword(of: actor.id, current: body.currentPassword, new: body.newPassword,
+                                                          revokeTokens: body.revokeTokens ?? false, by: actor)
         return Response(status: .noContent)
     }
 

@@ -122,7 +122,7 @@ enum OpenAPIDocument {
             "SignIn": object(["login": string(["minLength": 1, "maxLength": 64]), "password": string(["minLength": 1, "maxLength": 200])],
                              required: ["login", "password"]),
             "SignedIn": object(["person": ["$ref": "#/components/schemas/Person"], "session_token": string()], strict: false),
-            "ChangePassword": object(["current_password": string(), "new_password": string(["minLength": 10, "maxLength": 200])],
+            "ChangePassword": object(["current_password": string(), "new_password": string(["minLength": 10, "maxLength": 200]), "revoke_tokens": boolean],
                                      required: ["new_password"]),
             "ResetPassword": object(["new_password": string(["minLength": 10, "maxLength": 200])], required: ["new_password"]),
             "CreateToken": object(["name": string(["maxLength": 100]), "expires_in_days": ["type": "integer", "minimum": 1, "maximum": 3650]],

@@ -31,9 +31,21 @@ extension Request {
     /// The signed-in person, if any.
     var signedInPerson: Person? { storage[ActorKey.self] }
 
-    /// The client address used to throttle sign-ins.
+    /// The client address used to throttle sign-ins (see `clientAddress(peer:forwardedFor:trusted:)`).
     var clientAddress: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        Self.clientAddress(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+                           trusted: tandem.configuration.trustedProxies)
+    }
+
+    /// The peer's address, or — when the peer is a trusted reverse proxy (`TANDEM_TRUSTED_PROXIES`)
+    /// — the last address in `X-Forwarded-For` that is not one of them: what the outermost trusted
+    /// proxy saw. Earlier entries are only the client's own word.
+    static func clientAddress(peer: String?, forwardedFor: [String], trusted proxies: [AddressRange]) -> String {
+        guard let peer else { return "unknown" }
+        func trusted(_ text: String) -> Bool { IPAddress(text).map { address in proxies.contains { $0.contains(address) } } ?? false }
+        guard trusted(peer) else { return peer }
+        let forwarded = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        return forwarded.last { !trusted($0) } ?? peer
     }
 
     /// A typed id from a path parameter; a malformed id is a 404, like a missing record.

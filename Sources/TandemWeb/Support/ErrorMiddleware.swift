@@ -37,7 +37,9 @@ struct TandemErrorMiddleware: AsyncMiddleware {
             }
             let response = Response(status: status)
             try response.content.encode(ErrorBody(error: detail), using: JSONCoders.encoder)
-            if status == .tooManyRequests { response.headers.replaceOrAdd(name: .retryAfter, value: "900") }
+            if status == .tooManyRequests {
+                response.headers.replaceOrAdd(name: .retryAfter, value: (error as? TandemError)?.reasonArguments.first ?? "60")
+            }
             if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: "5") }
             return response
         }

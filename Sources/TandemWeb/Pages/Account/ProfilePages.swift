@@ -52,7 +52,8 @@ struct ProfilePages: RouteCollection {
                 throw TandemError.invalid("repeat_password", request.t("profile.passwords_differ"))
             }
             try await request.tandem.organisation.setPassword(
-                of: actor.id, current: form.text("current_password"), new: form.text("new_password"), by: actor)
+                of: actor.id, current: form.text("current_password"), new: form.text("new_password"),
+                revokeTokens: form.flag("revoke_tokens"), by: actor)
             return try await SignInPages.startNewSession(actor, password: form.text("new_password"), then: Site.profile + "?done=saved", request)
         } catch let error as TandemError where error.code == .invalidInput {
             return try await request.page("profile", context(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
