@@ -22,13 +22,19 @@ public final class TestBrowser: @unchecked Sendable {
         try await send(.GET, path, body: nil, contentType: nil)
     }
 
-    /// Posts a form; `csrf: false` leaves the token out, as a forged request would.
+    /// Posts a form; `csrf: false` leaves the token out, as a forged request would. The token goes
+    /// in the body and, as the upload forms write it, in the action's query (other pages ignore it).
     public func post(_ path: String, _ fields: [(String, String)], csrf: Bool = true) async throws -> TestResponse {
         if csrf && self.csrf == nil { _ = try await get("/sign-in") }
         var all = fields
         if csrf, let token = self.csrf { all.append(("_csrf", token)) }
         let body = all.map { Self.encode($0.0) + "=" + Self.encode($0.1) }.joined(separator: "&")
-        return try await send(.POST, path, body: Data(body.utf8), contentType: "application/x-www-form-urlencoded")
+        return try await send(.POST, csrf ? action(path) : path, body: Data(body.utf8), contentType: "application/x-www-form-urlencoded")
+    }
+
+    /// The path with the CSRF token in its query, as an upload form's action has it.
+    private func action(_ path: String) -> String {
+        csrf.map { path + (path.contains("?") ? "&" : "?") + "_csrf=" + $0 } ?? path
     }
 
     /// Posts a multipart form with files: `(field, file name, content type, bytes)`. Like the
@@ -47,8 +53,7 @@ public final class TestBrowser: @unchecked Sendable {
             body.append(Data("\r\n".utf8))
         }
         body.append(Data("--\(boundary)--\r\n".utf8))
-        let action = csrf.map { path + (path.contains("?") ? "&" : "?") + "_csrf=" + $0 } ?? path
-        return try await send(.POST, action, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+        return try await send(.POST, action(path), body: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
     /// Signs in through the sign-in form and returns the answer (a 303 when it worked).

@@ -94,6 +94,15 @@ struct CollaborationTests {
             #expect(try await app.request(.POST, "/api/v1/suggestions/\(namedID)/convert", token: company.token(company.itAgent), json: "{}").status == .conflict)
             let after = try await app.request(.GET, "/api/v1/suggestions", token: company.token(company.salesEmployee))
             #expect(after.items.first { $0["id"] as? String == namedID }?["status"] as? String == "converted")
+            // an anonymous one: its id carries no time; a need made of it comes from the department the converter names
+            #expect(UUID(uuidString: anonymousID).map { $0.uuid.6 >> 4 } == 4, "a random id")
+            let unnamed = try await app.request(.POST, "/api/v1/suggestions/\(anonymousID)/convert", token: company.token(company.itAgent), json: "{}")
+            #expect(unnamed.status == .unprocessableEntity && unnamed.errorField == "requesting_department_id")
+            let fromSales = try await app.request(.POST, "/api/v1/suggestions/\(anonymousID)/convert", token: company.token(company.itAgent),
+                                                  json: #"{"kind":"resource","requesting_department_id":"\#(company.sales.id)"}"#)
+            #expect(fromSales.status == .created)
+            #expect(fromSales.object["requesting_department_id"] as? String == company.sales.id.description)
+            #expect(fromSales.object["kind"] as? String == "resource" && fromSales.object["description"] as? String == "打印机经常卡纸")
         }
     }
 

@@ -173,11 +173,19 @@ struct SurveyAPITests {
             let draft = try #require(try await app.request(.GET, "/api/v1/departments/\(company.it.id)/need-drafts",
                                                            token: company.token(company.itAgent)).items.first)
             #expect(draft["respondent_id"] == nil && draft["respondent_department_id"] == nil)
-            // turned into a need, it is raised by the provider who turns it
+            // the ids carry no time: random (version 4), not time-ordered like everything else
+            for table in ["survey_responses", "need_drafts"] {
+                let ids = try await sql.raw("SELECT id FROM \(unsafeRaw: table)").all().map { try $0.decode(column: "id", as: UUID.self) }
+                #expect(ids.allSatisfy { $0.uuid.6 >> 4 == 4 }, "\(table) ids are random")
+            }
+            // turned into a need: recorded by the provider, from the department the survey asked (its only one),
+            // of the kind the provider chose, with the answer as written and no marker in it
             let need = try await app.request(.POST, "/api/v1/need-drafts/\(draft["id"] as! String)/convert", token: company.token(company.itAgent),
-                                             json: #"{"title":"ERP 培训"}"#)
+                                             json: #"{"title":"ERP 培训","kind":"technology"}"#)
             #expect(need.status == .created && need.object["requester_id"] as? String == company.itAgent.id.description)
-            #expect((need.object["description"] as? String)?.contains("(anonymous)") == true)
+            #expect(need.object["requesting_department_id"] as? String == company.sales.id.description)
+            #expect(need.object["kind"] as? String == "technology")
+            #expect(need.object["description"] as? String == "希望 ERP 培训")
         }
     }
 

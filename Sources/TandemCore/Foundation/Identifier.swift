@@ -29,4 +29,9 @@ public struct Identifier<Subject>: Hashable, Sendable, Codable, CustomStringConv
     public var description: String { rawValue.lowercasedText }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.description < rhs.description }
+
+    /// A random identifier (UUID version 4) for anything anonymous: unlike the time-ordered ids
+    /// of everything else (`TimeOrderedIDGenerator`), it carries no time and sorts in no order
+    /// of arrival, so an anonymous answer or suggestion cannot be dated or lined up by its id.
+    public static func anonymous() -> Self { Self(UUID()) }
 }

@@ -44,17 +44,29 @@ extension NeedWorkflow {
     }
 
     /// Raises a need that someone else wrote (a survey answer, a suggestion), recorded by the
-    /// provider who turns it into a need: for its author when named and still active, else for
-    /// the recorder.
-    func raise(_ input: RaiseNeedInput, writtenBy author: Person.ID?, recordedBy recorder: Person, origin: NeedOrigin) async throws -> Need {
-        var requester = recorder
-        if let author, let person = try await organisation.person(author), person.isActive { requester = person }
-        return try await raise(input, for: requester, recordedBy: recorder, origin: origin)
+    /// provider who turns it into a need: for its author when named and still active, from their
+    /// department; when anonymous (or gone), for the recorder but from `requestingDepartment`,
+    /// the department the recorder says it comes from, so that scorecards and the map count the
+    /// right pair.
+    func raise(_ input: RaiseNeedInput, writtenBy author: Person.ID?, from requestingDepartment: Department.ID?,
+               recordedBy recorder: Person, origin: NeedOrigin) async throws -> Need {
+        if let author, let person = try await organisation.person(author), person.isActive {
+            return try await raise(input, for: person, recordedBy: recorder, origin: origin)
+        }
+        guard let requestingDepartment else {
+            throw TandemError.invalid("requesting_department_id", "choose the department the need comes from", .required)
+        }
+        guard try await organisation.department(requestingDepartment) != nil else {
+            throw TandemError.invalid("requesting_department_id", "no department has this id", .unknownRecord)
+        }
+        return try await raise(input, for: recorder, recordedBy: recorder, origin: origin, from: requestingDepartment)
     }
 
     /// Raises a need for `actor`'s department, recorded by `recorder` (a provider turning a
     /// survey's draft or a suggestion into a need), remembering where it came from.
-    func raise(_ input: RaiseNeedInput, for actor: Person, recordedBy recorder: Person, origin: NeedOrigin?) async throws -> Need {
+    func raise(_ input: RaiseNeedInput, for actor: Person, recordedBy recorder: Person, origin: NeedOrigin?,
+               from department: Department.ID? = nil) async throws -> Need {
+        let requestingDepartment = department ?? actor.departmentID
         var problems = InputProblems()
         let title = try problems.check { try Validate.requiredText(input.title, field: "title", max: 200) } ?? ""
         let description = try problems.check { try Validate.optionalText(input.description, field: "description", max: 20_000) } ?? nil
@@ -74,7 +86,7 @@ extension NeedWorkflow {
             guard let offering = try await catalog.offering(offeringID), offering.isActive else {
                 throw TandemError.invalid("offering_id", "no active offering has this id", .unknownRecord)
             }
-            guard offering.audience.admits(actor.departmentID) else {
+            guard offering.audience.admits(requestingDepartment) else {
                 throw TandemError.invalid("offering_id", "this offering is not open to your department")
             }
             if let given = input.kind, given != offering.kind {
@@ -121,7 +133,7 @@ extension NeedWorkflow {
         return try await needs.create(year: year) { [assignees, answers, confidential] number in
             let need = Need(
                 id: needID, number: number, title: title, description: description ?? "", kind: kind,
-                requesterID: actor.id, requestingDepartmentID: actor.departmentID, providingDepartmentID: providerID,
+                requesterID: actor.id, requestingDepartmentID: requestingDepartment, providingDepartmentID: providerID,
                 offeringID: input.offeringID, urgency: input.urgency, importance: input.importance,
                 priority: matrix.priority(urgency: input.urgency, importance: input.importance),
                 effortHours: input.effortHours, desiredDate: input.desiredDate, strategicGoalID: input.strategicGoalID,

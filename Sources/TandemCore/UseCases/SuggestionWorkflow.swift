@@ -23,7 +23,7 @@ public struct SuggestionWorkflow: Sendable {
         }
         try problems.throwIfAny()
         guard let text, let department else { throw TandemError.invalid("body", "body is required", .required) }
-        let suggestion = Suggestion(id: needs.ids.next(), departmentID: department, body: text, authorID: anonymous ? nil : actor.id,
+        let suggestion = Suggestion(id: anonymous ? .anonymous() : needs.ids.next(), departmentID: department, body: text, authorID: anonymous ? nil : actor.id,
                                     authorDepartmentID: anonymous ? nil : actor.departmentID,
                                     submittedOn: CalendarDate(needs.clock.now(), in: needs.timeZone))
         try await store.insert(suggestion)
@@ -62,14 +62,16 @@ public struct SuggestionWorkflow: Sendable {
         return suggestion
     }
 
-    /// Turns it into a need addressed to the department: raised for its author when named (for
-    /// the one who turns it when anonymous).
-    public func convert(_ id: Suggestion.ID, title: String?, by actor: Person) async throws -> Need {
+    /// Turns it into a need addressed to the department, recorded by the one who turns it: raised
+    /// for its author when named; when anonymous, from the department they choose. The kind is
+    /// theirs to choose (service when none).
+    public func convert(_ id: Suggestion.ID, _ choice: Conversion = Conversion(), by actor: Person) async throws -> Need {
         let suggestion = try await suggestion(id, for: actor)
         guard Self.dealsWith(suggestion, actor) else { throw TandemError.forbidden("the department it is for turns it into a need") }
-        let input = RaiseNeedInput(title: title ?? suggestion.body.firstLine(max: 200), description: suggestion.body, kind: .service,
-                                   providingDepartmentID: suggestion.departmentID)
-        return try await needs.raise(input, writtenBy: suggestion.authorID, recordedBy: actor, origin: .suggestion(suggestion.id))
+        let input = RaiseNeedInput(title: choice.title ?? suggestion.body.firstLine(max: 200), description: suggestion.body,
+                                   kind: choice.kind ?? .service, providingDepartmentID: suggestion.departmentID)
+        return try await needs.raise(input, writtenBy: suggestion.authorID, from: choice.requestingDepartmentID, recordedBy: actor,
+                                     origin: .suggestion(suggestion.id))
     }
 
     public func close(_ id: Suggestion.ID, by actor: Person) async throws -> Suggestion {

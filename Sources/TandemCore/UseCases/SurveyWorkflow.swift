@@ -212,7 +212,7 @@ public struct SurveyWorkflow: Sendable {
             }
             checked[question.key] = value
             if question.kind == .raiseNeed, case .text(let text) = value, let provider = question.providerID {
-                drafts.append(NeedDraft(id: ids.next(), surveyID: survey.id, round: round, questionKey: question.key, providerID: provider,
+                drafts.append(NeedDraft(id: survey.isAnonymous ? .anonymous() : ids.next(), surveyID: survey.id, round: round, questionKey: question.key, providerID: provider,
                                         text: text, respondentID: survey.isAnonymous ? nil : actor.id,
                                         respondentDepartmentID: survey.isAnonymous ? nil : actor.departmentID))
             }
@@ -222,7 +222,7 @@ public struct SurveyWorkflow: Sendable {
         }
         try problems.throwIfAny()
         // NB: an anonymous response carries neither the person nor the department nor a time.
-        let response = SurveyResponse(id: ids.next(), surveyID: survey.id, round: round, respondentID: survey.isAnonymous ? nil : actor.id,
+        let response = SurveyResponse(id: survey.isAnonymous ? .anonymous() : ids.next(), surveyID: survey.id, round: round, respondentID: survey.isAnonymous ? nil : actor.id,
                                       respondentDepartmentID: survey.isAnonymous ? nil : actor.departmentID, answers: checked)
         do {
             try await store.record(response, participant: actor.id, drafts: drafts)
@@ -392,16 +392,22 @@ public struct SurveyWorkflow: Sendable {
         return try await store.drafts(provider: provider, status: status)
     }
 
-    /// Turns a draft into a need in one step: raised for the person who wrote it (for an
-    /// anonymous survey, for the one who turns it), recorded by the provider.
-    public func convert(_ id: NeedDraft.ID, title: String? = nil, by actor: Person) async throws -> Need {
+    /// Turns a draft into a need in one step, recorded by the provider: raised for the person who
+    /// wrote it, from their department; for an anonymous survey, from the department the provider
+    /// chooses (the survey's only audience department when it has one). The kind is the provider's
+    /// choice (service when none); the text is the answer as written — where it came from is kept
+    /// as the need's origin, not written into it.
+    public func convert(_ id: NeedDraft.ID, _ choice: Conversion = Conversion(), by actor: Person) async throws -> Need {
         guard let draft = try await store.draft(id), Self.worksDrafts(of: draft.providerID, actor) else { throw TandemError.notFound("draft") }
         guard draft.status == .open else { throw TandemError(.conflict, "the draft was dealt with already", field: "draft") }
-        let survey = try await store.survey(draft.surveyID)
-        let origin = "— " + (survey.map { "\($0.title) #\(draft.round + 1)" } ?? "survey") + (draft.respondentID == nil ? " (anonymous)" : "")
-        let input = RaiseNeedInput(title: title ?? draft.text.firstLine(max: 200), description: draft.text + "\n\n" + origin,
-                                   kind: .service, providingDepartmentID: draft.providerID)
-        return try await needs.raise(input, writtenBy: draft.respondentID, recordedBy: actor, origin: .draft(draft.id))
+        var from = choice.requestingDepartmentID
+        if from == nil, let survey = try await store.survey(draft.surveyID), case .departments(let departments) = survey.audience,
+           departments.count == 1 {
+            from = departments.first
+        }
+        let input = RaiseNeedInput(title: choice.title ?? draft.text.firstLine(max: 200), description: draft.text,
+                                   kind: choice.kind ?? .service, providingDepartmentID: draft.providerID)
+        return try await needs.raise(input, writtenBy: draft.respondentID, from: from, recordedBy: actor, origin: .draft(draft.id))
     }
 
     public func dismiss(_ id: NeedDraft.ID, by actor: Person) async throws {

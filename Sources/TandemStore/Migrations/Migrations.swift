@@ -27,5 +27,6 @@ public enum TandemMigrations {
         IndexSearchByDay(),
         IndexAssigneesByPerson(),
         IndexSearchAudience(),
+        RekeyAnonymousRecords(),
     ]
 }

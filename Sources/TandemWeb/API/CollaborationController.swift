@@ -44,11 +44,6 @@ struct CollaborationController: RouteCollection {
         enum CodingKeys: String, CodingKey, CaseIterable { case answer }
     }
 
-    struct TitleBody: StrictBody {
-        var title: String?
-        enum CodingKeys: String, CodingKey, CaseIterable { case title }
-    }
-
     struct PlanBody: StrictBody {
         var departmentID: Department.ID?
         var title: String?
@@ -197,8 +192,8 @@ struct CollaborationController: RouteCollection {
 
     func convertSuggestion(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        let title = request.body.data == nil ? nil : try request.decodeBody(TitleBody.self).title
-        let need = try await request.tandem.suggestions.convert(request.id("suggestionID", "suggestion"), title: title, by: actor)
+        let choice = request.body.data == nil ? Conversion() : try request.decodeBody(ConvertBody.self).conversion
+        let need = try await request.tandem.suggestions.convert(request.id("suggestionID", "suggestion"), choice, by: actor)
         return try json(NeedResponse(need, for: actor), status: .created)
     }
 

@@ -70,7 +70,9 @@ extension OpenAPIDocument {
                 ], required: ["key", "prompt", "kind", "answered"])],
             ], required: ["round", "responses", "invited", "questions"]),
             "NeedDraftList": object(["items": ["type": "array", "items": draft]], required: ["items"]),
-            "ConvertDraft": object(["title": string(["minLength": 1, "maxLength": 200, "pattern": "\\S"])]),
+            "ConvertDraft": object(["title": string(["minLength": 1, "maxLength": 200, "pattern": "\\S"]),
+                                    "kind": ["type": "string", "enum": NeedKind.allCases.map(\.rawValue)],
+                                    "requesting_department_id": ["type": "string", "format": "uuid"]]),
         ]
     }
 }

@@ -31,11 +31,6 @@ struct SurveyController: RouteCollection {
         enum CodingKeys: String, CodingKey, CaseIterable { case answers }
     }
 
-    struct ConvertBody: StrictBody {
-        var title: String?
-        enum CodingKeys: String, CodingKey, CaseIterable { case title }
-    }
-
     /// A survey as one person sees it.
     struct SurveyView: Encodable {
         var id: Survey.ID
@@ -184,8 +179,8 @@ struct SurveyController: RouteCollection {
 
     func convert(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        let title = request.body.data == nil ? nil : try request.decodeBody(ConvertBody.self).title
-        let need = try await request.tandem.surveys.convert(request.id("draftID", "draft"), title: title, by: actor)
+        let choice = request.body.data == nil ? Conversion() : try request.decodeBody(ConvertBody.self).conversion
+        let need = try await request.tandem.surveys.convert(request.id("draftID", "draft"), choice, by: actor)
         return try json(NeedResponse(need, for: actor), status: .created)
     }
 

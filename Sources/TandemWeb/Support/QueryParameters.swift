@@ -3,13 +3,14 @@ import TandemCore
 import Vapor
 
 /// The query string of a list request, read strictly: an unknown parameter or a bad value is
-/// an input error naming the parameter.
+/// an input error naming the parameter. The form token that upload forms carry in their action
+/// (`_csrf`, see `UploadGate`) is no parameter of any page and is passed over.
 struct QueryParameters {
     private var values: [String: String] = [:]
 
     init(_ request: Request, allowed: Set<String>) throws {
         let items = URLComponents(string: request.url.string)?.queryItems ?? []
-        for item in items {
+        for item in items where item.name != CSRF.field {
             guard allowed.contains(item.name) else {
                 throw TandemError.invalid(item.name, "unknown query parameter '\(item.name)'")
             }

@@ -17,6 +17,8 @@ struct SuggestionPages: RouteCollection {
         var needLink: String?
         var canDeal: Bool
         var isOpen: Bool
+        /// For an anonymous suggestion: the departments a need made of it may come from.
+        var origins: [Choice]?
     }
 
     struct BoardContext: Encodable {
@@ -24,6 +26,7 @@ struct SuggestionPages: RouteCollection {
         var departments: [Choice]
         var filter: [Choice]
         var rows: [Row]?
+        var kinds: [Choice]
         var body: String
         var anonymous: Bool
         var errors: [String: String]
@@ -76,7 +79,8 @@ struct SuggestionPages: RouteCollection {
                             submittedOn: PageFormat(request).date(suggestion.submittedOn), status: suggestion.status.rawValue,
                             statusLabel: request.t("suggestion_status.\(suggestion.status.rawValue)"), answer: suggestion.answer, needLink: needLink,
                             canDeal: SuggestionWorkflow.dealsWith(suggestion, actor),
-                            isOpen: suggestion.status == .open || suggestion.status == .answered))
+                            isOpen: suggestion.status == .open || suggestion.status == .answered,
+                            origins: suggestion.authorID == nil ? ConversionForm.departments(departments, preselected: nil) : nil))
         }
         let target = sent?.string("department_id") ?? chosen?.description
         return BoardContext(
@@ -84,7 +88,7 @@ struct SuggestionPages: RouteCollection {
             departments: Choice.departments(departments) { $0.description == target },
             filter: [Choice(value: "", label: request.t("scorecard.all_requesters"), selected: chosen == nil)]
                 + Choice.departments(departments) { $0 == chosen },
-            rows: rows.nonEmpty, body: sent?.text("body") ?? "", anonymous: sent?.flag("anonymous") ?? false,
+            rows: rows.nonEmpty, kinds: ConversionForm.kinds(request), body: sent?.text("body") ?? "", anonymous: sent?.flag("anonymous") ?? false,
             errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }
 
@@ -97,8 +101,9 @@ struct SuggestionPages: RouteCollection {
 
     func convert(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        _ = try PageForm.read(request)
-        let need = try await request.tandem.suggestions.convert(request.id("suggestionID", "suggestion"), title: nil, by: actor)
+        let form = try PageForm.read(request)
+        let need = try await request.tandem.suggestions.convert(request.id("suggestionID", "suggestion"), try ConversionForm.conversion(form),
+                                                                by: actor)
         return request.seeOther(Site.need(need.number))
     }
 

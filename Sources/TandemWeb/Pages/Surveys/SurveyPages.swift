@@ -157,7 +157,7 @@ struct SurveyPages: RouteCollection {
     func convert(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let form = try PageForm.read(request)
-        let need = try await request.tandem.surveys.convert(request.id("draftID", "draft"), title: form.string("title"), by: actor)
+        let need = try await request.tandem.surveys.convert(request.id("draftID", "draft"), try ConversionForm.conversion(form), by: actor)
         return request.seeOther(Site.need(need.number))
     }
 
