@@ -164,6 +164,11 @@ class FeedbackPaths(BrowserTest):
         api("POST", "/people", {"login": "chief" + unique, "display_name": "孔经理", "department_id": company.it["id"],
                                 "roles": ["manager", "agent"], "language": "zh-CN", "password": PASSWORD}, admin)
         manager = Company.session("chief" + unique, PASSWORD)
+        # an anonymous survey asks at least the minimum group (here three): sales gets two more people
+        api("PUT", "/settings/privacy", {"minimum_group": 3}, admin)
+        for index in range(2):
+            api("POST", "/people", {"login": f"sales{index}{unique}", "display_name": f"销售{index}", "department_id": company.sales["id"],
+                                    "roles": ["employee"], "language": "zh-CN", "password": PASSWORD}, admin)
         ids = {}
         for anonymous in (False, True):
             survey = api("POST", "/surveys", {
@@ -180,10 +185,18 @@ class FeedbackPaths(BrowserTest):
         self.answer_survey(ids[False], anonymous=False)
         self.answer_survey(ids[True], anonymous=True)
 
-        # the owner reads the results; the drafts say who wrote the named one only
+        # the owner reads the results once three answered (one answer alone is withheld); the drafts
+        # say who wrote the named one only
+        early = api("GET", f"/surveys/{ids[True]}/results", None, manager)
+        self.assertTrue(early["withheld"])
+        self.assertEqual([option["count"] for option in early["questions"][0]["options"]], [0, 0])
+        for index in range(2):
+            colleague = Company.session(f"sales{index}{unique}", PASSWORD)
+            api("POST", f"/surveys/{ids[True]}/responses", {"answers": {"q1": "CRM"}}, colleague)
         results = api("GET", f"/surveys/{ids[True]}/results", None, manager)
-        self.assertEqual(results["responses"], 1)
-        self.assertEqual([option["count"] for option in results["questions"][0]["options"]], [0, 1])
+        self.assertEqual(results["responses"], 3)
+        self.assertFalse(results["withheld"])
+        self.assertEqual([option["count"] for option in results["questions"][0]["options"]], [2, 1])
         drafts = api("GET", f"/departments/{company.it['id']}/need-drafts", None, manager)["items"]
         mine = [draft for draft in drafts if draft["survey_id"] in ids.values()]
         self.assertEqual(sorted("respondent_id" in draft for draft in mine), [False, True])

@@ -76,6 +76,7 @@ struct BackupTests {
             // the voice of the customer too: a rating, an anonymous survey answer and its draft, an evaluation
             _ = try await app.services.needs.transition(last!.id, .resolve, by: company.itManager)
             try await app.services.satisfaction.rate(last!.id, score: 4, comment: "好", by: company.salesEmployee)
+            _ = try await app.services.settings.setMinimumGroup(try MinimumGroup(3), by: company.admin)
             let survey = try await app.services.surveys.create(.init(
                 title: "匿名调查", isAnonymous: true, questions: [SurveyQuestion(key: "q1", prompt: "要什么", kind: .raiseNeed, providerID: company.it.id)],
                 audienceDepartments: [company.sales.id]), by: company.itManager)

@@ -138,6 +138,16 @@ struct SurveyAPITests {
             let clock = ManualClock(ScorecardAPITests.at("2026-10-06 09:00"))
             try app.use(clock: clock)
             let company = try await TestCompany.make(in: app)
+            // sales has three people: an anonymous survey of them needs a minimum group of three
+            let tooFew = try await app.request(.POST, "/api/v1/surveys", token: company.token(company.itManager),
+                                               json: Self.body(company, anonymous: true))
+            #expect(tooFew.status == .unprocessableEntity && tooFew.errorField == "audience_departments")
+            #expect(try await app.request(.PUT, "/api/v1/settings/privacy", token: company.token(company.itManager),
+                                          json: #"{"minimum_group":3}"#).status == .forbidden)
+            #expect(try await app.request(.PUT, "/api/v1/settings/privacy", token: company.token(company.admin),
+                                          json: #"{"minimum_group":2}"#).status == .unprocessableEntity, "never below three")
+            #expect(try await app.request(.PUT, "/api/v1/settings/privacy", token: company.token(company.admin),
+                                          json: #"{"minimum_group":3}"#).status == .ok)
             let id = try await Self.create(app, company, anonymous: true)
             let answered = try await app.request(.POST, "/api/v1/surveys/\(id)/responses", token: company.token(company.salesEmployee),
                                                  json: #"{"answers":{"system":"ERP","need":"希望 ERP 培训"}}"#)
@@ -167,8 +177,16 @@ struct SurveyAPITests {
                 #expect(try definition?.decode(column: "sql", as: String.self).contains("WITHOUT ROWID") == true, "no arrival order kept")
             }
 
-            // the results and the draft say nothing of who
+            // one response is too few to show; from three on, the results say nothing of who
+            let early = try await app.request(.GET, "/api/v1/surveys/\(id)/results", token: company.token(company.itManager))
+            #expect(early.object["withheld"] as? Bool == true && early.object["responses"] as? Int == 1)
+            #expect(!early.text.contains("希望 ERP 培训"))
+            for person in [company.salesColleague, company.salesManager] {
+                #expect(try await app.request(.POST, "/api/v1/surveys/\(id)/responses", token: company.token(person),
+                                              json: #"{"answers":{"system":"CRM"}}"#).status == .created)
+            }
             let results = try await app.request(.GET, "/api/v1/surveys/\(id)/results", token: company.token(company.itManager))
+            #expect(results.object["withheld"] as? Bool == false)
             #expect((results.object["questions"] as? [[String: Any]])?[2]["texts"] as? [String] == ["希望 ERP 培训"])
             let draft = try #require(try await app.request(.GET, "/api/v1/departments/\(company.it.id)/need-drafts",
                                                            token: company.token(company.itAgent)).items.first)
@@ -205,6 +223,7 @@ struct SurveyAPITests {
                           ("question_prompt_2", ""), ("question_kind_2", "text"), ("question_options_2", "")]
             let bad = try await manager.post("/surveys", fields)
             #expect(bad.status == .unprocessableEntity && bad.element("question-provider-1-error") == "所选的项目不存在或已停用")
+            _ = try await app.services.settings.setMinimumGroup(try MinimumGroup(3), by: company.admin)
             #expect(bad.text.contains("显示器\n键盘</textarea>"))
             fields = fields.map { $0.0 == "question_provider_1" ? ($0.0, company.it.id.description) : $0 }
             let created = try await manager.post("/surveys", fields)
@@ -222,8 +241,16 @@ struct SurveyAPITests {
             #expect(try await employee.get("/surveys/\(survey.id)").element("survey-notice") == "本轮已填写")
             #expect(!(try await employee.get("/").text.contains("填写问卷")), "answered: no longer to do")
 
+            let early = try await manager.get("/surveys/\(survey.id)/results")
+            #expect(early.element("survey-withheld") == "回答太少，暂不显示（至少 3 份回答才显示匿名结果）")
+            #expect(!early.text.contains("两台 27 寸显示器"))
+            for person in [company.salesColleague, company.salesManager] {
+                let other = TestBrowser(app)
+                try await other.signIn(person.login)
+                #expect(try await other.post("/surveys/\(survey.id)", [("answer_q1", "键盘")]).status == .seeOther)
+            }
             let results = try await manager.get("/surveys/\(survey.id)/results")
-            #expect(results.element("survey-response-count") == "1 / 3 人已回答 · ", "sales has three people")
+            #expect(results.element("survey-response-count") == "3 / 3 人已回答 · ", "sales has three people")
             #expect(results.text.contains(#"<text x="0" y="13">显示器</text>"#) && results.text.contains(#"id="chart-q1""#))
             #expect(results.text.contains("两台 27 寸显示器"))
 

@@ -70,6 +70,8 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         case internalAddress = "internal_address"
         /// A host name that the server's resolver does not know.
         case hostNotFound = "host_not_found"
+        /// Fewer people than the minimum group for anything anonymous. Arguments: the minimum.
+        case tooFewForAnonymity = "too_few_for_anonymity"
     }
 
     public var code: Code

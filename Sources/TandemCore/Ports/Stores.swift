@@ -93,6 +93,9 @@ public protocol SettingsStore: Sendable {
     /// Whether the first administrator still has to finish the setup (name, password).
     func administratorSetupPending() async throws -> Bool
     func setAdministratorSetupPending(_ pending: Bool) async throws
+    /// The minimum group for anonymous and per-pair results (the standard one until set).
+    func minimumGroup() async throws -> MinimumGroup
+    func setMinimumGroup(_ group: MinimumGroup) async throws
 }
 
 /// Strategic goals that needs may reference.

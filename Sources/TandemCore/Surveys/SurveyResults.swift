@@ -27,12 +27,17 @@ public struct SurveyResults: Hashable, Sendable {
     public var responses: Int
     /// How many people the round asked (the audience as it is now).
     public var invited: Int
+    /// An anonymous round with fewer responses than the minimum group: its answers are not shown
+    /// (`questions` keep their prompts, without counts or texts) — "too few responses to show".
+    public var withheld: Bool
     public var questions: [Question]
 
-    public init(survey: Survey, round: Int, responses: [SurveyResponse], invited: Int) {
+    public init(survey: Survey, round: Int, responses allResponses: [SurveyResponse], invited: Int, minimumGroup: MinimumGroup) {
         self.round = round
-        self.responses = responses.count
+        self.responses = allResponses.count
         self.invited = invited
+        withheld = survey.isAnonymous && !minimumGroup.shows(allResponses.count)
+        let responses = withheld ? [] : allResponses
         questions = survey.questions.map { question in
             let answers = responses.compactMap { $0.answers[question.key] }
             var options: [OptionCount] = []

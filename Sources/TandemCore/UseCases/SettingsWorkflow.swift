@@ -21,4 +21,16 @@ public struct SettingsWorkflow: Sendable {
         try await settings.setPriorityMatrix(matrix)
         return matrix
     }
+
+    /// The minimum group for anonymous and per-pair results: read by everyone signed in (it is
+    /// part of what the company promises), changed by administrators.
+    public func minimumGroup(for actor: Person) async throws -> MinimumGroup {
+        try await settings.minimumGroup()
+    }
+
+    public func setMinimumGroup(_ group: MinimumGroup, by actor: Person) async throws -> MinimumGroup {
+        guard AccessPolicy.canManageSettings(actor) else { throw TandemError.forbidden("only administrators change the minimum group") }
+        try await settings.setMinimumGroup(group)
+        return group
+    }
 }

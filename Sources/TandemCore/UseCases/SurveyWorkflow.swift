@@ -68,6 +68,18 @@ public struct SurveyWorkflow: Sendable {
         }
         try problems.throwIfAny()
         guard let title, let audience, let startsOn else { throw TandemError.invalid("title", "title is required", .required) }
+        if input.isAnonymous {
+            // NB: an anonymous survey of fewer people than the minimum group could single one out.
+            let group = try await needs.settings.minimumGroup()
+            let asked = try await self.audience(of: Survey(id: .anonymous(), title: title, description: "", ownerDepartmentID: actor.departmentID,
+                                                           createdBy: actor.id, isAnonymous: true, questions: [], audience: audience,
+                                                           schedule: SurveySchedule(frequency: .once, startsOn: startsOn, openDays: 1),
+                                                           isActive: true, createdAt: clock.now())).count
+            guard group.shows(asked) else {
+                throw TandemError.invalid(Self.audienceField(audience), "an anonymous survey asks at least \(group.size) people (it asks \(asked))",
+                                          .tooFewForAnonymity, String(group.size))
+            }
+        }
         let survey = Survey(
             id: ids.next(), title: title, description: description ?? "", ownerDepartmentID: actor.departmentID, createdBy: actor.id,
             isAnonymous: input.isAnonymous, questions: questions, audience: audience,
@@ -273,7 +285,14 @@ public struct SurveyWorkflow: Sendable {
         let chosen = round ?? latest
         guard (0...max(latest, 0)).contains(chosen) else { throw TandemError.invalid("round", "no such round", .outOfRange, "0", String(latest)) }
         let responses = try await store.responses(of: id, round: chosen)
-        return SurveyResults(survey: survey, round: chosen, responses: responses, invited: try await audience(of: survey).count)
+        return SurveyResults(survey: survey, round: chosen, responses: responses, invited: try await audience(of: survey).count,
+                             minimumGroup: try await needs.settings.minimumGroup())
+    }
+
+    /// The field an audience was given in.
+    static func audienceField(_ audience: SurveyAudience) -> String {
+        if case .people = audience { return "audience_people" }
+        return "audience_departments"
     }
 
     /// The people a survey asks, as the organisation is now.

@@ -49,4 +49,21 @@ public struct SQLSettingsStore: SettingsStore {
             }
         }
     }
+
+    static let minimumGroupKey = "minimum_group"
+
+    public func minimumGroup() async throws -> MinimumGroup {
+        struct Value: Decodable { var value: String }
+        let stored = try await database.read { sql in
+            try await sql.raw("SELECT value FROM settings WHERE key = \(bind: Self.minimumGroupKey)").firstRow(Value.self)
+        }
+        return try stored.flatMap { Int($0.value) }.map(MinimumGroup.init) ?? .standard
+    }
+
+    public func setMinimumGroup(_ group: MinimumGroup) async throws {
+        try await database.write { sql in
+            try await sql.delete(from: "settings").where("key", .equal, Self.minimumGroupKey).run()
+            try await sql.insert(into: "settings").columns("key", "value").values(SQLBind(Self.minimumGroupKey), SQLBind(String(group.size))).run()
+        }
+    }
 }

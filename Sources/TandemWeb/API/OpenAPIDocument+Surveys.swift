@@ -61,7 +61,7 @@ extension OpenAPIDocument {
             "SurveyAnswers": object(["answers": ["type": "object", "additionalProperties": answer]], required: ["answers"]),
             "SurveyAnswered": object(["round": count], required: ["round"]),
             "SurveyResults": object([
-                "round": count, "responses": count, "invited": count,
+                "round": count, "responses": count, "invited": count, "withheld": boolean,
                 "questions": ["type": "array", "items": object([
                     "key": string(), "prompt": string(), "kind": kinds, "answered": count,
                     "options": ["type": "array", "items": object(["option": string(), "count": count], required: ["option", "count"])],

@@ -92,12 +92,15 @@ struct SurveyController: RouteCollection {
         var round: Int
         var responses: Int
         var invited: Int
+        /// Too few responses to show an anonymous round's answers (below the minimum group).
+        var withheld: Bool
         var questions: [Question]
 
         init(_ results: SurveyResults) {
             round = results.round
             responses = results.responses
             invited = results.invited
+            withheld = results.withheld
             questions = results.questions.map { question in
                 let choice = question.kind == .singleChoice || question.kind == .multipleChoice
                 return Question(key: question.key, prompt: question.prompt, kind: question.kind, answered: question.answered,

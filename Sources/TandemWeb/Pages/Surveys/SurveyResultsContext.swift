@@ -24,6 +24,8 @@ struct SurveyResultsContext: Encodable {
     var roundLabel: String
     var responses: Int
     var invited: Int
+    /// "Too few responses to show" instead of the answers of a small anonymous round.
+    var withheld: String?
     var questions: [Question]
     var drafts: Int
 
@@ -63,7 +65,9 @@ struct SurveyResultsContext: Encodable {
             layout: LayoutContext(request, title: survey.title, section: "surveys"), id: survey.id.description, title: survey.title,
             isAnonymous: survey.isAnonymous, isActive: survey.isActive, isOpenNow: standing.openRound != nil,
             rounds: (0...latest).reversed().map { Choice(value: String($0), label: label($0), selected: $0 == results.round) },
-            roundLabel: label(results.round), responses: results.responses, invited: results.invited, questions: questions,
+            roundLabel: label(results.round), responses: results.responses, invited: results.invited,
+            withheld: results.withheld ? request.t("survey.withheld", String(try await request.tandem.settings.minimumGroup(for: actor).size)) : nil,
+            questions: results.withheld ? [] : questions,
             drafts: try await workflow.store.drafts(of: id, round: results.round).count)
     }
 }
