@@ -71,10 +71,7 @@ public struct SurveyWorkflow: Sendable {
         if input.isAnonymous {
             // NB: an anonymous survey of fewer people than the minimum group could single one out.
             let group = try await needs.settings.minimumGroup()
-            let asked = try await self.audience(of: Survey(id: .anonymous(), title: title, description: "", ownerDepartmentID: actor.departmentID,
-                                                           createdBy: actor.id, isAnonymous: true, questions: [], audience: audience,
-                                                           schedule: SurveySchedule(frequency: .once, startsOn: startsOn, openDays: 1),
-                                                           isActive: true, createdAt: clock.now())).count
+            let asked = try await people(in: audience).count
             guard group.shows(asked) else {
                 throw TandemError.invalid(Self.audienceField(audience), "an anonymous survey asks at least \(group.size) people (it asks \(asked))",
                                           .tooFewForAnonymity, String(group.size))
@@ -297,7 +294,12 @@ public struct SurveyWorkflow: Sendable {
 
     /// The people a survey asks, as the organisation is now.
     func audience(of survey: Survey) async throws -> [Person] {
-        switch survey.audience {
+        try await people(in: survey.audience)
+    }
+
+    /// The active people an audience names, as the organisation is now.
+    func people(in audience: SurveyAudience) async throws -> [Person] {
+        switch audience {
         case .people(let ids): return try await organisation.people(ids).filter(\.isActive)
         case .departments(let departments):
             var people: [Person] = []

@@ -13,7 +13,9 @@ struct CookieWriteProof: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let changes = ![.GET, .HEAD, .OPTIONS].contains(request.method)
         let byCookie = request.headers.bearerAuthorization == nil && request.cookies[SessionCookie.name] != nil
-        if changes, byCookie, request.content.contentType != .json {
+        // NB: compared by name: HTTPMediaType's == takes a `*/*` for any type.
+        let json = request.headers.contentType.map { $0.type == "application" && $0.subType == "json" } ?? false
+        if changes, byCookie, !json {
             do {
                 try CSRF.verify(request, submitted: request.headers.first(name: Self.header))
             } catch {
