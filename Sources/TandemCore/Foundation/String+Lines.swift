@@ -4,8 +4,8 @@ extension StringProtocol {
     /// The text's lines, however they were ended: CRLF (what a browser sends for a textarea), LF or
     /// a lone CR. Empty lines are kept, so line numbers match what the person typed.
     ///
-    /// NB: `"\r\n"` is one `Character` in Swift, so `split(separator: "\n")` never splits a browser's
-    /// text; `Character.isNewline` is true for CRLF, CR, LF and the other Unicode line breaks.
+    /// NB: `"\r\n"` is one `Character` in Swift, so splitting on the `Character` LF never splits
+    /// a browser's text; `Character.isNewline` is true for CRLF, CR, LF and the other line breaks.
     public var lines: [SubSequence] {
         split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
