@@ -48,7 +48,11 @@ struct OperationsTests {
             _ = try await app.request(.GET, "/api/v1/needs", token: company.token(company.admin))
             let metrics = try await app.request(.GET, "/metrics")
             #expect(metrics.text.contains(#"tandem_http_requests_total{method="GET",route="/api/v1/needs",status="200"} 1"#))
-            #expect(metrics.text.contains(#"tandem_needs{status="new"} 1"#))
+            #expect(!metrics.text.contains("tandem_needs"), "nobody signed in learns how many needs there are")
+            let agent = try await app.request(.GET, "/metrics", token: company.token(company.itAgent))
+            #expect(!agent.text.contains("tandem_needs"), "nor does anyone who may not see every need")
+            let scraped = try await app.request(.GET, "/metrics", token: company.token(company.admin))
+            #expect(scraped.text.contains(#"tandem_needs{status="new"} 1"#))
             #expect(metrics.text.contains("tandem_http_request_duration_seconds_bucket"))
         }
     }

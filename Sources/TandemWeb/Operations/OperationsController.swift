@@ -4,7 +4,9 @@ import TandemCore
 import Vapor
 
 /// `/health` for load balancers (it checks the database), `/health/live` (the process answers;
-/// nothing else is checked) and `/metrics` for Prometheus.
+/// nothing else is checked) and `/metrics` for Prometheus. The metrics anyone may read are about
+/// the server (requests, latency, jobs); counts of needs — confidential ones included — only for
+/// an administrator (scrape with an administrator's API token: `Authorization: Bearer tdm_…`).
 struct OperationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("health", use: health)
@@ -27,15 +29,17 @@ struct OperationsController: RouteCollection {
     }
 
     func metrics(_ request: Request) async throws -> Response {
-        struct Row: Decodable { var status: String; var count: Int }
-        let rows = try await request.tandem.database.read { sql in
-            try await sql.raw("SELECT status, COUNT(*) AS count FROM needs GROUP BY status").all(decoding: Row.self)
-        }
         var text = request.tandem.metrics.render()
-        text += "# HELP tandem_needs Needs by status.\n# TYPE tandem_needs gauge\n"
-        let counts = Dictionary(uniqueKeysWithValues: rows.map { ($0.status, $0.count) })
-        for status in NeedStatus.allCases {
-            text += "tandem_needs{status=\"\(status.rawValue)\"} \(counts[status.rawValue] ?? 0)\n"
+        if let reader = request.signedInPerson, AccessPolicy.canManageSettings(reader) {
+            struct Row: Decodable { var status: String; var count: Int }
+            let rows = try await request.tandem.database.read { sql in
+                try await sql.raw("SELECT status, COUNT(*) AS count FROM needs GROUP BY status").all(decoding: Row.self)
+            }
+            text += "# HELP tandem_needs Needs by status.\n# TYPE tandem_needs gauge\n"
+            let counts = Dictionary(uniqueKeysWithValues: rows.map { ($0.status, $0.count) })
+            for status in NeedStatus.allCases {
+                text += "tandem_needs{status=\"\(status.rawValue)\"} \(counts[status.rawValue] ?? 0)\n"
+            }
         }
         text += "# HELP tandem_jobs Background jobs by state.\n# TYPE tandem_jobs gauge\n"
         let jobs = try await request.tandem.jobs.store.counts()
