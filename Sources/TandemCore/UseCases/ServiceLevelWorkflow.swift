@@ -28,8 +28,12 @@ public struct ServiceLevelWorkflow: Sendable {
     /// The coming year whose holidays the calendar a department works by (the company's, for
     /// nil) still lacks, in the last 60 days of a year: what its administrators are warned of.
     public func missingYear(of department: Department.ID?) async throws -> Int? {
-        let calendar = try await effectiveCalendar(of: department)
-        return calendar.missingYear(on: CalendarDate(needs.clock.now(), in: calendar.timeZone))
+        missingYear(in: try await effectiveCalendar(of: department))
+    }
+
+    /// The coming year a calendar at hand still lacks, as of today in its own zone.
+    public func missingYear(in calendar: BusinessCalendar) -> Int? {
+        calendar.missingYear(on: CalendarDate(needs.clock.now(), in: calendar.timeZone))
     }
 
     /// Sets the company default (administrators) or a department's calendar (its managers too).

@@ -13,20 +13,17 @@ struct RekeyAnonymousRecords: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         struct Row: Decodable { var id: UUID }
-        let responses = try await sql.raw("""
-            SELECT "id" FROM "survey_responses" WHERE "respondent_id" IS NULL
-            """).all(decoding: Row.self)
-        for row in responses where Self.isTimeOrdered(row.id) {
-            try await sql.update("survey_responses").set("id", to: UUID()).where("id", .equal, row.id).run()
-        }
-        for (table, kind) in [("need_drafts", "draft"), ("suggestions", "suggestion")] {
-            let column = table == "suggestions" ? "author_id" : "respondent_id"
+        // (table, the column empty when anonymous, the origin kind a need made of it records)
+        for (table, column, origin) in [("survey_responses", "respondent_id", nil), ("need_drafts", "respondent_id", "draft"),
+                                        ("suggestions", "author_id", "suggestion")] as [(String, String, String?)] {
             let rows = try await sql.select().column("id").from(table).where(SQLIdentifier(column), .is, SQLLiteral.null).all(decoding: Row.self)
             for row in rows where Self.isTimeOrdered(row.id) {
                 let fresh = UUID()
                 try await sql.update(table).set("id", to: fresh).where("id", .equal, row.id).run()
-                try await sql.update("need_origins").set("subject_id", to: fresh).where("kind", .equal, kind)
-                    .where("subject_id", .equal, row.id).run()
+                if let origin {
+                    try await sql.update("need_origins").set("subject_id", to: fresh).where("kind", .equal, origin)
+                        .where("subject_id", .equal, row.id).run()
+                }
             }
         }
     }

@@ -135,7 +135,7 @@ struct ServiceLevelPages: RouteCollection {
         }
         let stored = try await services.serviceLevels.calendar(of: scope.department, for: actor)
         let shownCalendar = calendar ?? CalendarForm(stored, labels: { request.t("weekday.\($0.name)") })
-        let missingYear = try await services.serviceLevels.missingYear(of: scope.department)
+        let missingYear = services.serviceLevels.missingYear(in: stored)
         var offerings: [ServiceOffering] = []
         if let department = scope.department { offerings = try await services.catalog.offerings(provider: department, for: actor) }
         let offering = scope.offering ?? offerings.first?.id
