@@ -34,9 +34,9 @@ struct PlanningTests {
     static func decisions(_ proposal: PlanProposal) -> [String] {
         proposal.lines.map { line in
             switch line.decision {
-            case .planned: return "\(line.title): planned"
-            case .deferred(.overCapacity(let needed, let left)): return "\(line.title): over \(needed)/\(left)"
-            case .deferred(let reason): return "\(line.title): \(reason.code)"
+            case .planned: return "\(line.title ?? "—"): planned"
+            case .deferred(.overCapacity(let needed, let left)): return "\(line.title ?? "—"): over \(needed)/\(left)"
+            case .deferred(let reason): return "\(line.title ?? "—"): \(reason.code)"
             }
         }
     }

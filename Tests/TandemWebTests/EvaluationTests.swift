@@ -133,13 +133,20 @@ struct EvaluationTests {
             #expect(nobodyLeft.status == .ok && nobodyLeft.object["reminded"] as? Int == 0)
 
             // the scorecard of IT for 2026-Q3: averages (4+2)/2, (5+3)/2, (3+3)/2, (4+2)/2 → 3, 4, 3, 3; overall 3.25; NPS: 9 promoter, 5 detractor → 0
-            let card = try await app.request(.GET, "/api/v1/departments/\(company.it.id)/scorecard?period=2026-Q3", token: company.token(company.hrAgent))
+            // (read by IT's manager, who reads every answer; to others two answers are too few to show)
+            let hidden = try await app.request(.GET, "/api/v1/departments/\(company.it.id)/scorecard?period=2026-Q3", token: company.token(company.hrAgent))
+            #expect(hidden.object["evaluation"] == nil && hidden.object["evaluation_withheld"] as? Bool == true)
+            let card = try await app.request(.GET, "/api/v1/departments/\(company.it.id)/scorecard?period=2026-Q3", token: company.token(company.itManager))
             let evaluation = try #require(card.object["evaluation"] as? [String: Any])
             #expect((evaluation["dimensions"] as? [[String: Any]])?.map { $0["average"] as? Double } == [3, 4, 3, 3])
             #expect(evaluation["overall"] as? Double == 3.25 && evaluation["net_promoter_score"] as? Double == 0 && evaluation["responses"] as? Int == 2)
-            let pair = try await app.request(.GET, "/api/v1/departments/\(company.it.id)/scorecard?period=2026-Q3&requesting_department_id=\(company.sales.id)",
-                                             token: company.token(company.hrAgent))
+            // the pair's scores are Sales's one answer: for Sales's and IT's managers, not for HR (its invitation page hides it too)
+            let pairPath = "/api/v1/departments/\(company.it.id)/scorecard?period=2026-Q3&requesting_department_id=\(company.sales.id)"
+            let pair = try await app.request(.GET, pairPath, token: company.token(company.salesManager))
             #expect((pair.object["evaluation"] as? [String: Any])?["overall"] as? Double == 4)
+            let pairHidden = try await app.request(.GET, pairPath, token: company.token(company.hrAgent))
+            #expect(pairHidden.object["evaluation"] == nil && pairHidden.object["evaluation_withheld"] as? Bool == true)
+            #expect(!pairHidden.text.contains("\"overall\""), "no score of the one answer")
 
             // closing: by the manager who opened it; then no more answers
             #expect(try await app.request(.POST, "/api/v1/evaluation-cycles/\(cycle.id)/close", token: company.token(company.salesManager)).status == .forbidden)

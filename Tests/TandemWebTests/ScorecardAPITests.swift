@@ -90,16 +90,26 @@ struct ScorecardAPITests {
             #expect(previous["resolution_median_hours"] as? Double == 1)
             let ranks = try #require(response.object["ranks"] as? [String: Any])
             #expect((ranks["service_level"] as? [String: Any])?["place"] as? Int == 1 && (ranks["service_level"] as? [String: Any])?["of"] as? Int == 1)
+            // Sales's two needs are too few to show to HR (the minimum group is 5); HR's own row is HR's
             let served = try #require(response.object["served"] as? [[String: Any]])
-            #expect(served.map { $0["department_id"] as? String } == [company.sales.id.description, company.hr.id.description])
-            #expect(served.first?["satisfaction_average"] as? Double == 3.5)
+            #expect(served.map { $0["department_id"] as? String } == [company.hr.id.description])
+            #expect(response.object["served_withheld"] as? Int == 1 && response.object["figures_withheld"] as? Bool == false)
+            let full = try await app.request(.GET, "/api/v1/departments/\(company.it.id)/scorecard?period=2026-Q4", token: company.token(company.admin))
+            let allServed = try #require(full.object["served"] as? [[String: Any]])
+            #expect(allServed.map { $0["department_id"] as? String } == [company.sales.id.description, company.hr.id.description])
+            #expect(allServed.first?["satisfaction_average"] as? Double == 3.5 && full.object["served_withheld"] as? Int == 0)
 
-            // the pair IT → HR
-            let pair = try await app.request(.GET, "/api/v1/departments/\(company.it.id)/scorecard?period=2026-Q4&requesting_department_id=\(company.hr.id)",
-                                             token: company.token(company.salesEmployee))
+            // the pair IT → HR, for HR: its one need
+            let pairPath = "/api/v1/departments/\(company.it.id)/scorecard?period=2026-Q4&requesting_department_id=\(company.hr.id)"
+            let pair = try await app.request(.GET, pairPath, token: company.token(company.hrAgent))
             let pairFigures = try #require(pair.object["figures"] as? [String: Any])
             #expect(pairFigures["volume"] as? Int == 1 && pairFigures["resolution_met_percent"] as? Double == 0)
-            #expect(pair.object["ranks"] == nil && pair.object["served"] == nil)
+            #expect(pair.object["ranks"] == nil && pair.object["served"] == nil && pair.object["figures_withheld"] as? Bool == false)
+            // for Sales, outside the pair: too few to show, every figure empty
+            let outside = try await app.request(.GET, pairPath, token: company.token(company.salesEmployee))
+            let outsideFigures = try #require(outside.object["figures"] as? [String: Any])
+            #expect(outside.object["figures_withheld"] as? Bool == true && outsideFigures["volume"] as? Int == 0)
+            #expect(outsideFigures["resolution_met_percent"] is NSNull && outsideFigures["satisfaction_count"] as? Int == 0)
 
             // bad input is named; an unknown provider is not found
             let bad = try await app.request(.GET, "/api/v1/departments/\(company.it.id)/scorecard?period=2026-Q5", token: company.token(company.hrAgent))
@@ -131,12 +141,18 @@ struct ScorecardAPITests {
             #expect(page.text.contains(#"<td class="figure-current">3.50</td><td>3.00</td><td class="trend trend-better">+0.5</td>"#))
             #expect(page.text.contains("解决达标率排名 1/1") && page.text.contains("满意度排名 1/1"))
             #expect(page.text.contains(#"<text x="0" y="13">5★</text>"#) && page.text.contains(#"width="180""#), "the bar of the most frequent score is full")
-            #expect(page.text.contains("/scorecards?department=\(company.it.id)&amp;period=2026-Q4&amp;requester=\(company.hr.id)"))
+            // HR's one need is too few to show to Sales
+            #expect(!page.text.contains("requester=\(company.hr.id)"))
+            #expect(page.text.contains(#"id="scorecard-withheld""#) && page.text.contains("另有 1 个部门的需求太少，未单独列出（至少 5 项才显示）"))
+            let admin = TestBrowser(app)
+            try await admin.signIn(company.admin.login)
+            #expect(try await admin.get("/scorecards?department=\(company.it.id)").text
+                .contains("/scorecards?department=\(company.it.id)&amp;period=2026-Q4&amp;requester=\(company.hr.id)"))
 
-            let pair = try await browser.get("/scorecards?department=\(company.it.id)&period=2026-Q4&requester=\(company.hr.id)")
+            let pair = try await admin.get("/scorecards?department=\(company.it.id)&period=2026-Q4&requester=\(company.hr.id)")
             #expect(pair.element("scorecard-heading") == "信息技术部 为 人力资源部 提供的服务 · 2026-Q4")
 
-            let csv = try await browser.get("/scorecards/export.csv?department=\(company.it.id)&period=2026-Q4")
+            let csv = try await admin.get("/scorecards/export.csv?department=\(company.it.id)&period=2026-Q4")
             #expect(csv.text.hasPrefix("\u{FEFF}列表,信息技术部,2026-Q4,2026-Q3,变化\r\n") && csv.text.contains("指标,需求量,3,1,+2.0\r\n"), "\(csv.text)")
             #expect(csv.text.contains("服务过的部门,人力资源部,"))
             #expect(try await browser.get("/scorecards/export.csv?department=\(company.it.id)&period=Q9").status == .unprocessableEntity)
@@ -155,10 +171,12 @@ struct ScorecardAPITests {
             let company = try await TestCompany.make(in: app)
             var random = SeededGenerator(seed: 42)
             let store = app.services.needs.needs
+            var raised: [Need] = []
             for index in 0..<40 {
                 clock.set(Self.at("2026-10-05 09:00").addingTimeInterval(Double(index) * 3_600))
                 let requester = [company.salesEmployee, company.salesColleague, company.hrAgent][Int.random(in: 0..<3, using: &random)]
-                var need = try await company.raise("需求 \(index)", by: requester, in: app)
+                var need = try await company.raise("需求 \(index)", by: requester, in: app, confidential: index % 4 == 0)
+                raised.append(need)
                 // MUT: an outcome and, for some, a rating, written as the refresh and a rating would
                 let outcome = ServiceLevelOutcome(
                     responseSeconds: Bool.random(using: &random) ? Double(Int.random(in: 60...90_000, using: &random)) : nil,
@@ -181,10 +199,19 @@ struct ScorecardAPITests {
             let scorecards = app.services.scorecards.store
             let quarter = try #require(ReportingPeriod("2026-Q4")).interval(in: Self.shanghai)
             for requester in [nil, company.sales.id, company.hr.id] {
-                let rows = try await scorecards.scoredNeeds(provider: company.it.id, requester: requester, raisedIn: quarter)
-                let summed = try await scorecards.tally(provider: company.it.id, requester: requester, raisedIn: quarter)
-                #expect(summed == ScorecardTally(rows), "requester \(String(describing: requester))")
-                #expect(summed.volume == (requester == nil ? 40 : rows.count) && summed.responseSeconds.count > 0)
+                // validate: the SQL sums equal the sums in memory, over the needs the core's rule counts for each reader
+                for reader in [company.admin, company.salesEmployee, company.salesColleague, company.itAgent, company.itAgent2, company.itManager, company.hrAgent] {
+                    let visibility = NeedVisibility(for: reader)
+                    let rows = try await scorecards.scoredNeeds(provider: company.it.id, requester: requester, raisedIn: quarter, visibility: visibility)
+                    let summed = try await scorecards.tally(provider: company.it.id, requester: requester, raisedIn: quarter, visibility: visibility)
+                    let expected = raised.filter { need in
+                        (requester == nil || need.requestingDepartmentID == requester) && visibility.countsInFigures(need)
+                    }
+                    #expect(Set(rows.map(\.needID)) == Set(expected.map(\.id)), "\(reader.login), requester \(String(describing: requester))")
+                    #expect(summed == ScorecardTally(rows), "\(reader.login), requester \(String(describing: requester))")
+                    if requester == nil && reader.id == company.admin.id { #expect(summed.volume == 40 && summed.responseSeconds.count > 0) }
+                    if requester == nil && reader.id == company.itAgent2.id { #expect(summed.volume == 30, "no confidential need the agent may not read") }
+                }
             }
         }
     }

@@ -36,6 +36,49 @@ public enum DashboardScope: Hashable, Sendable {
     }
 }
 
+/// Which needs a dashboard's figures count: all of its scope, or the published ones — every
+/// need but the confidential ones (`NeedVisibility.countsInFigures` for a reader who may not read
+/// every confidential need of the scope). Each is a snapshot of its own.
+public enum DashboardAudience: String, Hashable, Sendable, CaseIterable {
+    case everything, published
+
+    /// The figures a reader is shown of a scope: all of them when they may read every need of it.
+    public init(_ scope: DashboardScope, readBy visibility: NeedVisibility) {
+        switch (visibility, scope) {
+        case (.everything, _):
+            self = .everything
+        case (.scoped(let reader), .person(let id)) where reader.personID == id:
+            self = .everything
+        case (.scoped(let reader), .department(let id, .provider)) where reader.departmentID == id && reader.seesConfidentialProvidedNeeds:
+            self = .everything
+        default:
+            self = .published
+        }
+    }
+}
+
+/// One snapshot: a scope's figures for an audience.
+public struct DashboardView: Hashable, Sendable {
+    public var scope: DashboardScope
+    public var audience: DashboardAudience
+
+    public init(_ scope: DashboardScope, _ audience: DashboardAudience) {
+        self.scope = scope
+        self.audience = audience
+    }
+
+    static let publishedSuffix = ":published"
+
+    /// The key its snapshot is kept under: the scope's, marked when published.
+    public var key: String { audience == .everything ? scope.key : scope.key + Self.publishedSuffix }
+
+    public init?(key: String) {
+        let published = key.hasSuffix(Self.publishedSuffix)
+        guard let scope = DashboardScope(key: published ? String(key.dropLast(Self.publishedSuffix.count)) : key) else { return nil }
+        self.init(scope, published ? .published : .everything)
+    }
+}
+
 /// The figures of a dashboard over its window (the twelve months up to today), counted from
 /// the needs raised in the window unless said otherwise.
 public struct DashboardFigures: Hashable, Sendable, Codable {

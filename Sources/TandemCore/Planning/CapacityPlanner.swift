@@ -85,15 +85,18 @@ public struct PlanLine: Hashable, Sendable, Codable {
         }
     }
 
-    public var needID: Need.ID
-    /// The need's number, title and priority when it was planned.
-    public var number: NeedNumber
-    public var title: String
-    public var priority: Priority
-    public var score: PlanningScore
+    /// The need and its number, title, priority and score when it was planned; nil on a line
+    /// the reader sees only as "a confidential need" (`NeedDisclosure.confidential`).
+    public var needID: Need.ID?
+    public var number: NeedNumber?
+    public var title: String?
+    public var priority: Priority?
+    public var score: PlanningScore?
     public var effortDays: Double?
     public var decision: Decision
     public var pin: CapacityPlanner.Pin?
+    /// Whether the line stands for a confidential need the reader may not read.
+    public var isWithheld = false
 
     public var isPlanned: Bool { decision == .planned }
 
@@ -101,7 +104,7 @@ public struct PlanLine: Hashable, Sendable, Codable {
     /// capacity, the days it `needed` and the days `left`.
     enum CodingKeys: String, CodingKey {
         case needID = "need_id", number, title, priority, score, effortDays = "effort_days", decision, reason
-        case neededDays = "needed_days", leftDays = "left_days", pin
+        case neededDays = "needed_days", leftDays = "left_days", pin, isWithheld = "confidential"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -113,6 +116,7 @@ public struct PlanLine: Hashable, Sendable, Codable {
         try container.encode(score, forKey: .score)
         try container.encode(effortDays, forKey: .effortDays)
         try container.encode(pin, forKey: .pin)
+        if isWithheld { try container.encode(true, forKey: .isWithheld) }
         switch decision {
         case .planned:
             try container.encode("planned", forKey: .decision)
@@ -128,11 +132,12 @@ public struct PlanLine: Hashable, Sendable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        needID = try container.decode(Need.ID.self, forKey: .needID)
-        number = try container.decode(NeedNumber.self, forKey: .number)
-        title = try container.decode(String.self, forKey: .title)
-        priority = try container.decode(Priority.self, forKey: .priority)
-        score = try container.decode(PlanningScore.self, forKey: .score)
+        needID = try container.decodeIfPresent(Need.ID.self, forKey: .needID)
+        number = try container.decodeIfPresent(NeedNumber.self, forKey: .number)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        priority = try container.decodeIfPresent(Priority.self, forKey: .priority)
+        score = try container.decodeIfPresent(PlanningScore.self, forKey: .score)
+        isWithheld = try container.decodeIfPresent(Bool.self, forKey: .isWithheld) ?? false
         effortDays = try container.decodeIfPresent(Double.self, forKey: .effortDays)
         pin = try container.decodeIfPresent(CapacityPlanner.Pin.self, forKey: .pin)
         switch (try container.decode(String.self, forKey: .decision), try container.decodeIfPresent(String.self, forKey: .reason)) {
@@ -145,7 +150,7 @@ public struct PlanLine: Hashable, Sendable, Codable {
         }
     }
 
-    public init(needID: Need.ID, number: NeedNumber, title: String, priority: Priority, score: PlanningScore, effortDays: Double?,
+    public init(needID: Need.ID?, number: NeedNumber?, title: String?, priority: Priority?, score: PlanningScore?, effortDays: Double?,
                 decision: Decision, pin: CapacityPlanner.Pin?) {
         self.needID = needID
         self.number = number
@@ -155,6 +160,22 @@ public struct PlanLine: Hashable, Sendable, Codable {
         self.effortDays = effortDays
         self.decision = decision
         self.pin = pin
+    }
+}
+
+extension PlanLine {
+    /// The line as a reader sees it, who sees `disclosure` of its need: whole, as "a confidential
+    /// need" (the effort and the decision, which the capacity needs, and nothing that names it),
+    /// or not at all.
+    public func seen(_ disclosure: NeedDisclosure) -> PlanLine? {
+        switch disclosure {
+        case .full: return self
+        case .none: return nil
+        case .confidential:
+            var line = PlanLine(needID: nil, number: nil, title: nil, priority: nil, score: nil, effortDays: effortDays, decision: decision, pin: nil)
+            line.isWithheld = true
+            return line
+        }
     }
 }
 
@@ -169,6 +190,16 @@ public struct PlanProposal: Hashable, Sendable, Codable {
     }
 
     public var plannedDays: Double { lines.filter(\.isPlanned).compactMap(\.effortDays).reduce(0, +) }
+
+    /// The plan as a reader sees it: each line as `disclosure` says of its need (`needs`: the
+    /// lines' needs as they are now; a line whose need is gone only for administrators).
+    public func seen(by visibility: NeedVisibility, needs: [Need.ID: Need]) -> PlanProposal {
+        PlanProposal(capacityDays: capacityDays, lines: lines.compactMap { line in
+            guard let id = line.needID else { return line }
+            guard let need = needs[id] else { return visibility == .everything ? line : nil }
+            return line.seen(visibility.disclosure(of: need))
+        })
+    }
     /// Capacity left after the planned needs (negative when pinned needs overbook it).
     public var leftDays: Double { capacityDays - plannedDays }
 

@@ -44,18 +44,29 @@ public struct PlanReview: Hashable, Sendable, Codable {
     /// `resolved`: the provider's needs resolved within the plan's period.
     public init(plan: CommittedPlan, resolved: [Need], hoursPerDay: Double) {
         let plannedLines = plan.proposal.lines.filter(\.isPlanned)
-        let plannedIDs = Set(plannedLines.map(\.needID))
+        let plannedIDs = Set(plannedLines.compactMap(\.needID))
         let resolvedIDs = Set(resolved.map(\.id))
         let days = { (need: Need) in need.effortHours.map { NSDecimalNumber(decimal: $0).doubleValue / hoursPerDay } ?? 0 }
         planned = plannedLines.count
-        plannedDone = plannedLines.filter { resolvedIDs.contains($0.needID) }.count
+        plannedDone = plannedLines.filter { $0.needID.map(resolvedIDs.contains) ?? false }.count
         plannedDays = plan.proposal.plannedDays
-        plannedDoneDays = plannedLines.filter { resolvedIDs.contains($0.needID) }.compactMap(\.effortDays).reduce(0, +)
+        plannedDoneDays = plannedLines.filter { $0.needID.map(resolvedIDs.contains) ?? false }.compactMap(\.effortDays).reduce(0, +)
         let unplannedNeeds = resolved.filter { !plannedIDs.contains($0.id) }
         unplannedDone = unplannedNeeds.count
         unplannedDoneDays = unplannedNeeds.map(days).reduce(0, +)
         capacityDays = plan.proposal.capacityDays
-        missed = plannedLines.map(\.needID).filter { !resolvedIDs.contains($0) }
+        missed = plannedLines.compactMap(\.needID).filter { !resolvedIDs.contains($0) }
         unplanned = unplannedNeeds.map(\.id)
+    }
+
+    /// The review as a reader sees it: the counts and days stand (they are the provider's work,
+    /// which its agents see as "confidential needs" on the plan), the lists name only the needs
+    /// the reader may read.
+    public func seen(by visibility: NeedVisibility, needs: [Need.ID: Need]) -> PlanReview {
+        var review = self
+        let readable = { (id: Need.ID) in needs[id].map(visibility.admits) ?? (visibility == .everything) }
+        review.missed = missed.filter(readable)
+        review.unplanned = unplanned.filter(readable)
+        return review
     }
 }

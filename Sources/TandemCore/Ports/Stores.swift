@@ -104,8 +104,9 @@ public protocol GoalStore: Sendable {
     func goals() async throws -> [StrategicGoal]
     func insert(_ goal: StrategicGoal, at now: Date) async throws
     func update(_ goal: StrategicGoal) async throws
-    /// Effort and outcomes of the needs linked to each goal (goals without needs left out).
-    func figures() async throws -> [GoalFigures]
+    /// Effort and outcomes of the needs linked to each goal that count for the reader
+    /// (`NeedVisibility.countsInFigures`; goals without needs left out).
+    func figures(visibility: NeedVisibility) async throws -> [GoalFigures]
 }
 
 /// Business calendars and service-level policies. A `nil` department or offering means the
@@ -197,14 +198,18 @@ public protocol SatisfactionStore: Sendable {
 /// What scorecards read of the needs.
 public protocol ScorecardStore: Sendable {
     /// The needs addressed to `provider` (and raised by `requester`'s department when given)
-    /// raised within `interval`, with their outcomes and ratings.
-    func scoredNeeds(provider: Department.ID, requester: Department.ID?, raisedIn interval: DateInterval) async throws -> [ScoredNeed]
+    /// raised within `interval`, with their outcomes and ratings: those that count in the
+    /// figures the reader sees (`NeedVisibility.countsInFigures`).
+    func scoredNeeds(provider: Department.ID, requester: Department.ID?, raisedIn interval: DateInterval,
+                     visibility: NeedVisibility) async throws -> [ScoredNeed]
     /// The same needs added up in the database: equal to `ScorecardTally(scoredNeeds(…))`.
-    func tally(provider: Department.ID, requester: Department.ID?, raisedIn interval: DateInterval) async throws -> ScorecardTally
-    /// Every provider's totals over the needs raised within `interval`.
-    func providerTotals(raisedIn interval: DateInterval) async throws -> [ProviderTotals]
-    /// Every pair's (requesting → providing) totals over the needs raised within `interval`.
-    func pairTotals(raisedIn interval: DateInterval) async throws -> [SupplyChainEdge]
+    func tally(provider: Department.ID, requester: Department.ID?, raisedIn interval: DateInterval,
+               visibility: NeedVisibility) async throws -> ScorecardTally
+    /// Every provider's totals over the needs raised within `interval` that count for the reader.
+    func providerTotals(raisedIn interval: DateInterval, visibility: NeedVisibility) async throws -> [ProviderTotals]
+    /// Every pair's (requesting → providing) totals over the needs raised within `interval` that
+    /// count for the reader.
+    func pairTotals(raisedIn interval: DateInterval, visibility: NeedVisibility) async throws -> [SupplyChainEdge]
 }
 
 /// Evaluation cycles, their invitations and responses.
@@ -306,14 +311,15 @@ public protocol NeedSearchStore: Sendable {
 
 /// Dashboard figures: computed from the needs, kept as snapshots.
 public protocol DashboardStore: Sendable {
-    /// Counts the figures of a scope over the window (reads every need of the window).
-    func compute(_ scope: DashboardScope, window: DashboardWindow) async throws -> DashboardFigures
-    /// The latest snapshot of a scope, if any.
-    func snapshot(of scope: DashboardScope) async throws -> DashboardFigures?
-    func save(_ figures: DashboardFigures, of scope: DashboardScope) async throws
+    /// Counts the figures of a view over the window (reads every need of the window in its scope
+    /// that its audience counts).
+    func compute(_ view: DashboardView, window: DashboardWindow) async throws -> DashboardFigures
+    /// The latest snapshot of a view, if any.
+    func snapshot(of view: DashboardView) async throws -> DashboardFigures?
+    func save(_ figures: DashboardFigures, of view: DashboardView) async throws
     /// Marks a snapshot as being refreshed unless someone did so after `since`: true for the one
     /// caller (of any instance) that should ask for the refresh.
-    func claimRefresh(of scope: DashboardScope, at now: Date, unlessAfter since: Date) async throws -> Bool
+    func claimRefresh(of view: DashboardView, at now: Date, unlessAfter since: Date) async throws -> Bool
 }
 
 /// Planning: the score's weights, providers' capacities, committed plans.
@@ -323,13 +329,17 @@ public protocol PlanningStore: Sendable {
     /// Person-days a provider declared for a period.
     func capacity(of department: Department.ID, in period: ReportingPeriod) async throws -> Double?
     func setCapacity(_ days: Double, of department: Department.ID, in period: ReportingPeriod) async throws
-    /// Every open need addressed to the provider, with the weight of its goal.
+    /// Every open need addressed to the provider, with the weight of its goal — whoever reads:
+    /// a plan must count every need's effort; `PlanningWorkflow` shows each line as its reader
+    /// may see it (`PlanProposal.seen`).
     func candidates(provider: Department.ID) async throws -> [CapacityPlanner.Candidate]
     /// Keeps the plan, in place of the one committed before for the same provider and period.
     func commit(_ plan: CommittedPlan) async throws
     func plan(of department: Department.ID, in period: ReportingPeriod) async throws -> CommittedPlan?
     /// The provider's needs resolved within the interval.
     func resolved(provider: Department.ID, in interval: DateInterval) async throws -> [Need]
+    /// The needs of `ids` as they are now (a committed plan's lines, to show each as its reader may see it).
+    func needs(_ ids: [Need.ID]) async throws -> [Need]
 }
 
 /// The needs a theme analysis reads.

@@ -185,10 +185,37 @@ public struct Scorecard: Hashable, Sendable, Codable {
     /// For a provider's scorecard: its improvement plans made before the period, with the figure
     /// each targeted then and now.
     public var plans: [PlanProgress]?
+    /// What this reader is not shown, because too few needs or answers would point at people
+    /// (`PairDisclosure`): a pair's figures of the period or the previous one (then all zero),
+    /// the evaluation, and how many served departments are left out of `served`.
+    public var figuresWithheld = false
+    public var previousWithheld = false
+    public var evaluationWithheld = false
+    public var servedWithheld = 0
 
     enum CodingKeys: String, CodingKey {
         case providerID = "provider_id", requesterID = "requester_id", period, figures, previousPeriod = "previous_period", previous, ranks, served
-        case evaluation, previousEvaluation = "previous_evaluation", plans
+        case evaluation, previousEvaluation = "previous_evaluation", plans, figuresWithheld = "figures_withheld"
+        case previousWithheld = "previous_withheld", evaluationWithheld = "evaluation_withheld", servedWithheld = "served_withheld"
+    }
+
+    /// Clears a pair's figures the reader may not see.
+    public mutating func withholdFigures(current: Bool, previous: Bool) {
+        if current {
+            figures = ScorecardFigures(ScorecardTally())
+            figuresWithheld = true
+        }
+        if previous {
+            self.previous = ScorecardFigures(ScorecardTally())
+            previousWithheld = true
+        }
+    }
+
+    /// Keeps only the served departments the reader may see.
+    public mutating func showServed(only departments: Set<Department.ID>) {
+        guard let all = served else { return }
+        served = all.filter { departments.contains($0.departmentID) }
+        servedWithheld = all.count - served!.count
     }
 
     /// Builds the scorecard from the needs of the two periods (already narrowed to the provider,

@@ -7,6 +7,9 @@ public struct SupplyChainMap: Hashable, Sendable, Codable {
     /// Every department on an edge, in the order the map places them.
     public var departmentIDs: [Department.ID]
     public var edges: [SupplyChainEdge]
+    /// Pairs with needs in the period that the reader is not shown: too few needs to show
+    /// (`PairDisclosure`).
+    public var withheldPairs = 0
 
     public init(period: ReportingPeriod, departmentIDs: [Department.ID], edges: [SupplyChainEdge]) {
         self.period = period
@@ -14,7 +17,7 @@ public struct SupplyChainMap: Hashable, Sendable, Codable {
         self.edges = edges
     }
 
-    enum CodingKeys: String, CodingKey { case period, departmentIDs = "department_ids", edges }
+    enum CodingKeys: String, CodingKey { case period, departmentIDs = "department_ids", edges, withheldPairs = "withheld_pairs" }
 
     /// The map of the pairs' figures, departments in the order given (those without an edge left out).
     public init(period: ReportingPeriod, order: [Department.ID], pairs: [SupplyChainEdge]) {

@@ -39,30 +39,33 @@ public struct DashboardWorkflow: Sendable {
         }
     }
 
+    /// The dashboard as the actor may see it: every need of the scope when they may read them
+    /// all, else the published figures (no confidential need, `DashboardAudience`).
     public func dashboard(_ scope: DashboardScope, for actor: Person) async throws -> DashboardFigures {
         if case .department(let id, _) = scope, try await organisation.department(id) == nil { throw TandemError.notFound("department") }
         guard Self.canSee(scope, actor) else { throw TandemError.forbidden("this dashboard is not yours to see") }
-        guard let snapshot = try await store.snapshot(of: scope) else { return try await refresh(scope) }
+        let view = DashboardView(scope, DashboardAudience(scope, readBy: NeedVisibility(for: actor)))
+        guard let snapshot = try await store.snapshot(of: view) else { return try await refresh(view) }
         let now = clock.now()
         if now.timeIntervalSince(snapshot.computedAt) > Self.freshFor,
-           try await store.claimRefresh(of: scope, at: now, unlessAfter: now.addingTimeInterval(-Self.freshFor)) {
-            try await jobs.enqueue([try Job.make(Self.refreshKind, Refresh(scope: scope.key), id: Job.ID(ids.make()), at: now)])
+           try await store.claimRefresh(of: view, at: now, unlessAfter: now.addingTimeInterval(-Self.freshFor)) {
+            try await jobs.enqueue([try Job.make(Self.refreshKind, Refresh(scope: view.key), id: Job.ID(ids.make()), at: now)])
         }
         return snapshot
     }
 
-    /// Counts the scope's figures now and keeps them as its snapshot.
+    /// Counts the view's figures now and keeps them as its snapshot.
     @discardableResult
-    public func refresh(_ scope: DashboardScope) async throws -> DashboardFigures {
-        let figures = try await store.compute(scope, window: DashboardWindow(now: clock.now(), timeZone: timeZone))
-        try await store.save(figures, of: scope)
+    public func refresh(_ view: DashboardView) async throws -> DashboardFigures {
+        let figures = try await store.compute(view, window: DashboardWindow(now: clock.now(), timeZone: timeZone))
+        try await store.save(figures, of: view)
         return figures
     }
 
     /// Runs a refresh job.
     public func runRefresh(_ job: Job) async throws {
         let input = try job.input(Refresh.self)
-        guard let scope = DashboardScope(key: input.scope) else { throw TandemError.invalid("scope", "unknown dashboard scope") }
-        try await refresh(scope)
+        guard let view = DashboardView(key: input.scope) else { throw TandemError.invalid("scope", "unknown dashboard scope") }
+        try await refresh(view)
     }
 }

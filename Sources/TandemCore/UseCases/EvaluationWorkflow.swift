@@ -144,10 +144,13 @@ public struct EvaluationWorkflow: Sendable {
             throw TandemError.notFound("evaluation invitation")
         }
         let cycle = try await closedIfDue(stored)
-        let seesResponse = actor.has(.admin)
-            || (actor.has(.manager) && [invitation.raterID, invitation.providerID].contains(actor.departmentID))
-        return (cycle, invitation, seesResponse ? try await store.response(to: id) : nil,
+        return (cycle, invitation, Self.seesResponse(invitation, actor) ? try await store.response(to: id) : nil,
                 Self.mayAnswer(invitation, actor) && cycle.takesAnswers(at: clock.now(), in: timeZone))
+    }
+
+    /// Who reads one department's answer: administrators and the managers of the two departments.
+    public static func seesResponse(_ invitation: EvaluationInvitation, _ actor: Person) -> Bool {
+        actor.has(.admin) || (actor.has(.manager) && [invitation.raterID, invitation.providerID].contains(actor.departmentID))
     }
 
     static func mayAnswer(_ invitation: EvaluationInvitation, _ actor: Person) -> Bool {
@@ -292,16 +295,36 @@ public struct EvaluationWorkflow: Sendable {
     // MARK: scorecards
 
     /// The evaluation scores of a provider (or a pair) over a period: from the most recently
-    /// opened cycle of the period that invited anyone to rate it.
-    public func scores(provider: Department.ID, rater: Department.ID?, period: ReportingPeriod) async throws -> EvaluationScores? {
+    /// opened cycle of the period that invited anyone to rate it. `.withheld` when the reader may
+    /// not read every answer they add up and there are fewer than the minimum group of them — a
+    /// pair's scores are one department's answer, which its invitation page keeps to the two
+    /// departments' managers.
+    public func scores(provider: Department.ID, rater: Department.ID?, period: ReportingPeriod, for reader: Person,
+                       group: MinimumGroup) async throws -> ScoresSeen {
         for cycle in try await store.cycles(period: period) {
             let invitations = try await store.invitations(of: cycle.id)
                 .filter { $0.providerID == provider && (rater == nil || $0.raterID == rater) }
             guard !invitations.isEmpty else { continue }
             let wanted = Set(invitations.map(\.id))
             let responses = try await store.responses(of: cycle.id).filter { wanted.contains($0.invitationID) }
-            return EvaluationScores(dimensions: cycle.dimensions, responses: responses)
+            let answered = invitations.filter { invitation in responses.contains { $0.invitationID == invitation.id } }
+            guard answered.allSatisfy({ Self.seesResponse($0, reader) }) || group.shows(responses.count) else { return .withheld }
+            return .shown(EvaluationScores(dimensions: cycle.dimensions, responses: responses))
         }
-        return nil
+        return .none
+    }
+
+    /// What a reader is shown of a period's evaluation scores.
+    public enum ScoresSeen: Hashable, Sendable {
+        /// No cycle of the period rated the provider.
+        case none
+        case shown(EvaluationScores)
+        /// Too few answers to show this reader.
+        case withheld
+
+        public var scores: EvaluationScores? {
+            if case .shown(let scores) = self { return scores }
+            return nil
+        }
     }
 }

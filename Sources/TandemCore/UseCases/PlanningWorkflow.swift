@@ -62,36 +62,68 @@ public struct PlanningWorkflow: Sendable {
         try await store.setCapacity(days, of: department, in: period)
     }
 
-    /// What the planner proposes now for the provider's open needs and the period's capacity.
+    /// What the planner proposes now for the provider's open needs and the period's capacity,
+    /// as the actor may see it: a confidential need they may not read is a line without a name
+    /// (`NeedDisclosure`), still taking its share of the capacity.
     public func propose(_ department: Department.ID, in period: ReportingPeriod, pins: [Need.ID: CapacityPlanner.Pin] = [:],
                         for actor: Person) async throws -> PlanProposal {
+        let (proposal, candidates) = try await fullProposal(department, in: period, pins: pins, for: actor)
+        return proposal.seen(by: NeedVisibility(for: actor), needs: Dictionary(candidates.map { ($0.need.id, $0.need) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// The proposal over every open need, whoever reads it: what a commit stores.
+    private func fullProposal(_ department: Department.ID, in period: ReportingPeriod, pins: [Need.ID: CapacityPlanner.Pin],
+                              for actor: Person) async throws -> (PlanProposal, [CapacityPlanner.Candidate]) {
         _ = try await provider(department, readable: actor)
         guard let capacity = try await store.capacity(of: department, in: period) else {
             throw TandemError.invalid("person_days", "declare the department's capacity for \(period) first", .required)
         }
         let candidates = try await store.candidates(provider: department)
-        let known = Set(candidates.map(\.need.id))
-        if let stranger = pins.keys.first(where: { !known.contains($0) }) {
+        let visibility = NeedVisibility(for: actor)
+        let pinnable = Set(candidates.map(\.need).filter(visibility.admits).map(\.id))
+        if let stranger = pins.keys.first(where: { !pinnable.contains($0) }) {
             throw TandemError.invalid("pins", "\(stranger) is not an open need of the department", .unknownRecord)
         }
-        return CapacityPlanner.plan(candidates, capacityDays: capacity, weights: try await store.weights(), now: clock.now(), pins: pins)
+        let proposal = CapacityPlanner.plan(candidates, capacityDays: capacity, weights: try await store.weights(), now: clock.now(), pins: pins)
+        return (proposal, candidates)
     }
 
     /// Commits the proposal with the manager's pins, in place of the period's plan before.
     public func commit(_ department: Department.ID, in period: ReportingPeriod, pins: [Need.ID: CapacityPlanner.Pin], by actor: Person) async throws -> CommittedPlan {
         _ = try await provider(department, readable: actor)
         guard Self.canPlan(department, actor) else { throw TandemError.forbidden("only the department's managers commit its plan") }
-        let proposal = try await propose(department, in: period, pins: pins, for: actor)
+        let (proposal, candidates) = try await fullProposal(department, in: period, pins: pins, for: actor)
         let plan = CommittedPlan(departmentID: department, period: period, proposal: proposal, committedAt: clock.now(), committedBy: actor.id)
         try await store.commit(plan)
-        return plan
+        var seen = plan
+        seen.proposal = proposal.seen(by: NeedVisibility(for: actor), needs: Dictionary(candidates.map { ($0.need.id, $0.need) }, uniquingKeysWith: { a, _ in a }))
+        return seen
     }
 
-    /// The committed plan of the period and how it went (so far, while the period runs).
+    /// The committed plan of the period and how it went (so far, while the period runs), as the
+    /// actor may see them (`PlanProposal.seen`, `PlanReview.seen`).
     public func review(_ department: Department.ID, in period: ReportingPeriod, for actor: Person) async throws -> (plan: CommittedPlan, review: PlanReview)? {
         _ = try await provider(department, readable: actor)
-        guard let plan = try await store.plan(of: department, in: period) else { return nil }
+        guard var plan = try await store.plan(of: department, in: period) else { return nil }
         let resolved = try await store.resolved(provider: department, in: period.interval(in: timeZone))
-        return (plan, PlanReview(plan: plan, resolved: resolved, hoursPerDay: try await store.weights().hoursPerDay))
+        let review = PlanReview(plan: plan, resolved: resolved, hoursPerDay: try await store.weights().hoursPerDay)
+        let needs = Dictionary(try await store.needs(plan.proposal.lines.compactMap(\.needID)).map { ($0.id, $0) } + resolved.map { ($0.id, $0) },
+                               uniquingKeysWith: { a, _ in a })
+        let visibility = NeedVisibility(for: actor)
+        plan.proposal = plan.proposal.seen(by: visibility, needs: needs)
+        return (plan, review.seen(by: visibility, needs: needs))
+    }
+
+    /// The pins of the period's committed plan on needs still open that the actor may read:
+    /// what a new proposal starts from until the manager changes them.
+    public func committedPins(_ department: Department.ID, in period: ReportingPeriod, for actor: Person) async throws -> [Need.ID: CapacityPlanner.Pin] {
+        guard let committed = try await review(department, in: period, for: actor) else { return [:] }
+        let visibility = NeedVisibility(for: actor)
+        let open = Set(try await store.candidates(provider: department).map(\.need).filter(visibility.admits).map(\.id))
+        var pins: [Need.ID: CapacityPlanner.Pin] = [:]
+        for line in committed.plan.proposal.lines {
+            if let id = line.needID, let pin = line.pin, open.contains(id) { pins[id] = pin }
+        }
+        return pins
     }
 }

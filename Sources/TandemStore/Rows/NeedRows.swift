@@ -214,3 +214,17 @@ extension Optional {
         return self
     }
 }
+
+extension NeedRow {
+    /// The needs of `ids`, in that order (those that exist).
+    static func needs(_ ids: [Need.ID], _ sql: any SQLDatabase) async throws -> [Need] {
+        guard !ids.isEmpty else { return [] }
+        var found: [Need] = []
+        for chunk in ids.chunked(500) {
+            found += try await sql.select().column("*").from("needs").where("id", .in, chunk.map(\.rawValue)).all()
+                .map { try NeedRow(row: $0).need() }
+        }
+        let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }
+    }
+}

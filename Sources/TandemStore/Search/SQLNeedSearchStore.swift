@@ -43,7 +43,7 @@ public struct SQLNeedSearchStore: NeedSearchStore {
             let page = ranked.dropFirst(search.offset).prefix(search.limit + 1).map(\.id)
             let total = ranked.count < reach || reach >= cap
                 ? min(ranked.count, cap) : try await count(search.terms, listing, sql, upTo: cap, notes: notes)
-            return (try await Self.needs(page, sql), total)
+            return (try await NeedRow.needs(page, sql), total)
         }
     }
 
@@ -79,16 +79,7 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     }
 
     public func needs(_ ids: [Need.ID]) async throws -> [Need] {
-        try await database.read { sql in try await Self.needs(ids, sql) }
-    }
-
-    /// The needs of `ids`, in that order.
-    static func needs(_ ids: [Need.ID], _ sql: any SQLDatabase) async throws -> [Need] {
-        guard !ids.isEmpty else { return [] }
-        let found = try await sql.select().column("*").from("needs").where("id", .in, ids.map(\.rawValue)).all()
-            .map { try NeedRow(row: $0).need() }
-        let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return ids.compactMap { byID[$0] }
+        try await database.read { sql in try await NeedRow.needs(ids, sql) }
     }
 
     /// The matches in rank order — title matches newest first, then the rest newest first — up

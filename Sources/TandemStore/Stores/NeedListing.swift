@@ -124,50 +124,21 @@ struct NeedListing {
         return conditions
     }
 
+    /// The SQL reading of `NeedVisibility`, over the rows the listing reads.
+    var visibilityFilter: VisibilityFilter { VisibilityFilter(visibility: visibility, table: rows.table, id: rows.id) }
+
     /// The permission filter: the SQL reading of `NeedVisibility.admits`.
     func restrictToVisible(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
-        guard case .scoped(let scope) = visibility else { return select }
         if readsAudience, let tokens = SearchAudience.tokens(readBy: visibility) {
             return select.where(SQLQueryString("need_search.audience && \(bind: tokens)"))
         }
-        let me = SQLBind(scope.personID.rawValue)
-        let department = SQLBind(scope.departmentID.rawValue)
-        let column = { (name: String) in SQLColumn(name, table: rows.table) }
-        let notConfidential = SQLBind(false)
-        // NB: the row's own columns are compared first and the assignee probe comes last: the
-        // databases evaluate the alternatives in order, and a provider's queue is admitted by its
-        // department before any probe is made.
-        return select.where { group in
-            var group = group
-                .where(column("requester_id"), .equal, me)
-                .orWhere {
-                    $0.where(column("requesting_department_id"), .equal, department).where(column("is_confidential"), .equal, notConfidential)
-                }
-            if scope.seesConfidentialProvidedNeeds {
-                group = group.orWhere(column("providing_department_id"), .equal, department)
-            } else if scope.seesProvidedNeeds {
-                group = group.orWhere {
-                    $0.where(column("providing_department_id"), .equal, department).where(column("is_confidential"), .equal, notConfidential)
-                }
-            }
-            return group.orWhere(SQLQueryString("""
-                EXISTS (SELECT 1 FROM need_assignees va WHERE va.need_id = \(unsafeRaw: rows.table).\(unsafeRaw: rows.id) \
-                AND va.person_id = \(me))
-                """))
-        }
+        guard let admitted = visibilityFilter.admitted else { return select }
+        return select.where(admitted)
     }
 
     /// The SQL reading of `NeedVisibility.admitsInternal` among the needs `restrictToVisible`
     /// admits: whose internal notes the reader sees. `nil` when they see every need's.
-    var internalAdmitted: SQLQueryString? {
-        guard case .scoped(let scope) = visibility else { return nil }
-        let assigned: SQLQueryString = """
-            EXISTS (SELECT 1 FROM need_assignees ia WHERE ia.need_id = \(unsafeRaw: rows.table).\(unsafeRaw: rows.id) \
-            AND ia.person_id = \(bind: scope.personID.rawValue))
-            """
-        guard scope.seesProvidedNeeds else { return "(\(assigned))" }
-        return "(\(assigned) OR \(unsafeRaw: rows.table).providing_department_id = \(bind: scope.departmentID.rawValue))"
-    }
+    var internalAdmitted: SQLQueryString? { visibilityFilter.admittedInternal }
 
     /// Rows strictly after the cursor in the sort order: `(k1 > v1) OR (k1 = v1 AND k2 > v2) …`.
     func after(_ cursor: NeedCursor, _ select: SQLSelectBuilder) throws -> SQLSelectBuilder {

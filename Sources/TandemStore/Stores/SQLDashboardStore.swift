@@ -10,8 +10,9 @@ public struct SQLDashboardStore: DashboardStore {
 
     public init(_ database: StoreDatabase) { self.database = database }
 
-    public func compute(_ scope: DashboardScope, window: DashboardWindow) async throws -> DashboardFigures {
-        let scoped = Self.filter(scope)
+    public func compute(_ view: DashboardView, window: DashboardWindow) async throws -> DashboardFigures {
+        let scope = view.scope
+        let scoped = Self.filter(view)
         let start = window.start
         var months = window.months.map { DashboardFigures.Span(start: $0.label) }
         var weeks = window.weeks.map { DashboardFigures.Span(start: $0.label) }
@@ -106,7 +107,14 @@ public struct SQLDashboardStore: DashboardStore {
         }
     }
 
-    /// The needs a scope counts (columns qualified: some queries join the ratings).
+    /// The needs a view counts (columns qualified: some queries join the ratings).
+    static func filter(_ view: DashboardView) -> SQLQueryString {
+        switch view.audience {
+        case .everything: return filter(view.scope)
+        case .published: return "(" + filter(view.scope) + " AND needs.is_confidential = \(bind: false))"
+        }
+    }
+
     static func filter(_ scope: DashboardScope) -> SQLQueryString {
         switch scope {
         case .company: return "1 = 1"
@@ -138,29 +146,29 @@ public struct SQLDashboardStore: DashboardStore {
         return expression + " ELSE \(literal: DashboardWindow.ageBuckets.count) END"
     }
 
-    public func snapshot(of scope: DashboardScope) async throws -> DashboardFigures? {
+    public func snapshot(of view: DashboardView) async throws -> DashboardFigures? {
         struct Row: Decodable { var figures: String }
         return try await database.read { sql in
-            try await sql.select().column("figures").from("dashboard_snapshots").where("scope", .equal, scope.key)
+            try await sql.select().column("figures").from("dashboard_snapshots").where("scope", .equal, view.key)
                 .firstRow(Row.self).map { try JSONText.decode(DashboardFigures.self, from: $0.figures) }
         }
     }
 
-    public func save(_ figures: DashboardFigures, of scope: DashboardScope) async throws {
+    public func save(_ figures: DashboardFigures, of view: DashboardView) async throws {
         let text = try JSONText.encode(figures)
         try await database.write { sql in
             try await sql.raw("""
                 INSERT INTO dashboard_snapshots (scope, computed_at, figures, refresh_requested_at)
-                VALUES (\(bind: scope.key), \(bind: figures.computedAt.storable), \(bind: text), NULL)
+                VALUES (\(bind: view.key), \(bind: figures.computedAt.storable), \(bind: text), NULL)
                 ON CONFLICT (scope) DO UPDATE SET computed_at = excluded.computed_at, figures = excluded.figures, refresh_requested_at = NULL
                 """).run()
         }
     }
 
-    public func claimRefresh(of scope: DashboardScope, at now: Date, unlessAfter since: Date) async throws -> Bool {
+    public func claimRefresh(of view: DashboardView, at now: Date, unlessAfter since: Date) async throws -> Bool {
         try await database.write { sql in
             try await sql.update("dashboard_snapshots").set("refresh_requested_at", to: now.storable)
-                .where("scope", .equal, scope.key)
+                .where("scope", .equal, view.key)
                 .where { $0.where("refresh_requested_at", .is, SQLLiteral.null).orWhere("refresh_requested_at", .lessThan, since.storable) }
                 .runCountingRows() == 1
         }

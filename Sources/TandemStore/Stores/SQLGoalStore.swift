@@ -55,7 +55,7 @@ public struct SQLGoalStore: GoalStore {
         }
     }
 
-    public func figures() async throws -> [GoalFigures] {
+    public func figures(visibility: NeedVisibility) async throws -> [GoalFigures] {
         struct Figures: Decodable {
             var goal_id: UUID; var needs: Int; var open: Int?; var resolved: Int?; var effort: Double?; var resolved_effort: Double?
             var met: Int?; var decided: Int; var rating_sum: Int?; var rating_count: Int
@@ -71,7 +71,8 @@ public struct SQLGoalStore: GoalStore {
                   SUM(CASE WHEN needs.resolution_met THEN 1 ELSE 0 END) AS met, COUNT(needs.resolution_met) AS decided,
                   CAST(SUM(need_ratings.score) AS BIGINT) AS rating_sum, COUNT(need_ratings.score) AS rating_count
                 FROM needs LEFT JOIN need_ratings ON need_ratings.need_id = needs.id
-                WHERE needs.strategic_goal_id IS NOT NULL GROUP BY needs.strategic_goal_id
+                WHERE needs.strategic_goal_id IS NOT NULL AND \(SQLQueryString.all([VisibilityFilter(visibility: visibility).counted]))
+                GROUP BY needs.strategic_goal_id
                 """).all(decoding: Figures.self).map {
                     GoalFigures(goalID: .init($0.goal_id), needs: $0.needs, open: $0.open ?? 0, resolved: $0.resolved ?? 0, effortHours: $0.effort ?? 0,
                                 resolvedEffortHours: $0.resolved_effort ?? 0, resolutionMet: $0.met ?? 0, resolutionDecided: $0.decided,

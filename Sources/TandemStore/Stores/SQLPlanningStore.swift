@@ -88,4 +88,8 @@ public struct SQLPlanningStore: PlanningStore {
                 .all().map { try NeedRow(row: $0).need() }
         }
     }
+
+    public func needs(_ ids: [Need.ID]) async throws -> [Need] {
+        try await database.read { sql in try await NeedRow.needs(ids, sql) }
+    }
 }

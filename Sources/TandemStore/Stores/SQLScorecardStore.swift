@@ -2,7 +2,8 @@ import Foundation
 import SQLKit
 import TandemCore
 
-/// What scorecards read: the needs' stored outcomes (kept by the service-level refresh) and their ratings.
+/// What scorecards read: the needs' stored outcomes (kept by the service-level refresh) and their
+/// ratings — of the needs that count in the reader's figures (`NeedVisibility.countsInFigures`).
 public struct SQLScorecardStore: ScorecardStore {
     let database: StoreDatabase
 
@@ -21,7 +22,8 @@ public struct SQLScorecardStore: ScorecardStore {
         var score: Int?
     }
 
-    public func scoredNeeds(provider: Department.ID, requester: Department.ID?, raisedIn interval: DateInterval) async throws -> [ScoredNeed] {
+    public func scoredNeeds(provider: Department.ID, requester: Department.ID?, raisedIn interval: DateInterval,
+                            visibility: NeedVisibility) async throws -> [ScoredNeed] {
         try await database.read { sql in
             var select = sql.select()
                 .columns(["id", "requesting_department_id", "providing_department_id", "created_at", "status", "response_seconds",
@@ -35,6 +37,7 @@ public struct SQLScorecardStore: ScorecardStore {
             if let requester {
                 select = select.where(SQLColumn("requesting_department_id", table: "needs"), .equal, SQLBind(requester.rawValue))
             }
+            if let counted = VisibilityFilter(visibility: visibility).counted { select = select.where(counted) }
             return try await select.allRows(Row.self).map { row in
                 ScoredNeed(needID: .init(row.id), requestingDepartmentID: .init(row.requesting_department_id),
                            providingDepartmentID: .init(row.providing_department_id), createdAt: row.created_at,
@@ -46,7 +49,8 @@ public struct SQLScorecardStore: ScorecardStore {
         }
     }
 
-    public func tally(provider: Department.ID, requester: Department.ID?, raisedIn interval: DateInterval) async throws -> ScorecardTally {
+    public func tally(provider: Department.ID, requester: Department.ID?, raisedIn interval: DateInterval,
+                      visibility: NeedVisibility) async throws -> ScorecardTally {
         struct Share: Decodable {
             var department: UUID
             var volume: Int
@@ -70,6 +74,7 @@ public struct SQLScorecardStore: ScorecardStore {
                 AND needs.created_at < \(bind: interval.end.storable)
                 """
             if let requester { filter = filter + " AND needs.requesting_department_id = \(bind: requester.rawValue)" }
+            if let counted = VisibilityFilter(visibility: visibility).counted { filter = filter + " AND " + counted }
             let shares = try await sql.raw("""
                 SELECT needs.requesting_department_id AS department, COUNT(*) AS volume,
                   SUM(CASE WHEN needs.resolution_seconds IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
@@ -115,15 +120,15 @@ public struct SQLScorecardStore: ScorecardStore {
         }
     }
 
-    public func providerTotals(raisedIn interval: DateInterval) async throws -> [ProviderTotals] {
-        Dictionary(grouping: try await pairTotals(raisedIn: interval), by: \.providingDepartmentID).map { provider, pairs in
+    public func providerTotals(raisedIn interval: DateInterval, visibility: NeedVisibility) async throws -> [ProviderTotals] {
+        Dictionary(grouping: try await pairTotals(raisedIn: interval, visibility: visibility), by: \.providingDepartmentID).map { provider, pairs in
             ProviderTotals(providerID: provider, resolutionMet: pairs.reduce(0) { $0 + $1.resolutionMet },
                            resolutionDecided: pairs.reduce(0) { $0 + $1.resolutionDecided }, ratingSum: pairs.reduce(0) { $0 + $1.ratingSum },
                            ratingCount: pairs.reduce(0) { $0 + $1.ratingCount })
         }
     }
 
-    public func pairTotals(raisedIn interval: DateInterval) async throws -> [SupplyChainEdge] {
+    public func pairTotals(raisedIn interval: DateInterval, visibility: NeedVisibility) async throws -> [SupplyChainEdge] {
         struct Totals: Decodable {
             var requesting_department_id: UUID
             var providing_department_id: UUID
@@ -140,6 +145,7 @@ public struct SQLScorecardStore: ScorecardStore {
                        CAST(SUM(need_ratings.score) AS BIGINT) AS rating_sum, COUNT(need_ratings.score) AS rating_count
                 FROM needs LEFT JOIN need_ratings ON need_ratings.need_id = needs.id
                 WHERE needs.created_at >= \(bind: interval.start.storable) AND needs.created_at < \(bind: interval.end.storable)
+                  AND \(SQLQueryString.all([VisibilityFilter(visibility: visibility).counted]))
                 GROUP BY needs.requesting_department_id, needs.providing_department_id
                 """
             return try await sql.raw(query).all(decoding: Totals.self).map { row in

@@ -109,7 +109,10 @@ extension OpenAPIDocument {
                     "plan": ["$ref": "#/components/schemas/ImprovementPlan"], "current_value": number, "change": number,
                     "improved": ["type": ["boolean", "null"]],
                 ], required: ["plan"])],
-            ], required: ["provider_id", "period", "figures", "previous_period", "previous"]),
+                // what the reader is not shown: too few needs or answers between two departments
+                "figures_withheld": boolean, "previous_withheld": boolean, "evaluation_withheld": boolean, "served_withheld": count,
+            ], required: ["provider_id", "period", "figures", "previous_period", "previous", "figures_withheld", "previous_withheld",
+                          "evaluation_withheld", "served_withheld"]),
             "Rating": rating,
             "RatingState": object([
                 "rating": ["oneOf": [["type": "null"], ["$ref": "#/components/schemas/Rating"]]], "can_rate": boolean,

@@ -81,7 +81,8 @@ extension OpenAPIDocument {
                     "resolution_met_percent": ["type": ["number", "null"]], "rating_average": ["type": ["number", "null"]],
                     "health": strings(SupplyChainEdge.Health.allCases.map(\.rawValue)),
                 ], required: ["requesting_department_id", "providing_department_id", "volume", "health"])],
-            ], required: ["period", "department_ids", "edges"]),
+                "withheld_pairs": count,
+            ], required: ["period", "department_ids", "edges", "withheld_pairs"]),
             "SimilarNeeds": object(["items": ["type": "array", "items": object([
                 "need": need, "similarity": ["type": "number", "minimum": 0, "maximum": 1],
             ], required: ["need", "similarity"])]], required: ["items"]),

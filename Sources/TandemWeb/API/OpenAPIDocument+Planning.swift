@@ -44,8 +44,12 @@ extension OpenAPIDocument {
         ], required: ["goal_id", "needs", "open", "resolved", "effort_hours", "resolved_effort_hours"])
         let weight: [String: Any] = ["type": "number", "minimum": 0, "maximum": 1000]
         let line = object([
-            "need_id": uuid, "number": string(), "title": string(), "priority": strings(Priority.allCases.map(\.rawValue)),
-            "score": object(["priority": ["type": "number"], "goal": ["type": "number"], "age": ["type": "number"]], required: ["priority", "goal", "age"]),
+            // null on a confidential need the reader may not read, marked "confidential": true
+            "need_id": ["type": ["string", "null"], "format": "uuid"], "number": ["type": ["string", "null"]], "title": ["type": ["string", "null"]],
+            "priority": ["type": ["string", "null"], "enum": Priority.allCases.map(\.rawValue) + [NSNull()]],
+            "score": ["oneOf": [["type": "null"], object(["priority": ["type": "number"], "goal": ["type": "number"], "age": ["type": "number"]],
+                                                          required: ["priority", "goal", "age"])]],
+            "confidential": boolean,
             "effort_days": ["type": ["number", "null"]], "decision": strings(["planned", "deferred"]),
             "reason": strings(["no_estimate", "over_capacity", "set_aside"]), "needed_days": days, "left_days": days,
             "pin": ["type": ["string", "null"], "enum": CapacityPlanner.Pin.allCases.map(\.rawValue) + [NSNull()]],

@@ -71,7 +71,7 @@ public final class TandemServices: Sendable {
         self.satisfaction = SatisfactionWorkflow(needs: needs, store: SQLSatisfactionStore(database), digest: SHA256Digest())
         self.evaluations = EvaluationWorkflow(store: SQLEvaluationStore(database), notifications: notifications, timeZone: configuration.timeZone)
         let planStore = SQLImprovementPlanStore(database)
-        self.scorecards = ScorecardWorkflow(store: SQLScorecardStore(database), evaluations: evaluations, plans: planStore)
+        self.scorecards = ScorecardWorkflow(store: SQLScorecardStore(database), evaluations: evaluations, plans: planStore, settings: settings)
         self.plans = ImprovementPlanWorkflow(store: planStore, scorecards: scorecards, needs: needs)
         let meetingStore = SQLMeetingStore(database)
         self.meetings = MeetingWorkflow(store: meetingStore, needs: needs)

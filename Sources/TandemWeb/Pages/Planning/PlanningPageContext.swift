@@ -6,9 +6,10 @@ import Vapor
 struct PlanningPageContext: Encodable {
     struct Line: Encodable {
         var rank: Int
-        var needID: String
-        var number: String
-        var link: String
+        /// Nil on a confidential need the reader may not read (`NeedDisclosure.confidential`).
+        var needID: String?
+        var number: String?
+        var link: String?
         var title: String
         var priorityLabel: String
         var score: String
@@ -76,10 +77,7 @@ struct PlanningPageContext: Encodable {
         let committed = try await workflow.review(department, in: period, for: actor)
         // NB: the committed plan's pins stay on the proposal until the manager changes them (of the needs still open).
         var pins = pins
-        if pins.isEmpty, let committed {
-            let open = Set(try await workflow.store.candidates(provider: department).map(\.need.id))
-            for line in committed.plan.proposal.lines { if let pin = line.pin, open.contains(line.needID) { pins[line.needID] = pin } }
-        }
+        if pins.isEmpty, committed != nil { pins = try await workflow.committedPins(department, in: period, for: actor) }
         let proposal = capacity == nil ? nil : try await workflow.propose(department, in: period, pins: pins, for: actor)
         let weights = try await workflow.weights()
         var directory = try await PageDirectory.load(request, people: committed.map { [$0.plan.committedBy] } ?? [])
@@ -93,10 +91,15 @@ struct PlanningPageContext: Encodable {
                 default: reason = t("plan_reason.\(why.code)")
                 }
             }
-            let pin = pins[entry.needID] ?? entry.pin
-            return Line(rank: rank, needID: entry.needID.description, number: entry.number.description, link: Site.need(entry.number),
-                        title: entry.title, priorityLabel: t("priority.\(entry.priority.rawValue)"), score: days(entry.score.total),
-                        scoreParts: request.t("planning.score_parts", [days(entry.score.priority), days(entry.score.goal), days(entry.score.age)]),
+            let pin = entry.needID.flatMap { pins[$0] } ?? entry.pin
+            guard let id = entry.needID, let number = entry.number, let priority = entry.priority, let score = entry.score else {
+                // a confidential need the reader may not read: its place and its effort only
+                return Line(rank: rank, needID: nil, number: nil, link: nil, title: t("planning.confidential_need"), priorityLabel: "—", score: "—",
+                            scoreParts: "", effort: entry.effortDays.map(days) ?? "—", planned: entry.isPlanned, reason: reason, pins: [])
+            }
+            return Line(rank: rank, needID: id.description, number: number.description, link: Site.need(number),
+                        title: entry.title ?? "", priorityLabel: t("priority.\(priority.rawValue)"), score: days(score.total),
+                        scoreParts: request.t("planning.score_parts", [days(score.priority), days(score.goal), days(score.age)]),
                         effort: entry.effortDays.map(days) ?? "—", planned: entry.isPlanned, reason: reason,
                         pins: [("", t("planning.pin_auto")), ("include", t("planning.pin_include")), ("exclude", t("planning.pin_exclude"))].map {
                             Choice(value: $0.0, label: $0.1, selected: (pin?.rawValue ?? "") == $0.0)
@@ -104,7 +107,8 @@ struct PlanningPageContext: Encodable {
         }
         var review: Review?
         if let committed {
-            let byID = Dictionary(committed.plan.proposal.lines.enumerated().map { ($1.needID, ($0, $1)) }, uniquingKeysWith: { first, _ in first })
+            let byID = Dictionary(committed.plan.proposal.lines.enumerated().compactMap { index, line in line.needID.map { ($0, (index, line)) } },
+                                  uniquingKeysWith: { first, _ in first })
             let result = committed.review
             review = Review(
                 committed: format.dateTime(committed.plan.committedAt), committedBy: directory.personName(committed.plan.committedBy),

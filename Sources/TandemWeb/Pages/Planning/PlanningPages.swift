@@ -23,7 +23,7 @@ struct PlanningPages: RouteCollection {
         let header = ["#", t("list.number"), t("list.title"), t("list.priority"), t("planning.score"), t("planning.effort"), t("planning.decision"),
                       t("export.reason")]
         let rows = (context.lines ?? []).map { line in
-            [String(line.rank), line.number, line.title, line.priorityLabel, line.score, line.effort,
+            [String(line.rank), line.number ?? "", line.title, line.priorityLabel, line.score, line.effort,
              t(line.planned ? "planning.planned" : "planning.deferred"), line.reason ?? ""]
         }
         return CSVText.response(CSVText.make(header: header, rows: rows), fileName: "plan-\(context.departmentName)-\(period).csv")

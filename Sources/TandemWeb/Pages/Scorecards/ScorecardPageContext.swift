@@ -35,6 +35,8 @@ struct ScorecardPageContext: Encodable {
     var ranks: [String]?
     var served: [Served]?
     var exportLink: String?
+    /// What the reader is not shown, and why (too few needs or answers, `PairDisclosure`).
+    var withheld: [String]?
     /// The period's evaluation: each dimension, the overall score and the NPS, beside the previous period's.
     var evaluation: [Row]?
     var evaluationResponses: Int?
@@ -52,7 +54,7 @@ struct ScorecardPageContext: Encodable {
     }
 
     init(_ request: Request, scorecard: Scorecard?, departments: [Department], providers: [Department], provider: Department.ID?,
-         requester: Department.ID?, periodText: String, errors: FieldErrors) {
+         requester: Department.ID?, periodText: String, group: MinimumGroup, errors: FieldErrors) {
         let names = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.name) })
         layout = LayoutContext(request, title: request.t("scorecard.title"), section: "scorecards")
         self.providers = Choice.departments(providers) { $0 == provider }
@@ -68,6 +70,13 @@ struct ScorecardPageContext: Encodable {
             + (scorecard.requesterID.map { "&requester=\($0)" } ?? "")
         previousLabel = scorecard.previousPeriod.description
         rows = Self.rows(scorecard.figures, scorecard.previous, request)
+        let size = String(group.size)
+        withheld = [
+            scorecard.figuresWithheld ? request.t("scorecard.withheld_figures", size) : nil,
+            scorecard.previousWithheld ? request.t("scorecard.withheld_previous", size) : nil,
+            scorecard.evaluationWithheld ? request.t("scorecard.withheld_evaluation", size) : nil,
+            scorecard.servedWithheld > 0 ? request.t("scorecard.withheld_served", String(scorecard.servedWithheld), size) : nil,
+        ].compactMap { $0 }.nonEmpty
         let distribution = scorecard.figures.satisfactionDistribution
         chart = BarChart(id: "satisfaction-chart", title: request.t("scorecard.distribution"),
                          values: SatisfactionRating.scores.reversed().map { ("\($0)★", distribution[$0 - 1]) })

@@ -22,7 +22,8 @@ struct ScorecardPages: RouteCollection {
             throw TandemError.invalid("department", "choose a providing department", .required)
         }
         let t = { (key: String) in request.t(key) }
-        var lines = rows.map { [t("scorecard.figure"), $0.label, $0.current, $0.previous, $0.change] }
+        var lines = (context.withheld ?? []).map { [t("scorecard.withheld_short"), $0, "", "", ""] }
+        lines += rows.map { [t("scorecard.figure"), $0.label, $0.current, $0.previous, $0.change] }
         lines += (context.evaluation ?? []).map { [t("scorecard.evaluation_short"), $0.label, $0.current, $0.previous, $0.change] }
         lines += (context.served ?? []).map { [t("scorecard.served"), $0.name, String($0.volume), "", $0.satisfaction] }
         let header = [t("export.list"), context.heading ?? "", current, previous, t("scorecard.change")]
@@ -43,12 +44,13 @@ struct ScorecardPages: RouteCollection {
         var period = workflow.currentPeriod
         do { period = try workflow.period(query.string("period")) } catch let error as TandemError where !strict { errors = FieldErrors(error, request) }
         var scorecard: Scorecard?
+        let group = try await request.tandem.settings.minimumGroup(for: actor)
         if let provider, errors.isEmpty {
             scorecard = try await workflow.scorecard(provider: provider, requester: requester, period: period, for: actor)
         }
         let context = ScorecardPageContext(
             request, scorecard: scorecard, departments: departments, providers: providers, provider: provider, requester: requester,
-            periodText: query.string("period") ?? period.description, errors: errors)
+            periodText: query.string("period") ?? period.description, group: group, errors: errors)
         return (context, !errors.isEmpty)
     }
 }

@@ -23,6 +23,8 @@ struct SupplyChainPages: RouteCollection {
         var period: String
         var chart: SupplyChainChart?
         var rows: [Row]?
+        /// How many pairs are not shown: too few needs (`PairDisclosure`).
+        var withheld: String?
         var errors: [String: String]
     }
 
@@ -54,8 +56,12 @@ struct SupplyChainPages: RouteCollection {
         let t = { (key: String) in request.t(key) }
         var chart: SupplyChainChart?
         var rows: [Row]?
+        var withheld: String?
         if errors.isEmpty {
             let map = try await workflow.supplyChain(period: period, for: actor)
+            if map.withheldPairs > 0 {
+                withheld = request.t("map.withheld", [String(map.withheldPairs), String(try await request.tandem.settings.minimumGroup(for: actor).size)])
+            }
             let scorecard = { (edge: SupplyChainEdge) in
                 "/scorecards?department=\(edge.providingDepartmentID)&requester=\(edge.requestingDepartmentID)&period=\(period)"
             }
@@ -76,7 +82,7 @@ struct SupplyChainPages: RouteCollection {
             }.nonEmpty
         }
         let context = Context(layout: LayoutContext(request, title: t("map.title"), section: "map"), period: query.string("period") ?? period.description,
-                              chart: chart, rows: rows, errors: errors.messages(for: ["period"]))
+                              chart: chart, rows: rows, withheld: withheld, errors: errors.messages(for: ["period"]))
         return try await request.page("map", context, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
