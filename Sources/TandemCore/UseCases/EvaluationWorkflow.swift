@@ -70,9 +70,15 @@ public struct EvaluationWorkflow: Sendable {
         try problems.throwIfAny()
         // NB: every check passed, so every value is there.
         guard let name, let period, let dimensions else { throw TandemError.invalid("name", "name is required", .required) }
-        let pairs = try await store.servicePairs(raisedIn: period.interval(in: timeZone), provider: input.providerID)
-        guard !pairs.isEmpty else {
+        let served = try await store.servicePairs(raisedIn: period.interval(in: timeZone), provider: input.providerID)
+        guard !served.isEmpty else {
             throw TandemError.invalid("period", "no department received service in \(period): nobody to evaluate", .nothingToEvaluate)
+        }
+        // A department answers through its managers: one without an active manager could never answer, so it is not invited.
+        let answering = Set(try await organisation.people(in: nil).filter { $0.isActive && $0.has(.manager) }.map(\.departmentID))
+        let pairs = served.filter { answering.contains($0.rater) }
+        guard !pairs.isEmpty else {
+            throw TandemError.invalid("period", "no department that received service in \(period) has a manager to answer", .nothingToEvaluate)
         }
         let cycle = EvaluationCycle(id: ids.next(), name: name, period: period, providerID: input.providerID, dimensions: dimensions,
                                     asksRecommendation: input.asksRecommendation ?? true, closesOn: closesOn ?? nil, status: .open,
