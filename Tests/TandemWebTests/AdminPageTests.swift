@@ -274,4 +274,28 @@ struct AdminPageTests {
             #expect(try await app.services.needs.count(NeedQuery(), for: company.admin) == 0)
         }
     }
+
+    @Test("privacy: an administrator reads and changes the minimum group; below three is named and nothing changes", arguments: TestDatabase.all)
+    func privacy(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let browser = TestBrowser(app)
+            try await browser.signIn(company.admin.login)
+            let page = try await browser.get("/admin/privacy")
+            #expect(page.status == .ok && page.text.contains(#"name="minimum_group" min="3" max="1000" value="5""#))
+            // MUT: two is refused with the field named; three is kept
+            let low = try await browser.post("/admin/privacy", [("minimum_group", "2")])
+            #expect(low.status == .unprocessableEntity && low.element("minimum_group-error")?.isEmpty == false)
+            #expect(try await app.services.settings.minimumGroup(for: company.admin).size == 5)
+            let saved = try await browser.post("/admin/privacy", [("minimum_group", "3")])
+            #expect(saved.status == .seeOther && saved.headers.first(name: .location) == "/admin/privacy?done=saved")
+            let privacy = try await app.request(.GET, "/api/v1/settings/privacy", token: company.token(company.salesEmployee))
+            #expect(privacy.object["minimum_group"] as? Int == 3)
+            // a manager may not
+            let manager = TestBrowser(app)
+            try await manager.signIn(company.itManager.login)
+            #expect(try await manager.post("/admin/privacy", [("minimum_group", "10")]).status == .forbidden)
+            #expect(try await app.services.settings.minimumGroup(for: company.admin).size == 3)
+        }
+    }
 }

@@ -22,7 +22,7 @@ struct PagePermissionMatrixTests {
     /// department. Managers read the departments' list (the organisation chart) and the import
     /// templates (column names, as the API gives them to anyone signed in).
     static func administratorsOnly(_ route: PageRoute) -> Bool {
-        guard ["/admin/departments", "/admin/priority-matrix", "/admin/jobs", "/admin/imports"].contains(where: route.path.hasPrefix) else {
+        guard ["/admin/departments", "/admin/priority-matrix", "/admin/privacy", "/admin/jobs", "/admin/imports"].contains(where: route.path.hasPrefix) else {
             return false
         }
         return !["GET /admin/departments", "GET /admin/imports/templates/:kind"].contains(route.description)

@@ -103,6 +103,7 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: PeoplePages())
     try pages.register(collection: CatalogPages())
     try pages.register(collection: PriorityMatrixPage())
+    try pages.register(collection: PrivacyPage())
     try pages.register(collection: JobsPage())
     try pages.register(collection: ImportPages(maxFileBytes: ImportController.maxFileBytes))
     try pages.register(collection: ChannelPages())

@@ -21,6 +21,7 @@ struct AdminNavigation: Encodable {
         ]
         if AccessPolicy.canManageSettings(actor) {
             tabs.append(("priority_matrix", "admin.tab_priority_matrix", Site.adminPriorityMatrix))
+            tabs.append(("privacy", "admin.tab_privacy", Site.adminPrivacy))
         }
         if AccessPolicy.canSeeJobs(actor) { tabs.append(("jobs", "admin.tab_jobs", Site.adminJobs)) }
         if AccessPolicy.canImport(actor) { tabs.append(("imports", "admin.tab_imports", Site.adminImports)) }

@@ -14,6 +14,7 @@ enum Site {
     static let adminPeople = "/admin/people"
     static let adminCatalog = "/admin/catalog"
     static let adminPriorityMatrix = "/admin/priority-matrix"
+    static let adminPrivacy = "/admin/privacy"
     static let adminJobs = "/admin/jobs"
     static let adminChannels = "/admin/channels"
     static let adminServiceLevels = "/admin/service-levels"
