@@ -140,6 +140,37 @@ struct SecurityTests {
         }
     }
 
+    @Test("a page upload goes to disk as it arrives and is stored byte for byte; fields past their limit are refused", arguments: TestDatabase.all)
+    func uploadsAreSpooled(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let need = try await company.raise("附件", by: company.salesEmployee, in: app)
+            let browser = TestBrowser(app)
+            try await browser.signIn(company.salesEmployee.login)
+            // setup: a 3 MB PDF whose bytes hold what a parser could take for a boundary or a line end
+            var random = SeededGenerator(seed: 7)
+            var pdf = Data("%PDF-1.7\r\n".utf8)
+            while pdf.count < 3 * 1024 * 1024 {
+                pdf.append(contentsOf: (0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) })
+                pdf.append(Data("\r\n--tandem\r\n\r\n".utf8))
+            }
+            // MUT
+            let attached = try await browser.postMultipart("/needs/\(need.number)/attachments", [],
+                                                           files: [("file", "合同.pdf", "application/pdf", pdf)])
+            #expect(attached.status == .seeOther)
+            let stored = try #require(try await app.services.needs.attachments(of: need.id, for: company.salesEmployee).first)
+            #expect(stored.byteCount == pdf.count)
+            let download = try await app.request(.GET, "/api/v1/needs/\(need.id)/attachments/\(stored.id)", token: company.token(company.salesEmployee))
+            #expect(download.status == .ok && download.body == pdf, "the same bytes come back")
+            // a form's fields are kept in memory, so they have a limit of their own
+            let long = String(repeating: "长", count: PageForm.maxFieldBytes / 3 + 10)
+            let refused = try await browser.postMultipart("/needs/\(need.number)/attachments", [("note", long)],
+                                                          files: [("file", "说明.txt", "text/plain", Data("你好".utf8))])
+            #expect(refused.status == .payloadTooLarge)
+            #expect(try await app.services.needs.attachments(of: need.id, for: company.salesEmployee).count == 1, "nothing more was stored")
+        }
+    }
+
     @Test("a spreadsheet never runs a field: invisible characters before = do not hide it")
     func csvFormulaGuard() {
         for hostile in ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "=\u{200D}HYPERLINK(\"http://x\")", "\u{200B}=1+1", "\u{FEFF}=1",

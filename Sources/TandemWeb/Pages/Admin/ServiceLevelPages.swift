@@ -36,7 +36,7 @@ struct ServiceLevelPages: RouteCollection {
         let levels = routes.grouped("admin", "service-levels")
         levels.get(use: show)
         levels.post("calendar", use: saveCalendar)
-        levels.grouped(UploadGate()).on(.POST, "calendar", "import", body: .collect(maxSize: ByteCount(value: maxFormBytes)), use: importCalendar)
+        levels.grouped(UploadGate()).on(.POST, "calendar", "import", body: .stream, use: importCalendar)
         levels.post("policy", use: savePolicy)
     }
 
@@ -83,7 +83,7 @@ struct ServiceLevelPages: RouteCollection {
 
     func importCalendar(_ request: Request) async throws -> Response {
         let actor = try AdminNavigation.actor(request)
-        let form = try PageForm.read(request)
+        let form = try await PageForm.receive(request, upTo: maxFormBytes)
         let scope = try Scope(department: form.string("department"), offering: form.string("offering"), actor: actor)
         do {
             guard let file = form.files.first else { throw TandemError.invalid("file", "choose an .ics file", .required) }
@@ -91,7 +91,7 @@ struct ServiceLevelPages: RouteCollection {
                 guard let weekday = Weekday(name: name) else { throw TandemError.invalid("make_up_weekday", "choose a weekday", .notAnOption) }
                 return weekday
             }
-            let (_, days) = try await request.tandem.serviceLevels.importHolidays(String(buffer: file.data), into: scope.department,
+            let (_, days) = try await request.tandem.serviceLevels.importHolidays(String(buffer: try file.spool.contents()), into: scope.department,
                                                                                   makeUpAs: makeUpAs, by: actor)
             var page = try await context(request, actor, scope, calendar: nil, policy: nil, errors: FieldErrors())
             page.imported = request.t("admin.sla_imported", String(days))

@@ -53,7 +53,7 @@ struct ImportPages: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("admin", "imports", use: list)
-        routes.grouped(UploadGate()).on(.POST, "admin", "imports", body: .collect(maxSize: ByteCount(value: maxFileBytes)), use: upload)
+        routes.grouped(UploadGate()).on(.POST, "admin", "imports", body: .stream, use: upload)
         routes.get("admin", "imports", "templates", ":kind", use: template)
         routes.get("admin", "imports", "exports", ":kind", use: export)
         routes.get("admin", "imports", ":importID", use: show)
@@ -82,12 +82,12 @@ struct ImportPages: RouteCollection {
 
     func upload(_ request: Request) async throws -> Response {
         let actor = try AdminNavigation.actor(request)
-        let form = try PageForm.read(request)
+        let form = try await PageForm.receive(request, upTo: maxFileBytes)
         let kind = form.string("kind").flatMap(ImportKind.init(rawValue:))
         do {
             guard let kind else { throw TandemError.invalid("kind", "choose what the file holds", .required) }
-            guard let file = form.files.first, file.data.readableBytes > 0 else { throw TandemError.invalid("file", "choose a CSV file", .required) }
-            let prepared = try await request.tandem.imports.prepare(kind, file: Array(file.data.readableBytesView), fileName: file.fileName,
+            guard let file = form.files.first, file.byteCount > 0 else { throw TandemError.invalid("file", "choose a CSV file", .required) }
+            let prepared = try await request.tandem.imports.prepare(kind, file: Array(try file.spool.contents().readableBytesView), fileName: file.fileName,
                                                                     dryRun: form.string("mode") != "import", by: actor)
             request.tandem.importRunner.start(prepared)
             return request.seeOther(Site.adminImports + "/" + prepared.record.id.description)

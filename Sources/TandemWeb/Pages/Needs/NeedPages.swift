@@ -15,7 +15,7 @@ struct NeedPages: RouteCollection {
         need.post("assignees", use: assign)
         need.post("triage", use: triage)
         need.post("rating", use: rate)
-        need.grouped(UploadGate()).on(.POST, "attachments", body: .collect(maxSize: ByteCount(value: maxFormBytes)), use: attach)
+        need.grouped(UploadGate()).on(.POST, "attachments", body: .stream, use: attach)
     }
 
     /// The need by its number; one the person may not read is "not found", like a missing one.
@@ -61,7 +61,7 @@ struct NeedPages: RouteCollection {
 
     func triage(_ request: Request) async throws -> Response {
         let need = try await Self.need(request)
-        let form = try PageForm.read(request)
+        let form = try await PageForm.receive(request, upTo: maxFormBytes)
         return try await redisplayOnError(need, request, text: "") {
             _ = try await request.tandem.needs.update(need.id, try TriageForm.patch(form), by: request.actor())
         }
@@ -79,12 +79,12 @@ struct NeedPages: RouteCollection {
 
     func attach(_ request: Request) async throws -> Response {
         let need = try await Self.need(request)
-        let form = try PageForm.read(request)
+        let form = try await PageForm.receive(request, upTo: maxFormBytes)
         return try await redisplayOnError(need, request, text: "") {
             guard !form.files.isEmpty else { throw TandemError.invalid("file", request.t("need.choose_file")) }
             for file in form.files {
                 _ = try await AttachmentIntake.receive(
-                    [file.data].async, fileName: file.fileName, contentType: file.contentType, to: need.id, by: request.actor(), request)
+                    try file.spool.chunks(), fileName: file.fileName, contentType: file.contentType, to: need.id, by: request.actor(), request)
             }
         }
     }
@@ -100,16 +100,6 @@ struct NeedPages: RouteCollection {
             let fresh = try await Self.need(request)
             let context = try await NeedPageContext.load(fresh, request, commentText: text, rated: rated, errors: FieldErrors(error, request))
             return try await request.page("need", context, status: error.code == .invalidInput ? .unprocessableEntity : .conflict)
-        }
-    }
-}
-
-extension Array where Element: Sendable {
-    /// The elements as an async sequence (a form's file, for the code that streams uploads).
-    var async: AsyncStream<Element> {
-        AsyncStream { continuation in
-            for element in self { continuation.yield(element) }
-            continuation.finish()
         }
     }
 }

@@ -10,7 +10,7 @@ struct RaisePages: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("needs", "new", use: show)
-        routes.grouped(UploadGate()).on(.POST, "needs", "new", body: .collect(maxSize: ByteCount(value: maxFormBytes)), use: raise)
+        routes.grouped(UploadGate()).on(.POST, "needs", "new", body: .stream, use: raise)
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -56,7 +56,7 @@ struct RaisePages: RouteCollection {
     func raise(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let services = request.tandem
-        let form = try PageForm.read(request)
+        let form = try await PageForm.receive(request, upTo: maxFormBytes)
         var offering: ServiceOffering?
         if let id: ServiceOffering.ID = try form.id("offering_id") { offering = try await services.catalog.requestableOffering(id, for: actor) }
         let providerID: Department.ID = try offering?.providerID ?? form.id("providing_department_id")
@@ -75,8 +75,7 @@ struct RaisePages: RouteCollection {
             for file in form.files {
                 _ = try AttachmentPolicy.cleanFileName(file.fileName)
                 try services.needs.attachmentPolicy.check(
-                    contentType: file.contentType, byteCount: file.data.readableBytes,
-                    head: Array(file.data.readableBytesView.prefix(16)), field: "attachments")
+                    contentType: file.contentType, byteCount: file.byteCount, head: file.head, field: "attachments")
             }
             let desired = try form.string("desired_date").map { text -> CalendarDate in
                 guard let date = CalendarDate(text) else { throw TandemError.invalid("desired_date", request.t("raise.date_format")) }
@@ -98,7 +97,7 @@ struct RaisePages: RouteCollection {
             let need = try await services.needs.raise(input, by: actor)
             for file in form.files {
                 _ = try await AttachmentIntake.receive(
-                    [file.data].async, fileName: file.fileName, contentType: file.contentType, to: need.id, by: actor, request)
+                    try file.spool.chunks(), fileName: file.fileName, contentType: file.contentType, to: need.id, by: actor, request)
             }
             return request.seeOther(Site.need(need.number))
         } catch let error as TandemError where error.code == .invalidInput {

@@ -8,27 +8,69 @@ import Vapor
 /// value's line endings are LF, whatever the browser sent (browsers send a textarea's lines with
 /// CRLF), so what is stored and split into lines is what the person typed.
 struct PageForm {
+    /// A file part, kept on disk while the request runs (`SpooledFile`).
     struct File {
         var fileName: String
         var contentType: String
-        var data: ByteBuffer
+        var spool: SpooledFile
+        var byteCount: Int { spool.byteCount }
+        /// The first bytes, to recognise the file's type.
+        var head: [UInt8] { spool.head }
     }
 
     private(set) var fields: [String: [String]] = [:]
     private(set) var files: [File] = []
 
-    /// Reads the body and checks its CSRF token.
+    /// The most the fields of a form (all but its files) may hold.
+    static let maxFieldBytes = 2 * 1024 * 1024
+
+    /// Reads a collected body and checks its CSRF token.
     static func read(_ request: Request) throws -> PageForm {
         var form = PageForm()
         if let buffer = request.body.data {
-            if let boundary = request.headers.contentType?.parameters["boundary"], request.headers.contentType?.subType == "form-data" {
-                try form.parseMultipart(buffer, boundary: boundary)
+            if let boundary = multipartBoundary(request) {
+                let receiver = MultipartReceiver(boundary: boundary)
+                try receiver.feed(buffer)
+                form.take(receiver)
             } else {
                 form.parseURLEncoded(String(buffer: buffer))
             }
         }
         try CSRF.verify(request, submitted: form.string(CSRF.field))
         return form
+    }
+
+    /// Reads a streamed body (a route registered with `body: .stream`, behind `UploadGate`):
+    /// files go to disk as they arrive, so at most one chunk of an upload is in memory; a body
+    /// past `maxBytes` is refused with 413 as soon as it passes it. Then checks the CSRF token.
+    static func receive(_ request: Request, upTo maxBytes: Int) async throws -> PageForm {
+        var form = PageForm()
+        var received = 0
+        let receiver = multipartBoundary(request).map(MultipartReceiver.init(boundary:))
+        var encoded = ByteBuffer()
+        for try await var chunk in request.body {
+            received += chunk.readableBytes
+            guard received <= maxBytes else { throw Abort(.payloadTooLarge, reason: "the form is larger than \(maxBytes) bytes") }
+            if let receiver {
+                try receiver.feed(chunk)
+            } else {
+                guard received <= maxFieldBytes else { throw Abort(.payloadTooLarge, reason: "the form is larger than \(maxFieldBytes) bytes") }
+                encoded.writeBuffer(&chunk)
+            }
+        }
+        if let receiver { form.take(receiver) } else { form.parseURLEncoded(String(buffer: encoded)) }
+        try CSRF.verify(request, submitted: form.string(CSRF.field))
+        return form
+    }
+
+    private static func multipartBoundary(_ request: Request) -> String? {
+        guard request.headers.contentType?.subType == "form-data" else { return nil }
+        return request.headers.contentType?.parameters["boundary"]
+    }
+
+    private mutating func take(_ receiver: MultipartReceiver) {
+        for (name, value) in receiver.fields { fields[name, default: []].append(value.withLineFeeds) }
+        files += receiver.files
     }
 
     /// The field's first value, trimmed; `nil` when absent or blank.
@@ -80,33 +122,8 @@ struct PageForm {
         raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
     }
 
-    private mutating func parseMultipart(_ buffer: ByteBuffer, boundary: String) throws {
-        let parser = MultipartParser(boundary: boundary)
-        var headers: [String: String] = [:]
-        var body = ByteBuffer()
-        var parts: [([String: String], ByteBuffer)] = []
-        parser.onHeader = { name, value in headers[name.lowercased()] = value }
-        parser.onBody = { chunk in body.writeBuffer(&chunk) }
-        parser.onPartComplete = {
-            parts.append((headers, body))
-            headers = [:]
-            body = ByteBuffer()
-        }
-        do { try parser.execute(buffer) } catch { throw TandemError.invalid("body", "the form could not be read") }
-        for (headers, body) in parts {
-            let disposition = Self.dispositionParameters(headers["content-disposition"] ?? "")
-            guard let name = disposition["name"] else { continue }
-            if let fileName = disposition["filename"] {
-                guard !fileName.isEmpty, body.readableBytes > 0 else { continue }
-                files.append(File(fileName: fileName, contentType: headers["content-type"] ?? "application/octet-stream", data: body))
-            } else {
-                fields[name, default: []].append(String(buffer: body).withLineFeeds)
-            }
-        }
-    }
-
     /// `form-data; name="x"; filename="y.pdf"` → ["name": "x", "filename": "y.pdf"].
-    private static func dispositionParameters(_ header: String) -> [String: String] {
+    fileprivate static func dispositionParameters(_ header: String) -> [String: String] {
         var result: [String: String] = [:]
         for piece in header.split(separator: ";").dropFirst() {
             let pair = piece.split(separator: "=", maxSplits: 1)
@@ -161,4 +178,83 @@ struct FieldErrors {
     }
 
     var isEmpty: Bool { byField.isEmpty && general == nil }
+}
+
+/// Parses a multipart form as its bytes arrive: each file part is written to a `SpooledFile`
+/// while it comes, each field kept in memory (all together at most `PageForm.maxFieldBytes`).
+private final class MultipartReceiver {
+    private let parser: MultipartParser
+    private var headers: [String: String] = [:]
+    private enum Part { case undecided, field(ByteBuffer), file(name: String, type: String, SpooledFile), skipped }
+    private var part = Part.undecided
+    private var fieldBytes = 0
+    private var failure: (any Error)?
+    private(set) var fields: [(String, String)] = []
+    private(set) var files: [PageForm.File] = []
+
+    init(boundary: String) {
+        parser = MultipartParser(boundary: boundary)
+        parser.onHeader = { [unowned self] name, value in headers[name.lowercased()] = value }
+        parser.onBody = { [unowned self] chunk in body(&chunk) }
+        parser.onPartComplete = { [unowned self] in complete() }
+    }
+
+    func feed(_ buffer: ByteBuffer) throws {
+        do { try parser.execute(buffer) } catch { throw TandemError.invalid("body", "the form could not be read") }
+        if let failure { throw failure }
+    }
+
+    /// What the part is, from its headers (read before its first byte).
+    private func decide() {
+        guard case .undecided = part else { return }
+        let disposition = PageForm.dispositionParameters(headers["content-disposition"] ?? "")
+        guard disposition["name"] != nil else { part = .skipped; return }
+        guard let fileName = disposition["filename"] else { part = .field(ByteBuffer()); return }
+        guard !fileName.isEmpty, failure == nil else { part = .skipped; return }
+        do {
+            part = .file(name: fileName, type: headers["content-type"] ?? "application/octet-stream", try SpooledFile())
+        } catch {
+            failure = error
+            part = .skipped
+        }
+    }
+
+    private func body(_ chunk: inout ByteBuffer) {
+        decide()
+        switch part {
+        case .field(var buffer):
+            fieldBytes += chunk.readableBytes
+            guard fieldBytes <= PageForm.maxFieldBytes else {
+                failure = failure ?? Abort(.payloadTooLarge, reason: "the form's fields are larger than \(PageForm.maxFieldBytes) bytes")
+                part = .skipped
+                return
+            }
+            buffer.writeBuffer(&chunk)
+            part = .field(buffer)
+        case .file(_, _, let spool):
+            do { try spool.write(chunk) } catch { failure = failure ?? error; part = .skipped }
+        case .undecided, .skipped:
+            break
+        }
+    }
+
+    private func complete() {
+        decide()
+        let disposition = PageForm.dispositionParameters(headers["content-disposition"] ?? "")
+        switch part {
+        case .field(let buffer):
+            fields.append((disposition["name"] ?? "", String(buffer: buffer)))
+        case .file(let name, let type, let spool):
+            do {
+                try spool.close()
+                if spool.byteCount > 0 { files.append(PageForm.File(fileName: name, contentType: type, spool: spool)) }
+            } catch {
+                failure = failure ?? error
+            }
+        case .undecided, .skipped:
+            break
+        }
+        headers = [:]
+        part = .undecided
+    }
 }
