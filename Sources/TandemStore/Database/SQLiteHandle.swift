@@ -158,15 +158,22 @@ private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 /// out of it, and the statement's text would name other columns.
 struct SQLiteStatementError: Error, CustomStringConvertible {
     let message: String
+    /// SQLite's extended result code (`SQLITE_CONSTRAINT_UNIQUE` …), when a call failed.
+    let code: Int32?
 
-    init(message: String) {
+    // NB: C macros built from others, which Swift does not import: SQLITE_CONSTRAINT | (n << 8).
+    static let constraintUnique: Int32 = SQLITE_CONSTRAINT | (8 << 8)
+    static let constraintPrimaryKey: Int32 = SQLITE_CONSTRAINT | (6 << 8)
+
+    init(message: String, code: Int32? = nil) {
         self.message = message
+        self.code = code
     }
 
     init(status: Int32, handle: OpaquePointer?) {
         let detail = handle.flatMap { sqlite_nio_sqlite3_errmsg($0) }.map { String(cString: $0) }
             ?? String(cString: sqlite_nio_sqlite3_errstr(status))
-        self.init(message: "SQLite error \(status): \(detail)")
+        self.init(message: "SQLite error \(status): \(detail)", code: handle.map { sqlite_nio_sqlite3_extended_errcode($0) } ?? status)
     }
 
     var description: String { message }
