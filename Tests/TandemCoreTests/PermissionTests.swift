@@ -83,4 +83,52 @@ struct PermissionTests {
         #expect(!AccessPolicy.canChangeConfidentiality(need, Self.itAgent))
         #expect(!AccessPolicy.canChangeConfidentiality(need, Self.colleague))
     }
+
+    /// Each person of the table against IT: works for it, manages it, reads and makes its plans,
+    /// sees its provider dashboard and the company's.
+    static let insightCases: [(Person, works: Bool, manages: Bool, plans: Bool, dashboard: Bool, company: Bool)] = [
+        (requester, false, false, false, false, false),
+        (salesManager, false, false, false, false, true),
+        (itAgent, true, false, false, true, false),
+        (itManager, true, true, true, true, true),
+        (itEmployee, false, false, false, true, false),
+        (hrAgent, false, false, false, false, false),
+        (admin, false, false, true, true, true),
+    ]
+
+    @Test func planningAndDashboards() {
+        for (person, works, manages, plans, dashboard, company) in Self.insightCases {
+            #expect(AccessPolicy.worksFor(Fixtures.it, person) == works, "\(person.login) works for IT")
+            #expect(AccessPolicy.manages(Fixtures.it, person) == manages, "\(person.login) manages IT")
+            #expect(InsightAccess.canReadPlans(of: Fixtures.it, person) == (works || person.has(.admin)), "\(person.login) reads IT's plans")
+            #expect(InsightAccess.canPlan(Fixtures.it, person) == plans, "\(person.login) plans IT")
+            #expect(InsightAccess.canSee(.department(Fixtures.it, .provider), person) == dashboard, "\(person.login) sees IT's dashboard")
+            #expect(InsightAccess.canSee(.company, person) == company, "\(person.login) sees the company's dashboard")
+            #expect(InsightAccess.canSee(.person(Self.requester.id), person) == (person.id == Self.requester.id || person.has(.admin)))
+        }
+    }
+
+    @Test func evaluations() {
+        let invitation = EvaluationInvitation(id: .init(UUID()), cycleID: .init(UUID()), raterID: Fixtures.sales, providerID: Fixtures.it, needCount: 3)
+        let cycle = EvaluationCycle(id: invitation.cycleID, name: "评价", period: ReportingPeriod("2026-Q3")!, providerID: Fixtures.it,
+                                    dimensions: EvaluationDimension.standard, asksRecommendation: true, closesOn: nil, status: .open,
+                                    openedBy: Self.itManager.id, createdAt: Fixtures.epoch, closedAt: nil)
+        // (person, opens for IT, opens for everyone, conducts the cycle, sees the answer, answers, answers for their department)
+        let cases: [(Person, Bool, Bool, Bool, Bool, Bool, Bool)] = [
+            (Self.requester, false, false, false, false, false, false),
+            (Self.salesManager, false, false, false, true, true, true),
+            (Self.itAgent, false, false, false, false, false, false),
+            (Self.itManager, true, false, true, true, false, true),
+            (Self.hrAgent, false, false, false, false, false, false),
+            (Self.admin, true, true, true, true, true, false),
+        ]
+        for (person, opensIT, opensAll, conducts, sees, answers, answersForOwn) in cases {
+            #expect(EvaluationAccess.canOpen(for: Fixtures.it, person) == opensIT, "\(person.login) opens for IT")
+            #expect(EvaluationAccess.canOpen(for: nil, person) == opensAll, "\(person.login) opens for every provider")
+            #expect(EvaluationAccess.canConduct(cycle, person) == conducts, "\(person.login) closes and reminds")
+            #expect(EvaluationAccess.seesResponse(invitation, person) == sees, "\(person.login) reads Sales's answer")
+            #expect(EvaluationAccess.mayAnswer(invitation, person) == answers, "\(person.login) answers for Sales")
+            #expect(EvaluationAccess.answersForDepartment(person) == answersForOwn, "\(person.login) answers for their department")
+        }
+    }
 }

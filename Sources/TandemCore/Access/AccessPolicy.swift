@@ -1,8 +1,21 @@
 import Foundation
 
-/// The permission rules for everything but reading a need (see `NeedVisibility`).
-/// Every use case asks here before it reads or writes; nothing outside the core decides.
+/// The permission rules of needs, departments, catalogs, people and settings, and the two
+/// words the others are made of: who works for a department and who manages it. Reading a need
+/// is `NeedVisibility` (what of it: `NeedDisclosure`); planning and dashboards `InsightAccess`;
+/// evaluations `EvaluationAccess`; figures of two departments `PairDisclosure`. Every use case
+/// asks in this folder before it reads or writes; nothing outside the core decides.
 public enum AccessPolicy {
+    /// Works for the department: one of its agents or managers, the people who serve its needs.
+    public static func worksFor(_ department: Department.ID, _ person: Person) -> Bool {
+        person.departmentID == department && (person.has(.agent) || person.has(.manager))
+    }
+
+    /// Manages the department: one of its managers.
+    public static func manages(_ department: Department.ID, _ person: Person) -> Bool {
+        person.departmentID == department && person.has(.manager)
+    }
+
     public static func canRead(_ need: Need, _ person: Person) -> Bool {
         NeedVisibility(for: person).admits(need)
     }
@@ -63,8 +76,7 @@ public enum AccessPolicy {
     /// Who may mark a need confidential or lift it: its requester, the providing department's
     /// managers and administrators.
     public static func canChangeConfidentiality(_ need: Need, _ person: Person) -> Bool {
-        person.has(.admin) || isRequester(of: need, person)
-            || (person.has(.manager) && person.departmentID == need.providingDepartmentID)
+        person.has(.admin) || isRequester(of: need, person) || manages(need.providingDepartmentID, person)
     }
 
     /// Departments (the tree itself): administrators.
@@ -79,13 +91,13 @@ public enum AccessPolicy {
 
     /// A department's catalog: its managers and administrators.
     public static func canManageCatalog(of department: Department.ID, _ person: Person) -> Bool {
-        person.has(.admin) || (person.has(.manager) && person.departmentID == department)
+        person.has(.admin) || manages(department, person)
     }
 
     /// A department's people: its managers and administrators. Only administrators grant the
     /// administrator role or move people between departments.
     public static func canManagePeople(of department: Department.ID, _ person: Person) -> Bool {
-        person.has(.admin) || (person.has(.manager) && person.departmentID == department)
+        person.has(.admin) || manages(department, person)
     }
 
     /// Whether `actor` may change `person`'s account (name, login, address, activity, password):

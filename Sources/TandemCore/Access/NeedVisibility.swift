@@ -28,8 +28,8 @@ public enum NeedVisibility: Hashable, Sendable {
         }
         self = .scoped(Scope(
             personID: person.id, departmentID: person.departmentID,
-            seesProvidedNeeds: person.has(.agent) || person.has(.manager),
-            seesConfidentialProvidedNeeds: person.has(.manager)))
+            seesProvidedNeeds: AccessPolicy.worksFor(person.departmentID, person),
+            seesConfidentialProvidedNeeds: AccessPolicy.manages(person.departmentID, person)))
     }
 
     public func admits(_ need: Need) -> Bool {

@@ -28,22 +28,11 @@ public struct DashboardWorkflow: Sendable {
 
     struct Refresh: Codable { var scope: String }
 
-    /// Who sees which dashboard: the company's, administrators and managers; a department's, its
-    /// people and administrators; a person's, that person and administrators.
-    public static func canSee(_ scope: DashboardScope, _ actor: Person) -> Bool {
-        if actor.has(.admin) { return true }
-        switch scope {
-        case .company: return actor.has(.manager)
-        case .department(let id, _): return actor.departmentID == id
-        case .person(let id): return actor.id == id
-        }
-    }
-
     /// The dashboard as the actor may see it: every need of the scope when they may read them
     /// all, else the published figures (no confidential need, `DashboardAudience`).
     public func dashboard(_ scope: DashboardScope, for actor: Person) async throws -> DashboardFigures {
         if case .department(let id, _) = scope, try await organisation.department(id) == nil { throw TandemError.notFound("department") }
-        guard Self.canSee(scope, actor) else { throw TandemError.forbidden("this dashboard is not yours to see") }
+        guard InsightAccess.canSee(scope, actor) else { throw TandemError.forbidden("this dashboard is not yours to see") }
         let view = DashboardView(scope, DashboardAudience(scope, readBy: NeedVisibility(for: actor)))
         guard let snapshot = try await store.snapshot(of: view) else { return try await refresh(view) }
         let now = clock.now()

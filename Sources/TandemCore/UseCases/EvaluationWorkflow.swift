@@ -49,7 +49,7 @@ public struct EvaluationWorkflow: Sendable {
     /// Opens a cycle and invites the departments. Administrators open one for every provider or
     /// one; a manager only for their own department (it must be a provider).
     public func open(_ input: OpenInput, by actor: Person) async throws -> EvaluationCycle {
-        guard actor.has(.admin) || (actor.has(.manager) && input.providerID == actor.departmentID) else {
+        guard EvaluationAccess.canOpen(for: input.providerID, actor) else {
             throw TandemError.forbidden("administrators open evaluation cycles; a manager only for their own department")
         }
         var problems = InputProblems()
@@ -75,7 +75,7 @@ public struct EvaluationWorkflow: Sendable {
             throw TandemError.invalid("period", "no department received service in \(period): nobody to evaluate", .nothingToEvaluate)
         }
         // A department answers through its managers: one without an active manager could never answer, so it is not invited.
-        let answering = Set(try await organisation.people(in: nil).filter { $0.isActive && $0.has(.manager) }.map(\.departmentID))
+        let answering = Set(try await organisation.people(in: nil).filter(EvaluationAccess.answersForDepartment).map(\.departmentID))
         let pairs = served.filter { answering.contains($0.rater) }
         guard !pairs.isEmpty else {
             throw TandemError.invalid("period", "no department that received service in \(period) has a manager to answer", .nothingToEvaluate)
@@ -150,17 +150,8 @@ public struct EvaluationWorkflow: Sendable {
             throw TandemError.notFound("evaluation invitation")
         }
         let cycle = try await closedIfDue(stored)
-        return (cycle, invitation, Self.seesResponse(invitation, actor) ? try await store.response(to: id) : nil,
-                Self.mayAnswer(invitation, actor) && cycle.takesAnswers(at: clock.now(), in: timeZone))
-    }
-
-    /// Who reads one department's answer: administrators and the managers of the two departments.
-    public static func seesResponse(_ invitation: EvaluationInvitation, _ actor: Person) -> Bool {
-        actor.has(.admin) || (actor.has(.manager) && [invitation.raterID, invitation.providerID].contains(actor.departmentID))
-    }
-
-    static func mayAnswer(_ invitation: EvaluationInvitation, _ actor: Person) -> Bool {
-        actor.has(.admin) || (actor.has(.manager) && actor.departmentID == invitation.raterID)
+        return (cycle, invitation, EvaluationAccess.seesResponse(invitation, actor) ? try await store.response(to: id) : nil,
+                EvaluationAccess.mayAnswer(invitation, actor) && cycle.takesAnswers(at: clock.now(), in: timeZone))
     }
 
     // MARK: answering and closing
@@ -180,7 +171,7 @@ public struct EvaluationWorkflow: Sendable {
     /// Answers (or changes the answer to) an invitation: the rating department's managers.
     public func answer(_ id: EvaluationInvitation.ID, _ answer: Answer, by actor: Person) async throws -> EvaluationResponse {
         let (cycle, invitation, _, _) = try await invitation(id, for: actor)
-        guard Self.mayAnswer(invitation, actor) else {
+        guard EvaluationAccess.mayAnswer(invitation, actor) else {
             throw TandemError.forbidden("the managers of the rating department answer its evaluation")
         }
         guard cycle.takesAnswers(at: clock.now(), in: timeZone) else {
@@ -219,7 +210,7 @@ public struct EvaluationWorkflow: Sendable {
     /// Closes a cycle: administrators, or the manager who opened it.
     public func close(_ id: EvaluationCycle.ID, by actor: Person) async throws -> EvaluationCycle {
         guard var cycle = try await store.cycle(id) else { throw TandemError.notFound("evaluation cycle") }
-        guard actor.has(.admin) || (actor.has(.manager) && cycle.openedBy == actor.id) else {
+        guard EvaluationAccess.canConduct(cycle, actor) else {
             throw TandemError.forbidden("administrators, or the manager who opened it, close a cycle")
         }
         guard cycle.status == .open else { return cycle }
@@ -240,7 +231,7 @@ public struct EvaluationWorkflow: Sendable {
     /// the manager who opened the cycle. Returns how many invitations were reminded of.
     public func remind(_ id: EvaluationCycle.ID, by actor: Person) async throws -> Int {
         let (cycle, invitations) = try await cycle(id, for: actor)
-        guard actor.has(.admin) || (actor.has(.manager) && cycle.openedBy == actor.id) else {
+        guard EvaluationAccess.canConduct(cycle, actor) else {
             throw TandemError.forbidden("administrators, or the manager who opened it, send reminders")
         }
         guard cycle.takesAnswers(at: clock.now(), in: timeZone) else {
@@ -254,7 +245,7 @@ public struct EvaluationWorkflow: Sendable {
     private func tell(_ cycle: EvaluationCycle, about invitations: [EvaluationInvitation], _ kind: NotificationKind, occasion: UUID) async throws {
         let departments = Dictionary(uniqueKeysWithValues: try await organisation.departments().map { ($0.id, $0.name) })
         for invitation in invitations {
-            let managers = try await organisation.people(in: invitation.raterID).filter { $0.isActive && $0.has(.manager) }
+            let managers = try await organisation.people(in: invitation.raterID).filter(EvaluationAccess.answersForDepartment)
             try await notifications.tell(managers, kind, about: invitation.id.rawValue,
                                          detail: "\(cycle.name) · \(departments[invitation.providerID] ?? "")",
                                          occasion: occasion.mixed(with: invitation.id.rawValue))
@@ -314,7 +305,7 @@ public struct EvaluationWorkflow: Sendable {
             let wanted = Set(invitations.map(\.id))
             let responses = try await store.responses(of: cycle.id).filter { wanted.contains($0.invitationID) }
             let answered = invitations.filter { invitation in responses.contains { $0.invitationID == invitation.id } }
-            guard answered.allSatisfy({ Self.seesResponse($0, reader) }) || group.shows(responses.count) else { return .withheld }
+            guard answered.allSatisfy({ EvaluationAccess.seesResponse($0, reader) }) || group.shows(responses.count) else { return .withheld }
             return .shown(EvaluationScores(dimensions: cycle.dimensions, responses: responses))
         }
         return .none

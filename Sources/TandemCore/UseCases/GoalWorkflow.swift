@@ -28,7 +28,7 @@ public struct GoalWorkflow: Sendable {
 
     /// Throws unless the actor may set goals (callers check before reading a body).
     public func checkMayManage(by actor: Person) throws {
-        guard actor.has(.admin) else { throw TandemError.forbidden("only administrators set the company's goals") }
+        guard AccessPolicy.canManageSettings(actor) else { throw TandemError.forbidden("only administrators set the company's goals") }
     }
 
     public func create(_ input: GoalInput, by actor: Person) async throws -> StrategicGoal {

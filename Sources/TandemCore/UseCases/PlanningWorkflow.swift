@@ -16,23 +16,13 @@ public struct PlanningWorkflow: Sendable {
         self.timeZone = timeZone
     }
 
-    /// Reads a provider's capacity and plans: its agents and managers, administrators.
-    public static func canRead(_ department: Department.ID, _ actor: Person) -> Bool {
-        actor.has(.admin) || (actor.departmentID == department && (actor.has(.agent) || actor.has(.manager)))
-    }
-
-    /// Declares capacity and commits plans: its managers, administrators.
-    public static func canPlan(_ department: Department.ID, _ actor: Person) -> Bool {
-        actor.has(.admin) || (actor.departmentID == department && actor.has(.manager))
-    }
-
     public var currentPeriod: ReportingPeriod { ReportingPeriod.containing(clock.now(), .month, in: timeZone) }
 
     public func weights() async throws -> PlanningWeights { try await store.weights() }
 
     /// Throws unless the actor may set the planning weights (callers check before reading a body).
     public func checkMaySetWeights(by actor: Person) throws {
-        guard actor.has(.admin) else { throw TandemError.forbidden("only administrators set the planning weights") }
+        guard AccessPolicy.canManageSettings(actor) else { throw TandemError.forbidden("only administrators set the planning weights") }
     }
 
     public func setWeights(_ weights: PlanningWeights, by actor: Person) async throws -> PlanningWeights {
@@ -44,7 +34,7 @@ public struct PlanningWorkflow: Sendable {
 
     func provider(_ id: Department.ID, readable actor: Person) async throws -> Department {
         guard let department = try await organisation.department(id), department.isProvider else { throw TandemError.notFound("department") }
-        guard Self.canRead(id, actor) else { throw TandemError.forbidden("only the department's agents and managers see its plans") }
+        guard InsightAccess.canReadPlans(of: id, actor) else { throw TandemError.forbidden("only the department's agents and managers see its plans") }
         return department
     }
 
@@ -55,7 +45,7 @@ public struct PlanningWorkflow: Sendable {
 
     public func setCapacity(_ days: Double, of department: Department.ID, in period: ReportingPeriod, by actor: Person) async throws {
         _ = try await provider(department, readable: actor)
-        guard Self.canPlan(department, actor) else { throw TandemError.forbidden("only the department's managers declare its capacity") }
+        guard InsightAccess.canPlan(department, actor) else { throw TandemError.forbidden("only the department's managers declare its capacity") }
         guard days.isFinite, (0...100_000).contains(days) else {
             throw TandemError.invalid("person_days", "person_days must be between 0 and 100000", .outOfRange, "0", "100000")
         }
@@ -91,7 +81,7 @@ public struct PlanningWorkflow: Sendable {
     /// Commits the proposal with the manager's pins, in place of the period's plan before.
     public func commit(_ department: Department.ID, in period: ReportingPeriod, pins: [Need.ID: CapacityPlanner.Pin], by actor: Person) async throws -> CommittedPlan {
         _ = try await provider(department, readable: actor)
-        guard Self.canPlan(department, actor) else { throw TandemError.forbidden("only the department's managers commit its plan") }
+        guard InsightAccess.canPlan(department, actor) else { throw TandemError.forbidden("only the department's managers commit its plan") }
         let (proposal, candidates) = try await fullProposal(department, in: period, pins: pins, for: actor)
         let plan = CommittedPlan(departmentID: department, period: period, proposal: proposal, committedAt: clock.now(), committedBy: actor.id)
         try await store.commit(plan)

@@ -31,7 +31,7 @@ struct DashboardPages: RouteCollection {
     /// The company's dashboard for those who see it, else one's own department's.
     func start(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        if DashboardWorkflow.canSee(.company, actor) { return request.seeOther("/dashboards/company") }
+        if InsightAccess.canSee(.company, actor) { return request.seeOther("/dashboards/company") }
         return request.seeOther("/dashboards/departments/\(actor.departmentID)")
     }
 
@@ -71,7 +71,7 @@ struct DashboardPages: RouteCollection {
             heading = directory.departmentName(id)
             views = DashboardScope.DepartmentView.allCases.map { Choice(value: $0.rawValue, label: t("dashboard_view.\($0.rawValue)"), selected: $0 == view) }
         }
-        let visible = directory.departments.values.filter { DashboardWorkflow.canSee(.department($0.id, .provider), actor) }
+        let visible = directory.departments.values.filter { InsightAccess.canSee(.department($0.id, .provider), actor) }
         let departments = DepartmentTree.ordered(Array(visible)).map {
             Choice(value: "/dashboards/departments/\($0.department.id)", label: $0.department.name,
                    selected: charts.scope.key.hasPrefix("department:\($0.department.id)"))
@@ -79,7 +79,7 @@ struct DashboardPages: RouteCollection {
         let context = Context(
             layout: LayoutContext(request, title: t("dashboard.title") + " · " + heading, section: "dashboards"), heading: heading,
             computed: PageFormat(request).dateTime(charts.figures.computedAt), total: charts.figures.total, charts: charts.all,
-            departments: departments, views: views, showCompany: DashboardWorkflow.canSee(.company, actor))
+            departments: departments, views: views, showCompany: InsightAccess.canSee(.company, actor))
         return try await request.page("dashboard", context)
     }
 

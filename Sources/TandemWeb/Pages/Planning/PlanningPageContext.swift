@@ -81,7 +81,7 @@ struct PlanningPageContext: Encodable {
         let proposal = capacity == nil ? nil : try await workflow.propose(department, in: period, pins: pins, for: actor)
         let weights = try await workflow.weights()
         var directory = try await PageDirectory.load(request, people: committed.map { [$0.plan.committedBy] } ?? [])
-        let providers = directory.departments.values.filter { $0.isProvider && PlanningWorkflow.canRead($0.id, actor) }
+        let providers = directory.departments.values.filter { $0.isProvider && InsightAccess.canReadPlans(of: $0.id, actor) }
         let format = PageFormat(request)
         func line(_ entry: PlanLine, rank: Int) -> Line {
             var reason: String?
@@ -125,7 +125,7 @@ struct PlanningPageContext: Encodable {
                 Choice(value: $0.department.id.description, label: $0.department.name, selected: $0.department.id == department)
             },
             departmentID: department.description, departmentName: directory.departmentName(department), period: period.description,
-            canPlan: PlanningWorkflow.canPlan(department, actor), capacity: capacity.map(days), typedDays: typedDays ?? capacity.map(days) ?? "",
+            canPlan: InsightAccess.canPlan(department, actor), capacity: capacity.map(days), typedDays: typedDays ?? capacity.map(days) ?? "",
             plannedDays: proposal.map { days($0.plannedDays) }, leftDays: proposal.map { days($0.leftDays) },
             overbooked: (proposal?.leftDays ?? 0) < 0,
             lines: proposal?.lines.enumerated().map { line($1, rank: $0 + 1) }.nonEmpty, review: review,

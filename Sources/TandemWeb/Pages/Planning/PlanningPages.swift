@@ -46,7 +46,7 @@ struct PlanningPages: RouteCollection {
             return (id, period)
         }
         let providers = try await request.tandem.organisation.departments(for: actor).filter(\.isProvider)
-            .filter { PlanningWorkflow.canRead($0.id, actor) }
+            .filter { InsightAccess.canReadPlans(of: $0.id, actor) }
         guard let first = providers.first(where: { $0.id == actor.departmentID }) ?? DepartmentTree.ordered(providers).first?.department else {
             throw TandemError.forbidden("the planner is for the agents and managers of providing departments")
         }
