@@ -126,8 +126,7 @@ public struct CatalogWorkflow: Sendable {
         if let assignees = input.defaultAssigneeIDs {
             let people = try await organisation.people(assignees)
             for id in assignees {
-                guard let person = people.first(where: { $0.id == id }), person.departmentID == offering.providerID,
-                    person.has(.agent) || person.has(.manager)
+                guard let person = people.first(where: { $0.id == id }), AccessPolicy.worksFor(offering.providerID, person)
                 else { throw TandemError.invalid("default_assignee_ids", "\(id) is not an agent of the providing department") }
             }
             offering.defaultAssigneeIDs = assignees

@@ -107,8 +107,7 @@ public struct NeedWorkflow: Sendable {
         guard unique.count <= 20 else { throw TandemError.invalid(field, "at most 20 assignees") }
         let people = try await organisation.people(unique)
         for id in unique {
-            guard let person = people.first(where: { $0.id == id }), person.isActive,
-                person.departmentID == provider, person.has(.agent) || person.has(.manager)
+            guard let person = people.first(where: { $0.id == id }), person.isActive, AccessPolicy.worksFor(provider, person)
             else {
                 throw TandemError.invalid(field, "\(id) is not an active agent of the providing department")
             }

@@ -73,7 +73,7 @@ public struct NotificationWorkflow: Sendable {
         if events.contains(where: { $0.kind == .raised }) { events.removeAll { $0.kind == .assigned } }
         guard !events.isEmpty else { return }
         let providers = try await organisation.people(in: need.providingDepartmentID)
-            .filter { $0.isActive && ($0.has(.agent) || $0.has(.manager)) }
+            .filter { $0.isActive && AccessPolicy.worksFor(need.providingDepartmentID, $0) }
         let named = try await organisation.people([need.requesterID] + need.assigneeIDs)
         let people = Dictionary((providers + named).map { ($0.id, $0) }) { first, _ in first }
         let channels = try await store.channels(of: need.providingDepartmentID).filter(\.isActive)

@@ -85,8 +85,7 @@ extension ServiceLevelWorkflow {
     private func terms(of need: Need, events: [NeedEvent]) async throws -> (providers: Set<Person.ID>, calendar: BusinessCalendar) {
         let actors = Array(Set(events.map(\.actorID)))
         let providers = Set(try await needs.organisation.people(actors).filter { person in
-            person.has(.admin) || need.assigneeIDs.contains(person.id)
-                || (person.departmentID == need.providingDepartmentID && (person.has(.agent) || person.has(.manager)))
+            person.has(.admin) || need.assigneeIDs.contains(person.id) || AccessPolicy.worksFor(need.providingDepartmentID, person)
         }.map(\.id))
         return (providers, try await effectiveCalendar(of: need.providingDepartmentID))
     }

@@ -43,7 +43,7 @@ public struct SuggestionWorkflow: Sendable {
 
     /// Who deals with a department's suggestions: its agents and managers, administrators.
     public static func dealsWith(_ suggestion: Suggestion, _ actor: Person) -> Bool {
-        actor.has(.admin) || (actor.departmentID == suggestion.departmentID && (actor.has(.agent) || actor.has(.manager)))
+        actor.has(.admin) || AccessPolicy.worksFor(suggestion.departmentID, actor)
     }
 
     /// Answers publicly (or changes the answer).

@@ -152,7 +152,7 @@ public struct SurveyWorkflow: Sendable {
 
     /// Who may read a survey's results and change it: administrators and the asking department's managers.
     static func owns(_ survey: Survey, _ actor: Person) -> Bool {
-        actor.has(.admin) || (actor.has(.manager) && actor.departmentID == survey.ownerDepartmentID)
+        actor.has(.admin) || AccessPolicy.manages(survey.ownerDepartmentID, actor)
     }
 
     /// A survey the actor is asked or owns; any other is "not found".
@@ -405,7 +405,7 @@ public struct SurveyWorkflow: Sendable {
 
     /// Who works a provider's drafts: its agents and managers, administrators.
     static func worksDrafts(of provider: Department.ID, _ actor: Person) -> Bool {
-        actor.has(.admin) || (actor.departmentID == provider && (actor.has(.agent) || actor.has(.manager)))
+        actor.has(.admin) || AccessPolicy.worksFor(provider, actor)
     }
 
     public func drafts(provider: Department.ID, status: NeedDraft.Status? = .open, for actor: Person) async throws -> [NeedDraft] {
