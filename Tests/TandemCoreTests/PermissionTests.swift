@@ -131,4 +131,30 @@ struct PermissionTests {
             #expect(EvaluationAccess.answersForDepartment(person) == answersForOwn, "\(person.login) answers for their department")
         }
     }
+
+    @Test func meetingsDraftsAndSuggestions() {
+        let day = CalendarDate("2026-11-02")!
+        // a meeting of Sales with IT's agent attending, recorded by Sales's manager
+        let meeting = Meeting(id: .init(UUID()), title: "供需会", heldOn: day, departmentIDs: [Fixtures.sales], attendeeIDs: [Self.itAgent.id],
+                              minutes: "", recordedBy: Self.salesManager.id, createdAt: Fixtures.epoch)
+        let suggestion = Suggestion(id: .init(UUID()), departmentID: Fixtures.it, body: "建议", authorID: nil, authorDepartmentID: nil, submittedOn: day)
+        // (person, records meetings, reads the meeting, runs it, works IT's drafts and deals with its suggestions)
+        let cases: [(Person, Bool, Bool, Bool, Bool)] = [
+            (Self.requester, false, true, false, false),
+            (Self.salesManager, true, true, true, false),
+            (Self.itAgent, false, true, false, true),
+            (Self.itManager, true, false, false, true),
+            (Self.itEmployee, false, false, false, false),
+            (Self.hrAgent, false, false, false, false),
+            (Self.admin, true, true, true, true),
+        ]
+        for (person, records, reads, runs, works) in cases {
+            #expect(CollaborationAccess.canRecordMeetings(person) == records && CollaborationAccess.canBuildSurveys(person) == records,
+                    "\(person.login) records meetings and builds surveys")
+            #expect(CollaborationAccess.reads(meeting, person) == reads, "\(person.login) reads the meeting")
+            #expect(CollaborationAccess.runs(meeting, person) == runs, "\(person.login) runs the meeting")
+            #expect(CollaborationAccess.worksDrafts(of: Fixtures.it, person) == works, "\(person.login) works IT's drafts")
+            #expect(CollaborationAccess.dealsWith(suggestion, person) == works, "\(person.login) deals with IT's suggestions")
+        }
+    }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// The permission rules of needs, departments, catalogs, people and settings, and the two
 /// words the others are made of: who works for a department and who manages it. Reading a need
 /// is `NeedVisibility` (what of it: `NeedDisclosure`); planning and dashboards `InsightAccess`;
-/// evaluations `EvaluationAccess`; figures of two departments `PairDisclosure`. Every use case
+/// evaluations `EvaluationAccess`; meetings, surveys, drafts and suggestions
+/// `CollaborationAccess`; figures of two departments `PairDisclosure`. Every use case
 /// asks in this folder before it reads or writes; nothing outside the core decides.
 public enum AccessPolicy {
     /// Works for the department: one of its agents or managers, the people who serve its needs.

@@ -30,11 +30,6 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
         case id, title, heldOn = "held_on", departmentIDs = "department_ids", attendeeIDs = "attendee_ids", minutes
         case recordedBy = "recorded_by", createdAt = "created_at"
     }
-
-    /// Who reads a meeting: its attendees, the people of its departments, administrators.
-    public func isVisible(to person: Person) -> Bool {
-        person.has(.admin) || attendeeIDs.contains(person.id) || departmentIDs.contains(person.departmentID) || recordedBy == person.id
-    }
 }
 
 /// A follow-up (行动项) of a meeting or of an improvement plan: what, who, by when, how far.

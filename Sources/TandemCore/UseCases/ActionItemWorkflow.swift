@@ -26,7 +26,7 @@ public struct ActionItemWorkflow: Sendable {
         switch parent {
         case .meeting(let id):
             guard let meeting = try await meetings.meeting(id) else { return (false, false) }
-            return (meeting.isVisible(to: actor), actor.has(.admin) || meeting.recordedBy == actor.id)
+            return (CollaborationAccess.reads(meeting, actor), CollaborationAccess.runs(meeting, actor))
         case .plan(let id):
             guard let plan = try await plans.plan(id) else { return (false, false) }
             return (actor.isActive, AccessPolicy.canManageCatalog(of: plan.departmentID, actor))

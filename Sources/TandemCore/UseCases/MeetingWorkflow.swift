@@ -30,7 +30,7 @@ public struct MeetingWorkflow: Sendable {
 
     /// Records a meeting: managers and administrators.
     public func record(_ input: Input, by actor: Person) async throws -> Meeting {
-        guard actor.has(.admin) || actor.has(.manager) else { throw TandemError.forbidden("managers and administrators record meetings") }
+        guard CollaborationAccess.canRecordMeetings(actor) else { throw TandemError.forbidden("managers and administrators record meetings") }
         var problems = InputProblems()
         let title = try problems.check { try Validate.requiredText(input.title, field: "title", max: 200) }
         let heldOn = CalendarDate(input.heldOn.trimmingCharacters(in: .whitespaces))
@@ -54,18 +54,18 @@ public struct MeetingWorkflow: Sendable {
 
     /// A meeting the actor may read (attendees, its departments' people, administrators); else "not found".
     public func meeting(_ id: Meeting.ID, for actor: Person) async throws -> Meeting {
-        guard let meeting = try await store.meeting(id), actor.isActive, meeting.isVisible(to: actor) else { throw TandemError.notFound("meeting") }
+        guard let meeting = try await store.meeting(id), actor.isActive, CollaborationAccess.reads(meeting, actor) else { throw TandemError.notFound("meeting") }
         return meeting
     }
 
     public func meetings(for actor: Person) async throws -> [Meeting] {
-        try await store.meetings(limit: 500).filter { $0.isVisible(to: actor) }
+        try await store.meetings(limit: 500).filter { CollaborationAccess.reads($0, actor) }
     }
 
     /// Changes the minutes: the recorder and administrators.
     public func updateMinutes(_ id: Meeting.ID, _ minutes: String, by actor: Person) async throws -> Meeting {
         var meeting = try await meeting(id, for: actor)
-        guard actor.has(.admin) || meeting.recordedBy == actor.id else { throw TandemError.forbidden("the recorder changes the minutes") }
+        guard CollaborationAccess.runs(meeting, actor) else { throw TandemError.forbidden("the recorder changes the minutes") }
         meeting.minutes = try Validate.optionalText(minutes, field: "minutes", max: 50_000) ?? ""
         try await store.update(meeting)
         return meeting

@@ -41,15 +41,10 @@ public struct SuggestionWorkflow: Sendable {
         return suggestion
     }
 
-    /// Who deals with a department's suggestions: its agents and managers, administrators.
-    public static func dealsWith(_ suggestion: Suggestion, _ actor: Person) -> Bool {
-        actor.has(.admin) || AccessPolicy.worksFor(suggestion.departmentID, actor)
-    }
-
     /// Answers publicly (or changes the answer).
     public func answer(_ id: Suggestion.ID, _ text: String, by actor: Person) async throws -> Suggestion {
         var suggestion = try await suggestion(id, for: actor)
-        guard Self.dealsWith(suggestion, actor) else { throw TandemError.forbidden("the department it is for answers it") }
+        guard CollaborationAccess.dealsWith(suggestion, actor) else { throw TandemError.forbidden("the department it is for answers it") }
         guard suggestion.status == .open || suggestion.status == .answered else {
             throw TandemError(.invalidTransition, "a suggestion turned into a need or closed is not answered", field: "answer")
         }
@@ -67,7 +62,7 @@ public struct SuggestionWorkflow: Sendable {
     /// theirs to choose (service when none).
     public func convert(_ id: Suggestion.ID, _ choice: Conversion = Conversion(), by actor: Person) async throws -> Need {
         let suggestion = try await suggestion(id, for: actor)
-        guard Self.dealsWith(suggestion, actor) else { throw TandemError.forbidden("the department it is for turns it into a need") }
+        guard CollaborationAccess.dealsWith(suggestion, actor) else { throw TandemError.forbidden("the department it is for turns it into a need") }
         let input = RaiseNeedInput(title: choice.title ?? suggestion.body.firstLine(max: 200), description: suggestion.body,
                                    kind: choice.kind ?? .service, providingDepartmentID: suggestion.departmentID)
         return try await needs.raise(input, writtenBy: suggestion.authorID, from: choice.requestingDepartmentID, recordedBy: actor,
@@ -76,7 +71,7 @@ public struct SuggestionWorkflow: Sendable {
 
     public func close(_ id: Suggestion.ID, by actor: Person) async throws -> Suggestion {
         var suggestion = try await suggestion(id, for: actor)
-        guard Self.dealsWith(suggestion, actor) else { throw TandemError.forbidden("the department it is for closes it") }
+        guard CollaborationAccess.dealsWith(suggestion, actor) else { throw TandemError.forbidden("the department it is for closes it") }
         let expected = suggestion.status
         guard expected == .open || expected == .answered else { return suggestion }
         suggestion.status = .closed

@@ -50,7 +50,7 @@ public struct SurveyWorkflow: Sendable {
 
     /// Builds a survey for the actor's department: administrators and managers.
     public func create(_ input: Input, by actor: Person) async throws -> Survey {
-        guard actor.has(.admin) || actor.has(.manager) else { throw TandemError.forbidden("managers and administrators build surveys") }
+        guard CollaborationAccess.canBuildSurveys(actor) else { throw TandemError.forbidden("managers and administrators build surveys") }
         var problems = InputProblems()
         let title = try problems.check { try Validate.requiredText(input.title, field: "title", max: 200) }
         let description = try problems.check { try Validate.optionalText(input.description, field: "description", max: 5_000) } ?? nil
@@ -150,14 +150,9 @@ public struct SurveyWorkflow: Sendable {
 
     // MARK: reading
 
-    /// Who may read a survey's results and change it: administrators and the asking department's managers.
-    static func owns(_ survey: Survey, _ actor: Person) -> Bool {
-        actor.has(.admin) || AccessPolicy.manages(survey.ownerDepartmentID, actor)
-    }
-
     /// A survey the actor is asked or owns; any other is "not found".
     public func survey(_ id: Survey.ID, for actor: Person) async throws -> Survey {
-        guard let survey = try await store.survey(id), actor.isActive, survey.audience.includes(actor) || Self.owns(survey, actor) else {
+        guard let survey = try await store.survey(id), actor.isActive, survey.audience.includes(actor) || CollaborationAccess.owns(survey, actor) else {
             throw TandemError.notFound("survey")
         }
         return survey
@@ -181,13 +176,13 @@ public struct SurveyWorkflow: Sendable {
         let asked = survey.audience.includes(actor)
         let answered = try await open.asyncMap { try await store.participants(of: survey.id, round: $0).contains(actor.id) } ?? false
         return Standing(survey: survey, openRound: open, latestRound: survey.schedule.latestRound(at: now, in: timeZone), isAsked: asked,
-                        hasAnswered: answered, owns: Self.owns(survey, actor))
+                        hasAnswered: answered, owns: CollaborationAccess.owns(survey, actor))
     }
 
     /// The surveys the actor is asked or owns, newest first.
     public func surveys(for actor: Person) async throws -> [Standing] {
         var result: [Standing] = []
-        for survey in try await store.surveys(limit: 200) where survey.audience.includes(actor) || Self.owns(survey, actor) {
+        for survey in try await store.surveys(limit: 200) where survey.audience.includes(actor) || CollaborationAccess.owns(survey, actor) {
             result.append(try await standing(of: survey, for: actor))
         }
         return result
@@ -277,7 +272,7 @@ public struct SurveyWorkflow: Sendable {
     /// One round's results (the latest that began, unless told): the asking department's managers and administrators.
     public func results(_ id: Survey.ID, round: Int?, for actor: Person) async throws -> SurveyResults {
         let survey = try await survey(id, for: actor)
-        guard Self.owns(survey, actor) else { throw TandemError.forbidden("the asking department's managers read the results") }
+        guard CollaborationAccess.owns(survey, actor) else { throw TandemError.forbidden("the asking department's managers read the results") }
         let latest = survey.schedule.latestRound(at: clock.now(), in: timeZone) ?? 0
         let chosen = round ?? latest
         guard (0...max(latest, 0)).contains(chosen) else { throw TandemError.invalid("round", "no such round", .outOfRange, "0", String(latest)) }
@@ -311,7 +306,7 @@ public struct SurveyWorkflow: Sendable {
     /// Stops asking: the owners.
     public func deactivate(_ id: Survey.ID, by actor: Person) async throws -> Survey {
         var survey = try await survey(id, for: actor)
-        guard Self.owns(survey, actor) else { throw TandemError.forbidden("the asking department's managers close the survey") }
+        guard CollaborationAccess.owns(survey, actor) else { throw TandemError.forbidden("the asking department's managers close the survey") }
         survey.isActive = false
         try await store.update(survey)
         return survey
@@ -345,7 +340,7 @@ public struct SurveyWorkflow: Sendable {
     /// Reminds those asked who have not answered the open round: the owners. Returns how many.
     public func remind(_ id: Survey.ID, by actor: Person) async throws -> Int {
         let survey = try await survey(id, for: actor)
-        guard Self.owns(survey, actor) else { throw TandemError.forbidden("the asking department's managers send reminders") }
+        guard CollaborationAccess.owns(survey, actor) else { throw TandemError.forbidden("the asking department's managers send reminders") }
         guard survey.isActive, let round = survey.schedule.openRound(at: clock.now(), in: timeZone) else {
             throw TandemError(.invalidTransition, "the survey takes no answers now", field: "survey")
         }
@@ -403,13 +398,8 @@ public struct SurveyWorkflow: Sendable {
 
     // MARK: drafts
 
-    /// Who works a provider's drafts: its agents and managers, administrators.
-    static func worksDrafts(of provider: Department.ID, _ actor: Person) -> Bool {
-        actor.has(.admin) || AccessPolicy.worksFor(provider, actor)
-    }
-
     public func drafts(provider: Department.ID, status: NeedDraft.Status? = .open, for actor: Person) async throws -> [NeedDraft] {
-        guard Self.worksDrafts(of: provider, actor) else { throw TandemError.forbidden("the providing department works its drafts") }
+        guard CollaborationAccess.worksDrafts(of: provider, actor) else { throw TandemError.forbidden("the providing department works its drafts") }
         return try await store.drafts(provider: provider, status: status)
     }
 
@@ -419,7 +409,7 @@ public struct SurveyWorkflow: Sendable {
     /// choice (service when none); the text is the answer as written — where it came from is kept
     /// as the need's origin, not written into it.
     public func convert(_ id: NeedDraft.ID, _ choice: Conversion = Conversion(), by actor: Person) async throws -> Need {
-        guard let draft = try await store.draft(id), Self.worksDrafts(of: draft.providerID, actor) else { throw TandemError.notFound("draft") }
+        guard let draft = try await store.draft(id), CollaborationAccess.worksDrafts(of: draft.providerID, actor) else { throw TandemError.notFound("draft") }
         guard draft.status == .open else { throw TandemError(.conflict, "the draft was dealt with already", field: "draft") }
         var from = choice.requestingDepartmentID
         if from == nil, let survey = try await store.survey(draft.surveyID), case .departments(let departments) = survey.audience,
@@ -432,7 +422,7 @@ public struct SurveyWorkflow: Sendable {
     }
 
     public func dismiss(_ id: NeedDraft.ID, by actor: Person) async throws {
-        guard let draft = try await store.draft(id), Self.worksDrafts(of: draft.providerID, actor) else { throw TandemError.notFound("draft") }
+        guard let draft = try await store.draft(id), CollaborationAccess.worksDrafts(of: draft.providerID, actor) else { throw TandemError.notFound("draft") }
         guard try await store.dismiss(id) else { throw TandemError(.conflict, "the draft was dealt with already", field: "draft") }
     }
 }

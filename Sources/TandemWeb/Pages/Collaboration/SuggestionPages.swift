@@ -78,7 +78,7 @@ struct SuggestionPages: RouteCollection {
             rows.append(Row(id: suggestion.id.description, department: names[suggestion.departmentID] ?? "—", body: suggestion.body, from: from,
                             submittedOn: PageFormat(request).date(suggestion.submittedOn), status: suggestion.status.rawValue,
                             statusLabel: request.t("suggestion_status.\(suggestion.status.rawValue)"), answer: suggestion.answer, needLink: needLink,
-                            canDeal: SuggestionWorkflow.dealsWith(suggestion, actor),
+                            canDeal: CollaborationAccess.dealsWith(suggestion, actor),
                             isOpen: suggestion.status == .open || suggestion.status == .answered,
                             origins: suggestion.authorID == nil ? ConversionForm.departments(departments, preselected: nil) : nil))
         }
