@@ -74,6 +74,11 @@ struct PermissionTests {
         #expect(AccessPolicy.canManagePeople(of: Fixtures.sales, Self.salesManager))
         #expect(!AccessPolicy.canManagePeople(of: Fixtures.it, Self.salesManager))
         #expect(!AccessPolicy.canManageDepartments(Self.itManager))
+        #expect(!AccessPolicy.canMovePeople(Self.salesManager) && AccessPolicy.canMovePeople(Self.admin))
+        #expect(AccessPolicy.canChangeRoles(from: [.employee], to: [.employee, .manager, .agent], Self.salesManager))
+        #expect(!AccessPolicy.canChangeRoles(from: [.employee], to: [.employee, .admin], Self.salesManager))
+        #expect(!AccessPolicy.canChangeRoles(from: [.admin], to: [.employee], Self.itManager))
+        #expect(AccessPolicy.canChangeRoles(from: [.employee], to: [.admin], Self.admin))
     }
 
     @Test func confidentialityIsChangedByRequesterProviderManagerAndAdmin() {

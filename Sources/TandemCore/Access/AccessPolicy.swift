@@ -101,6 +101,17 @@ public enum AccessPolicy {
         person.has(.admin) || manages(department, person)
     }
 
+    /// Moving people between departments: administrators.
+    public static func canMovePeople(_ actor: Person) -> Bool {
+        actor.has(.admin)
+    }
+
+    /// Changing someone's roles from `old` to `new`: managers grant and take employee, agent and
+    /// manager; only administrators grant or take administrator.
+    public static func canChangeRoles(from old: Set<Role>, to new: Set<Role>, _ actor: Person) -> Bool {
+        new.contains(.admin) == old.contains(.admin) || actor.has(.admin)
+    }
+
     /// Whether `actor` may change `person`'s account (name, login, address, activity, password):
     /// a manager of their department, but only an administrator changes an administrator.
     public static func canManage(_ person: Person, _ actor: Person) -> Bool {

@@ -179,7 +179,7 @@ public struct OrganisationWorkflow: Sendable {
         if let language = input.language { person.language = language }
         if let emailNotifications = input.emailNotifications { person.emailNotifications = emailNotifications }
         if let departmentID = input.departmentID, departmentID != person.departmentID {
-            guard actor.has(.admin) else { throw TandemError.forbidden("only administrators move people between departments") }
+            guard AccessPolicy.canMovePeople(actor) else { throw TandemError.forbidden("only administrators move people between departments") }
             guard try await store.department(departmentID) != nil else { throw TandemError.invalid("department_id", "no department has this id", .unknownRecord) }
             person.departmentID = departmentID
         }
@@ -223,9 +223,9 @@ public struct OrganisationWorkflow: Sendable {
         try await store.setPasswordHash(hasher.hash(newPassword), of: id, revokingTokensAt: revoking ? clock.now() : nil)
     }
 
-    /// Managers grant employee, agent and manager; only administrators grant or take administrator.
+    /// Throws unless the actor may change the roles so (`AccessPolicy.canChangeRoles`).
     static func checkRoleGrant(_ roles: Set<Role>, old: Set<Role>, by actor: Person) throws {
-        if roles.contains(.admin) != old.contains(.admin) && !actor.has(.admin) {
+        guard AccessPolicy.canChangeRoles(from: old, to: roles, actor) else {
             throw TandemError.forbidden("only administrators grant or remove the administrator role")
         }
     }
