@@ -304,7 +304,8 @@ public struct EvaluationWorkflow: Sendable {
             guard !invitations.isEmpty else { continue }
             let wanted = Set(invitations.map(\.id))
             let responses = try await store.responses(of: cycle.id).filter { wanted.contains($0.invitationID) }
-            let answered = invitations.filter { invitation in responses.contains { $0.invitationID == invitation.id } }
+            let responded = Set(responses.map(\.invitationID))
+            let answered = invitations.filter { responded.contains($0.id) }
             guard answered.allSatisfy({ EvaluationAccess.seesResponse($0, reader) }) || group.shows(responses.count) else { return .withheld }
             return .shown(EvaluationScores(dimensions: cycle.dimensions, responses: responses))
         }

@@ -57,14 +57,15 @@ public struct PlanningWorkflow: Sendable {
     /// (`NeedDisclosure`), still taking its share of the capacity.
     public func propose(_ department: Department.ID, in period: ReportingPeriod, pins: [Need.ID: CapacityPlanner.Pin] = [:],
                         for actor: Person) async throws -> PlanProposal {
-        let (proposal, candidates) = try await fullProposal(department, in: period, pins: pins, for: actor)
-        return proposal.seen(by: NeedVisibility(for: actor), needs: Dictionary(candidates.map { ($0.need.id, $0.need) }, uniquingKeysWith: { a, _ in a }))
+        _ = try await provider(department, readable: actor)
+        let (proposal, needs) = try await fullProposal(department, in: period, pins: pins, for: actor)
+        return proposal.seen(by: NeedVisibility(for: actor), needs: needs)
     }
 
-    /// The proposal over every open need, whoever reads it: what a commit stores.
+    /// The proposal over every open need, whoever reads it (what a commit stores), and those
+    /// needs by id. The caller has checked that the actor reads the provider's plans.
     private func fullProposal(_ department: Department.ID, in period: ReportingPeriod, pins: [Need.ID: CapacityPlanner.Pin],
-                              for actor: Person) async throws -> (PlanProposal, [CapacityPlanner.Candidate]) {
-        _ = try await provider(department, readable: actor)
+                              for actor: Person) async throws -> (PlanProposal, [Need.ID: Need]) {
         guard let capacity = try await store.capacity(of: department, in: period) else {
             throw TandemError.invalid("person_days", "declare the department's capacity for \(period) first", .required)
         }
@@ -75,19 +76,18 @@ public struct PlanningWorkflow: Sendable {
             throw TandemError.invalid("pins", "\(stranger) is not an open need of the department", .unknownRecord)
         }
         let proposal = CapacityPlanner.plan(candidates, capacityDays: capacity, weights: try await store.weights(), now: clock.now(), pins: pins)
-        return (proposal, candidates)
+        return (proposal, Dictionary(candidates.map { ($0.need.id, $0.need) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// Commits the proposal with the manager's pins, in place of the period's plan before.
     public func commit(_ department: Department.ID, in period: ReportingPeriod, pins: [Need.ID: CapacityPlanner.Pin], by actor: Person) async throws -> CommittedPlan {
         _ = try await provider(department, readable: actor)
         guard InsightAccess.canPlan(department, actor) else { throw TandemError.forbidden("only the department's managers commit its plan") }
-        let (proposal, candidates) = try await fullProposal(department, in: period, pins: pins, for: actor)
-        let plan = CommittedPlan(departmentID: department, period: period, proposal: proposal, committedAt: clock.now(), committedBy: actor.id)
+        let (proposal, needs) = try await fullProposal(department, in: period, pins: pins, for: actor)
+        var plan = CommittedPlan(departmentID: department, period: period, proposal: proposal, committedAt: clock.now(), committedBy: actor.id)
         try await store.commit(plan)
-        var seen = plan
-        seen.proposal = proposal.seen(by: NeedVisibility(for: actor), needs: Dictionary(candidates.map { ($0.need.id, $0.need) }, uniquingKeysWith: { a, _ in a }))
-        return seen
+        plan.proposal = proposal.seen(by: NeedVisibility(for: actor), needs: needs)
+        return plan
     }
 
     /// The committed plan of the period and how it went (so far, while the period runs), as the
@@ -107,11 +107,12 @@ public struct PlanningWorkflow: Sendable {
     /// The pins of the period's committed plan on needs still open that the actor may read:
     /// what a new proposal starts from until the manager changes them.
     public func committedPins(_ department: Department.ID, in period: ReportingPeriod, for actor: Person) async throws -> [Need.ID: CapacityPlanner.Pin] {
-        guard let committed = try await review(department, in: period, for: actor) else { return [:] }
+        _ = try await provider(department, readable: actor)
+        guard let plan = try await store.plan(of: department, in: period) else { return [:] }
         let visibility = NeedVisibility(for: actor)
         let open = Set(try await store.candidates(provider: department).map(\.need).filter(visibility.admits).map(\.id))
         var pins: [Need.ID: CapacityPlanner.Pin] = [:]
-        for line in committed.plan.proposal.lines {
+        for line in plan.proposal.lines {
             if let id = line.needID, let pin = line.pin, open.contains(id) { pins[id] = pin }
         }
         return pins
