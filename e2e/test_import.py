@@ -3,6 +3,7 @@ every problem by line and column, then imports a good file and watches its progr
 import os
 import tempfile
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -48,7 +49,9 @@ class ImportPaths(BrowserTest):
         def finished(_):
             states.add(self.text("#import-state"))
             return "已导入" in states
-        WebDriverWait(self.driver, 120, poll_frequency=0.2).until(finished)
+        # the page reloads itself when the import ends: a state read across the reload is read again
+        WebDriverWait(self.driver, 120, poll_frequency=0.2,
+                      ignored_exceptions=(StaleElementReferenceException,)).until(finished)
         self.assertIn("导入中", states, "the page showed the import running before it ended")
         self.assertEqual(self.text("#import-summary"), "已导入 3000 行。")
         self.open("/search?q=导入需求 2999")
