@@ -37,6 +37,17 @@ struct PlanningAPITests {
             }
             let refused = try await app.request(.PATCH, "/api/v1/needs/\(first.id)", token: agent, json: #"{"strategic_goal_id":"\#(endedID)"}"#)
             #expect(refused.status == .unprocessableEntity && refused.errorField == "strategic_goal_id")
+            // one rule when raised and when changed: an ended goal takes no new need either way
+            let raisedOnEnded = try await app.request(.POST, "/api/v1/needs", token: company.token(company.salesEmployee), json: """
+                {"title":"旧目标下的需求","kind":"technology","providing_department_id":"\(company.it.id)","strategic_goal_id":"\(endedID)"}
+                """)
+            #expect(raisedOnEnded.status == .unprocessableEntity && raisedOnEnded.errorField == "strategic_goal_id", "\(raisedOnEnded.text)")
+            // a change names every bad field at once, and writes none of them
+            let several = try await app.request(.PATCH, "/api/v1/needs/\(first.id)", token: agent,
+                                                json: #"{"title":" ","effort_hours":-1,"strategic_goal_id":"\#(endedID)"}"#)
+            let named = ((several.object["error"] as? [String: Any])?["fields"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
+            #expect(several.status == .unprocessableEntity && named == ["title", "effort_hours", "strategic_goal_id"], "\(several.text)")
+            #expect(try await app.services.needs.need(first.id, for: company.itAgent).title == "上云迁移")
             #expect(try await app.request(.PATCH, "/api/v1/needs/\(first.id)", token: company.token(company.salesEmployee),
                                           json: #"{"strategic_goal_id":"\#(goalID)"}"#).status == .forbidden, "the requester does not judge")
             _ = try await app.services.needs.transition(first.id, .start, by: company.itAgent)

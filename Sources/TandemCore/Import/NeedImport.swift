@@ -32,8 +32,8 @@ enum NeedImport {
         needs.reserveCapacity(rows.count)
         for var row in rows {
             defer { problems += row.problems }
-            let title = row.check("title") { try Validate.requiredText($0, field: "title", max: 200) }
-            let description = row.check("description") { try Validate.optionalText($0, field: "description", max: 20_000) }
+            let title = row.check("title") { try NeedRules.title($0) }
+            let description = row.check("description") { try NeedRules.description($0) }
             let kind = row.text("kind").isEmpty ? nil : row.choice("kind", labels: kindLabels, default: nil)
             if row.text("kind").isEmpty { row.note(.invalid("kind", "kind is required", .required)) }
             let code = row.text("providing_department_code").uppercased()
@@ -60,7 +60,7 @@ enum NeedImport {
             }
             guard row.problems.isEmpty, let title, let description, let kind, let requester, let provider,
                   let urgency, let importance else { continue }
-            needs.append(Planned(title: title, description: description ?? "", kind: kind, requester: requester, providerID: provider.id,
+            needs.append(Planned(title: title, description: description, kind: kind, requester: requester, providerID: provider.id,
                                  urgency: urgency, importance: importance, desiredDate: desiredDate, isConfidential: isConfidential,
                                  raisedAt: raisedAt ?? now))
         }

@@ -68,13 +68,12 @@ extension NeedWorkflow {
                from department: Department.ID? = nil) async throws -> Need {
         let requestingDepartment = department ?? actor.departmentID
         var problems = InputProblems()
-        let title = try problems.check { try Validate.requiredText(input.title, field: "title", max: 200) } ?? ""
-        let description = try problems.check { try Validate.optionalText(input.description, field: "description", max: 20_000) } ?? nil
-        _ = try problems.check { try Self.checkEffort(input.effortHours) }
+        let title = try problems.check { try NeedRules.title(input.title) } ?? ""
+        let description = try problems.check { try NeedRules.description(input.description) } ?? ""
+        _ = try problems.check { try NeedRules.effort(input.effortHours) }
         if let goalID = input.strategicGoalID {
-            guard let goal = try await goals.goal(goalID), goal.isActive else {
-                throw TandemError.invalid("strategic_goal_id", "no active strategic goal has this id", .unknownRecord)
-            }
+            let goal = try await goals.goal(goalID)
+            _ = try problems.check { try NeedRules.goal(goal, linkedOn: CalendarDate(clock.now(), in: timeZone)) }
         }
 
         let kind: NeedKind
@@ -132,7 +131,7 @@ extension NeedWorkflow {
         let followUpJobID: Job.ID = ids.next()
         return try await needs.create(year: year) { [assignees, answers, confidential] number in
             let need = Need(
-                id: needID, number: number, title: title, description: description ?? "", kind: kind,
+                id: needID, number: number, title: title, description: description, kind: kind,
                 requesterID: actor.id, requestingDepartmentID: requestingDepartment, providingDepartmentID: providerID,
                 offeringID: input.offeringID, urgency: input.urgency, importance: input.importance,
                 priority: matrix.priority(urgency: input.urgency, importance: input.importance),
@@ -160,11 +159,5 @@ extension NeedWorkflow {
                 .init(field: "status", old: nil, new: NeedStatus.new.rawValue),
                 .init(field: "priority", old: nil, new: need.priority.rawValue),
             ])
-    }
-
-    static func checkEffort(_ effort: Decimal?) throws {
-        if let effort, effort < 0 || effort > 100_000 || effort.isNaN {
-            throw TandemError.invalid("effort_hours", "effort_hours must be between 0 and 100000")
-        }
     }
 }

@@ -47,12 +47,13 @@ extension NeedWorkflow {
                 throw TandemError.forbidden("you may not change this need's confidentiality")
             }
 
-            if let title = patch.title {
-                need.title = try Validate.requiredText(title, field: "title", max: 200)
+            var problems = InputProblems()
+            if let title = patch.title, let checked = try problems.check({ try NeedRules.title(title) }) {
+                need.title = checked
                 record("title", current.title, need.title)
             }
-            if let description = patch.description {
-                need.description = try Validate.optionalText(description, field: "description", max: 20_000) ?? ""
+            if let description = patch.description, let checked = try problems.check({ try NeedRules.description(description) }) {
+                need.description = checked
                 record("description", current.description, need.description)
             }
             if let desired = patch.desiredDate {
@@ -61,10 +62,10 @@ extension NeedWorkflow {
             }
             if let answers = patch.formAnswers {
                 if let fields = try await current.offeringID.asyncMap({ try await catalog.offering($0)?.formFields }) ?? nil {
-                    need.formAnswers = try FormField.validateAnswers(answers, against: fields)
+                    need.formAnswers = try problems.check { try FormField.validateAnswers(answers, against: fields) } ?? current.formAnswers
                     if need.formAnswers != current.formAnswers { changes.append(.init(field: "form", old: nil, new: nil)) }
                 } else if let key = answers.keys.sorted().first {
-                    throw TandemError.invalid("form.\(key)", "form answers need an offering")
+                    problems.add(TandemError.invalid("form.\(key)", "form answers need an offering"))
                 }
             }
             if let urgency = patch.urgency {
@@ -81,16 +82,14 @@ extension NeedWorkflow {
                 need.priority = matrix.priority(urgency: need.urgency, importance: need.importance)
                 record("priority", current.priority.rawValue, need.priority.rawValue)
             }
-            if let effort = patch.effortHours {
-                try Self.checkEffort(effort)
-                need.effortHours = effort
-                record("effort_hours", current.effortHours?.plainText, effort?.plainText)
+            if let effort = patch.effortHours, let checked = try problems.check({ try NeedRules.effort(effort) }) {
+                need.effortHours = checked
+                record("effort_hours", current.effortHours?.plainText, checked?.plainText)
             }
             if let goalID = patch.strategicGoalID {
                 if let goalID {
-                    guard let goal = try await goals.goal(goalID), goal.isOpen(on: CalendarDate(clock.now(), in: timeZone)) else {
-                        throw TandemError.invalid("strategic_goal_id", "no strategic goal open today has this id", .unknownRecord)
-                    }
+                    let goal = try await goals.goal(goalID)
+                    _ = try problems.check { try NeedRules.goal(goal, linkedOn: CalendarDate(clock.now(), in: timeZone)) }
                 }
                 need.strategicGoalID = goalID
                 record("strategic_goal_id", current.strategicGoalID?.description, goalID?.description)
@@ -99,6 +98,7 @@ extension NeedWorkflow {
                 need.isConfidential = confidential
                 record("confidential", String(current.isConfidential), String(confidential))
             }
+            try problems.throwIfAny()
             guard !changes.isEmpty else { return NeedWrite(need: current, events: []) }
             let now = clock.now()
             need.updatedAt = now

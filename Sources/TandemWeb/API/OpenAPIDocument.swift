@@ -158,18 +158,19 @@ enum OpenAPIDocument {
                 "confidential_by_default": boolean, "is_active": boolean,
             ]),
             "RaiseNeed": object([
-                "title": string(["minLength": 1, "maxLength": 200, "pattern": "\\S"]), "description": string(["maxLength": 20000]),
+                "title": string(["minLength": 1, "maxLength": NeedRules.titleLimit, "pattern": "\\S"]),
+                "description": string(["maxLength": NeedRules.descriptionLimit]),
                 "kind": strings(NeedKind.allCases.map(\.rawValue)), "providing_department_id": uuid, "offering_id": uuid,
                 "urgency": strings(Urgency.allCases.map(\.rawValue)), "importance": strings(Importance.allCases.map(\.rawValue)),
-                "effort_hours": ["type": "number", "minimum": 0, "maximum": 100000], "desired_date": string(["format": "date"]),
+                "effort_hours": ["type": "number", "minimum": 0, "maximum": NeedRules.effortLimit], "desired_date": string(["format": "date"]),
                 "strategic_goal_id": uuid, "is_confidential": boolean,
                 "form": ["type": "object", "additionalProperties": formAnswer],
             ], required: ["title"]),
             "NeedPatch": object([
-                "title": string(["maxLength": 200]), "description": string(["maxLength": 20000]),
+                "title": string(["maxLength": NeedRules.titleLimit]), "description": string(["maxLength": NeedRules.descriptionLimit]),
                 "desired_date": ["type": ["string", "null"], "format": "date"], "form": ["type": "object", "additionalProperties": formAnswer],
                 "urgency": strings(Urgency.allCases.map(\.rawValue)), "importance": strings(Importance.allCases.map(\.rawValue)),
-                "effort_hours": ["type": ["number", "null"]], "strategic_goal_id": nullableUUID, "is_confidential": boolean,
+                "effort_hours": ["type": ["number", "null"], "minimum": 0, "maximum": NeedRules.effortLimit], "strategic_goal_id": nullableUUID, "is_confidential": boolean,
             ]),
             "Need": object([
                 "id": uuid, "number": string(["pattern": "^N-[0-9]{4}-[0-9]{6,}$"]), "title": string(), "description": string(),

@@ -23,6 +23,8 @@ struct LayoutContext: Encodable {
     var flash: String?
     /// The signed-in person's unread notifications (`99+` beyond 99), when there are any.
     var unread: String?
+    /// The longest title a need takes (the forms' `maxlength`).
+    let needTitleLimit = NeedRules.titleLimit
 
     init(_ request: Request, title: String, section: String = "") {
         let language = request.pageLanguage
