@@ -34,6 +34,12 @@ test "$count" -gt 0
 # An online backup of the running server, restored into a new data directory.
 TANDEM_DATA_DIR="$data" "$binary" backup "$data/backup" > "$data/backup.log" 2>&1
 TANDEM_DATA_DIR="$data/restored" "$binary" restore "$data/backup" > "$data/restore.log" 2>&1
+# The command line explains itself and runs nothing when asked for help or given a wrong option.
+(cd "$data" && "$OLDPWD/$binary" --help | grep -q "restore") 
+(cd "$data" && "$OLDPWD/$binary" backup --help | grep -q "^Usage: tandem backup")
+test ! -e "$data/--help"
+if "$binary" backup --to "$data/elsewhere" 2>/dev/null; then echo "an unknown option was accepted" >&2; exit 1; fi
+test ! -e "$data/elsewhere"
 restored=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM needs').fetchone()[0])" "$data/restored/tandem.sqlite")
 test "$restored" -eq 70
 echo "smoke: serve, one-time admin password, demo with 70 needs, $count visible to a demo employee, backup and restore of $restored needs"

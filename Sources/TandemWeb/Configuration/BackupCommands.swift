@@ -3,16 +3,11 @@ import Logging
 import TandemCore
 import TandemStore
 
-/// `tandem backup [DIRECTORY]` and `tandem restore DIRECTORY`. They work on the data directory
+/// `tandem backup [DIRECTORY]` and `tandem restore DIRECTORY` (their usage is in `CommandLineGuide`). They work on the data directory
 /// and database the configuration names, without starting the application: a backup runs
 /// beside a serving Tandem (it is online and consistent); a restore needs the server stopped and
 /// an empty database.
 enum BackupCommands {
-    static let usage = """
-        tandem backup [DIRECTORY]   write a backup (default: ./tandem-backups/<time>)
-        tandem restore DIRECTORY    restore a backup into the configured, empty database
-        """
-
     /// Runs the command if the arguments name one; `nil` when they name another command.
     static func run(_ arguments: [String], _ configuration: TandemConfiguration) async -> Int32? {
         guard let command = arguments.first, ["backup", "restore"].contains(command) else { return nil }
@@ -25,10 +20,8 @@ enum BackupCommands {
                 let manifest = try await Backup.create(of: location, at: destination, logger: logger)
                 print("Backup written to \(destination.standardizedFileURL.path): \(manifest.database) database, \(manifest.attachments) attachments.")
             } else {
-                guard let source = arguments.dropFirst().first else {
-                    FileHandle.standardError.write(Data((usage + "\n").utf8))
-                    return 2
-                }
+                // NB: CommandLineGuide refused the command line without a directory.
+                guard let source = arguments.dropFirst().first else { return 2 }
                 let manifest = try Backup.restore(from: URL(fileURLWithPath: source), into: location)
                 print("Restored the backup of \(Timestamp.format(manifest.createdAt)): \(manifest.attachments) attachments.")
             }

@@ -2,12 +2,23 @@ import Foundation
 import Logging
 import Vapor
 
-/// The `tandem` executable: reads the configuration, sets the application up, creates the
-/// first administrator when there is none, and runs Vapor's command (`serve` by default,
-/// with `--hostname` and `--port`; `migrate`; `demo`; `dataset`). `backup` and `restore` run without the
-/// application (see `BackupCommands`).
+/// The `tandem` executable: checks the command line (`CommandLineGuide`: help, unknown commands
+/// and options), reads the configuration, sets the application up, creates the first
+/// administrator when there is none, and runs Vapor's command (`serve` by default, with
+/// `--hostname` and `--port`; `migrate`; `routes`; `demo`; `dataset`; `import`). `backup` and
+/// `restore` run without the application (see `BackupCommands`).
 public enum TandemCommand {
     public static func main() async {
+        switch CommandLineGuide.decide(Array(CommandLine.arguments.dropFirst())) {
+        case .show(let text):
+            print(text)
+            exit(0)
+        case .refuse(let text):
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+            exit(2)
+        case .run:
+            break
+        }
         let configuration: TandemConfiguration
         do {
             configuration = try TandemConfiguration.fromEnvironment()
