@@ -113,8 +113,8 @@ struct SurveyAPITests {
             #expect(try await app.request(.POST, "/api/v1/need-drafts/\(draftID)/convert", token: company.token(company.itAgent), json: "{}").status == .conflict)
 
             // the next month's round takes a new answer; the announcement reaches the asked once per round
-            try await app.services.surveys.announceDueRounds()
-            try await app.services.surveys.announceDueRounds()
+            _ = try await app.services.surveys.watch()
+            _ = try await app.services.surveys.watch()
             let told = try await app.request(.GET, "/api/v1/me/notifications", token: company.token(company.salesManager))
             #expect(told.items.compactMap { $0["kind"] as? String } == ["survey_requested"])
             #expect(told.items.first?["path"] as? String == "/surveys/\(id)")
@@ -276,7 +276,7 @@ struct SurveyAPITests {
             #expect(try await app.request(.POST, "/api/v1/surveys/\(id)/responses", token: company.token(company.salesEmployee),
                                           json: #"{"answers":{"system":"CRM"}}"#).status == .created)
             // the round (from 10-05, seven days) closes on 10-12 at midnight: nothing due on the 6th
-            #expect(try await app.services.surveys.dueReminders().isEmpty)
+            #expect(try await app.services.surveys.watch().isEmpty)
             clock.set(ScorecardAPITests.at("2026-10-10 09:00"))
             // an evaluation closing on the 11th is due from the 10th
             _ = try await company.raise("评价用", by: company.salesEmployee, in: app)
@@ -285,7 +285,7 @@ struct SurveyAPITests {
             await app.drainJobs()
             // MUT: two watchers ask at once
             for _ in 0..<2 {
-                try await app.services.jobs.store.enqueue(try await app.services.surveys.dueReminders() + app.services.evaluations.dueReminders())
+                try await app.services.jobs.store.enqueue(try await app.services.surveys.watch() + app.services.evaluations.dueReminders())
             }
             await app.drainJobs()
             func kinds(_ person: Person) async throws -> [String] {

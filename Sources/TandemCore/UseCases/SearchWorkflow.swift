@@ -74,7 +74,7 @@ public struct SearchWorkflow: Sendable {
     /// candidates (duplicates are recent; the provider's open needs are read by their own index,
     /// whatever the size of the whole), ranked here by the words they share.
     public func similarOpenNeeds(title: String, provider: Department.ID, for actor: Person, limit: Int = 5) async throws -> [DuplicateHints.Hint] {
-        let title = try Validate.optionalText(title, field: "title", max: 200) ?? ""
+        let title = try Validate.optionalText(title, field: "title", max: NeedRules.titleLimit) ?? ""
         guard try await organisation.department(provider) != nil else {
             throw TandemError.invalid("providing_department_id", "no department has this id", .unknownRecord)
         }

@@ -63,7 +63,7 @@ public struct SuggestionWorkflow: Sendable {
     public func convert(_ id: Suggestion.ID, _ choice: Conversion = Conversion(), by actor: Person) async throws -> Need {
         let suggestion = try await suggestion(id, for: actor)
         guard CollaborationAccess.dealsWith(suggestion, actor) else { throw TandemError.forbidden("the department it is for turns it into a need") }
-        let input = RaiseNeedInput(title: choice.title ?? suggestion.body.firstLine(max: 200), description: suggestion.body,
+        let input = RaiseNeedInput(title: choice.title ?? suggestion.body.firstLine(max: NeedRules.titleLimit), description: suggestion.body,
                                    kind: choice.kind ?? .service, providingDepartmentID: suggestion.departmentID)
         return try await needs.raise(input, writtenBy: suggestion.authorID, from: choice.requestingDepartmentID, recordedBy: actor,
                                      origin: .suggestion(suggestion.id))

@@ -60,7 +60,7 @@ public enum TandemCommand {
                 }
                 if command == "serve" {
                     app.tandem.jobRunner.start()
-                    app.tandem.serviceLevelWatcher.start()
+                    app.tandem.scheduler.start()
                 }
                 try await app.execute()
             } catch {

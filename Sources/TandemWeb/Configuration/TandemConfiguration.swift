@@ -29,8 +29,9 @@ public struct TandemConfiguration: Sendable {
     public var smtp: SMTPSettings?
     /// How the background jobs retry: the first wait and the number of attempts.
     public var jobRetry: JobRetry
-    /// How often the service-level watcher looks for warnings and breaches that came due.
-    public var serviceLevelWatchInterval: Int
+    /// How often the scheduler looks (service-level warnings and breaches that came due, survey
+    /// rounds that opened, reminders due); `TANDEM_SLA_WATCH_SECONDS`.
+    public var schedulerInterval: Int
     /// PostgreSQL connections each event loop (one per core) may open.
     public var postgresConnectionsPerLoop: Int
     /// Internal hosts and ranges notification channels may reach all the same.
@@ -122,7 +123,7 @@ public struct TandemConfiguration: Sendable {
             maxUploadBytes: maxUpload * 1024 * 1024, bcryptCost: bcryptCost, logLevel: logLevel!, secureCookies: secure,
             resourcesDirectory: resources, publicURL: publicURL, smtp: smtp,
             jobRetry: JobRetry(base: TimeInterval(retryBase), cap: JobRetry.standard.cap, maxAttempts: attempts),
-            serviceLevelWatchInterval: watch, postgresConnectionsPerLoop: connections, channelDestinations: destinations,
+            schedulerInterval: watch, postgresConnectionsPerLoop: connections, channelDestinations: destinations,
             trustedProxies: proxies)
     }
 

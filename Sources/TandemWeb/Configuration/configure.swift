@@ -69,7 +69,10 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: ScorecardController())
     try api.register(collection: EvaluationController())
     try api.register(collection: SurveyController())
-    try api.register(collection: CollaborationController())
+    try api.register(collection: MeetingController())
+    try api.register(collection: ActionItemController())
+    try api.register(collection: SuggestionController())
+    try api.register(collection: ImprovementPlanController())
     try api.register(collection: SearchController())
     try api.register(collection: DashboardController())
     try api.register(collection: PlanningController())
@@ -131,16 +134,16 @@ func configureViews(_ app: Application, _ configuration: TandemConfiguration) {
     }
 }
 
-/// Stops the watcher and the job runner together (before the database closes: handlers shut
+/// Stops the scheduler and the job runner together (before the database closes: handlers shut
 /// down in reverse order), within five seconds: well inside the ten a container manager waits
 /// before it kills.
 struct JobRunnerShutdown: LifecycleHandler {
     let services: TandemServices
 
     func shutdownAsync(_ application: Application) async {
-        async let watcher: Void = services.serviceLevelWatcher.stop()
+        async let scheduler: Void = services.scheduler.stop()
         async let runner: Void = services.jobRunner.stop(grace: .seconds(5))
-        _ = await (watcher, runner)
+        _ = await (scheduler, runner)
     }
 }
 

@@ -39,7 +39,7 @@ public final class TandemServices: Sendable {
     /// Runs the background jobs (notifications); `serve` starts it, tests run it by hand (`runDueOnce`).
     public let jobRunner: JobRunner
     /// Asks for service-level refreshes when warnings and breaches come due; `serve` starts it.
-    let serviceLevelWatcher: ServiceLevelWatcher
+    let scheduler: Scheduler
     public let blobs: DiskBlobStore
     public let metrics: RequestMetrics
     let translator: Translator
@@ -107,8 +107,8 @@ public final class TandemServices: Sendable {
         var jobSettings = jobSettings
         jobSettings.retry = configuration.jobRetry
         self.jobRunner = JobRunner(store: jobStore, handlers: handlers, clock: clock, settings: jobSettings, logger: logger)
-        self.serviceLevelWatcher = ServiceLevelWatcher(workflow: serviceLevels, surveys: surveys, evaluations: evaluations, jobs: jobStore, runner: jobRunner,
-                                                       interval: .seconds(configuration.serviceLevelWatchInterval), logger: logger)
+        self.scheduler = Scheduler(workflow: serviceLevels, surveys: surveys, evaluations: evaluations, jobs: jobStore, runner: jobRunner,
+                                   interval: .seconds(configuration.schedulerInterval), logger: logger)
         self.catalog = CatalogWorkflow(catalog: catalogStore, organisation: organisationStore, clock: clock, ids: ids)
         self.accounts = AccountWorkflow(
             credentials: SQLCredentialStore(database), organisation: organisationStore, hasher: hasher, digest: SHA256Digest(),

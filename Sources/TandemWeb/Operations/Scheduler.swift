@@ -4,11 +4,12 @@ import NIOConcurrencyHelpers
 import TandemCore
 import TandemStore
 
-/// Every few seconds, asks for a refresh of each need whose next service-level warning or
-/// breach has come (as jobs, deduplicated across processes), announces the survey rounds that
-/// opened (each once) and asks for the reminders before a round or an evaluation closes (each once); once an hour clears jobs done more than a week ago. The announcing
-/// of alerts itself happens in the refresh, exactly once.
-final class ServiceLevelWatcher: Sendable {
+/// The server's periodic work, in one loop. Every few seconds it asks for a refresh of each need
+/// whose next service-level warning or breach has come (as jobs, deduplicated across processes),
+/// announces the survey rounds that opened (each once) and asks for the reminders before a survey
+/// round or an evaluation closes (each once); once an hour it clears jobs done more than a week
+/// ago. The announcing of alerts itself happens in the refresh, exactly once.
+final class Scheduler: Sendable {
     let workflow: ServiceLevelWorkflow
     let surveys: SurveyWorkflow
     let evaluations: EvaluationWorkflow
@@ -39,7 +40,7 @@ final class ServiceLevelWatcher: Sendable {
             task = Task { [self] in
                 var lastCleanup = Date.distantPast
                 while !Task.isCancelled {
-                    await watchOnce()
+                    await lookOnce()
                     if Date().timeIntervalSince(lastCleanup) > 3600 {
                         lastCleanup = Date()
                         do {
@@ -63,8 +64,9 @@ final class ServiceLevelWatcher: Sendable {
         await JobRunner.wait(for: task, atMost: .seconds(5))
     }
 
-    /// One look: asks for the refreshes that came due, and announces the survey rounds that opened.
-    func watchOnce() async {
+    /// One look: announces the survey rounds that opened, asks for the reminders due and for the
+    /// refreshes that came due.
+    func lookOnce() async {
         do {
             // Survey rounds announced; reminders before a round or an evaluation cycle closes: asked for once.
             let reminders = try await surveys.watch() + evaluations.dueReminders()
@@ -74,7 +76,7 @@ final class ServiceLevelWatcher: Sendable {
                 runner.wake()
             }
         } catch {
-            logger.warning("surveys and evaluations: the watcher could not announce or remind: \(error)")
+            logger.warning("surveys and evaluations: the scheduler could not announce or remind: \(error)")
         }
         do {
             let due = try await workflow.dueRefreshes()
@@ -82,7 +84,7 @@ final class ServiceLevelWatcher: Sendable {
             try await jobs.enqueue(due)
             runner.wake()
         } catch {
-            logger.warning("service levels: the watcher could not look: \(error)")
+            logger.warning("service levels: the scheduler could not look: \(error)")
         }
     }
 }
