@@ -56,9 +56,11 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
+        // Values for tests that need no database: a need or a person with plain defaults.
+        .target(name: "TandemFixtures", dependencies: ["TandemCore"]),
         .executableTarget(name: "tandem", dependencies: ["TandemWeb"]),
-        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"]),
-        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemTestSupport"]),
+        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemFixtures"]),
+        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemTestSupport", "TandemFixtures"]),
         .testTarget(name: "TandemWebTests", dependencies: ["TandemWeb", "TandemTestSupport"]),
     ]
 )

@@ -1,24 +1,19 @@
 import Foundation
 import TandemCore
+import TandemFixtures
 import Testing
 @testable import TandemStore
 
 @Suite("Search audience")
 struct SearchAudienceTests {
-    static let epoch = Date(timeIntervalSince1970: 1_795_000_000)
     static let departments = (1...3).map { Department.ID(UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", 900 + $0))!) }
 
     static func person(_ n: Int, _ department: Department.ID, _ roles: Set<Role>) -> Person {
-        Person(id: .init(UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", n))!), login: "p\(n)",
-               displayName: "P\(n)", email: nil, departmentID: department, roles: roles, language: .zhCN, createdAt: epoch)
+        Person.fixture(n, in: department, roles: roles)
     }
 
     static func need(requester: Person, provider: Department.ID, confidential: Bool, assignees: [Person.ID]) -> Need {
-        Need(id: .init(UUID()), number: NeedNumber(year: 2026, sequence: 1), title: "t", description: "", kind: .technology,
-             requesterID: requester.id, requestingDepartmentID: requester.departmentID, providingDepartmentID: provider,
-             offeringID: nil, urgency: .medium, importance: .medium, priority: .p3, effortHours: nil, desiredDate: nil,
-             strategicGoalID: nil, isConfidential: confidential, status: .new, assigneeIDs: assignees, formAnswers: [:],
-             createdAt: epoch, updatedAt: epoch, resolvedAt: nil, closedAt: nil, version: 1)
+        Need.fixture(requester: requester, provider: provider, confidential: confidential, assignees: assignees)
     }
 
     @Test("a reader shares a token with exactly the needs the core lets them read")

@@ -19,14 +19,6 @@ public enum NotificationKind: String, Hashable, Sendable, Codable, CaseIterable 
     /// A survey's round opened for the person (`subjectID`: the survey).
     case surveyRequested = "survey_requested"
     case surveyReminder = "survey_reminder"
-
-    /// Whether the notification is about a need (else about its `subjectID`).
-    public var isAboutNeed: Bool {
-        switch self {
-        case .evaluationRequested, .evaluationReminder, .surveyRequested, .surveyReminder: return false
-        default: return true
-        }
-    }
 }
 
 /// A notification in a person's in-app inbox (站内通知): about one event of one need, or about

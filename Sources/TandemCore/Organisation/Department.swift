@@ -48,18 +48,6 @@ public enum DepartmentTree {
         }
     }
 
-    /// The ids of `root` and every department below it.
-    public static func subtree(of root: Department.ID, parents: [Department.ID: Department.ID?]) -> Set<Department.ID> {
-        var children: [Department.ID: [Department.ID]] = [:]
-        for (child, parent) in parents { if let parent { children[parent, default: []].append(child) } }
-        var result: Set<Department.ID> = [root]
-        var stack = [root]
-        while let next = stack.popLast() {
-            for child in children[next] ?? [] where result.insert(child).inserted { stack.append(child) }
-        }
-        return result
-    }
-
     /// The departments in reading order: each parent before its children, siblings by name,
     /// with their depth (0 at the top). A department whose parent is missing counts as a top one.
     public static func ordered(_ departments: [Department]) -> [(department: Department, depth: Int)] {

@@ -45,12 +45,6 @@ public struct PersonInput: Sendable {
     }
 }
 
-/// Password hashing, implemented outside the core (bcrypt).
-public protocol PasswordHasher: Sendable {
-    func hash(_ password: String) throws -> String
-    func verify(_ password: String, hash: String) throws -> Bool
-}
-
 /// The use cases on the organisation: departments and people.
 public struct OrganisationWorkflow: Sendable {
     public let store: any OrganisationStore

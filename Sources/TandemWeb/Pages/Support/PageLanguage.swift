@@ -47,9 +47,6 @@ extension Request {
     /// Shows this request's page in a given language (a rating link's page, in its requester's).
     func setPageLanguage(_ language: Language) { storage[LanguageKey.self] = language }
 
-    /// Forgets the resolved language (after the person changed it).
-    func forgetPageLanguage() { storage[LanguageKey.self] = nil }
-
     /// A text of the translation tables in this request's language.
     func t(_ key: String, _ arguments: String...) -> String {
         tandem.translator.text(key, pageLanguage, arguments)

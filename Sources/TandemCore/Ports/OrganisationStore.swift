@@ -1,0 +1,23 @@
+import Foundation
+
+/// Departments and people. Implemented by TandemStore (SQL) and TandemTestSupport (memory).
+public protocol OrganisationStore: Sendable {
+    func department(_ id: Department.ID) async throws -> Department?
+    func departments() async throws -> [Department]
+    /// Throws `.conflict` on `code` when the code is taken.
+    func insert(_ department: Department) async throws
+    func update(_ department: Department) async throws
+
+    func person(_ id: Person.ID) async throws -> Person?
+    func person(login: String) async throws -> Person?
+    func people(in department: Department.ID?) async throws -> [Person]
+    func people(_ ids: [Person.ID]) async throws -> [Person]
+    /// Throws `.conflict` on `login` when the login is taken.
+    func insert(_ person: Person, passwordHash: String?) async throws
+    func update(_ person: Person) async throws
+    func passwordHash(of person: Person.ID) async throws -> String?
+    /// Stores a new password hash and ends every session of the person, in one transaction; with
+    /// a time, also revokes (at that time) every API token of the person not yet revoked.
+    func setPasswordHash(_ hash: String, of person: Person.ID, revokingTokensAt: Date?) async throws
+    func countAdministrators() async throws -> Int
+}

@@ -1,0 +1,13 @@
+import Foundation
+
+/// Company-wide settings.
+public protocol SettingsStore: Sendable {
+    func priorityMatrix() async throws -> PriorityMatrix
+    func setPriorityMatrix(_ matrix: PriorityMatrix) async throws
+    /// Whether the first administrator still has to finish the setup (name, password).
+    func administratorSetupPending() async throws -> Bool
+    func setAdministratorSetupPending(_ pending: Bool) async throws
+    /// The minimum group for anonymous and per-pair results (the standard one until set).
+    func minimumGroup() async throws -> MinimumGroup
+    func setMinimumGroup(_ group: MinimumGroup) async throws
+}
