@@ -7,9 +7,10 @@ import Vapor
 
 /// Generated over every operation of the API document, so that a new route is checked the day
 /// it is added: who is not signed in is refused everywhere but the public routes, before the
-/// body is read; what the document marks "(administrators)" refuses anyone else (403, before
-/// the body is read) and changes nothing; every route about one need answers those who may not read the need exactly
-/// as it answers the same request about a need that does not exist, and changes nothing.
+/// body is read; an operation whose audience is administrators refuses anyone else (403, before
+/// the body is read) and changes nothing; every route about one need answers those who may not
+/// read the need exactly as it answers the same request about a need that does not exist, and
+/// changes nothing.
 @Suite("The permission matrix over every API route")
 struct PermissionMatrixTests {
     /// The operation's path with each parameter filled in.
@@ -27,7 +28,7 @@ struct PermissionMatrixTests {
     static func send(_ operation: OpenAPIDocument.Operation, _ path: String, token: String?, in app: TestApp) async throws -> TestResponse {
         let method = HTTPMethod(rawValue: operation.method)
         guard operation.body != nil else { return try await app.request(method, path, token: token) }
-        if operation.bodyType == "application/json" { return try await app.request(method, path, token: token, json: "{}") }
+        if operation.mediaType == "application/json" { return try await app.request(method, path, token: token, json: "{}") }
         return try await app.request(method, path, token: token, body: Data("a\n".utf8))
     }
 
@@ -39,7 +40,7 @@ struct PermissionMatrixTests {
             let values = ["needID": need.id.description, "departmentID": company.it.id.description, "personID": company.salesEmployee.id.description,
                           "offeringID": company.accountOffering.id.description, "kind": "people", "period": "2026-11"]
             var checked = 0
-            for operation in OpenAPIDocument.operations where !operation.isPublic {
+            for operation in OpenAPIDocument.operations where operation.audience != .anyone {
                 let response = try await Self.send(operation, Self.path(operation, values), token: nil, in: app)
                 #expect(response.status == .unauthorized, "\(operation.method) \(operation.path) → \(response.status.code)")
                 checked += 1
@@ -55,7 +56,7 @@ struct PermissionMatrixTests {
             let goal = try await app.services.goals.create(GoalInput(title: "降本增效", weight: 50), by: company.admin)
             let values = ["departmentID": company.it.id.description, "personID": company.salesEmployee.id.description,
                           "goalID": goal.id.description, "kind": "people", "period": "2026-11"]
-            let operations = OpenAPIDocument.operations.filter { $0.summary.contains("(administrators)") }
+            let operations = OpenAPIDocument.operations.filter { $0.audience == .administrators }
             #expect(operations.count >= 12)
             let departmentsBefore = try await app.services.organisation.store.departments().count
             // NB: refused before the body is read: an empty one gets the same 403

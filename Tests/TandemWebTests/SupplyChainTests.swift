@@ -32,8 +32,8 @@ struct SupplyChainPageTests {
             let page = try await browser.get("/map")
             #expect(page.status == .ok && page.text.components(separatedBy: "class=\"map-edge\"").count - 1 == 1)
             #expect(page.element("map-withheld") == "另有 1 对部门之间的需求太少，未在图中显示（至少 5 项才显示）")
-            #expect(page.text.contains("href=\"/scorecards?department=\(company.it.id)&amp;requester=\(company.sales.id)"))
             let period = try #require(response.object["period"] as? String)
+            #expect(page.text.contains("href=\"/scorecards?department=\(company.it.id)&amp;period=\(period)&amp;requester=\(company.sales.id)\""))
             let pair = try await browser.get("/map/needs?requester=\(company.sales.id)&provider=\(company.it.id)&period=\(period)")
             #expect(pair.status == .ok && pair.text.contains("需求 0") && !pair.text.contains(secret.number.description),
                     "the colleague does not see the confidential need")

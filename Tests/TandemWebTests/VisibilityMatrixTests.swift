@@ -73,7 +73,7 @@ struct VisibilityMatrixTests {
             }
             if !query.isEmpty { reads.append(Read(route: route.path, path: path + encoded(query), isPage: true)) }
         }
-        for operation in OpenAPIDocument.operations where operation.method == "GET" && !operation.isPublic {
+        for operation in OpenAPIDocument.operations where operation.method == "GET" && operation.audience != .anyone {
             let path = PermissionMatrixTests.path(operation, values)
             reads.append(Read(route: operation.path, path: path, isPage: false))
             let query = candidates.filter { operation.query.contains($0.key) }

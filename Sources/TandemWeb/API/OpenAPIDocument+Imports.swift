@@ -5,15 +5,16 @@ import TandemCore
 extension OpenAPIDocument {
     static let importOperations: [Operation] = [
         .init(method: "POST", path: "/api/v1/imports/:kind",
-              summary: "Check a CSV file of departments, people or needs (UTF-8 ±BOM or GB18030/GBK) and, unless dry_run, write it in one transaction in the background (administrators); a bad row gives 422 naming every problem's line and column, and nothing is written",
-              tag: "import", body: "CSVFile", bodyType: "text/csv", query: ["dry_run", "file_name"], success: 202, response: "Import"),
-        .init(method: "GET", path: "/api/v1/imports", summary: "The latest imports, newest first (administrators)", tag: "import", response: "ImportList"),
-        .init(method: "GET", path: "/api/v1/imports/:importID", summary: "One import: its state, rows written so far and problems (administrators)",
-              tag: "import", response: "Import"),
+              summary: "Check a CSV file of departments, people or needs (UTF-8 ±BOM or GB18030/GBK) and, unless dry_run, write it in one transaction in the background; a bad row gives 422 naming every problem's line and column, and nothing is written",
+              tag: "import", body: "CSVFile", mediaType: "text/csv", query: ["dry_run", "file_name"], success: 202, response: "Import",
+              audience: .administrators),
+        .init(method: "GET", path: "/api/v1/imports", summary: "The latest imports, newest first", tag: "import", response: "ImportList", audience: .administrators),
+        .init(method: "GET", path: "/api/v1/imports/:importID", summary: "One import: its state, rows written so far and problems",
+              tag: "import", response: "Import", audience: .administrators),
         .init(method: "GET", path: "/api/v1/imports/templates/:kind", summary: "The header line of a kind's CSV file, for Excel", tag: "import"),
         .init(method: "GET", path: "/api/v1/imports/exports/:kind",
-              summary: "The stored departments or people in their import file's columns, to edit in Excel and import again (administrators)",
-              tag: "import"),
+              summary: "The stored departments or people in their import file's columns, to edit in Excel and import again",
+              tag: "import", audience: .administrators),
     ]
 
     static var importSchemas: [String: Any] {

@@ -7,11 +7,11 @@ extension OpenAPIDocument {
         .init(method: "GET", path: "/api/v1/surveys", summary: "The surveys that ask me or that my department asks", tag: "surveys",
               response: "SurveyList"),
         .init(method: "POST", path: "/api/v1/surveys", summary: "Build a survey for my department (managers, administrators)", tag: "surveys",
-              body: "SurveyInput", success: 201, response: "Survey"),
+              body: "SurveyInput", decodes: SurveyController.CreateBody.self, success: 201, response: "Survey"),
         .init(method: "GET", path: "/api/v1/surveys/:surveyID", summary: "One survey, with the round open now and whether I answered it",
               tag: "surveys", response: "Survey"),
         .init(method: "POST", path: "/api/v1/surveys/:surveyID/responses",
-              summary: "Answer the open round, once (anonymous surveys keep no link to the person)", tag: "surveys", body: "SurveyAnswers",
+              summary: "Answer the open round, once (anonymous surveys keep no link to the person)", tag: "surveys", body: "SurveyAnswers", decodes: SurveyController.AnswerBody.self,
               success: 201, response: "SurveyAnswered"),
         .init(method: "GET", path: "/api/v1/surveys/:surveyID/results", summary: "A round's results per question (the asking department's managers)",
               tag: "surveys", query: ["round"], response: "SurveyResults"),
@@ -22,7 +22,7 @@ extension OpenAPIDocument {
               summary: "Needs drafted by survey answers for a provider (its agents and managers)", tag: "surveys", query: ["status"],
               response: "NeedDraftList"),
         .init(method: "POST", path: "/api/v1/need-drafts/:draftID/convert", summary: "Turn a draft into a need in one step", tag: "surveys",
-              body: "ConvertDraft", success: 201, response: "Need"),
+              body: "ConvertDraft", decodes: ConvertBody.self, success: 201, response: "Need"),
         .init(method: "POST", path: "/api/v1/need-drafts/:draftID/dismiss", summary: "Set a draft aside", tag: "surveys", success: 204),
     ]
 

@@ -4,45 +4,63 @@ import TandemCore
 /// The OpenAPI 3.1 document of `/api/v1`, served at `/api/v1/openapi.json`. A test checks that
 /// it names exactly the registered routes.
 enum OpenAPIDocument {
-    /// One operation: method, path in Vapor's spelling (`:needID`), summary, body schema, success status.
-    struct Operation {
+    /// One operation: method, path in Vapor's spelling (`:needID`), summary, body schema and the
+    /// type that decodes it, success status, audience.
+    struct Operation: Sendable {
         var method: String
         var path: String
         var summary: String
         var tag: String
+        /// The body's schema (a name in `components/schemas`).
         var body: String? = nil
+        /// The type the route decodes a JSON body with: a test checks that its keys are the schema's.
+        var decodes: (any StrictBody.Type)? = nil
         /// The body's media type: JSON by default, `text/calendar` for an .ics file.
-        var bodyType = "application/json"
+        var mediaType = "application/json"
         var query: [String] = []
         var success: Int = 200
         var response: String? = nil
-        /// Needs no sign-in (signing in and out, the document, a path that carries a secret).
-        var isPublic = false
+        var audience: Audience = .signedIn
+
+        /// The summary as the document shows it, with the audience when it is narrower than
+        /// everyone signed in (finer rules, such as "its managers", are in the summary's words).
+        var documentedSummary: String { audience == .administrators ? summary + " (administrators)" : summary }
+    }
+
+    /// Who may call an operation at all. The route's own check says so in the core; the
+    /// permission tests choose the routes to try by this, never by the summary's words.
+    enum Audience: Equatable, Sendable {
+        /// No sign-in (signing in and out, the document, a path that carries a secret).
+        case anyone
+        /// Anyone signed in; the core decides what each may read or change.
+        case signedIn
+        /// Administrators only: anyone else gets 403 before the body is read.
+        case administrators
     }
 
     static var operations: [Operation] { coreOperations + feedbackOperations + surveyOperations + collaborationOperations + insightOperations + planningOperations + importOperations }
 
     static let coreOperations: [Operation] = [
-        .init(method: "POST", path: "/api/v1/auth/sign-in", summary: "Sign in; sets the session cookie", tag: "account", body: "SignIn", response: "SignedIn", isPublic: true),
-        .init(method: "POST", path: "/api/v1/auth/sign-out", summary: "Sign out", tag: "account", success: 204, isPublic: true),
+        .init(method: "POST", path: "/api/v1/auth/sign-in", summary: "Sign in; sets the session cookie", tag: "account", body: "SignIn", decodes: AccountController.SignInBody.self, response: "SignedIn", audience: .anyone),
+        .init(method: "POST", path: "/api/v1/auth/sign-out", summary: "Sign out", tag: "account", success: 204, audience: .anyone),
         .init(method: "GET", path: "/api/v1/me", summary: "The signed-in person", tag: "account", response: "Person"),
-        .init(method: "PUT", path: "/api/v1/me/password", summary: "Change one's own password", tag: "account", body: "ChangePassword", success: 204),
+        .init(method: "PUT", path: "/api/v1/me/password", summary: "Change one's own password", tag: "account", body: "ChangePassword", decodes: AccountController.PasswordBody.self, success: 204),
         .init(method: "GET", path: "/api/v1/me/tokens", summary: "One's API tokens", tag: "account"),
-        .init(method: "POST", path: "/api/v1/me/tokens", summary: "Create an API token; the secret is shown once", tag: "account", body: "CreateToken", success: 201),
+        .init(method: "POST", path: "/api/v1/me/tokens", summary: "Create an API token; the secret is shown once", tag: "account", body: "CreateToken", decodes: AccountController.TokenBody.self, success: 201),
         .init(method: "DELETE", path: "/api/v1/me/tokens/:tokenID", summary: "Revoke an API token", tag: "account"),
         .init(method: "GET", path: "/api/v1/departments", summary: "The department tree", tag: "organisation"),
-        .init(method: "POST", path: "/api/v1/departments", summary: "Create a department (administrators)", tag: "organisation", body: "DepartmentInput", success: 201, response: "Department"),
+        .init(method: "POST", path: "/api/v1/departments", summary: "Create a department", tag: "organisation", body: "DepartmentInput", decodes: OrganisationController.DepartmentBody.self, success: 201, response: "Department", audience: .administrators),
         .init(method: "GET", path: "/api/v1/departments/:departmentID", summary: "One department", tag: "organisation", response: "Department"),
-        .init(method: "PATCH", path: "/api/v1/departments/:departmentID", summary: "Change a department (administrators)", tag: "organisation", body: "DepartmentInput", response: "Department"),
+        .init(method: "PATCH", path: "/api/v1/departments/:departmentID", summary: "Change a department", tag: "organisation", body: "DepartmentInput", decodes: OrganisationController.DepartmentBody.self, response: "Department", audience: .administrators),
         .init(method: "GET", path: "/api/v1/people", summary: "People, optionally of one department", tag: "organisation", query: ["department_id"]),
-        .init(method: "POST", path: "/api/v1/people", summary: "Add a person (administrators; managers for their department)", tag: "organisation", body: "PersonInput", success: 201, response: "Person"),
+        .init(method: "POST", path: "/api/v1/people", summary: "Add a person (administrators; managers for their department)", tag: "organisation", body: "PersonInput", decodes: OrganisationController.PersonBody.self, success: 201, response: "Person"),
         .init(method: "GET", path: "/api/v1/people/:personID", summary: "One person", tag: "organisation", response: "Person"),
-        .init(method: "PATCH", path: "/api/v1/people/:personID", summary: "Change a person", tag: "organisation", body: "PersonInput", response: "Person"),
-        .init(method: "PUT", path: "/api/v1/people/:personID/password", summary: "Set a person's password (their managers, administrators)", tag: "organisation", body: "ResetPassword", success: 204),
+        .init(method: "PATCH", path: "/api/v1/people/:personID", summary: "Change a person", tag: "organisation", body: "PersonInput", decodes: OrganisationController.PersonBody.self, response: "Person"),
+        .init(method: "PUT", path: "/api/v1/people/:personID/password", summary: "Set a person's password (their managers, administrators)", tag: "organisation", body: "ResetPassword", decodes: OrganisationController.ResetPasswordBody.self, success: 204),
         .init(method: "GET", path: "/api/v1/offerings", summary: "Service catalog offerings", tag: "catalog", query: ["provider_id"]),
-        .init(method: "POST", path: "/api/v1/offerings", summary: "Add an offering to a department's catalog", tag: "catalog", body: "Offering", success: 201),
+        .init(method: "POST", path: "/api/v1/offerings", summary: "Add an offering to a department's catalog", tag: "catalog", body: "Offering", decodes: CatalogController.OfferingBody.self, success: 201),
         .init(method: "GET", path: "/api/v1/offerings/:offeringID", summary: "One offering", tag: "catalog"),
-        .init(method: "PATCH", path: "/api/v1/offerings/:offeringID", summary: "Change an offering", tag: "catalog", body: "Offering"),
+        .init(method: "PATCH", path: "/api/v1/offerings/:offeringID", summary: "Change an offering", tag: "catalog", body: "Offering", decodes: CatalogController.OfferingBody.self),
         .init(method: "GET", path: "/api/v1/needs", summary: "Needs the reader may see, filtered, sorted, paginated", tag: "needs",
               query: ["status", "kind", "priority", "requesting_department_id", "providing_department_id", "requester_id", "assignee_id",
                       "created_from", "created_before", "q", "sort", "limit", "cursor"]),
@@ -50,46 +68,46 @@ enum OpenAPIDocument {
               summary: "Every need the list's filters find, as CSV for Excel (UTF-8 with BOM; no row cap; sort applies)", tag: "needs",
               query: ["status", "kind", "priority", "requesting_department_id", "providing_department_id", "requester_id", "assignee_id",
                       "created_from", "created_before", "q", "sort"]),
-        .init(method: "POST", path: "/api/v1/needs", summary: "Raise a need", tag: "needs", body: "RaiseNeed", success: 201, response: "Need"),
+        .init(method: "POST", path: "/api/v1/needs", summary: "Raise a need", tag: "needs", body: "RaiseNeed", decodes: NeedController.RaiseBody.self, success: 201, response: "Need"),
         .init(method: "GET", path: "/api/v1/needs/:needID", summary: "One need, by id or number", tag: "needs", response: "Need"),
-        .init(method: "PATCH", path: "/api/v1/needs/:needID", summary: "Change a need's fields", tag: "needs", body: "NeedPatch", response: "Need"),
-        .init(method: "POST", path: "/api/v1/needs/:needID/transitions", summary: "Move a need along its lifecycle", tag: "needs", body: "Transition", response: "Need"),
-        .init(method: "PUT", path: "/api/v1/needs/:needID/assignees", summary: "Set who works a need", tag: "needs", body: "Assignees", response: "Need"),
+        .init(method: "PATCH", path: "/api/v1/needs/:needID", summary: "Change a need's fields", tag: "needs", body: "NeedPatch", decodes: NeedController.PatchBody.self, response: "Need"),
+        .init(method: "POST", path: "/api/v1/needs/:needID/transitions", summary: "Move a need along its lifecycle", tag: "needs", body: "Transition", decodes: NeedController.TransitionBody.self, response: "Need"),
+        .init(method: "PUT", path: "/api/v1/needs/:needID/assignees", summary: "Set who works a need", tag: "needs", body: "Assignees", decodes: NeedController.AssigneesBody.self, response: "Need"),
         .init(method: "GET", path: "/api/v1/needs/:needID/events", summary: "A need's history", tag: "needs"),
         .init(method: "GET", path: "/api/v1/needs/:needID/comments", summary: "Replies (and, for providers, internal notes)", tag: "needs"),
-        .init(method: "POST", path: "/api/v1/needs/:needID/comments", summary: "Reply, or add an internal note", tag: "needs", body: "Comment", success: 201),
+        .init(method: "POST", path: "/api/v1/needs/:needID/comments", summary: "Reply, or add an internal note", tag: "needs", body: "Comment", decodes: NeedController.CommentBody.self, success: 201),
         .init(method: "GET", path: "/api/v1/needs/:needID/attachments", summary: "A need's attachments", tag: "needs"),
         .init(method: "POST", path: "/api/v1/needs/:needID/attachments", summary: "Upload a file (raw body, Content-Type, ?file_name=)", tag: "needs", query: ["file_name"], success: 201),
         .init(method: "GET", path: "/api/v1/needs/:needID/attachments/:attachmentID", summary: "Download a file", tag: "needs"),
         .init(method: "GET", path: "/api/v1/settings/priority-matrix", summary: "The urgency × importance matrix", tag: "settings", response: "PriorityMatrix"),
-        .init(method: "PUT", path: "/api/v1/settings/priority-matrix", summary: "Replace the matrix (administrators)", tag: "settings", body: "PriorityMatrix", response: "PriorityMatrix"),
+        .init(method: "PUT", path: "/api/v1/settings/priority-matrix", summary: "Replace the matrix", tag: "settings", body: "PriorityMatrix", decodes: SettingsController.MatrixBody.self, response: "PriorityMatrix", audience: .administrators),
         .init(method: "GET", path: "/api/v1/settings/privacy", summary: "The minimum group for anonymous and per-pair results", tag: "settings",
               response: "Privacy"),
-        .init(method: "PUT", path: "/api/v1/settings/privacy", summary: "Set the minimum group (administrators)", tag: "settings", body: "PrivacySetting",
-              response: "Privacy"),
+        .init(method: "PUT", path: "/api/v1/settings/privacy", summary: "Set the minimum group", tag: "settings", body: "PrivacySetting", decodes: SettingsController.PrivacyBody.self,
+              response: "Privacy", audience: .administrators),
         .init(method: "GET", path: "/api/v1/calendars/default", summary: "The company's business calendar", tag: "service levels", response: "BusinessCalendar"),
-        .init(method: "PUT", path: "/api/v1/calendars/default", summary: "Replace the company's calendar (administrators)", tag: "service levels", body: "BusinessCalendar", response: "BusinessCalendar"),
+        .init(method: "PUT", path: "/api/v1/calendars/default", summary: "Replace the company's calendar", tag: "service levels", body: "BusinessCalendar", decodes: ServiceLevelController.CalendarBody.self, response: "BusinessCalendar", audience: .administrators),
         .init(method: "GET", path: "/api/v1/departments/:departmentID/calendar", summary: "The calendar a department works by", tag: "service levels", response: "BusinessCalendar"),
-        .init(method: "PUT", path: "/api/v1/departments/:departmentID/calendar", summary: "Set a department's own calendar (its managers)", tag: "service levels", body: "BusinessCalendar", response: "BusinessCalendar"),
-        .init(method: "POST", path: "/api/v1/departments/:departmentID/calendar/holidays", summary: "Add holidays and make-up workdays from an .ics file", tag: "service levels", body: "ICS", bodyType: "text/calendar"),
+        .init(method: "PUT", path: "/api/v1/departments/:departmentID/calendar", summary: "Set a department's own calendar (its managers)", tag: "service levels", body: "BusinessCalendar", decodes: ServiceLevelController.CalendarBody.self, response: "BusinessCalendar"),
+        .init(method: "POST", path: "/api/v1/departments/:departmentID/calendar/holidays", summary: "Add holidays and make-up workdays from an .ics file", tag: "service levels", body: "ICS", mediaType: "text/calendar"),
         .init(method: "GET", path: "/api/v1/service-levels/default", summary: "The company's service-level policy", tag: "service levels", response: "ServiceLevelPolicy"),
-        .init(method: "PUT", path: "/api/v1/service-levels/default", summary: "Replace the company's policy (administrators)", tag: "service levels", body: "ServiceLevelPolicy", response: "ServiceLevelPolicy"),
+        .init(method: "PUT", path: "/api/v1/service-levels/default", summary: "Replace the company's policy", tag: "service levels", body: "ServiceLevelPolicy", decodes: ServiceLevelController.PolicyBody.self, response: "ServiceLevelPolicy", audience: .administrators),
         .init(method: "GET", path: "/api/v1/offerings/:offeringID/service-level", summary: "An offering's service-level policy", tag: "service levels", response: "ServiceLevelPolicy"),
-        .init(method: "PUT", path: "/api/v1/offerings/:offeringID/service-level", summary: "Set an offering's policy (its department's managers)", tag: "service levels", body: "ServiceLevelPolicy", response: "ServiceLevelPolicy"),
+        .init(method: "PUT", path: "/api/v1/offerings/:offeringID/service-level", summary: "Set an offering's policy (its department's managers)", tag: "service levels", body: "ServiceLevelPolicy", decodes: ServiceLevelController.PolicyBody.self, response: "ServiceLevelPolicy"),
         .init(method: "GET", path: "/api/v1/needs/:needID/service-level", summary: "A need's service-level clocks", tag: "needs", response: "ServiceLevelClock"),
         .init(method: "GET", path: "/api/v1/me/notifications", summary: "My inbox, newest first, with the unread count", tag: "notifications",
               query: ["unread", "before", "limit"], response: "Inbox"),
         .init(method: "POST", path: "/api/v1/me/notifications/read", summary: "Mark notifications read (all when no ids)", tag: "notifications",
-              body: "ReadNotifications", success: 204),
+              body: "ReadNotifications", decodes: NotificationController.ReadBody.self, success: 204),
         .init(method: "GET", path: "/api/v1/departments/:departmentID/channels", summary: "A department's notification channels (its managers)", tag: "notifications"),
         .init(method: "POST", path: "/api/v1/departments/:departmentID/channels", summary: "Add a channel: WeCom, DingTalk, Feishu, Slack or a signed webhook", tag: "notifications",
-              body: "ChannelInput", success: 201, response: "Channel"),
-        .init(method: "PATCH", path: "/api/v1/channels/:channelID", summary: "Change a channel", tag: "notifications", body: "ChannelInput", response: "Channel"),
+              body: "ChannelInput", decodes: NotificationController.ChannelBody.self, success: 201, response: "Channel"),
+        .init(method: "PATCH", path: "/api/v1/channels/:channelID", summary: "Change a channel", tag: "notifications", body: "ChannelInput", decodes: NotificationController.ChannelBody.self, response: "Channel"),
         .init(method: "DELETE", path: "/api/v1/channels/:channelID", summary: "Remove a channel", tag: "notifications", success: 204),
-        .init(method: "GET", path: "/api/v1/jobs", summary: "Background jobs, newest change first, with counts by state (administrators)", tag: "jobs",
-              query: ["state", "limit"], response: "JobList"),
-        .init(method: "POST", path: "/api/v1/jobs/:jobID/retry", summary: "Run a dead job again (administrators)", tag: "jobs", response: "Job"),
-        .init(method: "GET", path: "/api/v1/openapi.json", summary: "This document", tag: "meta", isPublic: true),
+        .init(method: "GET", path: "/api/v1/jobs", summary: "Background jobs, newest change first, with counts by state", tag: "jobs",
+              query: ["state", "limit"], response: "JobList", audience: .administrators),
+        .init(method: "POST", path: "/api/v1/jobs/:jobID/retry", summary: "Run a dead job again", tag: "jobs", response: "Job", audience: .administrators),
+        .init(method: "GET", path: "/api/v1/openapi.json", summary: "This document", tag: "meta", audience: .anyone),
     ]
 
     // MARK: schemas
@@ -249,14 +267,14 @@ enum OpenAPIDocument {
             }
             parameters += operation.query.map { ["name": $0, "in": "query", "required": false, "schema": string()] }
             var entry: [String: Any] = [
-                "summary": operation.summary, "tags": [operation.tag],
+                "summary": operation.documentedSummary, "tags": [operation.tag],
                 "operationId": operation.method.lowercased() + operationName(operation.path),
                 "responses": responses(operation),
             ]
             if !parameters.isEmpty { entry["parameters"] = parameters }
-            if operation.isPublic { entry["security"] = [] as [Any] }
+            if operation.audience == .anyone { entry["security"] = [] as [Any] }
             if let body = operation.body {
-                entry["requestBody"] = ["required": true, "content": [operation.bodyType: ["schema": ["$ref": "#/components/schemas/\(body)"]]]]
+                entry["requestBody"] = ["required": true, "content": [operation.mediaType: ["schema": ["$ref": "#/components/schemas/\(body)"]]]]
             }
             paths["/" + openAPIPath, default: [:]][operation.method.lowercased()] = entry
         }

@@ -27,21 +27,21 @@ struct NotificationText: Sendable {
     }
 
     func link(_ need: Need) -> String {
-        publicURL + "/needs/" + need.number.description
+        publicURL + Site.need(need.number)
     }
 
     /// Where a notification leads: its need's page, or the page of what else it is about.
     static func path(_ notification: InboxNotification, need: Need?) -> String {
         if let need { return Site.need(need.number) }
         switch notification.kind {
-        case .evaluationRequested, .evaluationReminder: return "/evaluations/invitations/\(notification.subjectID.map(\.uuidString) ?? "")".lowercased()
-        case .surveyRequested, .surveyReminder: return "/surveys/\(notification.subjectID.map(\.uuidString) ?? "")".lowercased()
+        case .evaluationRequested, .evaluationReminder: return notification.subjectID.map { Site.invitation(.init($0)) } ?? Site.inbox
+        case .surveyRequested, .surveyReminder: return notification.subjectID.map { Site.survey(.init($0)) } ?? Site.inbox
         default: return Site.inbox
         }
     }
 
     /// The page a rating link opens, with a score preselected.
     func ratingLink(_ token: String, score: Int) -> String {
-        publicURL + "/rate/" + token + "?score=\(score)"
+        publicURL + Site.rate(token, score: score)
     }
 }

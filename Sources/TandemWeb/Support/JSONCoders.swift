@@ -56,6 +56,11 @@ protocol StrictBody: Decodable {
     associatedtype CodingKeys: CodingKey & CaseIterable
 }
 
+extension StrictBody {
+    /// The body's field names, the only ones it takes.
+    static var fieldNames: [String] { CodingKeys.allCases.map(\.stringValue) }
+}
+
 /// The largest JSON body the API reads (attachments stream and have their own limit).
 let maxJSONBodyBytes = 1024 * 1024
 
@@ -84,7 +89,7 @@ extension Request {
         guard let fields = object as? [String: Any] else {
             throw Abort(.badRequest, reason: "the body must be a JSON object")
         }
-        let known = Set(Body.CodingKeys.allCases.map(\.stringValue))
+        let known = Set(Body.fieldNames)
         if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
             throw TandemError.invalid(unknown, "unknown field '\(unknown)'")
         }

@@ -43,8 +43,8 @@ struct ActionPages: RouteCollection {
         guard let status = try form.enumValue("status", ActionItem.Status.self) else { throw TandemError.invalid("status", "choose a status", .required) }
         let item = try await request.tandem.actions.setStatus(request.id("actionID", "action"), status, by: actor)
         switch item.parent {
-        case .meeting(let id): return request.seeOther("/meetings/\(id)?done=saved")
-        case .plan(let id): return request.seeOther("/plans/\(id)?done=saved")
+        case .meeting(let id): return request.seeOther(Site.done(Site.meeting(id)))
+        case .plan(let id): return request.seeOther(Site.done(Site.plan(id)))
         }
     }
 }

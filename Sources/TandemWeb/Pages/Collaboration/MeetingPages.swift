@@ -71,7 +71,7 @@ struct MeetingPages: RouteCollection {
             let meeting = try await request.tandem.meetings.record(.init(
                 title: form.text("title"), heldOn: form.text("held_on"), departmentIDs: form.values("department_ids").compactMap(Department.ID.init),
                 attendeeIDs: form.values("attendee_ids").compactMap(Person.ID.init), minutes: form.text("minutes")), by: actor)
-            return request.seeOther("/meetings/\(meeting.id)")
+            return request.seeOther(Site.meeting(meeting.id))
         } catch let error as TandemError where error.code == .invalidInput {
             return try await request.page("meetings", listContext(request, sent: form, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
@@ -118,7 +118,7 @@ struct MeetingPages: RouteCollection {
             heldOn: PageFormat(request).date(meeting.heldOn), departments: request.listed(meeting.departmentIDs.compactMap { names[$0] }),
             attendees: request.listed(attendees), minutes: meeting.minutes, runs: runs,
             actions: try await ActionRow.rows(services.actions.items(of: .meeting(meeting.id), for: actor), runs: runs, request).nonEmpty,
-            owners: runs ? try await ActionRow.owners(request) : [], actionPath: "/meetings/\(meeting.id)/actions", needs: needs.nonEmpty,
+            owners: runs ? try await ActionRow.owners(request) : [], actionPath: Site.meetingActions(meeting.id), needs: needs.nonEmpty,
             providers: Choice.departments(departments.filter(\.isProvider)) { _ in false },
             kinds: NeedKind.allCases.map { Choice(value: $0.rawValue, label: request.t("kind.\($0.rawValue)"), selected: false) },
             // NB: the page has two forms (an action, a need): a refused one is explained above both, naming its field.
@@ -132,7 +132,7 @@ struct MeetingPages: RouteCollection {
         do {
             _ = try await request.tandem.actions.add(to: .meeting(id), title: form.text("title"), ownerID: try form.id("owner_id"),
                                                      dueOn: form.string("due_on"), by: actor)
-            return request.seeOther("/meetings/\(id)?done=saved")
+            return request.seeOther(Site.done(Site.meeting(id)))
         } catch let error as TandemError where error.code == .invalidInput {
             return try await request.page("meeting", meetingContext(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }

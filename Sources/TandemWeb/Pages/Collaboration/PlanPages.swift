@@ -69,7 +69,7 @@ struct PlanPages: RouteCollection {
         do {
             let input = try await Self.input(form, request, actor)
             let plan = try await request.tandem.plans.create(input, by: actor)
-            return request.seeOther("/plans/\(plan.id)")
+            return request.seeOther(Site.plan(plan.id))
         } catch let error as TandemError where error.code == .invalidInput {
             return try await request.page("plans", listContext(request, sent: form, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
@@ -141,8 +141,8 @@ struct PlanPages: RouteCollection {
             target: plan.targetValue.map { String(format: "%.2f", $0) } ?? "—", status: plan.status.rawValue,
             statusLabel: request.t("plan_status.\(plan.status.rawValue)"), runs: runs,
             actions: try await ActionRow.rows(request.tandem.actions.items(of: .plan(plan.id), for: actor), runs: runs, request).nonEmpty,
-            owners: runs ? try await ActionRow.owners(request) : [], actionPath: "/plans/\(plan.id)/actions",
-            scorecardLink: "/scorecards?department=\(plan.departmentID)&period=\(plan.baselinePeriod.next)", general: errors.general(besides: []))
+            owners: runs ? try await ActionRow.owners(request) : [], actionPath: Site.planActions(plan.id),
+            scorecardLink: Site.scorecard(plan.departmentID, plan.baselinePeriod.next), general: errors.general(besides: []))
     }
 
     func addAction(_ request: Request) async throws -> Response {
@@ -152,7 +152,7 @@ struct PlanPages: RouteCollection {
         do {
             _ = try await request.tandem.actions.add(to: .plan(id), title: form.text("title"), ownerID: try form.id("owner_id"),
                                                      dueOn: form.string("due_on"), by: actor)
-            return request.seeOther("/plans/\(id)?done=saved")
+            return request.seeOther(Site.done(Site.plan(id)))
         } catch let error as TandemError where error.code == .invalidInput {
             return try await request.page("plan", planContext(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
@@ -163,6 +163,6 @@ struct PlanPages: RouteCollection {
         let form = try PageForm.read(request)
         guard let status = try form.enumValue("status", ImprovementPlan.Status.self) else { throw TandemError.invalid("status", "choose", .required) }
         let plan = try await request.tandem.plans.setStatus(request.id("planID", "improvement plan"), status, by: actor)
-        return request.seeOther("/plans/\(plan.id)?done=saved")
+        return request.seeOther(Site.done(Site.plan(plan.id)))
     }
 }

@@ -54,7 +54,7 @@ struct SuggestionPages: RouteCollection {
         do {
             let suggestion = try await request.tandem.suggestions.submit(to: try form.id("department_id"), body: form.text("body"),
                                                                          anonymous: form.flag("anonymous"), by: actor)
-            return request.seeOther("/suggestions?department=\(suggestion.departmentID)&done=saved")
+            return request.seeOther(Site.done(Site.suggestions(to: suggestion.departmentID)))
         } catch let error as TandemError where error.code == .invalidInput {
             return try await request.page("suggestions", boardContext(request, sent: form, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
@@ -96,7 +96,7 @@ struct SuggestionPages: RouteCollection {
         let actor = try request.actor()
         let form = try PageForm.read(request)
         let suggestion = try await request.tandem.suggestions.answer(request.id("suggestionID", "suggestion"), form.text("answer"), by: actor)
-        return request.seeOther("/suggestions?department=\(suggestion.departmentID)&done=saved")
+        return request.seeOther(Site.done(Site.suggestions(to: suggestion.departmentID)))
     }
 
     func convert(_ request: Request) async throws -> Response {
@@ -111,6 +111,6 @@ struct SuggestionPages: RouteCollection {
         let actor = try request.actor()
         _ = try PageForm.read(request)
         let suggestion = try await request.tandem.suggestions.close(request.id("suggestionID", "suggestion"), by: actor)
-        return request.seeOther("/suggestions?department=\(suggestion.departmentID)&done=saved")
+        return request.seeOther(Site.done(Site.suggestions(to: suggestion.departmentID)))
     }
 }

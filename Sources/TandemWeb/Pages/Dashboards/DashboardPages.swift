@@ -31,8 +31,8 @@ struct DashboardPages: RouteCollection {
     /// The company's dashboard for those who see it, else one's own department's.
     func start(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        if InsightAccess.canSee(.company, actor) { return request.seeOther("/dashboards/company") }
-        return request.seeOther("/dashboards/departments/\(actor.departmentID)")
+        if InsightAccess.canSee(.company, actor) { return request.seeOther(Site.companyDashboard) }
+        return request.seeOther(Site.dashboard(of: actor.departmentID))
     }
 
     /// The scope the path names, and the path itself.
@@ -42,10 +42,10 @@ struct DashboardPages: RouteCollection {
         if let text = request.parameters.get("departmentID") {
             guard let id = Department.ID(text) else { throw TandemError.notFound("department") }
             let view = try query.enumValue("view", of: DashboardScope.DepartmentView.self) ?? .provider
-            return (.department(id, view), "/dashboards/departments/\(id)")
+            return (.department(id, view), Site.dashboard(of: id))
         }
-        if request.url.path.hasPrefix("/dashboards/me") { return (.person(actor.id), "/dashboards/me") }
-        return (.company, "/dashboards/company")
+        if request.url.path.hasPrefix(Site.myDashboard) { return (.person(actor.id), Site.myDashboard) }
+        return (.company, Site.companyDashboard)
     }
 
     func charts(_ request: Request) async throws -> (DashboardCharts, PageDirectory) {
@@ -73,7 +73,7 @@ struct DashboardPages: RouteCollection {
         }
         let visible = directory.departments.values.filter { InsightAccess.canSee(.department($0.id, .provider), actor) }
         let departments = DepartmentTree.ordered(Array(visible)).map {
-            Choice(value: "/dashboards/departments/\($0.department.id)", label: $0.department.name,
+            Choice(value: Site.dashboard(of: $0.department.id), label: $0.department.name,
                    selected: charts.scope.key.hasPrefix("department:\($0.department.id)"))
         }
         let context = Context(

@@ -47,7 +47,7 @@ struct EvaluationAnswerContext: Encodable {
         let answered = response.map { request.t("evaluation.answered_at", PageFormat(request).dateTime($0.submittedAt)) }
         return EvaluationAnswerContext(
             layout: LayoutContext(request, title: request.t("evaluation.answer_title"), section: "evaluations"),
-            action: "/evaluations/invitations/\(found.invitation.id)", cycleLink: "/evaluations/\(found.cycle.id)", cycleName: found.cycle.name,
+            action: Site.invitation(found.invitation.id), cycleLink: Site.evaluation(found.cycle.id), cycleName: found.cycle.name,
             rater: names[found.invitation.raterID] ?? "—", provider: names[found.invitation.providerID] ?? "—", needs: found.invitation.needCount,
             canAnswer: found.canAnswer, dimensions: dimensions, asksRecommendation: found.cycle.asksRecommendation,
             recommendations: [Choice(value: "", label: "—", selected: recommendation == nil)]

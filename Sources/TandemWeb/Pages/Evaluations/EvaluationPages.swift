@@ -85,7 +85,7 @@ struct EvaluationPages: RouteCollection {
         let sent = EvaluationCycleForm(try PageForm.read(request))
         do {
             let cycle = try await request.tandem.evaluations.open(try sent.input(), by: actor)
-            return request.seeOther("/evaluations/\(cycle.id)")
+            return request.seeOther(Site.evaluation(cycle.id))
         } catch let error as TandemError where error.code == .invalidInput {
             return try await request.page("evaluations", listContext(request, actor, form: sent, errors: FieldErrors(error, request)),
                                           status: .unprocessableEntity)
@@ -106,7 +106,7 @@ struct EvaluationPages: RouteCollection {
         var pending: [PendingRow] = []
         for invitation in try await workflow.pending(for: actor) {
             let cycle = try await workflow.store.cycle(invitation.cycleID)
-            pending.append(PendingRow(link: "/evaluations/invitations/\(invitation.id)", cycle: cycle?.name ?? "—",
+            pending.append(PendingRow(link: Site.invitation(invitation.id), cycle: cycle?.name ?? "—",
                                       provider: names[invitation.providerID] ?? "—", needs: invitation.needCount))
         }
         let departments = try await request.tandem.organisation.departments(for: actor)
@@ -127,7 +127,7 @@ struct EvaluationPages: RouteCollection {
         let names = try await departmentNames(request, actor)
         let answered = invitations.filter { $0.submittedAt != nil }.count
         let rows = invitations.map { invitation in
-            InvitationRow(link: "/evaluations/invitations/\(invitation.id)", rater: names[invitation.raterID] ?? "—",
+            InvitationRow(link: Site.invitation(invitation.id), rater: names[invitation.raterID] ?? "—",
                           provider: names[invitation.providerID] ?? "—", needs: invitation.needCount, answered: invitation.submittedAt != nil)
         }.sorted { ($0.provider, $0.rater) < ($1.provider, $1.rater) }
         let context = CycleContext(
@@ -144,7 +144,7 @@ struct EvaluationPages: RouteCollection {
         let actor = try request.actor()
         _ = try PageForm.read(request)
         let cycle = try await request.tandem.evaluations.close(request.id("cycleID", "evaluation cycle"), by: actor)
-        return request.seeOther("/evaluations/\(cycle.id)?done=saved")
+        return request.seeOther(Site.done(Site.evaluation(cycle.id)))
     }
 
     func remind(_ request: Request) async throws -> Response {
@@ -152,7 +152,7 @@ struct EvaluationPages: RouteCollection {
         _ = try PageForm.read(request)
         let id: EvaluationCycle.ID = try request.id("cycleID", "evaluation cycle")
         _ = try await request.tandem.evaluations.remind(id, by: actor)
-        return request.seeOther("/evaluations/\(id)?done=sent")
+        return request.seeOther(Site.done(Site.evaluation(id), .sent))
     }
 
     // MARK: answering
@@ -169,7 +169,7 @@ struct EvaluationPages: RouteCollection {
             let answer = try EvaluationAnswerContext.answer(form)
             let (cycle, _, _, _) = try await request.tandem.evaluations.invitation(id, for: actor)
             _ = try await request.tandem.evaluations.answer(id, answer, by: actor)
-            return request.seeOther("/evaluations/\(cycle.id)?done=saved")
+            return request.seeOther(Site.done(Site.evaluation(cycle.id)))
         } catch let error as TandemError where [.invalidInput, .invalidTransition].contains(error.code) {
             return try await request.page("evaluation-answer", try await EvaluationAnswerContext.load(request, sent: form, errors: FieldErrors(error, request)),
                                           status: .unprocessableEntity)

@@ -71,7 +71,7 @@ struct ImportPages: RouteCollection {
             layout: LayoutContext(request, title: request.t("imports.title"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "imports"),
             kinds: ImportKind.allCases.map { Choice(value: $0.rawValue, label: request.t("import_kind.\($0.rawValue)"), selected: $0 == chosen) },
-            templates: ImportKind.allCases.map { Choice(value: Site.adminImports + "/templates/" + $0.rawValue, label: request.t("import_kind.\($0.rawValue)"), selected: false) },
+            templates: ImportKind.allCases.map { Choice(value: Site.importTemplate($0.rawValue), label: request.t("import_kind.\($0.rawValue)"), selected: false) },
             error: error,
             rows: records.map { record in
                 Row(link: Site.adminImports + "/" + record.id.description, kind: request.t("import_kind.\(record.kind.rawValue)"),

@@ -13,19 +13,19 @@ struct HomeToDo: Encodable {
         var items: [HomeToDo] = []
         for standing in try await services.surveys.surveys(for: actor)
         where standing.isAsked && standing.openRound != nil && !standing.hasAnswered {
-            items.append(HomeToDo(text: request.t("home.todo_survey", standing.survey.title), link: "/surveys/\(standing.survey.id)"))
+            items.append(HomeToDo(text: request.t("home.todo_survey", standing.survey.title), link: Site.survey(standing.survey.id)))
         }
         let pending = try await services.evaluations.pending(for: actor)
         if !pending.isEmpty {
             let names = Dictionary(uniqueKeysWithValues: try await services.organisation.departments(for: actor).map { ($0.id, $0.name) })
             for invitation in pending {
                 items.append(HomeToDo(text: request.t("home.todo_evaluation", names[invitation.providerID] ?? "—"),
-                                      link: "/evaluations/invitations/\(invitation.id)"))
+                                      link: Site.invitation(invitation.id)))
             }
         }
         if actor.has(.agent) || actor.has(.manager) {
             let drafts = try await services.surveys.store.drafts(provider: actor.departmentID, status: .open)
-            if !drafts.isEmpty { items.append(HomeToDo(text: request.t("home.todo_drafts", String(drafts.count)), link: "/drafts")) }
+            if !drafts.isEmpty { items.append(HomeToDo(text: request.t("home.todo_drafts", String(drafts.count)), link: Site.drafts)) }
         }
         return items
     }

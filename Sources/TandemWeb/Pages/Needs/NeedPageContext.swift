@@ -114,7 +114,7 @@ extension NeedPageContext {
         if need.resolvedAt != nil {
             let state = try await services.satisfaction.state(of: need, for: actor)
             if state.canRate || state.rating != nil {
-                rating = RatingForm(state, action: Site.need(need.number) + "/rating", chosen: rated?.score, typed: rated?.comment,
+                rating = RatingForm(state, action: Site.rating(of: need.number), chosen: rated?.score, typed: rated?.comment,
                                     errors: errors, request)
             }
         }
@@ -123,7 +123,7 @@ extension NeedPageContext {
         case .meeting(let id):
             if let meeting = try? await services.meetings.meeting(id, for: actor) {
                 originLabel = request.t("need.origin_meeting", meeting.title)
-                originLink = "/meetings/\(id)"
+                originLink = Site.meeting(id)
             }
         case .draft(let id):
             var title = "—"
@@ -133,7 +133,7 @@ extension NeedPageContext {
             originLabel = request.t("need.origin_draft", title)
         case .suggestion:
             originLabel = request.t("need.origin_suggestion")
-            originLink = "/suggestions?department=\(need.providingDepartmentID)"
+            originLink = Site.suggestions(to: need.providingDepartmentID)
         case nil:
             break
         }

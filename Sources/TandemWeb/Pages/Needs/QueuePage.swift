@@ -158,7 +158,7 @@ struct QueuePage: RouteCollection {
             return try await request.page("queue", try await context(request, general: request.t("queue.assign_failed", String(failed.count))),
                                           status: .conflict)
         }
-        return request.seeOther(back.contains("?") ? back + "&done=saved" : back + "?done=saved")
+        return request.seeOther(Site.done(back))
     }
 
     func saveFilter(_ request: Request) async throws -> Response {

@@ -64,7 +64,7 @@ struct RatePages: RouteCollection {
         let context = RatePageContext(
             layout: LayoutContext(request, title: request.t("rate_page.title")), needNumber: target.need.number.description,
             needTitle: target.need.title, ratingAs: request.t("rate_page.as", target.person.displayName),
-            rating: RatingForm(state, action: "/rate/" + token, chosen: chosen, typed: typed, errors: errors, request), done: false)
+            rating: RatingForm(state, action: Site.rate(token), chosen: chosen, typed: typed, errors: errors, request), done: false)
         return try await request.page("rate", context, status: status)
     }
 

@@ -50,12 +50,12 @@ struct GoalPages: RouteCollection {
         routes.post("goals", ":goalID", use: update)
     }
 
-    func context(_ request: Request, typed: Typed = Typed(), action: String = "/goals", editing: Bool = false,
+    func context(_ request: Request, typed: Typed = Typed(), action: String = Site.goals, editing: Bool = false,
                  errors: FieldErrors = FieldErrors()) async throws -> Context {
         let actor = try request.actor()
         let percent = { (part: Int, whole: Int) in whole == 0 ? "—" : String(format: "%.0f%%", 100 * Double(part) / Double(whole)) }
         let rows = try await request.tandem.goals.goals(for: actor).map { goal, figures in
-            Row(link: "/goals/\(goal.id)", title: goal.title, weight: goal.weight,
+            Row(link: Site.goal(goal.id), title: goal.title, weight: goal.weight,
                 period: [goal.startsOn?.description ?? "…", goal.endsOn?.description ?? "…"].joined(separator: " – "), active: goal.isActive,
                 needs: figures.needs, open: figures.open, resolved: figures.resolved, effort: String(format: "%.0f", figures.effortHours),
                 resolvedEffort: String(format: "%.0f", figures.resolvedEffortHours), met: percent(figures.resolutionMet, figures.resolutionDecided),
@@ -112,7 +112,7 @@ struct GoalPages: RouteCollection {
         let (typed, input) = try Self.read(request)
         do {
             _ = try await request.tandem.goals.create(try input(), by: try request.actor())
-            return request.seeOther("/goals")
+            return request.seeOther(Site.goals)
         } catch let error as TandemError where error.code == .invalidInput {
             return try await request.page("goals", try await context(request, typed: typed, errors: FieldErrors(error, request)),
                                           status: .unprocessableEntity)
@@ -123,7 +123,7 @@ struct GoalPages: RouteCollection {
         let goal = try await request.tandem.goals.goal(request.id("goalID", "goal"), for: try request.actor())
         let typed = Typed(title: goal.title, description: goal.description, weight: String(goal.weight), startsOn: goal.startsOn?.description ?? "",
                           endsOn: goal.endsOn?.description ?? "", isActive: goal.isActive)
-        return try await request.page("goals", try await context(request, typed: typed, action: "/goals/\(goal.id)", editing: true))
+        return try await request.page("goals", try await context(request, typed: typed, action: Site.goal(goal.id), editing: true))
     }
 
     func update(_ request: Request) async throws -> Response {
@@ -132,9 +132,9 @@ struct GoalPages: RouteCollection {
         let (typed, input) = try Self.read(request)
         do {
             _ = try await request.tandem.goals.update(goal.id, try input(), by: actor)
-            return request.seeOther("/goals")
+            return request.seeOther(Site.goals)
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await request.page("goals", try await context(request, typed: typed, action: "/goals/\(goal.id)", editing: true,
+            return try await request.page("goals", try await context(request, typed: typed, action: Site.goal(goal.id), editing: true,
                                                                      errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
     }

@@ -51,8 +51,6 @@ struct PlanningPageContext: Encodable {
     var errors: [String: String]
     var general: String?
 
-    static func link(_ department: Department.ID, _ period: ReportingPeriod) -> String { "/planning?department=\(department)&period=\(period)" }
-
     static func days(_ value: Double) -> String { String(format: value == value.rounded() ? "%.0f" : "%.1f", value) }
 
     /// The pins a commit form sent (`pin.<need id>` = include | exclude | empty).

@@ -62,7 +62,7 @@ struct PlanningPages: RouteCollection {
                 throw TandemError.invalid("person_days", "person_days must be a number", .notANumber)
             }
             try await request.tandem.planning.setCapacity(days, of: department, in: period, by: try request.actor())
-            return request.seeOther(PlanningPageContext.link(department, period) + "&done=capacity")
+            return request.seeOther(Site.done(Site.planning(department, period), .capacity))
         } catch let error as TandemError where error.code == .invalidInput {
             let context = try await PlanningPageContext.load(request, department: department, period: period, typedDays: form.text("person_days"),
                                                              errors: FieldErrors(error, request))
@@ -76,7 +76,7 @@ struct PlanningPages: RouteCollection {
         let pins = try PlanningPageContext.pins(form)
         do {
             _ = try await request.tandem.planning.commit(department, in: period, pins: pins, by: try request.actor())
-            return request.seeOther(PlanningPageContext.link(department, period) + "&done=committed")
+            return request.seeOther(Site.done(Site.planning(department, period), .committed))
         } catch let error as TandemError where error.code == .invalidInput {
             let context = try await PlanningPageContext.load(request, department: department, period: period, pins: pins,
                                                              errors: FieldErrors(error, request))

@@ -66,7 +66,7 @@ struct ScorecardPageContext: Encodable {
         let providerName = names[scorecard.providerID] ?? "—"
         heading = scorecard.requesterID.map { request.t("scorecard.pair", providerName, names[$0] ?? "—") } ?? providerName
         periodLabel = scorecard.period.description
-        exportLink = "/scorecards/export.csv?department=\(scorecard.providerID)&period=\(scorecard.period)"
+        exportLink = Site.scorecardExport(scorecard.providerID, scorecard.period)
             + (scorecard.requesterID.map { "&requester=\($0)" } ?? "")
         previousLabel = scorecard.previousPeriod.description
         rows = Self.rows(scorecard.figures, scorecard.previous, request)
@@ -92,7 +92,7 @@ struct ScorecardPageContext: Encodable {
         plans = scorecard.plans?.map { progress in
             let plan = progress.plan
             let number = { (value: Double?) in value.map { format.number($0) } ?? "—" }
-            return PlanRow(title: plan.title, link: "/plans/\(plan.id)",
+            return PlanRow(title: plan.title, link: Site.plan(plan.id),
                            figure: plan.targetFigure.map { request.t("plan_figure.\($0.rawValue)") } ?? "—",
                            then: "\(plan.baselinePeriod) · " + number(plan.baselineValue), now: number(progress.currentValue),
                            change: progress.change.map { ($0 > 0 ? "+" : $0 < 0 ? "−" : "±") + format.number(abs($0)) } ?? "—",
@@ -100,7 +100,7 @@ struct ScorecardPageContext: Encodable {
         }.nonEmpty
         served = scorecard.served?.map { entry in
             Served(name: names[entry.departmentID] ?? "—", volume: entry.volume, satisfaction: format.average(entry.satisfactionAverage),
-                   link: "/scorecards?department=\(scorecard.providerID)&period=\(scorecard.period)&requester=\(entry.departmentID)")
+                   link: Site.scorecard(scorecard.providerID, scorecard.period, requester: entry.departmentID))
         }.nonEmpty
     }
 

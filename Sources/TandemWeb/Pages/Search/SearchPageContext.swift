@@ -59,10 +59,10 @@ struct SearchPageContext: Encodable {
                 provider: directory.departmentName(hit.need.providingDepartmentID), requester: directory.personName(hit.need.requesterID),
                 created: format.dateTime(hit.need.createdAt), isConfidential: hit.need.isConfidential)
         }.nonEmpty
-        let link = { (offset: Int) in "/search?" + QueuePage.queryString(values.merging(["offset": [String(offset)]]) { $1 }) }
+        let link = { (offset: Int) in Site.search(query: QueuePage.queryString(values.merging(["offset": [String(offset)]]) { $1 })) }
         nextLink = page?.nextOffset.map(link)
         previousLink = offset > 0 && page != nil ? link(max(0, offset - SearchPages.pageSize)) : nil
-        exportLink = page?.hits.isEmpty == false ? "/search/export.csv?" + QueuePage.queryString(values.filter { $0.key != "offset" }) : nil
+        exportLink = page?.hits.isEmpty == false ? Site.searchExport(query: QueuePage.queryString(values.filter { $0.key != "offset" })) : nil
         self.errors = errors.messages(for: ["q", "status", "kind", "provider", "offset"])
     }
 }

@@ -63,7 +63,7 @@ struct SupplyChainPages: RouteCollection {
                 withheld = request.t("map.withheld", [String(map.withheldPairs), String(try await request.tandem.settings.minimumGroup(for: actor).size)])
             }
             let scorecard = { (edge: SupplyChainEdge) in
-                "/scorecards?department=\(edge.providingDepartmentID)&requester=\(edge.requestingDepartmentID)&period=\(period)"
+                Site.scorecard(edge.providingDepartmentID, period, requester: edge.requestingDepartmentID)
             }
             let met = { (edge: SupplyChainEdge) in edge.metPercent.map { String(format: "%.0f%%", $0) } ?? "—" }
             let rating = { (edge: SupplyChainEdge) in edge.ratingAverage.map { String(format: "%.1f", $0) } ?? "—" }
@@ -78,7 +78,7 @@ struct SupplyChainPages: RouteCollection {
                 Row(requester: directory.departmentName(edge.requestingDepartmentID), provider: directory.departmentName(edge.providingDepartmentID),
                     volume: edge.volume, met: met(edge), satisfaction: rating(edge), health: edge.health.rawValue,
                     healthLabel: t("map_health.\(edge.health.rawValue)"), scorecard: scorecard(edge),
-                    needs: "/map/needs?requester=\(edge.requestingDepartmentID)&provider=\(edge.providingDepartmentID)&period=\(period)")
+                    needs: Site.mapNeeds(requester: edge.requestingDepartmentID, provider: edge.providingDepartmentID, period))
             }.nonEmpty
         }
         let context = Context(layout: LayoutContext(request, title: t("map.title"), section: "map"), period: query.string("period") ?? period.description,
@@ -120,12 +120,12 @@ struct SupplyChainPages: RouteCollection {
         let page = try await request.tandem.needs.list(list, for: actor)
         let directory = try await PageDirectory.load(request, people: NeedListItem.people(in: page.needs))
         let format = PageFormat(request)
-        let base = "/map/needs?requester=\(requester)&provider=\(provider)&period=\(period)"
+        let base = Site.mapNeeds(requester: requester, provider: provider, period)
         let context = NeedsContext(
             layout: LayoutContext(request, title: request.t("map.title"), section: "map"),
             heading: "\(directory.departmentName(requester)) → \(directory.departmentName(provider))", period: period.description,
             section: page.needs.isEmpty ? nil : .init(needs: page.needs.map { NeedListItem($0, directory, request, format) }),
-            nextLink: page.nextCursor.map { base + "&cursor=" + $0.token }, back: "/map?period=\(period)")
+            nextLink: page.nextCursor.map { base + "&cursor=" + $0.token }, back: Site.map(period))
         return try await request.page("map-needs", context)
     }
 }

@@ -63,7 +63,7 @@ struct SurveyPages: RouteCollection {
             layout: LayoutContext(request, title: request.t("survey.title"), section: "surveys"),
             asked: rows.enumerated().filter { standings[$0.offset].isAsked }.map(\.element).nonEmpty,
             owned: rows.filter(\.owns).nonEmpty, canBuild: actor.has(.admin) || actor.has(.manager),
-            draftsLink: worksDrafts ? "/drafts" : nil)
+            draftsLink: worksDrafts ? Site.drafts : nil)
         return try await request.page("surveys", context)
     }
 
@@ -86,7 +86,7 @@ struct SurveyPages: RouteCollection {
         let form = SurveyBuilderForm(try PageForm.read(request))
         do {
             let survey = try await request.tandem.surveys.create(try form.input(), by: actor)
-            return request.seeOther("/surveys/\(survey.id)/results?done=saved")
+            return request.seeOther(Site.done(Site.surveyResults(survey.id)))
         } catch let error as TandemError where error.code == .invalidInput {
             return try await request.page("survey-builder", builderContext(request, actor, form, errors: FieldErrors(error, request)),
                                           status: .unprocessableEntity)
@@ -120,7 +120,7 @@ struct SurveyPages: RouteCollection {
         do {
             let survey = try await request.tandem.surveys.survey(id, for: actor)
             try await request.tandem.surveys.respond(id, SurveyAnswerContext.answers(form, for: survey), by: actor)
-            return request.seeOther("/surveys/\(id)?done=saved")
+            return request.seeOther(Site.done(Site.survey(id)))
         } catch let error as TandemError where [.invalidInput, .invalidTransition, .conflict].contains(error.code) {
             return try await request.page("survey", try await SurveyAnswerContext.load(request, sent: form, errors: FieldErrors(error, request)),
                                           status: error.code == .invalidInput ? .unprocessableEntity : .conflict)
@@ -138,14 +138,14 @@ struct SurveyPages: RouteCollection {
         _ = try PageForm.read(request)
         let id: Survey.ID = try request.id("surveyID", "survey")
         _ = try await request.tandem.surveys.remind(id, by: actor)
-        return request.seeOther("/surveys/\(id)/results?done=sent")
+        return request.seeOther(Site.done(Site.surveyResults(id), .sent))
     }
 
     func close(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         _ = try PageForm.read(request)
         let survey = try await request.tandem.surveys.deactivate(request.id("surveyID", "survey"), by: actor)
-        return request.seeOther("/surveys/\(survey.id)/results?done=saved")
+        return request.seeOther(Site.done(Site.surveyResults(survey.id)))
     }
 
     // MARK: drafts
@@ -165,6 +165,6 @@ struct SurveyPages: RouteCollection {
         let actor = try request.actor()
         _ = try PageForm.read(request)
         try await request.tandem.surveys.dismiss(request.id("draftID", "draft"), by: actor)
-        return request.seeOther("/drafts?done=saved")
+        return request.seeOther(Site.done(Site.drafts))
     }
 }

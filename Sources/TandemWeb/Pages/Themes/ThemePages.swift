@@ -84,7 +84,7 @@ struct ThemePages: RouteCollection {
         let directory = try await PageDirectory.load(request, people: [])
         var result: ThemeAnalysis.Result?
         if errors.isEmpty { result = try await workflow.themes(period: period, provider: provider, for: actor) }
-        let search = { (term: String) in "/search?q=" + (term.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? term) }
+        let search = { (term: String) in Site.search(term) }
         let context = Context(
             layout: LayoutContext(request, title: t("themes.title"), section: "themes"), period: query.string("period") ?? period.description,
             providers: [Choice(value: "", label: t("search.any_provider"), selected: provider == nil)]
@@ -103,7 +103,7 @@ struct ThemePages: RouteCollection {
                       examples: group.numbers.prefix(5).map { Example(number: $0.description, link: Site.need($0)) })
             }.nonEmpty,
             errors: errors.messages(for: ["period"]),
-            exportLink: "/themes/export.csv?period=\(period)" + (provider.map { "&provider=\($0)" } ?? ""))
+            exportLink: Site.themesExport(period, provider: provider))
         return try await request.page("themes", context, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }
