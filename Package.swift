@@ -20,18 +20,43 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.90.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/console-kit.git", from: "4.16.0"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.0"),
+        // TandemSQLite calls the SQLite that sqlite-nio bundles (its C target, VaporCSQLite, once
+        // named CSQLite): pinned to a minor version, so a renamed module cannot come in unasked.
+        .package(url: "https://github.com/vapor/sqlite-nio.git", .upToNextMinor(from: "1.13.0")),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         .target(name: "TandemCore"),
+        // The direct SQLite layer: the handle and its statements, the threads, the group-commit
+        // writer, the log's syncer, the checkpointer, the read lanes and row inserts. It knows
+        // nothing of the domain.
+        .target(
+            name: "TandemSQLite",
+            dependencies: [
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "TandemStore",
             dependencies: [
-                "TandemCore",
+                "TandemCore", "TandemSQLite",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -46,21 +71,48 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ConsoleKit", package: "console-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
         .target(
             name: "TandemTestSupport",
             dependencies: [
-                "TandemCore", "TandemStore", "TandemWeb",
+                "TandemCore", "TandemWeb",
+                .product(name: "Vapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // Values for tests that need no database: a need or a person with plain defaults.
         .target(name: "TandemFixtures", dependencies: ["TandemCore"]),
         .executableTarget(name: "tandem", dependencies: ["TandemWeb"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemFixtures"]),
-        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemTestSupport", "TandemFixtures"]),
-        .testTarget(name: "TandemWebTests", dependencies: ["TandemWeb", "TandemTestSupport"]),
+        .testTarget(
+            name: "TandemStoreTests",
+            dependencies: [
+                "TandemCore", "TandemStore", "TandemSQLite", "TandemTestSupport", "TandemFixtures",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "TandemWebTests",
+            dependencies: [
+                "TandemCore", "TandemStore", "TandemWeb", "TandemTestSupport",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
     ]
 )

@@ -2,6 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import SQLKit
 import SQLiteKit
+@testable import TandemSQLite
 @testable import TandemStore
 import Testing
 

@@ -1,4 +1,5 @@
 import SQLKit
+import TandemSQLite
 
 // NB: row structs spell their properties like their columns (`created_at`), so no key
 // conversion runs per row: converting keys cost more than the query itself.

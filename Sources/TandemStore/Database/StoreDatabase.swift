@@ -4,6 +4,7 @@ import Logging
 import NIOConcurrencyHelpers
 import SQLKit
 import TandemCore
+import TandemSQLite
 
 /// The database the stores work on: SQLite or PostgreSQL behind one interface.
 /// Reads use the pool; writes go through `write`, one transaction each on PostgreSQL, and on
@@ -87,8 +88,8 @@ public final class StoreDatabase: Sendable {
 
 extension StoreDatabase {
     /// Sets the database up for work: on SQLite, write-ahead logging (readers never block the
-    /// writer; the setting is kept in the file). The writer connection syncs fully, so a commit
-    /// is on disk before it is acknowledged.
+    /// writer; the setting is kept in the file), and the read lanes opened. A commit is still on
+    /// disk before it is acknowledged: the writer's `WALSyncer` syncs the log after each batch.
     public func prepare() async throws {
         guard dialect == .sqlite else { return }
         try await (makeDatabase() as! any SQLDatabase).raw("PRAGMA journal_mode = WAL").run()

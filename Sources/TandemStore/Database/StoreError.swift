@@ -2,6 +2,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import TandemCore
+import TandemSQLite
 
 /// Maps driver errors to the core's errors: a unique violation becomes `.conflict` on the field
 /// its constraint guards, a lost connection `.unavailable`; anything else passes through unchanged.

@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import TandemCore
+import TandemSQLite
 
 /// Background jobs in `jobs`. A claim is one `UPDATE … RETURNING`: on PostgreSQL over rows
 /// locked with `FOR UPDATE SKIP LOCKED`, so runners in several processes never take the same

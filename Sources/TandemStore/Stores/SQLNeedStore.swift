@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import TandemCore
+import TandemSQLite
 
 /// Needs, their assignees, events, comments and attachments in SQL. Every write is one
 /// transaction: the need row, its assignees and its new events never part.

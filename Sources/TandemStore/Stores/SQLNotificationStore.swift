@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import TandemCore
+import TandemSQLite
 
 /// The inbox in `notifications`, the channels in `notification_channels`.
 public struct SQLNotificationStore: NotificationStore {

@@ -10,7 +10,7 @@ import SQLKit
 /// statements it runs (through SQLiteNIO, each statement went to NIO's thread pool and back).
 /// More lanes than cores, so that a long read (a scorecard, a search over common words) holds
 /// up little: the system shares the cores among the lanes' threads.
-final class SQLiteReadPool: Sendable {
+package final class SQLiteReadPool: Sendable {
     private struct Lane: Sendable {
         let thread: SQLiteThread
         let connection: SQLiteHandle
@@ -31,14 +31,14 @@ final class SQLiteReadPool: Sendable {
     private let logger: Logger
     private static let pragmas = ["PRAGMA query_only = ON"]
 
-    init(path: String, size: Int, logger: Logger) {
+    package init(path: String, size: Int, logger: Logger) {
         self.path = path
         self.size = size
         self.logger = logger
     }
 
     /// Opens the connections and starts their threads.
-    func open() throws {
+    package func open() throws {
         var opened: [Lane] = []
         for number in 0..<size {
             let connection = try SQLiteHandle(path: path, pragmas: Self.pragmas)
@@ -49,7 +49,7 @@ final class SQLiteReadPool: Sendable {
     }
 
     /// Runs `body` on the least busy lane, or returns `nil` before `open()`.
-    func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T? {
+    package func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T? {
         let chosen = state.withLockedValue { state -> (index: Int, lane: Lane)? in
             guard !state.lanes.isEmpty else { return nil }
             let count = state.lanes.count, start = (state.last + 1) % count
@@ -65,10 +65,10 @@ final class SQLiteReadPool: Sendable {
 
     /// The first lane's connection, used on the caller's thread (`StoreDatabase.sql`), or `nil`
     /// before `open()`.
-    var anyDatabase: (any SQLDatabase)? { state.withLockedValue { $0.lanes.first?.database } }
+    package var anyDatabase: (any SQLDatabase)? { state.withLockedValue { $0.lanes.first?.database } }
 
     /// Runs `body` on a read-only connection and a thread opened for it, both closed after.
-    func readAlone<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+    package func readAlone<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         let connection = try SQLiteHandle(path: path, pragmas: Self.pragmas)
         let thread = SQLiteThread(name: "sqlite-long")
         defer {
@@ -78,7 +78,7 @@ final class SQLiteReadPool: Sendable {
         return try await withTaskExecutorPreference(thread) { try await body(connection.sql(logger: logger)) }
     }
 
-    func close() {
+    package func close() {
         let all = state.withLockedValue { state -> [Lane] in
             defer { state = State() }
             return state.lanes

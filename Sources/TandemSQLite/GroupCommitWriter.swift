@@ -2,7 +2,6 @@ import Foundation
 import Logging
 import NIOConcurrencyHelpers
 import SQLKit
-import TandemCore
 
 /// The SQLite write path: one dedicated connection that commits many requests' writes in one
 /// transaction (group commit), so that one fsync covers them all.
@@ -14,8 +13,8 @@ import TandemCore
 ///
 /// The batches run on a thread of their own (`SQLiteThread`), where every statement of every
 /// write runs without leaving the thread.
-final class GroupCommitWriter: Sendable {
-    typealias Work = @Sendable (any SQLDatabase) async throws -> any Sendable
+package final class GroupCommitWriter: Sendable {
+    package typealias Work = @Sendable (any SQLDatabase) async throws -> any Sendable
 
     private struct Job: Sendable {
         let work: Work
@@ -38,7 +37,7 @@ final class GroupCommitWriter: Sendable {
     /// A cap on one batch, so a flood of writes still commits in bounded steps.
     private let maxBatch = 256
 
-    init(path: String, logger: Logger) {
+    package init(path: String, logger: Logger) {
         self.path = path
         self.logger = logger
         checkpointer = SQLiteCheckpointer(path: path)
@@ -46,7 +45,7 @@ final class GroupCommitWriter: Sendable {
     }
 
     /// Runs `work` in the next batch and returns its result once the batch is committed and on disk.
-    func submit<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    package func submit<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let value = try await withCheckedThrowingContinuation { continuation in
             let job = Job(work: { try await work($0) }, continuation: continuation)
             if queue.withLockedValue({ $0.jobs.add(job) }) {
@@ -56,7 +55,7 @@ final class GroupCommitWriter: Sendable {
         return value as! T
     }
 
-    func close() {
+    package func close() {
         let connection = queue.withLockedValue { queue -> SQLiteHandle? in
             defer { queue.connection = nil }
             return queue.connection

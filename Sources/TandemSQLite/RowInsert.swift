@@ -53,7 +53,7 @@ struct RowInsertError: Error, CustomStringConvertible {
 extension SQLDatabase {
     /// Inserts `rows` in one statement (none when empty); `ignoringConflicts` leaves out a row
     /// whose unique key is stored already.
-    func insertRows<Row: Encodable & Sendable>(_ rows: [Row], into table: String, ignoringConflicts: Bool = false) async throws {
+    package func insertRows<Row: Encodable & Sendable>(_ rows: [Row], into table: String, ignoringConflicts: Bool = false) async throws {
         guard !rows.isEmpty else { return }
         try await execute(sql: try RowInsert(rows, into: table, ignoringConflicts: ignoringConflicts)) { _ in }
     }

@@ -156,14 +156,14 @@ private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 /// A failed SQLite call, with SQLite's own message (which names, for instance, the constraint).
 /// NB: the description is the message alone (not the statement): `StoreError` reads field names
 /// out of it, and the statement's text would name other columns.
-struct SQLiteStatementError: Error, CustomStringConvertible {
-    let message: String
+package struct SQLiteStatementError: Error, CustomStringConvertible {
+    package let message: String
     /// SQLite's extended result code (`SQLITE_CONSTRAINT_UNIQUE` …), when a call failed.
-    let code: Int32?
+    package let code: Int32?
 
     // NB: C macros built from others, which Swift does not import: SQLITE_CONSTRAINT | (n << 8).
-    static let constraintUnique: Int32 = SQLITE_CONSTRAINT | (8 << 8)
-    static let constraintPrimaryKey: Int32 = SQLITE_CONSTRAINT | (6 << 8)
+    package static let constraintUnique: Int32 = SQLITE_CONSTRAINT | (8 << 8)
+    package static let constraintPrimaryKey: Int32 = SQLITE_CONSTRAINT | (6 << 8)
 
     init(message: String, code: Int32? = nil) {
         self.message = message
@@ -176,5 +176,5 @@ struct SQLiteStatementError: Error, CustomStringConvertible {
         self.init(message: "SQLite error \(status): \(detail)", code: handle.map { sqlite_nio_sqlite3_extended_errcode($0) } ?? status)
     }
 
-    var description: String { message }
+    package var description: String { message }
 }
