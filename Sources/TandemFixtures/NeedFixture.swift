@@ -13,20 +13,22 @@ extension Need {
         status: NeedStatus = .new, assignees: [Person.ID] = [], formAnswers: [String: FormAnswer] = [:],
         createdAt: Date = Fixture.epoch, resolvedAt: Date? = nil, closedAt: Date? = nil, version: Int = 1
     ) -> Need {
-        Need(id: id, number: number, title: title, description: description, kind: kind,
-             requesterID: requester.id, requestingDepartmentID: requester.departmentID, providingDepartmentID: provider,
-             offeringID: offeringID, urgency: urgency, importance: importance, priority: priority, effortHours: effortHours,
-             desiredDate: desiredDate, strategicGoalID: strategicGoalID, isConfidential: confidential, status: status,
-             assigneeIDs: assignees, formAnswers: formAnswers, createdAt: createdAt, updatedAt: createdAt,
-             resolvedAt: resolvedAt, closedAt: closedAt, version: version)
+        Need(
+            id: id, number: number, title: title, description: description, kind: kind,
+            requesterID: requester.id, requestingDepartmentID: requester.departmentID, providingDepartmentID: provider,
+            offeringID: offeringID, urgency: urgency, importance: importance, priority: priority, effortHours: effortHours,
+            desiredDate: desiredDate, strategicGoalID: strategicGoalID, isConfidential: confidential, status: status,
+            assigneeIDs: assignees, formAnswers: formAnswers, createdAt: createdAt, updatedAt: createdAt,
+            resolvedAt: resolvedAt, closedAt: closedAt, version: version)
     }
 }
 
 extension Person {
     /// Person number `n` of a department, for tests: login `p<n>`, an id that spells `n`.
     public static func fixture(_ n: Int, in department: Department.ID, roles: Set<Role>) -> Person {
-        Person(id: ID(UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", n))!), login: "p\(n)",
-               displayName: "P\(n)", email: nil, departmentID: department, roles: roles, language: .zhCN, createdAt: Fixture.epoch)
+        Person(
+            id: ID(UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", n))!), login: "p\(n)",
+            displayName: "P\(n)", email: nil, departmentID: department, roles: roles, language: .zhCN, createdAt: Fixture.epoch)
     }
 }
 

@@ -108,7 +108,8 @@ final class SQLiteHandle: @unchecked Sendable {
                 }
             case .blob(let buffer):
                 status = buffer.withUnsafeReadableBytes {
-                    sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), UInt64($0.count), transient)
+                    sqlite_nio_sqlite3_bind_blob64(
+                        statement, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), UInt64($0.count), transient)
                 }
             case .null: status = sqlite_nio_sqlite3_bind_null(statement, index)
             }
@@ -171,7 +172,8 @@ package struct SQLiteStatementError: Error, CustomStringConvertible {
     }
 
     init(status: Int32, handle: OpaquePointer?) {
-        let detail = handle.flatMap { sqlite_nio_sqlite3_errmsg($0) }.map { String(cString: $0) }
+        let detail =
+            handle.flatMap { sqlite_nio_sqlite3_errmsg($0) }.map { String(cString: $0) }
             ?? String(cString: sqlite_nio_sqlite3_errstr(status))
         self.init(message: "SQLite error \(status): \(detail)", code: handle.map { sqlite_nio_sqlite3_extended_errcode($0) } ?? status)
     }

@@ -42,8 +42,10 @@ package final class SQLiteReadPool: Sendable {
         var opened: [Lane] = []
         for number in 0..<size {
             let connection = try SQLiteHandle(path: path, pragmas: Self.pragmas)
-            opened.append(Lane(thread: SQLiteThread(name: "sqlite-read-\(number)"), connection: connection,
-                               database: connection.sql(logger: logger)))
+            opened.append(
+                Lane(
+                    thread: SQLiteThread(name: "sqlite-read-\(number)"), connection: connection,
+                    database: connection.sql(logger: logger)))
         }
         state.withLockedValue { $0 = State(lanes: opened, running: Array(repeating: 0, count: opened.count)) }
     }

@@ -60,7 +60,7 @@ final class SQLiteThread: TaskExecutor, @unchecked Sendable {
     /// Names the calling thread for the system's tools (Foundation's `Thread.name` does not).
     private static func nameCurrentThread(_ name: String) {
         #if os(Linux)
-        try? String(name.prefix(15)).write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
+            try? String(name.prefix(15)).write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
         #endif
     }
 }

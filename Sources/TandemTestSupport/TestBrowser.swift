@@ -39,7 +39,9 @@ public final class TestBrowser: @unchecked Sendable {
 
     /// Posts a multipart form with files: `(field, file name, content type, bytes)`. Like the
     /// pages' upload forms, the CSRF token goes in the action's query too (checked before the body).
-    public func postMultipart(_ path: String, _ fields: [(String, String)], files: [(String, String, String, Data)]) async throws -> TestResponse {
+    public func postMultipart(_ path: String, _ fields: [(String, String)], files: [(String, String, String, Data)]) async throws
+        -> TestResponse
+    {
         let boundary = "tandem-test-\(UUID().uuidString)"
         var body = Data()
         var all = fields
@@ -48,7 +50,10 @@ public final class TestBrowser: @unchecked Sendable {
             body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
         for (name, fileName, type, data) in files {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(fileName)\"\r\nContent-Type: \(type)\r\n\r\n".utf8))
+            body.append(
+                Data(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(fileName)\"\r\nContent-Type: \(type)\r\n\r\n"
+                        .utf8))
             body.append(data)
             body.append(Data("\r\n".utf8))
         }

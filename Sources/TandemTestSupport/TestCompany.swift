@@ -44,20 +44,24 @@ public struct TestCompany: Sendable {
         let now = Date()
         let headOffice = Department(id: .init(UUID()), name: "总经理办公室", code: "HQ", parentID: nil, isProvider: false, createdAt: now)
         try await store.insert(headOffice)
-        let admin = Person(id: .init(UUID()), login: "admin", displayName: "管理员", email: nil, departmentID: headOffice.id,
-                           roles: [.admin], language: .zhCN, createdAt: now)
+        let admin = Person(
+            id: .init(UUID()), login: "admin", displayName: "管理员", email: nil, departmentID: headOffice.id,
+            roles: [.admin], language: .zhCN, createdAt: now)
         try await store.insert(admin, passwordHash: services.organisation.hasher.hash(password))
 
         let organisation = services.organisation
         func department(_ name: String, _ code: String, provider: Bool) async throws -> Department {
-            try await organisation.createDepartment(DepartmentInput(name: name, code: code, parentID: .some(headOffice.id), isProvider: provider), by: admin)
+            try await organisation.createDepartment(
+                DepartmentInput(name: name, code: code, parentID: .some(headOffice.id), isProvider: provider), by: admin)
         }
         let sales = try await department("销售部", "SALES", provider: false)
         let it = try await department("信息技术部", "IT", provider: true)
         let hr = try await department("人力资源部", "HR", provider: true)
         func person(_ login: String, _ name: String, _ department: Department, _ roles: Set<Role>) async throws -> Person {
-            try await organisation.createPerson(PersonInput(login: login, displayName: name, email: "\(login)@example.com",
-                                                            departmentID: department.id, roles: roles, password: password), by: admin)
+            try await organisation.createPerson(
+                PersonInput(
+                    login: login, displayName: name, email: "\(login)@example.com",
+                    departmentID: department.id, roles: roles, password: password), by: admin)
         }
         let salesEmployee = try await person("xiaoming", "王小明", sales, [.employee])
         let salesColleague = try await person("lihua", "李华", sales, [.employee])
@@ -68,16 +72,18 @@ public struct TestCompany: Sendable {
         let itEmployee = try await person("it.staff", "周员", it, [.employee])
         let hrAgent = try await person("hr.agent", "吴专员", hr, [.agent])
 
-        let accountOffering = try await services.catalog.create(OfferingInput(
-            providerID: it.id, name: "账号开通 Account", kind: .technology, description: "开通系统账号",
-            audience: .everyone, defaultAssigneeIDs: [itAgent.id],
-            formFields: [
-                FormField(key: "system", label: "系统", type: .singleChoice, isRequired: true, options: ["CRM", "ERP"]),
-                FormField(key: "seats", label: "数量", type: .number, isRequired: false),
-            ], confidentialByDefault: false), by: itManager)
-        let confidentialOffering = try await services.catalog.create(OfferingInput(
-            providerID: it.id, name: "安全事件 Security incident", kind: .service, audience: .everyone,
-            confidentialByDefault: true), by: itManager)
+        let accountOffering = try await services.catalog.create(
+            OfferingInput(
+                providerID: it.id, name: "账号开通 Account", kind: .technology, description: "开通系统账号",
+                audience: .everyone, defaultAssigneeIDs: [itAgent.id],
+                formFields: [
+                    FormField(key: "system", label: "系统", type: .singleChoice, isRequired: true, options: ["CRM", "ERP"]),
+                    FormField(key: "seats", label: "数量", type: .number, isRequired: false),
+                ], confidentialByDefault: false), by: itManager)
+        let confidentialOffering = try await services.catalog.create(
+            OfferingInput(
+                providerID: it.id, name: "安全事件 Security incident", kind: .service, audience: .everyone,
+                confidentialByDefault: true), by: itManager)
 
         var tokens: [Person.ID: String] = [:]
         for person in [admin, salesEmployee, salesColleague, salesManager, itAgent, itAgent2, itManager, itEmployee, hrAgent] {
@@ -91,10 +97,13 @@ public struct TestCompany: Sendable {
     }
 
     /// Raises a need for the account offering as `person`, through the core.
-    public func raise(_ title: String, by person: Person, in app: TestApp, confidential: Bool? = nil,
-                      urgency: Urgency = .medium, importance: Importance = .medium) async throws -> Need {
-        try await app.services.needs.raise(RaiseNeedInput(
-            title: title, offeringID: accountOffering.id, urgency: urgency, importance: importance,
-            isConfidential: confidential, formAnswers: ["system": .choice("CRM")]), by: person)
+    public func raise(
+        _ title: String, by person: Person, in app: TestApp, confidential: Bool? = nil,
+        urgency: Urgency = .medium, importance: Importance = .medium
+    ) async throws -> Need {
+        try await app.services.needs.raise(
+            RaiseNeedInput(
+                title: title, offeringID: accountOffering.id, urgency: urgency, importance: importance,
+                isConfidential: confidential, formAnswers: ["system": .choice("CRM")]), by: person)
     }
 }

@@ -42,10 +42,13 @@ public enum TestDatabase: Sendable, CustomTestStringConvertible, CustomStringCon
             try await PostgresAdmin.run("CREATE DATABASE \(name)", serverURL: serverURL)
             guard var components = URLComponents(string: serverURL) else { throw PostgresAdmin.BadURL() }
             components.path = "/" + name
-            return (components.string!, directory, {
-                try? await PostgresAdmin.run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", serverURL: serverURL)
-                removeDirectory()
-            })
+            return (
+                components.string!, directory,
+                {
+                    try? await PostgresAdmin.run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", serverURL: serverURL)
+                    removeDirectory()
+                }
+            )
         }
     }
 }

@@ -5,11 +5,13 @@ import Testing
 @Suite("Business clock")
 struct BusinessClockTests {
     static let china = BusinessClock(calendar: .mainlandChina2026)
-    static let newYork = BusinessClock(calendar: try! BusinessCalendar(
-        name: "New York", timeZoneIdentifier: "America/New_York",
-        weeklyHours: Dictionary(uniqueKeysWithValues: [Weekday.monday, .tuesday, .wednesday, .thursday, .friday].map {
-            ($0, [WorkingSpan("09:00-17:00")!])
-        })))
+    static let newYork = BusinessClock(
+        calendar: try! BusinessCalendar(
+            name: "New York", timeZoneIdentifier: "America/New_York",
+            weeklyHours: Dictionary(
+                uniqueKeysWithValues: [Weekday.monday, .tuesday, .wednesday, .thursday, .friday].map {
+                    ($0, [WorkingSpan("09:00-17:00")!])
+                })))
 
     /// A local wall-clock time (`2026-01-05 10:00`) in a zone.
     static func at(_ text: String, _ zone: String = "Asia/Shanghai") -> Date {
@@ -18,8 +20,10 @@ struct BusinessClockTests {
         let time = TimeOfDay(String(parts[1]))!
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: zone)!
-        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day,
-                                                  hour: time.minutes / 60, minute: time.minutes % 60))!
+        return calendar.date(
+            from: DateComponents(
+                year: date.year, month: date.month, day: date.day,
+                hour: time.minutes / 60, minute: time.minutes % 60))!
     }
 
     struct DueCase: Sendable, CustomTestStringConvertible {
@@ -43,12 +47,15 @@ struct BusinessClockTests {
         DueCase(name: "across National Day to the make-up Saturday", start: "2026-09-30 17:30", minutes: 60, due: "2026-10-08 09:30"),
         DueCase(name: "exactly at the end of the day", start: "2026-01-05 09:00", minutes: 450, due: "2026-01-05 18:00"),
         DueCase(name: "a whole working week", start: "2026-01-05 09:00", minutes: 5 * 450, due: "2026-01-09 18:00"),
-        DueCase(name: "pause and resume", start: "2026-01-05 09:00", minutes: 180, due: "2026-01-05 14:30",
-                paused: [("2026-01-05 10:00", "2026-01-05 11:00")]),
-        DueCase(name: "a pause over a night changes nothing outside hours", start: "2026-01-05 17:00", minutes: 120,
-                due: "2026-01-06 10:00", paused: [("2026-01-05 19:00", "2026-01-06 08:00")]),
-        DueCase(name: "overlapping pauses count once", start: "2026-01-05 09:00", minutes: 60, due: "2026-01-05 12:00",
-                paused: [("2026-01-05 09:30", "2026-01-05 11:00"), ("2026-01-05 10:30", "2026-01-05 11:30")]),
+        DueCase(
+            name: "pause and resume", start: "2026-01-05 09:00", minutes: 180, due: "2026-01-05 14:30",
+            paused: [("2026-01-05 10:00", "2026-01-05 11:00")]),
+        DueCase(
+            name: "a pause over a night changes nothing outside hours", start: "2026-01-05 17:00", minutes: 120,
+            due: "2026-01-06 10:00", paused: [("2026-01-05 19:00", "2026-01-06 08:00")]),
+        DueCase(
+            name: "overlapping pauses count once", start: "2026-01-05 09:00", minutes: 60, due: "2026-01-05 12:00",
+            paused: [("2026-01-05 09:30", "2026-01-05 11:00"), ("2026-01-05 10:30", "2026-01-05 11:30")]),
         DueCase(name: "zero minutes is now", start: "2026-01-10 03:00", minutes: 0, due: "2026-01-10 03:00"),
     ]
 
@@ -92,17 +99,23 @@ struct BusinessClockTests {
         let due = try #require(Self.newYork.due(afterBusinessMinutes: 120, from: start))
         #expect(due == Self.at("2026-03-09 10:00", "America/New_York"))
         #expect(due.timeIntervalSince(start) == (2 * 24 + 18) * 3600 - 3600)  // one hour fewer over the jump
-        let week = Self.newYork.businessMinutes(from: Self.at("2026-03-06 00:00", "America/New_York"),
-                                                to: Self.at("2026-03-10 00:00", "America/New_York"))
+        let week = Self.newYork.businessMinutes(
+            from: Self.at("2026-03-06 00:00", "America/New_York"),
+            to: Self.at("2026-03-10 00:00", "America/New_York"))
         #expect(week == 2 * 8 * 60)
 
         // A span through the jump is as long as the wall clock says: 01:00–04:00 is two hours that night.
-        let night = BusinessClock(calendar: try BusinessCalendar(
-            name: "night", timeZoneIdentifier: "America/New_York", weeklyHours: [.sunday: [WorkingSpan("01:00-04:00")!]]))
-        #expect(night.businessMinutes(from: Self.at("2026-03-08 00:00", "America/New_York"),
-                                      to: Self.at("2026-03-09 00:00", "America/New_York")) == 120)
-        #expect(night.businessMinutes(from: Self.at("2026-03-01 00:00", "America/New_York"),
-                                      to: Self.at("2026-03-02 00:00", "America/New_York")) == 180)
+        let night = BusinessClock(
+            calendar: try BusinessCalendar(
+                name: "night", timeZoneIdentifier: "America/New_York", weeklyHours: [.sunday: [WorkingSpan("01:00-04:00")!]]))
+        #expect(
+            night.businessMinutes(
+                from: Self.at("2026-03-08 00:00", "America/New_York"),
+                to: Self.at("2026-03-09 00:00", "America/New_York")) == 120)
+        #expect(
+            night.businessMinutes(
+                from: Self.at("2026-03-01 00:00", "America/New_York"),
+                to: Self.at("2026-03-02 00:00", "America/New_York")) == 180)
     }
 
     @Test func aCalendarWithoutWorkingTimeHasNoDueTime() throws {
@@ -113,8 +126,9 @@ struct BusinessClockTests {
 
     @Test func overlappingHoursAreRefused() {
         #expect(throws: TandemError.self) {
-            try BusinessCalendar(name: "x", timeZoneIdentifier: "UTC",
-                                 weeklyHours: [.monday: [WorkingSpan("09:00-12:00")!, WorkingSpan("11:00-13:00")!]])
+            try BusinessCalendar(
+                name: "x", timeZoneIdentifier: "UTC",
+                weeklyHours: [.monday: [WorkingSpan("09:00-12:00")!, WorkingSpan("11:00-13:00")!]])
         }
         #expect(throws: TandemError.self) { try BusinessCalendar(name: "x", timeZoneIdentifier: "Mars/Base", weeklyHours: [:]) }
     }
@@ -129,10 +143,12 @@ struct BusinessClockTests {
         #expect(calendar.spans(on: CalendarDate("2026-10-17")!).isEmpty)  // an ordinary Saturday
     }
 
-    @Test("weekdays and day arithmetic", arguments: [
-        ("2026-01-01", Weekday.thursday), ("2026-02-14", .saturday), ("2026-09-20", .sunday), ("2000-02-29", .tuesday),
-        ("1970-01-01", .thursday), ("2024-12-31", .tuesday),
-    ])
+    @Test(
+        "weekdays and day arithmetic",
+        arguments: [
+            ("2026-01-01", Weekday.thursday), ("2026-02-14", .saturday), ("2026-09-20", .sunday), ("2000-02-29", .tuesday),
+            ("1970-01-01", .thursday), ("2024-12-31", .tuesday),
+        ])
     func weekdays(text: String, weekday: Weekday) {
         let date = CalendarDate(text)!
         #expect(date.weekday == weekday)

@@ -13,8 +13,10 @@ enum Fixtures {
         Person.fixture(n, in: department, roles: roles)
     }
 
-    static func need(requester: Person, provider: Department.ID = it, confidential: Bool = false,
-                     assignees: [Person.ID] = [], status: NeedStatus = .new) -> Need {
+    static func need(
+        requester: Person, provider: Department.ID = it, confidential: Bool = false,
+        assignees: [Person.ID] = [], status: NeedStatus = .new
+    ) -> Need {
         Need.fixture(requester: requester, provider: provider, confidential: confidential, status: status, assignees: assignees)
     }
 }

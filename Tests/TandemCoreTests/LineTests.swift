@@ -4,10 +4,12 @@ import Testing
 
 @Suite("Lines of typed text")
 struct LineTests {
-    @Test("CRLF, LF and a lone CR all end a line; blank lines keep the numbering", arguments: [
-        "2026-01-01 元旦\r\n\r\n2026-10-01..2026-10-07 国庆节\r\n", "2026-01-01 元旦\n\n2026-10-01..2026-10-07 国庆节\n",
-        "2026-01-01 元旦\r\r2026-10-01..2026-10-07 国庆节\r",
-    ])
+    @Test(
+        "CRLF, LF and a lone CR all end a line; blank lines keep the numbering",
+        arguments: [
+            "2026-01-01 元旦\r\n\r\n2026-10-01..2026-10-07 国庆节\r\n", "2026-01-01 元旦\n\n2026-10-01..2026-10-07 国庆节\n",
+            "2026-01-01 元旦\r\r2026-10-01..2026-10-07 国庆节\r",
+        ])
     func lineEnds(text: String) {
         #expect(text.numberedLines.map(\.number) == [1, 3])
         #expect(text.nonBlankLines == ["2026-01-01 元旦", "2026-10-01..2026-10-07 国庆节"])

@@ -40,8 +40,10 @@ struct NeedRulesTests {
         #expect(try NeedRules.goal(open, linkedOn: day).id == open.id)
         #expect(try NeedRules.goal(goal(nil, nil), linkedOn: day).title == "数字化")
         #expect(try NeedRules.goal(goal(day, day), linkedOn: day).title == "数字化", "its first and last day count")
-        for refused in [goal(nil, CalendarDate("2026-06-14")!), goal(CalendarDate("2026-06-16")!, nil),
-                        goal(nil, nil, active: false), nil] {
+        for refused in [
+            goal(nil, CalendarDate("2026-06-14")!), goal(CalendarDate("2026-06-16")!, nil),
+            goal(nil, nil, active: false), nil,
+        ] {
             #expect(throws: TandemError.self) { try NeedRules.goal(refused, linkedOn: day) }
         }
     }

@@ -15,28 +15,35 @@ struct OutboundPolicyTests {
         }
     }
 
-    @Test("addresses in every spelling", arguments: [
-        ("127.0.0.1", "127.0.0.1"), ("[::1]", "0:0:0:0:0:0:0:1"), ("::ffff:127.0.0.1", "0:0:0:0:0:ffff:7f00:1"),
-        ("fe80::1%eth0", "fe80:0:0:0:0:0:0:1"), ("2001:db8::8a2e:370:7334", "2001:db8:0:0:0:8a2e:370:7334"),
-    ])
+    @Test(
+        "addresses in every spelling",
+        arguments: [
+            ("127.0.0.1", "127.0.0.1"), ("[::1]", "0:0:0:0:0:0:0:1"), ("::ffff:127.0.0.1", "0:0:0:0:0:ffff:7f00:1"),
+            ("fe80::1%eth0", "fe80:0:0:0:0:0:0:1"), ("2001:db8::8a2e:370:7334", "2001:db8:0:0:0:8a2e:370:7334"),
+        ])
     func parsing(text: String, expected: String) {
         #expect(IPAddress(text)?.description == expected)
     }
 
-    @Test("what the C resolver reads as an address", arguments: [
-        ("2130706433", "127.0.0.1"), ("127.1", "127.0.0.1"), ("0x7f.0.0.1", "127.0.0.1"), ("0177.0.0.1", "127.0.0.1"),
-        ("10.1", "10.0.0.1"), ("169.254.43518", "169.254.169.254"),
-    ])
+    @Test(
+        "what the C resolver reads as an address",
+        arguments: [
+            ("2130706433", "127.0.0.1"), ("127.1", "127.0.0.1"), ("0x7f.0.0.1", "127.0.0.1"), ("0177.0.0.1", "127.0.0.1"),
+            ("10.1", "10.0.0.1"), ("169.254.43518", "169.254.169.254"),
+        ])
     func looseIPv4(text: String, expected: String) {
         #expect(IPAddress(looseIPv4: text)?.description == expected)
     }
 
-    @Test("internal hosts are refused", arguments: [
-        "http://127.0.0.1:8080/x", "http://localhost/x", "http://api.localhost/x", "http://[::1]/x", "http://169.254.169.254/latest/meta-data",
-        "http://metadata.google.internal/x", "http://10.1.2.3/x", "http://172.20.0.1/x", "http://192.168.1.1/x", "http://[fd00::1]/x",
-        "http://[fe80::1]/x", "http://0.0.0.0/x", "http://2130706433/x", "http://0x7f000001/x", "http://[::ffff:10.0.0.1]/x",
-        "http://100.100.100.200/x",
-    ])
+    @Test(
+        "internal hosts are refused",
+        arguments: [
+            "http://127.0.0.1:8080/x", "http://localhost/x", "http://api.localhost/x", "http://[::1]/x",
+            "http://169.254.169.254/latest/meta-data",
+            "http://metadata.google.internal/x", "http://10.1.2.3/x", "http://172.20.0.1/x", "http://192.168.1.1/x", "http://[fd00::1]/x",
+            "http://[fe80::1]/x", "http://0.0.0.0/x", "http://2130706433/x", "http://0x7f000001/x", "http://[::ffff:10.0.0.1]/x",
+            "http://100.100.100.200/x",
+        ])
     func refused(url: String) async {
         await #expect { _ = try await OutboundPolicy().destination(of: url, resolver: TableResolver([:])) } throws: { error in
             (error as? TandemError)?.reason == .internalAddress && (error as? TandemError)?.field == "url"

@@ -105,7 +105,8 @@ struct PermissionTests {
         for (person, works, manages, plans, dashboard, company) in Self.insightCases {
             #expect(AccessPolicy.worksFor(Fixtures.it, person) == works, "\(person.login) works for IT")
             #expect(AccessPolicy.manages(Fixtures.it, person) == manages, "\(person.login) manages IT")
-            #expect(InsightAccess.canReadPlans(of: Fixtures.it, person) == (works || person.has(.admin)), "\(person.login) reads IT's plans")
+            #expect(
+                InsightAccess.canReadPlans(of: Fixtures.it, person) == (works || person.has(.admin)), "\(person.login) reads IT's plans")
             #expect(InsightAccess.canPlan(Fixtures.it, person) == plans, "\(person.login) plans IT")
             #expect(InsightAccess.canSee(.department(Fixtures.it, .provider), person) == dashboard, "\(person.login) sees IT's dashboard")
             #expect(InsightAccess.canSee(.company, person) == company, "\(person.login) sees the company's dashboard")
@@ -114,10 +115,12 @@ struct PermissionTests {
     }
 
     @Test func evaluations() {
-        let invitation = EvaluationInvitation(id: .init(UUID()), cycleID: .init(UUID()), raterID: Fixtures.sales, providerID: Fixtures.it, needCount: 3)
-        let cycle = EvaluationCycle(id: invitation.cycleID, name: "评价", period: ReportingPeriod("2026-Q3")!, providerID: Fixtures.it,
-                                    dimensions: EvaluationDimension.standard, asksRecommendation: true, closesOn: nil, status: .open,
-                                    openedBy: Self.itManager.id, createdAt: Fixtures.epoch, closedAt: nil)
+        let invitation = EvaluationInvitation(
+            id: .init(UUID()), cycleID: .init(UUID()), raterID: Fixtures.sales, providerID: Fixtures.it, needCount: 3)
+        let cycle = EvaluationCycle(
+            id: invitation.cycleID, name: "评价", period: ReportingPeriod("2026-Q3")!, providerID: Fixtures.it,
+            dimensions: EvaluationDimension.standard, asksRecommendation: true, closesOn: nil, status: .open,
+            openedBy: Self.itManager.id, createdAt: Fixtures.epoch, closedAt: nil)
         // (person, opens for IT, opens for everyone, conducts the cycle, sees the answer, answers, answers for their department)
         let cases: [(Person, Bool, Bool, Bool, Bool, Bool, Bool)] = [
             (Self.requester, false, false, false, false, false, false),
@@ -140,9 +143,11 @@ struct PermissionTests {
     @Test func meetingsDraftsAndSuggestions() {
         let day = CalendarDate("2026-11-02")!
         // a meeting of Sales with IT's agent attending, recorded by Sales's manager
-        let meeting = Meeting(id: .init(UUID()), title: "供需会", heldOn: day, departmentIDs: [Fixtures.sales], attendeeIDs: [Self.itAgent.id],
-                              minutes: "", recordedBy: Self.salesManager.id, createdAt: Fixtures.epoch)
-        let suggestion = Suggestion(id: .init(UUID()), departmentID: Fixtures.it, body: "建议", authorID: nil, authorDepartmentID: nil, submittedOn: day)
+        let meeting = Meeting(
+            id: .init(UUID()), title: "供需会", heldOn: day, departmentIDs: [Fixtures.sales], attendeeIDs: [Self.itAgent.id],
+            minutes: "", recordedBy: Self.salesManager.id, createdAt: Fixtures.epoch)
+        let suggestion = Suggestion(
+            id: .init(UUID()), departmentID: Fixtures.it, body: "建议", authorID: nil, authorDepartmentID: nil, submittedOn: day)
         // (person, records meetings, reads the meeting, runs it, works IT's drafts and deals with its suggestions)
         let cases: [(Person, Bool, Bool, Bool, Bool)] = [
             (Self.requester, false, true, false, false),
@@ -154,8 +159,9 @@ struct PermissionTests {
             (Self.admin, true, true, true, true),
         ]
         for (person, records, reads, runs, works) in cases {
-            #expect(CollaborationAccess.canRecordMeetings(person) == records && CollaborationAccess.canBuildSurveys(person) == records,
-                    "\(person.login) records meetings and builds surveys")
+            #expect(
+                CollaborationAccess.canRecordMeetings(person) == records && CollaborationAccess.canBuildSurveys(person) == records,
+                "\(person.login) records meetings and builds surveys")
             #expect(CollaborationAccess.reads(meeting, person) == reads, "\(person.login) reads the meeting")
             #expect(CollaborationAccess.runs(meeting, person) == runs, "\(person.login) runs the meeting")
             #expect(CollaborationAccess.worksDrafts(of: Fixtures.it, person) == works, "\(person.login) works IT's drafts")

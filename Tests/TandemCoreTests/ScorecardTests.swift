@@ -6,14 +6,15 @@ import Testing
 struct ScorecardTests {
     static let shanghai = TimeZone(identifier: "Asia/Shanghai")!
 
-    @Test("periods read as a year, a quarter or a month, cover their days in the company's zone, and know the one before",
-          arguments: [
-              ("2026-Q4", "2026-Q4", "2026-10-01", "2027-01-01", "2026-Q3"),
-              ("2026-q1", "2026-Q1", "2026-01-01", "2026-04-01", "2025-Q4"),
-              ("2026-01", "2026-01", "2026-01-01", "2026-02-01", "2025-12"),
-              ("2026-11", "2026-11", "2026-11-01", "2026-12-01", "2026-10"),
-              ("2026", "2026", "2026-01-01", "2027-01-01", "2025"),
-          ])
+    @Test(
+        "periods read as a year, a quarter or a month, cover their days in the company's zone, and know the one before",
+        arguments: [
+            ("2026-Q4", "2026-Q4", "2026-10-01", "2027-01-01", "2026-Q3"),
+            ("2026-q1", "2026-Q1", "2026-01-01", "2026-04-01", "2025-Q4"),
+            ("2026-01", "2026-01", "2026-01-01", "2026-02-01", "2025-12"),
+            ("2026-11", "2026-11", "2026-11-01", "2026-12-01", "2026-10"),
+            ("2026", "2026", "2026-01-01", "2027-01-01", "2025"),
+        ])
     func periods(text: String, canonical: String, start: String, end: String, previous: String) throws {
         let period = try #require(ReportingPeriod(text))
         #expect(period.description == canonical)
@@ -43,12 +44,17 @@ struct ScorecardTests {
         #expect(ScorecardFigures.percentile(50, of: []) == nil)
     }
 
-    static func need(_ requester: Department.ID = Fixtures.sales, status: NeedStatus = .resolved, response: Double? = nil,
-                     resolution: Double? = nil, responseMet: Bool? = nil, resolutionMet: Bool? = nil, rating: Int? = nil) -> ScoredNeed {
-        ScoredNeed(needID: .init(UUID()), requestingDepartmentID: requester, providingDepartmentID: Fixtures.it, createdAt: Fixtures.epoch,
-                   status: status, outcome: ServiceLevelOutcome(responseSeconds: response, resolutionSeconds: resolution,
-                                                                responseMet: responseMet, resolutionMet: resolutionMet),
-                   ratingScore: rating)
+    static func need(
+        _ requester: Department.ID = Fixtures.sales, status: NeedStatus = .resolved, response: Double? = nil,
+        resolution: Double? = nil, responseMet: Bool? = nil, resolutionMet: Bool? = nil, rating: Int? = nil
+    ) -> ScoredNeed {
+        ScoredNeed(
+            needID: .init(UUID()), requestingDepartmentID: requester, providingDepartmentID: Fixtures.it, createdAt: Fixtures.epoch,
+            status: status,
+            outcome: ServiceLevelOutcome(
+                responseSeconds: response, resolutionSeconds: resolution,
+                responseMet: responseMet, resolutionMet: resolutionMet),
+            ratingScore: rating)
     }
 
     @Test("every figure of a small provider, checked by hand")
@@ -78,8 +84,9 @@ struct ScorecardTests {
         #expect(figures.satisfactionDistribution == [0, 1, 0, 1, 1])
 
         let empty = ScorecardFigures([])
-        #expect(empty.volume == 0 && empty.responseMetPercent == nil && empty.satisfactionAverage == nil
-            && empty.satisfactionDistribution == [0, 0, 0, 0, 0])
+        #expect(
+            empty.volume == 0 && empty.responseMetPercent == nil && empty.satisfactionAverage == nil
+                && empty.satisfactionDistribution == [0, 0, 0, 0, 0])
     }
 
     @Test("a provider's scorecard: the previous period beside it, ranks with shared places, and the departments it served")
@@ -91,8 +98,9 @@ struct ScorecardTests {
             ProviderTotals(providerID: Fixtures.hr, resolutionMet: 9, resolutionDecided: 10, ratingSum: 8, ratingCount: 2),
             ProviderTotals(providerID: Fixtures.sales, resolutionMet: 6, resolutionDecided: 8, ratingSum: 0, ratingCount: 0),
         ]
-        let card = Scorecard(provider: Fixtures.it, requester: nil, period: period, needs: needs, previousNeeds: [Self.need(rating: 1)],
-                             totals: totals)
+        let card = Scorecard(
+            provider: Fixtures.it, requester: nil, period: period, needs: needs, previousNeeds: [Self.need(rating: 1)],
+            totals: totals)
         #expect(card.previousPeriod.description == "2026-Q3")
         #expect(card.figures.volume == 3 && card.previous.volume == 1 && card.previous.satisfactionAverage == 1)
         // met: HR 90 %, IT 75 %, Sales 75 % → IT shares second place of three
@@ -115,28 +123,34 @@ struct ScorecardTests {
         ]
         let events = ServiceLevelClockTests.history(lines)
         let now = BusinessClockTests.at("2026-01-07 09:00")
-        let clock = ServiceLevelClock.derive(events: events, priority: .p3, providers: [ServiceLevelClockTests.agent],
-                                             policy: ServiceLevelClockTests.policy, calendar: .mainlandChina2026, now: now)
-        let outcome = ServiceLevelOutcome.derive(events: events, clock: clock, providers: [ServiceLevelClockTests.agent],
-                                                 policy: ServiceLevelClockTests.policy, calendar: .mainlandChina2026, now: now)
+        let clock = ServiceLevelClock.derive(
+            events: events, priority: .p3, providers: [ServiceLevelClockTests.agent],
+            policy: ServiceLevelClockTests.policy, calendar: .mainlandChina2026, now: now)
+        let outcome = ServiceLevelOutcome.derive(
+            events: events, clock: clock, providers: [ServiceLevelClockTests.agent],
+            policy: ServiceLevelClockTests.policy, calendar: .mainlandChina2026, now: now)
         // response: 11:30–12:00 and 13:30–14:10 = 70 min (target 60: missed)
         #expect(outcome.responseSeconds == 70 * 60 && outcome.responseMet == false)
         // resolution: 11:30–12:00, 13:30–15:00 (waiting 15:00 → next day 10:00 paused), 10:00–11:00 = 30 + 90 + 60 = 180 min (target 480: met)
         #expect(outcome.resolutionSeconds == 180 * 60 && outcome.resolutionMet == true)
 
         let rejected = ServiceLevelClockTests.history(["2026-01-05 09:00 raised", "2026-01-05 09:30 agent reject"])
-        let rejectedClock = ServiceLevelClock.derive(events: rejected, priority: .p3, providers: [ServiceLevelClockTests.agent],
-                                                     policy: ServiceLevelClockTests.policy, calendar: .mainlandChina2026, now: now)
-        let rejectedOutcome = ServiceLevelOutcome.derive(events: rejected, clock: rejectedClock, providers: [ServiceLevelClockTests.agent],
-                                                         policy: ServiceLevelClockTests.policy, calendar: .mainlandChina2026, now: now)
+        let rejectedClock = ServiceLevelClock.derive(
+            events: rejected, priority: .p3, providers: [ServiceLevelClockTests.agent],
+            policy: ServiceLevelClockTests.policy, calendar: .mainlandChina2026, now: now)
+        let rejectedOutcome = ServiceLevelOutcome.derive(
+            events: rejected, clock: rejectedClock, providers: [ServiceLevelClockTests.agent],
+            policy: ServiceLevelClockTests.policy, calendar: .mainlandChina2026, now: now)
         #expect(rejectedOutcome.responseSeconds == 30 * 60 && rejectedOutcome.responseMet == true)
         #expect(rejectedOutcome.resolutionSeconds == nil && rejectedOutcome.resolutionMet == nil, "a rejected need is not resolved")
 
         let open = ServiceLevelClockTests.history(["2026-01-05 09:00 raised"])
-        let openClock = ServiceLevelClock.derive(events: open, priority: .p3, providers: [], policy: ServiceLevelClockTests.policy,
-                                                 calendar: .mainlandChina2026, now: BusinessClockTests.at("2026-01-05 09:30"))
-        let openOutcome = ServiceLevelOutcome.derive(events: open, clock: openClock, providers: [], policy: ServiceLevelClockTests.policy,
-                                                     calendar: .mainlandChina2026, now: BusinessClockTests.at("2026-01-05 09:30"))
+        let openClock = ServiceLevelClock.derive(
+            events: open, priority: .p3, providers: [], policy: ServiceLevelClockTests.policy,
+            calendar: .mainlandChina2026, now: BusinessClockTests.at("2026-01-05 09:30"))
+        let openOutcome = ServiceLevelOutcome.derive(
+            events: open, clock: openClock, providers: [], policy: ServiceLevelClockTests.policy,
+            calendar: .mainlandChina2026, now: BusinessClockTests.at("2026-01-05 09:30"))
         #expect(openOutcome == ServiceLevelOutcome(), "nothing known while the targets run")
     }
 }
@@ -150,13 +164,16 @@ struct EvaluationScoreTests {
             EvaluationDimension(key: "talk", name: "沟通", weight: 25),
         ]
         func response(_ scores: [String: Int], _ recommendation: Int?) -> EvaluationResponse {
-            EvaluationResponse(invitationID: .init(UUID()), scores: scores, recommendation: recommendation, comment: nil,
-                               submittedBy: .init(UUID()), submittedAt: Fixtures.epoch)
+            EvaluationResponse(
+                invitationID: .init(UUID()), scores: scores, recommendation: recommendation, comment: nil,
+                submittedBy: .init(UUID()), submittedAt: Fixtures.epoch)
         }
-        let scores = EvaluationScores(dimensions: dimensions, responses: [
-            response(["speed": 5, "quality": 3, "talk": 4], 10), response(["speed": 3, "quality": 4, "talk": 2], 6),
-            response(["speed": 4, "quality": 5, "talk": 3], 8),
-        ])
+        let scores = EvaluationScores(
+            dimensions: dimensions,
+            responses: [
+                response(["speed": 5, "quality": 3, "talk": 4], 10), response(["speed": 3, "quality": 4, "talk": 2], 6),
+                response(["speed": 4, "quality": 5, "talk": 3], 8),
+            ])
         #expect(scores.responses == 3)
         #expect(scores.dimensions.map(\.average) == [4, 4, 3])
         // (50 × 4 + 25 × 4 + 25 × 3) ÷ 100 = 3.75
@@ -164,8 +181,12 @@ struct EvaluationScoreTests {
         // one promoter (10), one passive (8), one detractor (6): 0
         #expect(scores.recommendations == 3 && scores.netPromoterScore == 0)
 
-        let promoters = EvaluationScores(dimensions: dimensions, responses: [response(["speed": 5], 9), response(["speed": 5], 10),
-                                                                            response(["speed": 1], nil)])
+        let promoters = EvaluationScores(
+            dimensions: dimensions,
+            responses: [
+                response(["speed": 5], 9), response(["speed": 5], 10),
+                response(["speed": 1], nil),
+            ])
         // only speed was scored: the overall is its average; two promoters of two answers: 100
         #expect(abs(promoters.overall! - 11.0 / 3) < 1e-9 && promoters.netPromoterScore == 100 && promoters.recommendations == 2)
         let none = EvaluationScores(dimensions: dimensions, responses: [])

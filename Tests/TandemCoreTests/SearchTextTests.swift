@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemCore
 
 @Suite("Search text: tokens with places, terms, marking, duplicate hints")
@@ -18,15 +19,21 @@ struct SearchTextTests {
 
     @Test func termsAreDistinctAndALoneCharacterIsAPrefix() {
         let terms = SearchTerm.terms(of: "税 VPN vpn 申请", max: 10)
-        #expect(terms == [SearchTerm(token: "税", isPrefix: true), SearchTerm(token: "vpn", isPrefix: false), SearchTerm(token: "申请", isPrefix: false)])
+        #expect(
+            terms == [
+                SearchTerm(token: "税", isPrefix: true), SearchTerm(token: "vpn", isPrefix: false), SearchTerm(token: "申请", isPrefix: false),
+            ])
         #expect(terms[0].matches("税务") && !terms[0].matches("个税"))
         #expect(SearchTerm.terms(of: "a b c d", max: 2).count == 2)
     }
 
     @Test func markingFindsEveryMatchInTheOriginalSpelling() {
         let marked = HighlightedText.marking(SearchTerm.terms(of: "vpn账号", max: 10), in: "申请 VPN 账号, vpn")
-        #expect(marked.parts == [.init("申请 ", isMatch: false), .init("VPN", isMatch: true), .init(" ", isMatch: false),
-                                 .init("账号", isMatch: true), .init(", ", isMatch: false), .init("vpn", isMatch: true)])
+        #expect(
+            marked.parts == [
+                .init("申请 ", isMatch: false), .init("VPN", isMatch: true), .init(" ", isMatch: false),
+                .init("账号", isMatch: true), .init(", ", isMatch: false), .init("vpn", isMatch: true),
+            ])
         #expect(marked.text == "申请 VPN 账号, vpn")
         let lone = HighlightedText.marking(SearchTerm.terms(of: "税", max: 10), in: "个人所得税申报")
         #expect(lone.parts == [.init("个人所得", isMatch: false), .init("税", isMatch: true), .init("申报", isMatch: false)])

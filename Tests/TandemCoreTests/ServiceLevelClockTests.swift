@@ -7,10 +7,12 @@ struct ServiceLevelClockTests {
     static let requester = Person.ID(UUID())
     static let colleague = Person.ID(UUID())
     static let agent = Person.ID(UUID())
-    static let policy = try! ServiceLevelPolicy(mode: .business, targets: [
-        .p1: ServiceLevelTargets(firstResponseMinutes: 15, resolutionMinutes: 60),
-        .p3: ServiceLevelTargets(firstResponseMinutes: 60, resolutionMinutes: 480),
-    ])
+    static let policy = try! ServiceLevelPolicy(
+        mode: .business,
+        targets: [
+            .p1: ServiceLevelTargets(firstResponseMinutes: 15, resolutionMinutes: 60),
+            .p3: ServiceLevelTargets(firstResponseMinutes: 60, resolutionMinutes: 480),
+        ])
 
     /// A need's history written as lines: `"2026-01-05 09:00 raised"`, `"… agent start"`,
     /// `"… colleague reply"`, `"… agent note"`, `"… requester respond"`.
@@ -24,32 +26,36 @@ struct ServiceLevelClockTests {
             let parts = line.split(separator: " ").map(String.init)
             let at = BusinessClockTests.at("\(parts[0]) \(parts[1])")
             if parts[2] == "raised" {
-                return NeedEvent(id: .init(UUID()), needID: need, actorID: requester, at: at, kind: .raised,
-                                 changes: [.init(field: "status", old: nil, new: "new")])
+                return NeedEvent(
+                    id: .init(UUID()), needID: need, actorID: requester, at: at, kind: .raised,
+                    changes: [.init(field: "status", old: nil, new: "new")])
             }
             let actor = ["agent": agent, "colleague": colleague, "requester": requester][parts[2]]!
             switch parts[3] {
             case "reply": return NeedEvent(id: .init(UUID()), needID: need, actorID: actor, at: at, kind: .replied)
             case "note": return NeedEvent(id: .init(UUID()), needID: need, actorID: actor, at: at, kind: .noted, visibility: .internal)
             default:
-                return NeedEvent(id: .init(UUID()), needID: need, actorID: actor, at: at, kind: .transitioned,
-                                 changes: [.init(field: "status", old: nil, new: statusAfter[parts[3]]!.rawValue)])
+                return NeedEvent(
+                    id: .init(UUID()), needID: need, actorID: actor, at: at, kind: .transitioned,
+                    changes: [.init(field: "status", old: nil, new: statusAfter[parts[3]]!.rawValue)])
             }
         }
     }
 
     static func clock(_ lines: [String], priority: Priority = .p3, now: String, policy: ServiceLevelPolicy = policy) -> ServiceLevelClock {
-        ServiceLevelClock.derive(events: history(lines), priority: priority, providers: [agent], policy: policy,
-                                 calendar: .mainlandChina2026, now: BusinessClockTests.at(now))
+        ServiceLevelClock.derive(
+            events: history(lines), priority: priority, providers: [agent], policy: policy,
+            calendar: .mainlandChina2026, now: BusinessClockTests.at(now))
     }
 
     @Test func firstResponseIsTheProvidersFirstPublicReplyOrStep() throws {
         // a colleague's reply and the agent's internal note do not count; the agent's reply does,
         // and a later step does not move it
-        let clock = Self.clock([
-            "2026-01-05 09:00 raised", "2026-01-05 09:10 colleague reply", "2026-01-05 09:20 agent note",
-            "2026-01-05 09:40 agent reply", "2026-01-05 11:00 agent start",
-        ], now: "2026-01-05 15:00")
+        let clock = Self.clock(
+            [
+                "2026-01-05 09:00 raised", "2026-01-05 09:10 colleague reply", "2026-01-05 09:20 agent note",
+                "2026-01-05 09:40 agent reply", "2026-01-05 11:00 agent start",
+            ], now: "2026-01-05 15:00")
         let response = try #require(clock.firstResponse)
         #expect(response.achievedAt == BusinessClockTests.at("2026-01-05 09:40"))
         #expect(response.usedSeconds == 40 * 60)
@@ -105,7 +111,8 @@ struct ServiceLevelClockTests {
     }
 
     @Test func calendarMinutesRunOnWeekends() throws {
-        let policy = try ServiceLevelPolicy(mode: .calendar, targets: [.p3: ServiceLevelTargets(firstResponseMinutes: 60, resolutionMinutes: nil)])
+        let policy = try ServiceLevelPolicy(
+            mode: .calendar, targets: [.p3: ServiceLevelTargets(firstResponseMinutes: 60, resolutionMinutes: nil)])
         let clock = Self.clock(["2026-01-10 10:00 raised"], now: "2026-01-10 10:30", policy: policy)
         #expect(clock.firstResponse?.dueAt == BusinessClockTests.at("2026-01-10 11:00"))
         #expect(clock.resolution == nil)
@@ -160,8 +167,10 @@ struct ServiceLevelClockTests {
     }
 
     @Test func resolvedThenClosedIsStillMetAndReopenedRunsAgain() throws {
-        let lines = ["2026-01-05 09:00 raised", "2026-01-05 09:10 agent start", "2026-01-05 11:00 agent resolve",
-                     "2026-01-05 15:00 requester close"]
+        let lines = [
+            "2026-01-05 09:00 raised", "2026-01-05 09:10 agent start", "2026-01-05 11:00 agent resolve",
+            "2026-01-05 15:00 requester close",
+        ]
         #expect(Self.clock(lines, now: "2026-01-06 12:00").resolution?.state == .met)
         #expect(Self.outcome(lines, now: "2026-01-06 12:00").resolutionMet == true)
         let rejected = ["2026-01-05 09:00 raised", "2026-01-05 09:10 agent reject", "2026-01-05 10:00 requester reopen"]
@@ -172,10 +181,12 @@ struct ServiceLevelClockTests {
 
     static func outcome(_ lines: [String], priority: Priority = .p3, now: String) -> ServiceLevelOutcome {
         let events = history(lines)
-        let clock = ServiceLevelClock.derive(events: events, priority: priority, providers: [agent], policy: policy,
-                                             calendar: .mainlandChina2026, now: BusinessClockTests.at(now))
-        return ServiceLevelOutcome.derive(events: events, clock: clock, providers: [agent], policy: policy,
-                                          calendar: .mainlandChina2026, now: BusinessClockTests.at(now))
+        let clock = ServiceLevelClock.derive(
+            events: events, priority: priority, providers: [agent], policy: policy,
+            calendar: .mainlandChina2026, now: BusinessClockTests.at(now))
+        return ServiceLevelOutcome.derive(
+            events: events, clock: clock, providers: [agent], policy: policy,
+            calendar: .mainlandChina2026, now: BusinessClockTests.at(now))
     }
 
     @Test func policiesAreChecked() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemCore
 
 @Suite("Key needs and themes: TF-IDF terms, rising themes, recurring needs on fixed data")
@@ -8,13 +9,18 @@ struct ThemeTests {
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var value = 0
-        func next() -> Int { lock.withLock { value += 1; return value } }
+        func next() -> Int {
+            lock.withLock {
+                value += 1; return value
+            }
+        }
     }
 
     static func document(_ title: String, _ description: String = "", provider: Department.ID = Fixtures.it) -> ThemeAnalysis.Document {
         let sequence = Self.sequence.next()
-        return ThemeAnalysis.Document(needID: .init(UUID(number: sequence)), number: NeedNumber(year: 2026, sequence: sequence), title: title,
-                                      description: description, providingDepartmentID: provider)
+        return ThemeAnalysis.Document(
+            needID: .init(UUID(number: sequence)), number: NeedNumber(year: 2026, sequence: sequence), title: title,
+            description: description, providingDepartmentID: provider)
     }
 
     @Test func termsAreChineseStringsAndLatinWordsAndPairs() {
@@ -32,8 +38,10 @@ struct ThemeTests {
             Self.document("VPN 账号开通"), Self.document("VPN 账号开通 新员工"), Self.document("VPN 账号开通 外包"),
             Self.document("打印机卡纸"),
         ]
-        let previous = [Self.document("打印机卡纸"), Self.document("打印机维修"), Self.document("VPN 账号开通"), Self.document("会议室预订"),
-                        Self.document("会议室预订"), Self.document("笔记本电脑更换")]
+        let previous = [
+            Self.document("打印机卡纸"), Self.document("打印机维修"), Self.document("VPN 账号开通"), Self.document("会议室预订"),
+            Self.document("会议室预订"), Self.document("笔记本电脑更换"),
+        ]
         let result = ThemeAnalysis.analyse(current, previous: previous)
         #expect(result.needs == 8 && result.previousNeeds == 6)
         // 销售数据 and 导出 stand for their parts; the four-character phrase wins over its pieces

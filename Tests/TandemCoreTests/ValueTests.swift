@@ -4,11 +4,13 @@ import Testing
 
 @Suite("Values")
 struct ValueTests {
-    @Test("the default matrix", arguments: [
-        (Urgency.critical, Importance.critical, Priority.p1), (.high, .critical, .p1), (.critical, .high, .p1),
-        (.high, .high, .p2), (.medium, .medium, .p3), (.low, .low, .p4), (.low, .critical, .p2), (.critical, .low, .p2),
-        (.medium, .low, .p4), (.low, .high, .p3),
-    ])
+    @Test(
+        "the default matrix",
+        arguments: [
+            (Urgency.critical, Importance.critical, Priority.p1), (.high, .critical, .p1), (.critical, .high, .p1),
+            (.high, .high, .p2), (.medium, .medium, .p3), (.low, .low, .p4), (.low, .critical, .p2), (.critical, .low, .p2),
+            (.medium, .low, .p4), (.low, .high, .p3),
+        ])
     func matrix(urgency: Urgency, importance: Importance, expected: Priority) {
         #expect(PriorityMatrix.standard.priority(urgency: urgency, importance: importance) == expected)
     }
@@ -20,9 +22,11 @@ struct ValueTests {
         #expect(custom.priority(urgency: .critical, importance: .low) == .p4)
     }
 
-    @Test("need numbers", arguments: [
-        ("N-2026-000123", 2026, 123), ("n-2026-000001", 2026, 1), ("N-2027-1234567", 2027, 1_234_567),
-    ])
+    @Test(
+        "need numbers",
+        arguments: [
+            ("N-2026-000123", 2026, 123), ("n-2026-000001", 2026, 1), ("N-2027-1234567", 2027, 1_234_567),
+        ])
     func numbers(text: String, year: Int, sequence: Int) throws {
         let number = try #require(NeedNumber(text))
         #expect(number.year == year)
@@ -30,7 +34,8 @@ struct ValueTests {
         #expect(NeedNumber(year: year, sequence: sequence).description == text.uppercased())
     }
 
-    @Test("malformed need numbers", arguments: ["N-2026-12", "X-2026-000001", "N-26-000001", "N-2026-00000a", "N-2026-000000", "", "N-2026-"])
+    @Test(
+        "malformed need numbers", arguments: ["N-2026-12", "X-2026-000001", "N-26-000001", "N-2026-00000a", "N-2026-000000", "", "N-2026-"])
     func badNumbers(text: String) {
         #expect(NeedNumber(text) == nil)
     }
@@ -78,8 +83,12 @@ struct ValueTests {
 
     @Test func textValidation() throws {
         #expect(try Validate.requiredText("  标题  ", field: "title", max: 5) == "标题")
-        #expect(throws: TandemError.invalid("title", "title must not be empty", .required)) { try Validate.requiredText("   ", field: "title", max: 5) }
-        #expect(throws: TandemError.invalid("title", "title must be at most 3 characters", .tooLong, "3")) { try Validate.requiredText("四个字符", field: "title", max: 3) }
+        #expect(throws: TandemError.invalid("title", "title must not be empty", .required)) {
+            try Validate.requiredText("   ", field: "title", max: 5)
+        }
+        #expect(throws: TandemError.invalid("title", "title must be at most 3 characters", .tooLong, "3")) {
+            try Validate.requiredText("四个字符", field: "title", max: 3)
+        }
         #expect(throws: TandemError.self) { try Validate.login("Has Space") }
         #expect(try Validate.login("Xiao.Ming") == "xiao.ming")
         #expect(throws: TandemError.self) { try Validate.email("not-an-address") }
@@ -93,7 +102,8 @@ struct ValueTests {
         #expect(!AttachmentPolicy().accepts(contentType: "application/x-msdownload"))
         #expect(AttachmentPolicy.content(Array("%PDF-1.4".utf8), fits: "application/pdf"))
         #expect(!AttachmentPolicy.content([0x4D, 0x5A], fits: "application/pdf"))
-        #expect(AttachmentPolicy.content([0x50, 0x4B, 0x03, 0x04], fits: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        #expect(
+            AttachmentPolicy.content([0x50, 0x4B, 0x03, 0x04], fits: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
         #expect(!AttachmentPolicy.content([0x41, 0x00, 0x42], fits: "text/plain"))
         #expect(AttachmentPolicy.content(Array("季度".utf8), fits: "text/csv"))
     }

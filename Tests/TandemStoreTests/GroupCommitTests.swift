@@ -20,8 +20,9 @@ struct GroupCommitTests {
                 for index in 0..<30 {
                     group.addTask {
                         let login = index % 3 == 0 ? "xiaoming" : "new.person.\(index)"
-                        let person = Person(id: .init(UUID()), login: login, displayName: "新人 \(index)", email: nil,
-                                            departmentID: company.sales.id, roles: [.employee], language: .zhCN, createdAt: Date())
+                        let person = Person(
+                            id: .init(UUID()), login: login, displayName: "新人 \(index)", email: nil,
+                            departmentID: company.sales.id, roles: [.employee], language: .zhCN, createdAt: Date())
                         do {
                             try await store.insert(person, passwordHash: nil)
                             return true
@@ -86,10 +87,16 @@ struct PostgresWriteTests {
         let answered = NIOLockedValueBox(false)
         return await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
             @Sendable func answer(_ value: String) {
-                if answered.withLockedValue({ done in defer { done = true }; return !done }) { continuation.resume(returning: value) }
+                if answered.withLockedValue({ done in
+                    defer { done = true }; return !done
+                }) {
+                    continuation.resume(returning: value)
+                }
             }
             Task { answer(await task.value) }
-            Task { try? await Task.sleep(for: limit); answer(fallback) }
+            Task {
+                try? await Task.sleep(for: limit); answer(fallback)
+            }
         }
     }
 }

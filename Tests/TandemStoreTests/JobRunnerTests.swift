@@ -29,8 +29,10 @@ final class RecordingHandler: JobHandler, @unchecked Sendable {
 struct JobRunnerTests {
     static let retry = JobRetry(base: 10, cap: 25, maxAttempts: 3)
 
-    static func runner(_ app: TestApp, _ handler: RecordingHandler, _ clock: ManualClock, batch: Int = 8,
-                       timeout: Duration = .seconds(60)) -> (JobRunner, SQLJobStore) {
+    static func runner(
+        _ app: TestApp, _ handler: RecordingHandler, _ clock: ManualClock, batch: Int = 8,
+        timeout: Duration = .seconds(60)
+    ) -> (JobRunner, SQLJobStore) {
         let store = SQLJobStore(app.services.database)
         let settings = JobRunner.Settings(batch: batch, idlePoll: .milliseconds(20), lease: 60, attemptTimeout: timeout, retry: retry)
         return (JobRunner(store: store, handlers: [handler], clock: clock, settings: settings, logger: Logger(label: "test")), store)
@@ -52,7 +54,9 @@ struct JobRunnerTests {
         #expect(Self.retry.nextAttempt(of: job, failedAt: now) == nil)
     }
 
-    @Test("a job runs and is done; a failing one is retried after its back-off, then dead, and runs again when retried", arguments: TestDatabase.all)
+    @Test(
+        "a job runs and is done; a failing one is retried after its back-off, then dead, and runs again when retried",
+        arguments: TestDatabase.all)
     func lifecycle(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let clock = ManualClock(Date(timeIntervalSince1970: 1_790_000_000))
@@ -111,8 +115,9 @@ struct JobRunnerTests {
             clock.advance(by: 10)
             let claimed = try await store.claim(limit: 10, now: clock.now(), leaseUntil: clock.now().addingTimeInterval(60))
             #expect(Set(claimed.map(\.id)) == [slow.id, orphan.id])
-            #expect(try await store.claim(limit: 10, now: clock.now(), leaseUntil: clock.now().addingTimeInterval(60)).isEmpty,
-                    "a held job is nobody else's")
+            #expect(
+                try await store.claim(limit: 10, now: clock.now(), leaseUntil: clock.now().addingTimeInterval(60)).isEmpty,
+                "a held job is nobody else's")
             clock.advance(by: 61)
             let takenOver = try await store.claim(limit: 10, now: clock.now(), leaseUntil: clock.now().addingTimeInterval(60))
             #expect(Set(takenOver.map(\.id)) == [slow.id, orphan.id])
@@ -130,8 +135,12 @@ struct JobRunnerTests {
             let jobs = (0..<200).map { _ in Self.job("test.ok", clock) }
             try await store.enqueue(jobs)
             // MUT: both drain the queue at the same time
-            async let a: Int = { var total = 0; while true { let ran = await first.runDueOnce(); if ran == 0 { return total }; total += ran } }()
-            async let b: Int = { var total = 0; while true { let ran = await second.runDueOnce(); if ran == 0 { return total }; total += ran } }()
+            async let a: Int = {
+                var total = 0; while true { let ran = await first.runDueOnce(); if ran == 0 { return total }; total += ran }
+            }()
+            async let b: Int = {
+                var total = 0; while true { let ran = await second.runDueOnce(); if ran == 0 { return total }; total += ran }
+            }()
             let (ranByFirst, ranBySecond) = await (a, b)
             // validate
             #expect(ranByFirst + ranBySecond == 200)

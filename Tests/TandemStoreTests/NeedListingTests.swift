@@ -16,14 +16,17 @@ struct NeedListingTests {
             let confidential = index % 3 == 0
             var need: Need
             if index % 4 == 3 {
-                need = try await workflow.raise(RaiseNeedInput(
-                    title: "招聘需求 \(index)", kind: .resource, providingDepartmentID: company.hr.id,
-                    urgency: Urgency.allCases[index % 4], importance: Importance.allCases[(index / 4) % 4], isConfidential: confidential),
+                need = try await workflow.raise(
+                    RaiseNeedInput(
+                        title: "招聘需求 \(index)", kind: .resource, providingDepartmentID: company.hr.id,
+                        urgency: Urgency.allCases[index % 4], importance: Importance.allCases[(index / 4) % 4], isConfidential: confidential
+                    ),
                     by: requester)
             } else {
-                need = try await company.raise(index % 2 == 0 ? "开通 CRM 账号 \(index)" : "VPN access \(index)", by: requester, in: app,
-                                               confidential: confidential, urgency: Urgency.allCases[index % 4],
-                                               importance: Importance.allCases[(index / 4) % 4])
+                need = try await company.raise(
+                    index % 2 == 0 ? "开通 CRM 账号 \(index)" : "VPN access \(index)", by: requester, in: app,
+                    confidential: confidential, urgency: Urgency.allCases[index % 4],
+                    importance: Importance.allCases[(index / 4) % 4])
                 if index % 5 == 0 { need = try await workflow.assign(need.id, to: [company.itAgent2.id], by: company.itManager) }
                 if index % 7 == 0 { need = try await workflow.transition(need.id, .start, by: company.itManager) }
             }
@@ -117,13 +120,16 @@ struct NeedListingTests {
             query.statuses = [.new]
             let assigned = try await Self.all(query, for: company.admin, app)
             let current = try await Self.all(NeedQuery(), for: company.admin, app)
-            #expect(Set(assigned.map(\.id)) == Set(current.filter { $0.assigneeIDs.contains(company.itAgent2.id) && $0.status == .new }.map(\.id)))
+            #expect(
+                Set(assigned.map(\.id))
+                    == Set(current.filter { $0.assigneeIDs.contains(company.itAgent2.id) && $0.status == .new }.map(\.id)))
             #expect(!assigned.isEmpty)
 
             query = NeedQuery()
             query.priorities = [.p1]
             query.kinds = [.technology]
-            #expect(Set(try await Self.all(query, for: company.admin, app).map(\.id))
+            #expect(
+                Set(try await Self.all(query, for: company.admin, app).map(\.id))
                     == Set(current.filter { $0.priority == .p1 && $0.kind == .technology }.map(\.id)))
 
             query = NeedQuery()

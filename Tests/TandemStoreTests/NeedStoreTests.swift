@@ -47,9 +47,12 @@ struct NeedStoreTests {
             stale.title = "stale"
             stale.version = 2
             await #expect(throws: TandemError.self) {
-                try await store.apply(NeedWrite(need: stale, events: [
-                    NeedEvent(id: .init(UUID()), needID: need.id, actorID: company.itAgent.id, at: Date(), kind: .updated)
-                ]), over: need)
+                try await store.apply(
+                    NeedWrite(
+                        need: stale,
+                        events: [
+                            NeedEvent(id: .init(UUID()), needID: need.id, actorID: company.itAgent.id, at: Date(), kind: .updated)
+                        ]), over: need)
             }
             // validate
             let stored = try #require(try await store.need(need.id))
@@ -71,8 +74,9 @@ struct NeedStoreTests {
             // NB: the second event names a comment that does not exist: its foreign key fails after
             // the row, the assignees and the first event were written.
             let good = NeedEvent(id: .init(UUID()), needID: need.id, actorID: company.itAgent.id, at: Date(), kind: .updated)
-            let bad = NeedEvent(id: .init(UUID()), needID: need.id, actorID: company.itAgent.id, at: Date(), kind: .replied,
-                                commentID: .init(UUID()))
+            let bad = NeedEvent(
+                id: .init(UUID()), needID: need.id, actorID: company.itAgent.id, at: Date(), kind: .replied,
+                commentID: .init(UUID()))
             // MUT
             await #expect(throws: (any Error).self) {
                 try await store.apply(NeedWrite(need: changed, events: [good, bad]), over: need)

@@ -2,9 +2,10 @@ import Foundation
 import NIOConcurrencyHelpers
 import SQLKit
 import SQLiteKit
+import Testing
+
 @testable import TandemSQLite
 @testable import TandemStore
-import Testing
 
 @Suite("SQLite called directly")
 struct SQLiteDirectTests {
@@ -44,8 +45,9 @@ struct SQLiteDirectTests {
         try await sql.raw("CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT, \"odd\"\"name\" INTEGER NOT NULL)").run()
         // MUT
         try await sql.insertRows([Row(id: 1, name: "甲乙", odd_name: true), Row(id: 2, name: nil, odd_name: false)], into: "things")
-        try await sql.insertRows([Row(id: 2, name: "kept out", odd_name: true), Row(id: 3, name: "c", odd_name: true)],
-                                 into: "things", ignoringConflicts: true)
+        try await sql.insertRows(
+            [Row(id: 2, name: "kept out", odd_name: true), Row(id: 3, name: "c", odd_name: true)],
+            into: "things", ignoringConflicts: true)
         struct Found: Decodable, Equatable { var id: Int; var name: String?; var flag: Bool }
         let found = try await sql.raw("SELECT id, name, \"odd\"\"name\" AS flag FROM things ORDER BY id").all(decoding: Found.self)
         // validate
@@ -101,8 +103,12 @@ struct SQLiteDirectTests {
         let directory = try Self.scratchDirectory("checkpoint")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("db.sqlite").path
-        let writer = try SQLiteHandle(path: path, pragmas: ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                                                                "PRAGMA wal_autocheckpoint = 0"])
+        let writer = try SQLiteHandle(
+            path: path,
+            pragmas: [
+                "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                "PRAGMA wal_autocheckpoint = 0",
+            ])
         let checkpointer = SQLiteCheckpointer(path: path)
         defer { checkpointer.stop() }
         writer.handCheckpoints(to: checkpointer)

@@ -2,6 +2,7 @@ import Foundation
 import TandemCore
 import TandemFixtures
 import Testing
+
 @testable import TandemStore
 
 @Suite("Search audience")
@@ -31,8 +32,10 @@ struct SearchAudienceTests {
                         for assignees in [[], [reader.id], [stranger.id], [colleague.id, reader.id]] {
                             let need = Self.need(requester: requester, provider: provider, confidential: confidential, assignees: assignees)
                             let shares = wanted.map { !$0.isDisjoint(with: SearchAudience.tokens(of: need)) } ?? true
-                            #expect(shares == NeedVisibility(for: reader).admits(need),
-                                    "\(reader.roles) reading \(requester.login)'s need to \(provider), confidential: \(confidential), assigned: \(assignees)")
+                            #expect(
+                                shares == NeedVisibility(for: reader).admits(need),
+                                "\(reader.roles) reading \(requester.login)'s need to \(provider), confidential: \(confidential), assigned: \(assignees)"
+                            )
                             checked += 1
                             if shares { admitted += 1 }
                         }
@@ -48,8 +51,11 @@ struct SearchAudienceTests {
     func tokenText() {
         let reader = Self.person(42, Self.departments[0], [.employee, .agent])
         let tokens = SearchAudience.tokens(readBy: NeedVisibility(for: reader))
-        #expect(tokens == ["u:00000000-0000-0000-0000-000000000042", "a:00000000-0000-0000-0000-000000000042",
-                           "r:00000000-0000-0000-0000-000000000901", "p:00000000-0000-0000-0000-000000000901"])
+        #expect(
+            tokens == [
+                "u:00000000-0000-0000-0000-000000000042", "a:00000000-0000-0000-0000-000000000042",
+                "r:00000000-0000-0000-0000-000000000901", "p:00000000-0000-0000-0000-000000000901",
+            ])
         #expect(SearchAudience.tokens(readBy: .everything) == nil)
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import TandemCore
-@testable import TandemWeb
 import TandemTestSupport
 import Testing
 import Vapor
+
+@testable import TandemWeb
 
 @Suite("Accounts API")
 struct AccountAPITests {
@@ -12,7 +13,8 @@ struct AccountAPITests {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
             // MUT
-            let response = try await app.request(.POST, "/api/v1/auth/sign-in", json: #"{"login":"XiaoMing","password":"\#(TestCompany.password)"}"#)
+            let response = try await app.request(
+                .POST, "/api/v1/auth/sign-in", json: #"{"login":"XiaoMing","password":"\#(TestCompany.password)"}"#)
             // validate
             #expect(response.status == .ok)
             let cookie = try #require(response.headers.first(name: .setCookie))
@@ -25,7 +27,8 @@ struct AccountAPITests {
             #expect(me["id"] == company.salesEmployee.id.description)
             // A cookie-signed write must say it sends JSON (another site's page cannot, unasked) or carry the CSRF header.
             let raise = #"{"title":"无类型","kind":"information","providing_department_id":"\#(company.it.id)"}"#
-            let untyped = try await app.request(.POST, "/api/v1/needs", body: Data(raise.utf8), headers: [("Cookie", "tandem_session=\(secret)")])
+            let untyped = try await app.request(
+                .POST, "/api/v1/needs", body: Data(raise.utf8), headers: [("Cookie", "tandem_session=\(secret)")])
             #expect(untyped.status == .forbidden)
             #expect(try await app.services.needs.count(NeedQuery(), for: company.admin) == 0)
             let typed = try await app.request(.POST, "/api/v1/needs", json: raise, headers: [("Cookie", "tandem_session=\(secret)")])
@@ -33,8 +36,12 @@ struct AccountAPITests {
 
             let forcedOut = try await app.request(.POST, "/api/v1/auth/sign-out", headers: [("Cookie", "tandem_session=\(secret)")])
             #expect(forcedOut.status == .forbidden, "another site cannot sign a person out either")
-            let out = try await app.request(.POST, "/api/v1/auth/sign-out", headers: [("Cookie", "tandem_session=\(secret)"),
-                                                                                   ("Content-Type", "application/json")])
+            let out = try await app.request(
+                .POST, "/api/v1/auth/sign-out",
+                headers: [
+                    ("Cookie", "tandem_session=\(secret)"),
+                    ("Content-Type", "application/json"),
+                ])
             #expect(out.status == .noContent)
             let after = try await app.request(.GET, "/api/v1/me", headers: [("Cookie", "tandem_session=\(secret)")])
             #expect(after.status == .unauthorized)
@@ -54,18 +61,21 @@ struct AccountAPITests {
                 #expect(wrong.errorCode == "unauthenticated")
             }
             // MUT: from the same address even the right password waits now, a second
-            let throttled = try await app.request(.POST, "/api/v1/auth/sign-in", json: #"{"login":"xiaoming","password":"\#(TestCompany.password)"}"#)
+            let throttled = try await app.request(
+                .POST, "/api/v1/auth/sign-in", json: #"{"login":"xiaoming","password":"\#(TestCompany.password)"}"#)
             #expect(throttled.status == .tooManyRequests)
             #expect(throttled.headers.first(name: .retryAfter) == "1")
             // the owner signing in from another address is not held up
             let owner = try await app.services.accounts.signIn(login: "xiaoming", password: TestCompany.password, address: "203.0.113.7")
             #expect(owner.0.login == "xiaoming")
             // another account is not affected
-            let other = try await app.request(.POST, "/api/v1/auth/sign-in", json: #"{"login":"lihua","password":"\#(TestCompany.password)"}"#)
+            let other = try await app.request(
+                .POST, "/api/v1/auth/sign-in", json: #"{"login":"lihua","password":"\#(TestCompany.password)"}"#)
             #expect(other.status == .ok)
             // slowed, not locked: once the wait is over, the right password works from there too
             clock.advance(by: 1.1)
-            let later = try await app.request(.POST, "/api/v1/auth/sign-in", json: #"{"login":"xiaoming","password":"\#(TestCompany.password)"}"#)
+            let later = try await app.request(
+                .POST, "/api/v1/auth/sign-in", json: #"{"login":"xiaoming","password":"\#(TestCompany.password)"}"#)
             #expect(later.status == .ok)
         }
     }
@@ -87,11 +97,13 @@ struct AccountAPITests {
             _ = try await TestCompany.make(in: app)
             // setup: 30 failures spread over logins, none reaching the per-account limit
             for index in 0..<30 {
-                let wrong = try await app.request(.POST, "/api/v1/auth/sign-in", json: #"{"login":"guess\#(index % 10)","password":"wrong password"}"#)
+                let wrong = try await app.request(
+                    .POST, "/api/v1/auth/sign-in", json: #"{"login":"guess\#(index % 10)","password":"wrong password"}"#)
                 #expect(wrong.status == .unauthorized)
             }
             // MUT
-            let throttled = try await app.request(.POST, "/api/v1/auth/sign-in", json: #"{"login":"lihua","password":"\#(TestCompany.password)"}"#)
+            let throttled = try await app.request(
+                .POST, "/api/v1/auth/sign-in", json: #"{"login":"lihua","password":"\#(TestCompany.password)"}"#)
             // validate
             #expect(throttled.status == .tooManyRequests)
             #expect(throttled.errorCode == "too_many_requests")
@@ -106,7 +118,9 @@ struct AccountAPITests {
         // not behind a trusted proxy: the peer, whatever the header says
         #expect(Request.clientAddress(peer: "203.0.113.9", forwardedFor: ["1.2.3.4"], trusted: proxies) == "203.0.113.9")
         // behind two trusted proxies: the last untrusted entry; a forged first entry is ignored
-        #expect(Request.clientAddress(peer: "10.0.0.2", forwardedFor: ["6.6.6.6, 198.51.100.4", "10.0.0.9"], trusted: proxies) == "198.51.100.4")
+        #expect(
+            Request.clientAddress(peer: "10.0.0.2", forwardedFor: ["6.6.6.6, 198.51.100.4", "10.0.0.9"], trusted: proxies) == "198.51.100.4"
+        )
         #expect(Request.clientAddress(peer: "127.0.0.1", forwardedFor: [], trusted: proxies) == "127.0.0.1")
         #expect(Request.clientAddress(peer: nil, forwardedFor: ["1.2.3.4"], trusted: proxies) == "unknown")
     }
@@ -156,17 +170,21 @@ struct AccountAPITests {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
             let token = company.token(company.salesEmployee)
-            let wrong = try await app.request(.PUT, "/api/v1/me/password", token: token,
-                                              json: #"{"current_password":"nope nope nope","new_password":"a new long password"}"#)
+            let wrong = try await app.request(
+                .PUT, "/api/v1/me/password", token: token,
+                json: #"{"current_password":"nope nope nope","new_password":"a new long password"}"#)
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.errorField == "current_password")
-            let signIn = try await app.request(.POST, "/api/v1/auth/sign-in", json: #"{"login":"xiaoming","password":"\#(TestCompany.password)"}"#)
+            let signIn = try await app.request(
+                .POST, "/api/v1/auth/sign-in", json: #"{"login":"xiaoming","password":"\#(TestCompany.password)"}"#)
             let session = try #require(signIn.object["session_token"] as? String)
-            let changed = try await app.request(.PUT, "/api/v1/me/password", token: token,
-                                                json: #"{"current_password":"\#(TestCompany.password)","new_password":"a new long password"}"#)
+            let changed = try await app.request(
+                .PUT, "/api/v1/me/password", token: token,
+                json: #"{"current_password":"\#(TestCompany.password)","new_password":"a new long password"}"#)
             #expect(changed.status == .noContent)
             #expect(try await app.request(.GET, "/api/v1/me", headers: [("Cookie", "tandem_session=\(session)")]).status == .unauthorized)
-            let again = try await app.request(.POST, "/api/v1/auth/sign-in", json: #"{"login":"xiaoming","password":"a new long password"}"#)
+            let again = try await app.request(
+                .POST, "/api/v1/auth/sign-in", json: #"{"login":"xiaoming","password":"a new long password"}"#)
             #expect(again.status == .ok)
         }
     }

@@ -3,6 +3,7 @@ import SQLKit
 import TandemCore
 import TandemTestSupport
 import Testing
+
 @testable import TandemStore
 @testable import TandemWeb
 
@@ -13,7 +14,8 @@ struct AssigneeIndexMigrationTests {
         let dialect = app.services.database.dialect
         return try await app.services.database.read { sql in
             struct Index: Decodable { var name: String }
-            let query: SQLQueryString = dialect == .sqlite
+            let query: SQLQueryString =
+                dialect == .sqlite
                 ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'need_assignees'"
                 : "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'need_assignees'"
             return Set(try await sql.raw(query).all(decoding: Index.self).map(\.name))
@@ -27,7 +29,9 @@ struct AssigneeIndexMigrationTests {
             let need = try await company.raise("VPN access", by: company.salesEmployee, in: app)
             _ = try await app.services.needs.assign(need.id, to: [company.itAgent2.id], by: company.itManager)
             _ = try await company.raise("CRM account", by: company.salesEmployee, in: app)
-            let assigned = { var query = NeedQuery(); query.assigneeID = company.itAgent2.id; return query }()
+            let assigned = {
+                var query = NeedQuery(); query.assigneeID = company.itAgent2.id; return query
+            }()
 
             #expect(try await Self.indexes(app).isSuperset(of: ["ix_need_assignees_person_need"]))
             #expect(try await !Self.indexes(app).contains("ix_need_assignees_person"))

@@ -14,9 +14,10 @@ struct AttachmentAPITests {
             let bytes = Data("%PDF-1.7\n".utf8) + Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
             let name = "季度报告.pdf".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
             // MUT
-            let uploaded = try await app.request(.POST, "/api/v1/needs/\(need.id)/attachments?file_name=\(name)",
-                                                 token: company.token(company.salesEmployee), body: bytes,
-                                                 headers: [("Content-Type", "application/pdf")])
+            let uploaded = try await app.request(
+                .POST, "/api/v1/needs/\(need.id)/attachments?file_name=\(name)",
+                token: company.token(company.salesEmployee), body: bytes,
+                headers: [("Content-Type", "application/pdf")])
             // validate
             #expect(uploaded.status == .created, "\(uploaded.text)")
             #expect(uploaded["file_name"] == "季度报告.pdf")
@@ -42,18 +43,22 @@ struct AttachmentAPITests {
             let need = try await company.raise("附件", by: company.salesEmployee, in: app)
             let path = "/api/v1/needs/\(need.id)/attachments?file_name=a.exe"
             let token = company.token(company.salesEmployee)
-            let exe = try await app.request(.POST, path, token: token, body: Data([1, 2, 3]), headers: [("Content-Type", "application/x-msdownload")])
+            let exe = try await app.request(
+                .POST, path, token: token, body: Data([1, 2, 3]), headers: [("Content-Type", "application/x-msdownload")])
             #expect(exe.status == .unprocessableEntity)
             #expect(exe.errorField == "content_type")
-            let big = try await app.request(.POST, "/api/v1/needs/\(need.id)/attachments?file_name=big.txt", token: token,
-                                            body: Data(repeating: 65, count: 1_200_000), headers: [("Content-Type", "text/plain")])
+            let big = try await app.request(
+                .POST, "/api/v1/needs/\(need.id)/attachments?file_name=big.txt", token: token,
+                body: Data(repeating: 65, count: 1_200_000), headers: [("Content-Type", "text/plain")])
             #expect(big.status == .payloadTooLarge)
-            let disguised = try await app.request(.POST, "/api/v1/needs/\(need.id)/attachments?file_name=report.pdf", token: token,
-                                                  body: Data([0x4D, 0x5A, 0x90, 0x00, 0x03]), headers: [("Content-Type", "application/pdf")])
+            let disguised = try await app.request(
+                .POST, "/api/v1/needs/\(need.id)/attachments?file_name=report.pdf", token: token,
+                body: Data([0x4D, 0x5A, 0x90, 0x00, 0x03]), headers: [("Content-Type", "application/pdf")])
             #expect(disguised.status == .unprocessableEntity)
             #expect(disguised.errorField == "content_type")
-            let noName = try await app.request(.POST, "/api/v1/needs/\(need.id)/attachments", token: token, body: Data([1]),
-                                               headers: [("Content-Type", "text/plain")])
+            let noName = try await app.request(
+                .POST, "/api/v1/needs/\(need.id)/attachments", token: token, body: Data([1]),
+                headers: [("Content-Type", "text/plain")])
             #expect(noName.errorField == "file_name")
             #expect(try await app.services.needs.needs.attachments(of: need.id).isEmpty)
             let stored = try FileManager.default.subpathsOfDirectory(atPath: app.services.blobs.directory.path)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TandemWeb
 
 @Suite("The command line explains itself")
@@ -25,27 +26,33 @@ struct CommandLineGuideTests {
     @Test("the usage is read from the commands' own signatures")
     func signatures() {
         guard case .show(let importHelp) = Guide.decide(["import", "--help"]),
-              case .show(let serveHelp) = Guide.decide(["serve", "--help"]) else { Issue.record("no help"); return }
+            case .show(let serveHelp) = Guide.decide(["serve", "--help"])
+        else { Issue.record("no help"); return }
         #expect(importHelp.hasPrefix("Usage: tandem import <kind> <file> [--dry-run] [--by <value>]"))
         #expect(serveHelp.contains("-p, --port <value>") && serveHelp.contains("-H, --hostname <value>"))
     }
 
-    @Test("what the commands take is run", arguments: [
-        ([], "serve"), (["--port", "8081"], "serve"), (["serve", "-H", "127.0.0.1", "-p", "8081"], "serve"),
-        (["migrate", "--revert"], "migrate"), (["demo", "--needs", "70"], "demo"), (["backup"], "backup"),
-        (["backup", "/tmp/b"], "backup"), (["restore", "/tmp/b"], "restore"), (["import", "needs", "a.csv", "--dry-run", "--by", "admin"], "import"),
-    ])
+    @Test(
+        "what the commands take is run",
+        arguments: [
+            ([], "serve"), (["--port", "8081"], "serve"), (["serve", "-H", "127.0.0.1", "-p", "8081"], "serve"),
+            (["migrate", "--revert"], "migrate"), (["demo", "--needs", "70"], "demo"), (["backup"], "backup"),
+            (["backup", "/tmp/b"], "backup"), (["restore", "/tmp/b"], "restore"),
+            (["import", "needs", "a.csv", "--dry-run", "--by", "admin"], "import"),
+        ])
     func runs(arguments: [String], command: String) {
         #expect(Guide.decide(arguments) == .run(command))
     }
 
-    @Test("anything else is refused with the usage, before anything starts", arguments: [
-        (["frob"], "unknown command 'frob'"), (["backup", "--bogus"], "unknown option --bogus"),
-        (["backup", "a", "b"], "takes at most 1 argument"), (["restore"], "the argument <directory> is missing"),
-        (["demo", "--needs"], "--needs needs a value"), (["demo", "--needs", "--port"], "--needs needs a value"),
-        (["import", "needs"], "the argument <file> is missing"), (["serve", "--verbose"], "unknown option --verbose"),
-        (["help", "frob"], "unknown command 'frob'"),
-    ])
+    @Test(
+        "anything else is refused with the usage, before anything starts",
+        arguments: [
+            (["frob"], "unknown command 'frob'"), (["backup", "--bogus"], "unknown option --bogus"),
+            (["backup", "a", "b"], "takes at most 1 argument"), (["restore"], "the argument <directory> is missing"),
+            (["demo", "--needs"], "--needs needs a value"), (["demo", "--needs", "--port"], "--needs needs a value"),
+            (["import", "needs"], "the argument <file> is missing"), (["serve", "--verbose"], "unknown option --verbose"),
+            (["help", "frob"], "unknown command 'frob'"),
+        ])
     func refusals(arguments: [String], message: String) {
         guard case .refuse(let text) = Guide.decide(arguments) else { Issue.record("\(arguments) not refused"); return }
         #expect(text.contains(message), "\(text)")

@@ -3,6 +3,7 @@ import TandemCore
 import TandemTestSupport
 import Testing
 import Vapor
+
 @testable import TandemWeb
 
 @Suite("Dashboards")
@@ -10,11 +11,14 @@ struct DashboardTests {
     /// 2026-11-16 10:00 in Shanghai (a Monday).
     static let now = Date(timeIntervalSince1970: 1_794_794_400)
 
-    static func raise(_ app: TestApp, _ company: TestCompany, _ title: String, kind: NeedKind, to provider: Department, at time: Date,
-                      clock: ManualClock) async throws -> Need {
+    static func raise(
+        _ app: TestApp, _ company: TestCompany, _ title: String, kind: NeedKind, to provider: Department, at time: Date,
+        clock: ManualClock
+    ) async throws -> Need {
         clock.set(time)
-        return try await app.services.needs.raise(RaiseNeedInput(title: title, kind: kind, providingDepartmentID: provider.id),
-                                                  by: company.salesEmployee)
+        return try await app.services.needs.raise(
+            RaiseNeedInput(title: title, kind: kind, providingDepartmentID: provider.id),
+            by: company.salesEmployee)
     }
 
     static func figures(_ app: TestApp, _ path: String, as person: Person, _ company: TestCompany) async throws -> TestResponse {
@@ -28,7 +32,8 @@ struct DashboardTests {
             try app.use(clock: clock)
             let company = try await TestCompany.make(in: app)
             let day: TimeInterval = 86_400
-            let served = try await Self.raise(app, company, "开通账号", kind: .technology, to: company.it, at: Self.now - 14 * day, clock: clock)
+            let served = try await Self.raise(
+                app, company, "开通账号", kind: .technology, to: company.it, at: Self.now - 14 * day, clock: clock)
             clock.advance(by: 2 * 3600)
             _ = try await app.services.needs.transition(served.id, .start, by: company.itAgent)
             clock.advance(by: day)
@@ -46,17 +51,27 @@ struct DashboardTests {
             let body = response.object
             let kinds = body["kinds"] as? [[String: Any]] ?? []
             #expect(kinds.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 3, "the need of 400 days ago is outside the window")
-            let byStatus = Dictionary(grouping: kinds, by: { $0["status"] as? String ?? "" }).mapValues { $0.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } }
+            let byStatus = Dictionary(grouping: kinds, by: { $0["status"] as? String ?? "" }).mapValues {
+                $0.reduce(0) { $0 + ($1["count"] as? Int ?? 0) }
+            }
             #expect(byStatus == ["resolved": 1, "new": 1, "rejected": 1])
-            let pairs = (body["pairs"] as? [[String: Any]] ?? []).map { ($0["providing_department_id"] as? String ?? "", $0["counts"] as? [Int] ?? []) }
-            #expect(Dictionary(pairs, uniquingKeysWith: { first, _ in first }) == [company.it.id.description: [0, 1, 0, 1], company.hr.id.description: [1, 0, 0, 0]],
-                    "by status group: open, resolved, closed, rejected")
+            let pairs = (body["pairs"] as? [[String: Any]] ?? []).map {
+                ($0["providing_department_id"] as? String ?? "", $0["counts"] as? [Int] ?? [])
+            }
+            #expect(
+                Dictionary(pairs, uniquingKeysWith: { first, _ in first }) == [
+                    company.it.id.description: [0, 1, 0, 1], company.hr.id.description: [1, 0, 0, 0],
+                ],
+                "by status group: open, resolved, closed, rejected")
             let months = body["months"] as? [[String: Any]] ?? []
-            #expect(months.count == 12 && months.last?["start"] as? String == "2026-11-01" && months.first?["start"] as? String == "2025-12-01")
+            #expect(
+                months.count == 12 && months.last?["start"] as? String == "2026-11-01" && months.first?["start"] as? String == "2025-12-01")
             #expect(months.last?["raised"] as? Int == 2 && months.last?["resolved"] as? Int == 1)
             #expect(months[10]["raised"] as? Int == 1, "October")
             #expect(months.last?["rating_sum"] as? Int == 4 && months.last?["rating_count"] as? Int == 1)
-            #expect(months.last?["response_count"] as? Int == 2 && (months.last?["response_seconds"] as? Double ?? 0) > 0, "the start and the rejection were responses")
+            #expect(
+                months.last?["response_count"] as? Int == 2 && (months.last?["response_seconds"] as? Double ?? 0) > 0,
+                "the start and the rejection were responses")
             let weeks = body["weeks"] as? [[String: Any]] ?? []
             #expect(weeks.count == 26 && weeks.last?["start"] as? String == "2026-11-16")
             #expect(weeks[weeks.count - 3]["raised"] as? Int == 1, "two weeks ago, Monday 2026-11-02")
@@ -66,14 +81,17 @@ struct DashboardTests {
             // a department's view as provider and as requester
             let it = try await Self.figures(app, "/api/v1/dashboards/departments/\(company.it.id)", as: company.itAgent, company).object
             #expect((it["kinds"] as? [[String: Any]])?.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 2)
-            let asker = try await Self.figures(app, "/api/v1/dashboards/departments/\(company.sales.id)?view=requester", as: company.salesColleague, company).object
+            let asker = try await Self.figures(
+                app, "/api/v1/dashboards/departments/\(company.sales.id)?view=requester", as: company.salesColleague, company
+            ).object
             #expect((asker["kinds"] as? [[String: Any]])?.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 3)
             let nobody = try await Self.figures(app, "/api/v1/me/dashboard", as: company.itAgent2, company).object
             #expect((nobody["kinds"] as? [[String: Any]])?.isEmpty == true)
 
             // who sees which
             for (path, person, status) in [
-                ("/api/v1/dashboards/company", company.salesEmployee, HTTPStatus.forbidden), ("/api/v1/dashboards/company", company.itManager, .ok),
+                ("/api/v1/dashboards/company", company.salesEmployee, HTTPStatus.forbidden),
+                ("/api/v1/dashboards/company", company.itManager, .ok),
                 ("/api/v1/dashboards/departments/\(company.it.id)", company.salesEmployee, .forbidden),
                 ("/api/v1/dashboards/departments/\(company.it.id)", company.itEmployee, .ok),
                 ("/api/v1/dashboards/departments/\(UUID())", company.admin, .notFound),
@@ -97,10 +115,14 @@ struct DashboardTests {
             #expect(try await app.services.dashboards.dashboard(.company, for: company.admin).total == 1, "fresh: the snapshot")
             clock.advance(by: DashboardWorkflow.freshFor + 1)
             await app.drainJobs()
-            let jobsBefore = try await app.services.jobs.store.jobs(state: nil, limit: 500).filter { $0.kind == DashboardWorkflow.refreshKind }.count
+            let jobsBefore = try await app.services.jobs.store.jobs(state: nil, limit: 500).filter {
+                $0.kind == DashboardWorkflow.refreshKind
+            }.count
             #expect(try await app.services.dashboards.dashboard(.company, for: company.admin).total == 1, "stale: still served at once")
             #expect(try await app.services.dashboards.dashboard(.company, for: company.admin).total == 1, "read again")
-            let refreshes = try await app.services.jobs.store.jobs(state: nil, limit: 500).filter { $0.kind == DashboardWorkflow.refreshKind }
+            let refreshes = try await app.services.jobs.store.jobs(state: nil, limit: 500).filter {
+                $0.kind == DashboardWorkflow.refreshKind
+            }
             #expect(refreshes.count == jobsBefore + 1, "one refresh asked, whoever reads")
             await app.drainJobs()
             let refreshed = try await app.services.dashboards.dashboard(.company, for: company.admin)
@@ -108,15 +130,17 @@ struct DashboardTests {
         }
     }
 
-    @Test("the pages draw every chart as SVG in the reader's language, and each chart's numbers download as CSV for Excel",
-          arguments: TestDatabase.all)
+    @Test(
+        "the pages draw every chart as SVG in the reader's language, and each chart's numbers download as CSV for Excel",
+        arguments: TestDatabase.all)
     func pages(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let clock = ManualClock(Self.now)
             try app.use(clock: clock)
             let company = try await TestCompany.make(in: app)
             for index in 0..<3 {
-                _ = try await Self.raise(app, company, "需求\(index)", kind: .information, to: company.it, at: Self.now - Double(index) * 86_400, clock: clock)
+                _ = try await Self.raise(
+                    app, company, "需求\(index)", kind: .information, to: company.it, at: Self.now - Double(index) * 86_400, clock: clock)
             }
             _ = try await Self.raise(app, company, "HR", kind: .resource, to: company.hr, at: Self.now, clock: clock)
             let admin = TestBrowser(app)

@@ -4,12 +4,14 @@ import TandemStore
 import TandemTestSupport
 import Testing
 import Vapor
+
 @testable import TandemWeb
 
 @Suite("The benchmark dataset and the bulk path")
 struct DatasetTests {
-    @Test("the same seed gives the same needs; bulk-loaded needs are read, searched and numbered on like raised ones",
-          arguments: TestDatabase.all)
+    @Test(
+        "the same seed gives the same needs; bulk-loaded needs are read, searched and numbered on like raised ones",
+        arguments: TestDatabase.all)
     func bulkLoad(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let now = Date(timeIntervalSince1970: 1_790_000_000)
@@ -50,8 +52,9 @@ struct DatasetTests {
             // numbered on: the next raised need follows the highest bulk number of its year
             let requester = try #require(company.people.first { !$0.has(.manager) })
             let provider = try #require(company.providers.first { $0.id != requester.departmentID })
-            let raised = try await app.services.needs.raise(RaiseNeedInput(
-                title: "新需求", kind: .service, providingDepartmentID: provider.id), by: requester)
+            let raised = try await app.services.needs.raise(
+                RaiseNeedInput(
+                    title: "新需求", kind: .service, providingDepartmentID: provider.id), by: requester)
             let year = raised.number.year
             #expect(raised.number.sequence == (first.highestNumbers[year] ?? 0) + 1)
         }

@@ -19,21 +19,31 @@ struct ErrorHandlingTests {
         BadBody(json: #"{"title":"x","kind":"technology","surprise":1}"#, status: .unprocessableEntity, field: "surprise"),
         BadBody(json: #"{"title":42}"#, status: .badRequest, field: "title"),
         BadBody(json: #"{"description":"no title"}"#, status: .badRequest, field: "title"),
-        BadBody(json: #"{"title":"x","kind":"magic","providing_department_id":"00000000-0000-0000-0000-000000000001"}"#, status: .badRequest, field: "kind"),
+        BadBody(
+            json: #"{"title":"x","kind":"magic","providing_department_id":"00000000-0000-0000-0000-000000000001"}"#, status: .badRequest,
+            field: "kind"),
         BadBody(json: #"{"title":"x","urgency":"asap"}"#, status: .badRequest, field: "urgency"),
         BadBody(json: #"{"title":"x","offering_id":"not-a-uuid"}"#, status: .badRequest, field: "offering_id"),
         BadBody(json: #"{"title":"x","desired_date":"2026-02-30"}"#, status: .badRequest, field: "desired_date"),
-        BadBody(json: #"{"title":"\#(String(repeating: "长", count: 201))","kind":"information","providing_department_id":"PROVIDER"}"#,
-                status: .unprocessableEntity, field: "title"),
-        BadBody(json: #"{"title":"   ","kind":"information","providing_department_id":"PROVIDER"}"#, status: .unprocessableEntity, field: "title"),
+        BadBody(
+            json: #"{"title":"\#(String(repeating: "长", count: 201))","kind":"information","providing_department_id":"PROVIDER"}"#,
+            status: .unprocessableEntity, field: "title"),
+        BadBody(
+            json: #"{"title":"   ","kind":"information","providing_department_id":"PROVIDER"}"#, status: .unprocessableEntity,
+            field: "title"),
         BadBody(json: #"{"title":"x","kind":"information"}"#, status: .unprocessableEntity, field: "providing_department_id"),
-        BadBody(json: #"{"title":"x","kind":"information","providing_department_id":"PROVIDER","effort_hours":-1}"#,
-                status: .unprocessableEntity, field: "effort_hours"),
-        BadBody(json: #"{"title":"x","kind":"information","providing_department_id":"PROVIDER","form":{"a":"b"}}"#,
-                status: .unprocessableEntity, field: "form.a"),
-        BadBody(json: #"{"title":"x","offering_id":"OFFERING","form":{"system":"SAP"}}"#, status: .unprocessableEntity, field: "form.system"),
+        BadBody(
+            json: #"{"title":"x","kind":"information","providing_department_id":"PROVIDER","effort_hours":-1}"#,
+            status: .unprocessableEntity, field: "effort_hours"),
+        BadBody(
+            json: #"{"title":"x","kind":"information","providing_department_id":"PROVIDER","form":{"a":"b"}}"#,
+            status: .unprocessableEntity, field: "form.a"),
+        BadBody(
+            json: #"{"title":"x","offering_id":"OFFERING","form":{"system":"SAP"}}"#, status: .unprocessableEntity, field: "form.system"),
         BadBody(json: #"{"title":"x","offering_id":"OFFERING"}"#, status: .unprocessableEntity, field: "form.system"),
-        BadBody(json: #"{"title":"x","offering_id":"OFFERING","form":{"system":"CRM","seats":"many"}}"#, status: .unprocessableEntity, field: "form.seats"),
+        BadBody(
+            json: #"{"title":"x","offering_id":"OFFERING","form":{"system":"CRM","seats":"many"}}"#, status: .unprocessableEntity,
+            field: "form.seats"),
     ]
 
     @Test("a bad need is a 4xx naming the field, and nothing is written", arguments: TestDatabase.all, badRaises)
@@ -65,7 +75,9 @@ struct ErrorHandlingTests {
             let error = try #require(response.object["error"] as? [String: Any])
             #expect(error["field"] as? String == "title")
             #expect(error["reason"] as? String == "required")
-            let fields = (error["fields"] as? [[String: Any]] ?? []).map { "\($0["field"] as? String ?? "")=\($0["reason"] as? String ?? "-")" }
+            let fields = (error["fields"] as? [[String: Any]] ?? []).map {
+                "\($0["field"] as? String ?? "")=\($0["reason"] as? String ?? "-")"
+            }
             #expect(fields == ["title=required", "form.colour=-", "form.system=required", "form.seats=not_a_number"])
             #expect(try await app.services.needs.count(NeedQuery(), for: company.admin) == 0)
         }

@@ -3,12 +3,14 @@ import TandemCore
 import TandemTestSupport
 import Testing
 import Vapor
+
 @testable import TandemWeb
 
 @Suite("CSV export of need lists")
 struct ExportTests {
-    @Test("every need the filters find, past any page size, as Excel reads it; only what the reader may see; bad filters named first",
-          arguments: TestDatabase.all)
+    @Test(
+        "every need the filters find, past any page size, as Excel reads it; only what the reader may see; bad filters named first",
+        arguments: TestDatabase.all)
     func export(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
@@ -25,8 +27,9 @@ struct ExportTests {
             #expect(lines[1].hasPrefix("N-") && lines[1].contains(",需求 0,"))
             #expect(text.contains(#""打印机, ""三楼""""#) && text.contains(quoted.number.description))
             #expect(!text.contains(secret.number.description))
-            #expect(try await app.request(.GET, "/api/v1/needs/export.csv?status=lost", token: company.token(company.salesColleague))
-                .errorField == "status")
+            #expect(
+                try await app.request(.GET, "/api/v1/needs/export.csv?status=lost", token: company.token(company.salesColleague))
+                    .errorField == "status")
 
             let agent = TestBrowser(app)
             _ = try await agent.signIn(company.itAgent.login)
@@ -37,17 +40,21 @@ struct ExportTests {
         }
     }
 
-    @Test("search results as CSV: every need found, past the pages' window, title matches first, where each was found; only what the reader may see",
-          arguments: TestDatabase.all)
+    @Test(
+        "search results as CSV: every need found, past the pages' window, title matches first, where each was found; only what the reader may see",
+        arguments: TestDatabase.all)
     func searchExport(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
             for index in 0..<1_060 { _ = try await company.raise("打印机 \(index)", by: company.salesEmployee, in: app) }
-            let described = try await app.services.needs.raise(RaiseNeedInput(
-                title: "三楼设备", description: "打印机卡纸", kind: .technology, providingDepartmentID: company.it.id), by: company.salesEmployee)
+            let described = try await app.services.needs.raise(
+                RaiseNeedInput(
+                    title: "三楼设备", description: "打印机卡纸", kind: .technology, providingDepartmentID: company.it.id), by: company.salesEmployee
+            )
             let secret = try await company.raise("打印机 保密", by: company.salesEmployee, in: app, confidential: true)
 
-            let response = try await app.request(.GET, "/api/v1/search/export.csv?q=%E6%89%93%E5%8D%B0%E6%9C%BA", token: company.token(company.salesColleague))
+            let response = try await app.request(
+                .GET, "/api/v1/search/export.csv?q=%E6%89%93%E5%8D%B0%E6%9C%BA", token: company.token(company.salesColleague))
             #expect(response.status == .ok && response.headers.contentType?.subType == "csv")
             let lines = response.text.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
             #expect(lines.count == 1 + 1_061, "every match past the 1,050 the pages reach; the confidential one left out")
@@ -55,7 +62,9 @@ struct ExportTests {
             #expect(lines[1].contains(",打印机 1059,") && lines[1_060].contains(",打印机 0,"), "title matches first, newest first")
             #expect(lines[1_061].hasPrefix(described.number.description) && lines[1_061].hasSuffix(",描述,打印机卡纸"))
             #expect(!response.text.contains(secret.number.description))
-            #expect(try await app.request(.GET, "/api/v1/search/export.csv?q=%20", token: company.token(company.salesColleague)).errorField == "q")
+            #expect(
+                try await app.request(.GET, "/api/v1/search/export.csv?q=%20", token: company.token(company.salesColleague)).errorField
+                    == "q")
 
             let browser = TestBrowser(app)
             _ = try await browser.signIn(company.salesColleague.login)

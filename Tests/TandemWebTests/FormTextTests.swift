@@ -6,17 +6,21 @@ import Testing
 /// What a browser sends is what is stored: textareas arrive with CRLF line ends.
 @Suite("Form text")
 struct FormTextTests {
-    @Test("the calendar form sent with CRLF keeps every holiday apart, and its own rendering saved again changes nothing",
-          arguments: TestDatabase.all)
+    @Test(
+        "the calendar form sent with CRLF keeps every holiday apart, and its own rendering saved again changes nothing",
+        arguments: TestDatabase.all)
     func calendarWithCRLF(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
             let browser = TestBrowser(app)
             try await browser.signIn(company.admin.login)
             let hours = Weekday.allCases.map { ("hours_\($0.name)", $0.rawValue <= 5 ? "09:00-12:00, 13:30-18:00" : "") }
-            let fields = [("department", "company"), ("name", "中国大陆 Mainland China"), ("time_zone", "Asia/Shanghai"),
-                          ("holidays", "2026-01-01..2026-01-03 元旦\r\n2026-02-15..2026-02-23 春节\r\n2026-10-01..2026-10-07 国庆节\r\n"),
-                          ("make_up_workdays", "2026-01-04 monday\r\n2026-02-14 monday\r\n")] + hours
+            let fields =
+                [
+                    ("department", "company"), ("name", "中国大陆 Mainland China"), ("time_zone", "Asia/Shanghai"),
+                    ("holidays", "2026-01-01..2026-01-03 元旦\r\n2026-02-15..2026-02-23 春节\r\n2026-10-01..2026-10-07 国庆节\r\n"),
+                    ("make_up_workdays", "2026-01-04 monday\r\n2026-02-14 monday\r\n"),
+                ] + hours
             // MUT
             let saved = try await browser.post("/admin/service-levels/calendar", fields)
             // validate
@@ -27,9 +31,10 @@ struct FormTextTests {
             #expect(calendar.makeUpWorkdays.count == 2)
             // the page shows it as lines; sent back unchanged (with CRLF, as a browser does), nothing changes
             let page = try await browser.get("/admin/service-levels")
-            let shown = try #require(page.text.range(of: #"name="holidays""#).flatMap { start in
-                page.text[start.upperBound...].split(separator: ">", maxSplits: 1).last?.split(separator: "<", maxSplits: 1).first
-            })
+            let shown = try #require(
+                page.text.range(of: #"name="holidays""#).flatMap { start in
+                    page.text[start.upperBound...].split(separator: ">", maxSplits: 1).last?.split(separator: "<", maxSplits: 1).first
+                })
             let again = fields.map { $0.0 == "holidays" ? ($0.0, shown.replacingOccurrences(of: "\n", with: "\r\n")) : $0 }
             #expect(try await browser.post("/admin/service-levels/calendar", again).status == .seeOther)
             #expect(try await app.services.serviceLevels.calendar(of: nil, for: company.admin) == calendar)

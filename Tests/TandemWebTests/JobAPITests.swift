@@ -13,8 +13,9 @@ struct JobAPITests {
             let company = try await TestCompany.make(in: app)
             let store = SQLJobStore(app.services.database)
             let now = Date()
-            let dead = Job(id: .init(UUID()), kind: "deliver.webhook", payload: #"{"url":"http://127.0.0.1:9/"}"#, state: .dead,
-                           attempts: 8, runAt: now, lastError: "connection refused", createdAt: now, finishedAt: now)
+            let dead = Job(
+                id: .init(UUID()), kind: "deliver.webhook", payload: #"{"url":"http://127.0.0.1:9/"}"#, state: .dead,
+                attempts: 8, runAt: now, lastError: "connection refused", createdAt: now, finishedAt: now)
             let pending = Job(id: .init(UUID()), kind: "deliver.email", payload: "{}", runAt: now.addingTimeInterval(3600), createdAt: now)
             try await store.enqueue([dead, pending])
             for person in [company.itManager, company.salesEmployee] {

@@ -13,11 +13,13 @@ struct NeedAPITests {
             let requester = company.token(company.salesEmployee)
             let agent = company.token(company.itAgent)
             // raise
-            let raised = try await app.request(.POST, "/api/v1/needs", token: requester, json: """
-                {"title":"开通 CRM 账号","description":"新同事需要","offering_id":"\(company.accountOffering.id)",
-                 "urgency":"high","importance":"critical","desired_date":"2026-12-15","effort_hours":2.5,
-                 "form":{"system":"CRM","seats":"3"}}
-                """)
+            let raised = try await app.request(
+                .POST, "/api/v1/needs", token: requester,
+                json: """
+                    {"title":"开通 CRM 账号","description":"新同事需要","offering_id":"\(company.accountOffering.id)",
+                     "urgency":"high","importance":"critical","desired_date":"2026-12-15","effort_hours":2.5,
+                     "form":{"system":"CRM","seats":"3"}}
+                    """)
             #expect(raised.status == .created)
             let number = try #require(raised["number"])
             #expect(NeedNumber(number) != nil)
@@ -36,7 +38,8 @@ struct NeedAPITests {
                 let step = try await app.request(.POST, "\(path)/transitions", token: agent, json: #"{"action":"\#(action)"}"#)
                 #expect(step["status"] == status)
             }
-            let answered = try await app.request(.POST, "\(path)/transitions", token: requester, json: #"{"action":"respond","reply":"补充：销售二组"}"#)
+            let answered = try await app.request(
+                .POST, "\(path)/transitions", token: requester, json: #"{"action":"respond","reply":"补充：销售二组"}"#)
             #expect(answered["status"] == "in_progress")
             let note = try await app.request(.POST, "\(path)/comments", token: agent, json: #"{"body":"内部：等待许可证","visibility":"internal"}"#)
             #expect(note.status == .created)
@@ -60,19 +63,23 @@ struct NeedAPITests {
 
             // validate: the provider sees every event, the requester none of the internal ones
             let providerHistory = try await app.request(.GET, "\(path)/events", token: agent)
-            #expect(providerHistory.items.map { $0["kind"] as? String } == [
-                "raised", "assigned", "transitioned", "transitioned", "transitioned", "transitioned", "replied", "noted",
-                "transitioned", "replied", "transitioned", "transitioned", "transitioned",
-            ])
+            #expect(
+                providerHistory.items.map { $0["kind"] as? String } == [
+                    "raised", "assigned", "transitioned", "transitioned", "transitioned", "transitioned", "replied", "noted",
+                    "transitioned", "replied", "transitioned", "transitioned", "transitioned",
+                ])
             let requesterHistory = try await app.request(.GET, "\(path)/events", token: requester)
             #expect(requesterHistory.items.count == providerHistory.items.count - 1)
             #expect(!requesterHistory.items.contains { $0["kind"] as? String == "noted" })
             let statusChanges = providerHistory.items.filter { $0["kind"] as? String == "transitioned" }.compactMap {
                 ($0["changes"] as? [[String: Any]])?.first { $0["field"] as? String == "status" }.map { "\($0["old"]!)→\($0["new"]!)" }
             }
-            #expect(statusChanges == ["new→accepted", "accepted→in_progress", "in_progress→waiting_on_requester",
-                                      "waiting_on_requester→in_progress", "in_progress→resolved", "resolved→in_progress",
-                                      "in_progress→resolved", "resolved→closed"])
+            #expect(
+                statusChanges == [
+                    "new→accepted", "accepted→in_progress", "in_progress→waiting_on_requester",
+                    "waiting_on_requester→in_progress", "in_progress→resolved", "resolved→in_progress",
+                    "in_progress→resolved", "resolved→closed",
+                ])
             let requesterComments = try await app.request(.GET, "\(path)/comments", token: requester)
             #expect(requesterComments.items.map { $0["body"] as? String } == ["补充：销售二组", "已开通"])
             let providerComments = try await app.request(.GET, "\(path)/comments", token: agent)
@@ -88,10 +95,12 @@ struct NeedAPITests {
             let path = "/api/v1/needs/\(need.id)"
             let refused = try await app.request(.PATCH, path, token: company.token(company.salesEmployee), json: #"{"urgency":"critical"}"#)
             #expect(refused.status == .forbidden)
-            let edited = try await app.request(.PATCH, path, token: company.token(company.salesEmployee), json: #"{"title":"优先级（改）","desired_date":null}"#)
+            let edited = try await app.request(
+                .PATCH, path, token: company.token(company.salesEmployee), json: #"{"title":"优先级（改）","desired_date":null}"#)
             #expect(edited["title"] == "优先级（改）")
-            let triaged = try await app.request(.PATCH, path, token: company.token(company.itAgent),
-                                                json: #"{"urgency":"critical","importance":"high","effort_hours":8}"#)
+            let triaged = try await app.request(
+                .PATCH, path, token: company.token(company.itAgent),
+                json: #"{"urgency":"critical","importance":"high","effort_hours":8}"#)
             #expect(triaged["priority"] == "p1")
             #expect(triaged.object["effort_hours"] as? Int == 8)
             let events = try await app.request(.GET, "\(path)/events", token: company.token(company.itAgent))
@@ -101,17 +110,23 @@ struct NeedAPITests {
         }
     }
 
-    @Test("editing words keeps the priority even after the matrix changed; a need without an offering takes no form", arguments: TestDatabase.all)
+    @Test(
+        "editing words keeps the priority even after the matrix changed; a need without an offering takes no form",
+        arguments: TestDatabase.all)
     func editing(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
-            let direct = try await app.services.needs.raise(RaiseNeedInput(
-                title: "直接提出", kind: .information, providingDepartmentID: company.it.id), by: company.salesEmployee)
+            let direct = try await app.services.needs.raise(
+                RaiseNeedInput(
+                    title: "直接提出", kind: .information, providingDepartmentID: company.it.id), by: company.salesEmployee)
             #expect(direct.priority == .p3)
             let allP1 = #"{"cells":[["p1","p1","p1","p1"],["p1","p1","p1","p1"],["p1","p1","p1","p1"],["p1","p1","p1","p1"]]}"#
-            #expect(try await app.request(.PUT, "/api/v1/settings/priority-matrix", token: company.token(company.admin), json: allP1).status == .ok)
+            #expect(
+                try await app.request(.PUT, "/api/v1/settings/priority-matrix", token: company.token(company.admin), json: allP1).status
+                    == .ok)
             let path = "/api/v1/needs/\(direct.id)"
-            let edited = try await app.request(.PATCH, path, token: company.token(company.salesEmployee), json: #"{"title":"直接提出（补充）","form":{}}"#)
+            let edited = try await app.request(
+                .PATCH, path, token: company.token(company.salesEmployee), json: #"{"title":"直接提出（补充）","form":{}}"#)
             #expect(edited["title"] == "直接提出（补充）")
             #expect(edited["priority"] == "p3")
             let withForm = try await app.request(.PATCH, path, token: company.token(company.salesEmployee), json: #"{"form":{"x":"y"}}"#)
@@ -127,13 +142,16 @@ struct NeedAPITests {
             let company = try await TestCompany.make(in: app)
             let need = try await company.raise("分派", by: company.salesEmployee, in: app)
             let path = "/api/v1/needs/\(need.id)/assignees"
-            let hr = try await app.request(.PUT, path, token: company.token(company.itManager), json: #"{"assignee_ids":["\#(company.hrAgent.id)"]}"#)
+            let hr = try await app.request(
+                .PUT, path, token: company.token(company.itManager), json: #"{"assignee_ids":["\#(company.hrAgent.id)"]}"#)
             #expect(hr.status == .unprocessableEntity)
             #expect(hr.errorField == "assignee_ids")
-            let staff = try await app.request(.PUT, path, token: company.token(company.itManager), json: #"{"assignee_ids":["\#(company.itEmployee.id)"]}"#)
+            let staff = try await app.request(
+                .PUT, path, token: company.token(company.itManager), json: #"{"assignee_ids":["\#(company.itEmployee.id)"]}"#)
             #expect(staff.status == .unprocessableEntity)
-            let ok = try await app.request(.PUT, path, token: company.token(company.itManager),
-                                           json: #"{"assignee_ids":["\#(company.itAgent2.id)","\#(company.itAgent.id)"]}"#)
+            let ok = try await app.request(
+                .PUT, path, token: company.token(company.itManager),
+                json: #"{"assignee_ids":["\#(company.itAgent2.id)","\#(company.itAgent.id)"]}"#)
             #expect(ok.object["assignee_ids"] as? [String] == [company.itAgent2.id.description, company.itAgent.id.description])
             let mine = try await app.request(.GET, "/api/v1/needs?assignee_id=me", token: company.token(company.itAgent2))
             #expect(mine.items.map { $0["id"] as? String } == [need.id.description])

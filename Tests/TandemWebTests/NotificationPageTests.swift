@@ -6,7 +6,9 @@ import Vapor
 
 @Suite("Notification pages")
 struct NotificationPageTests {
-    @Test("the inbox: an unread count in the navigation, texts escaped, opening one marks it read and goes to its need; others' are not found", arguments: TestDatabase.all)
+    @Test(
+        "the inbox: an unread count in the navigation, texts escaped, opening one marks it read and goes to its need; others' are not found",
+        arguments: TestDatabase.all)
     func inbox(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
@@ -41,8 +43,9 @@ struct NotificationPageTests {
             let company = try await TestCompany.make(in: app)
             let need = try await company.raise("很多通知", by: company.salesEmployee, in: app)
             let many = (0..<120).map { index in
-                InboxNotification(id: .init(UUID()), personID: company.itAgent.id, needID: need.id, eventID: .init(UUID()), kind: .replied,
-                                  actorID: company.salesEmployee.id, detail: nil, createdAt: Date().addingTimeInterval(Double(index)))
+                InboxNotification(
+                    id: .init(UUID()), personID: company.itAgent.id, needID: need.id, eventID: .init(UUID()), kind: .replied,
+                    actorID: company.salesEmployee.id, detail: nil, createdAt: Date().addingTimeInterval(Double(index)))
             }
             try await app.services.notifications.store.record(many, jobs: [])
             let agent = TestBrowser(app)
@@ -67,15 +70,19 @@ struct NotificationPageTests {
         }
     }
 
-    @Test("channels page: a manager adds, switches off and removes their department's channels; a missing secret is named; others may not", arguments: TestDatabase.all)
+    @Test(
+        "channels page: a manager adds, switches off and removes their department's channels; a missing secret is named; others may not",
+        arguments: TestDatabase.all)
     func channels(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
             let manager = TestBrowser(app)
             try await manager.signIn(company.itManager.login)
             #expect(try await manager.get("/admin/channels").status == .ok)
-            let fields: [(String, String)] = [("department_id", company.it.id.description), ("kind", "webhook"), ("name", "值班系统"),
-                                              ("url", "https://ops.example.com/hook"), ("events", "need_raised"), ("language", "zh-CN")]
+            let fields: [(String, String)] = [
+                ("department_id", company.it.id.description), ("kind", "webhook"), ("name", "值班系统"),
+                ("url", "https://ops.example.com/hook"), ("events", "need_raised"), ("language", "zh-CN"),
+            ]
             let bad = try await manager.post("/admin/channels", fields)
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.element("channel-secret-error") == "此项必填")

@@ -3,6 +3,7 @@ import TandemCore
 import TandemTestSupport
 import Testing
 import Vapor
+
 @testable import TandemWeb
 
 @Suite("Notifications")
@@ -11,7 +12,9 @@ struct NotificationTests {
         try await app.request(.GET, "/api/v1/me/notifications", token: company.token(person))
     }
 
-    @Test("the events of a need reach the people concerned, in their language, once; never the actor, never someone who may not read it", arguments: TestDatabase.all)
+    @Test(
+        "the events of a need reach the people concerned, in their language, once; never the actor, never someone who may not read it",
+        arguments: TestDatabase.all)
     func fanOut(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
@@ -42,16 +45,19 @@ struct NotificationTests {
             #expect(try await Self.inbox(app, company.itAgent, company).items.count == 1)
 
             // a confidential need without assignees reaches only the providing managers
-            let secret = try await app.services.needs.raise(RaiseNeedInput(title: "安全事件", offeringID: company.confidentialOffering.id),
-                                                            by: company.salesColleague)
+            let secret = try await app.services.needs.raise(
+                RaiseNeedInput(title: "安全事件", offeringID: company.confidentialOffering.id),
+                by: company.salesColleague)
             await app.drainJobs()
-            #expect(try await Self.inbox(app, company.itManager, company).items.contains { $0["need_id"] as? String == secret.id.description })
+            #expect(
+                try await Self.inbox(app, company.itManager, company).items.contains { $0["need_id"] as? String == secret.id.description })
             #expect(try await Self.inbox(app, company.itAgent2, company).items.isEmpty)
 
             // read
             let unread = try #require(requesterInbox.items.first?["id"] as? String)
-            let read = try await app.request(.POST, "/api/v1/me/notifications/read", token: company.token(company.salesEmployee),
-                                             json: #"{"ids":["\#(unread)"]}"#)
+            let read = try await app.request(
+                .POST, "/api/v1/me/notifications/read", token: company.token(company.salesEmployee),
+                json: #"{"ids":["\#(unread)"]}"#)
             #expect(read.status == .noContent)
             #expect(try await Self.inbox(app, company.salesEmployee, company).object["unread_count"] as? Int == 1)
             _ = try await app.request(.POST, "/api/v1/me/notifications/read", token: company.token(company.salesEmployee), json: "{}")
@@ -61,16 +67,20 @@ struct NotificationTests {
         }
     }
 
-    @Test("a channel that cannot be reached never holds a need up: the delivery waits for its retry and shows its error", arguments: TestDatabase.all)
+    @Test(
+        "a channel that cannot be reached never holds a need up: the delivery waits for its retry and shows its error",
+        arguments: TestDatabase.all)
     func unreachableChannel(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
-            let created = try await app.request(.POST, "/api/v1/departments/\(company.it.id)/channels", token: company.token(company.itManager),
-                                                json: #"{"kind":"webhook","name":"值班系统","url":"http://127.0.0.1:9/hook","secret":"s3cret"}"#)
+            let created = try await app.request(
+                .POST, "/api/v1/departments/\(company.it.id)/channels", token: company.token(company.itManager),
+                json: #"{"kind":"webhook","name":"值班系统","url":"http://127.0.0.1:9/hook","secret":"s3cret"}"#)
             #expect(created.status == .created)
             let need = try await company.raise("需要一台显示器", by: company.salesEmployee, in: app)
-            let secret = try await app.services.needs.raise(RaiseNeedInput(title: "保密", offeringID: company.confidentialOffering.id),
-                                                            by: company.salesEmployee)
+            let secret = try await app.services.needs.raise(
+                RaiseNeedInput(title: "保密", offeringID: company.confidentialOffering.id),
+                by: company.salesEmployee)
             await app.drainJobs()
             let jobs = try await app.services.jobs.jobs(state: nil, limit: 50, for: company.admin)
             let deliveries = jobs.filter { $0.kind == NotificationWorkflow.channelKind }
@@ -88,23 +98,36 @@ struct NotificationTests {
             let company = try await TestCompany.make(in: app)
             let path = "/api/v1/departments/\(company.it.id)/channels"
             let manager = company.token(company.itManager)
-            let bad = try await app.request(.POST, path, token: manager, json: #"{"kind":"webhook","name":" ","url":"ftp://x","events":["replied"]}"#)
+            let bad = try await app.request(
+                .POST, path, token: manager, json: #"{"kind":"webhook","name":" ","url":"ftp://x","events":["replied"]}"#)
             #expect(bad.status == .unprocessableEntity)
-            let fields = ((bad.object["error"] as? [String: Any])?["fields"] as? [[String: Any]] ?? []).map { "\($0["field"] ?? "")=\($0["reason"] ?? "-")" }
+            let fields = ((bad.object["error"] as? [String: Any])?["fields"] as? [[String: Any]] ?? []).map {
+                "\($0["field"] ?? "")=\($0["reason"] ?? "-")"
+            }
             #expect(fields == ["name=required", "url=url_format", "events=not_an_option"])
-            let unsigned = try await app.request(.POST, path, token: manager, json: #"{"kind":"webhook","name":"x","url":"https://example.com/h"}"#)
+            let unsigned = try await app.request(
+                .POST, path, token: manager, json: #"{"kind":"webhook","name":"x","url":"https://example.com/h"}"#)
             #expect(unsigned.errorField == "secret")
-            #expect(try await app.request(.POST, path, token: company.token(company.salesManager),
-                                          json: #"{"kind":"slack","name":"x","url":"https://hooks.slack.com/x"}"#).status == .forbidden)
-            let created = try await app.request(.POST, path, token: manager,
-                                                json: #"{"kind":"dingtalk","name":"IT 群","url":"https://oapi.dingtalk.com/robot/send?access_token=t","secret":"SEC1","events":["need_raised"]}"#)
+            #expect(
+                try await app.request(
+                    .POST, path, token: company.token(company.salesManager),
+                    json: #"{"kind":"slack","name":"x","url":"https://hooks.slack.com/x"}"#
+                ).status == .forbidden)
+            let created = try await app.request(
+                .POST, path, token: manager,
+                json:
+                    #"{"kind":"dingtalk","name":"IT 群","url":"https://oapi.dingtalk.com/robot/send?access_token=t","secret":"SEC1","events":["need_raised"]}"#
+            )
             #expect(created.status == .created)
             #expect(created.object["has_secret"] as? Bool == true && created.object["secret"] == nil)
             let id = try #require(created["id"])
             let listed = try await app.request(.GET, path, token: manager)
             #expect(listed.items.count == 1 && !listed.text.contains("SEC1"))
-            #expect(try await app.request(.PATCH, "/api/v1/channels/\(id)", token: company.token(company.hrAgent), json: #"{"name":"x"}"#).status == .notFound)
-            let renamed = try await app.request(.PATCH, "/api/v1/channels/\(id)", token: manager, json: #"{"name":"IT 值班群","is_active":false}"#)
+            #expect(
+                try await app.request(.PATCH, "/api/v1/channels/\(id)", token: company.token(company.hrAgent), json: #"{"name":"x"}"#)
+                    .status == .notFound)
+            let renamed = try await app.request(
+                .PATCH, "/api/v1/channels/\(id)", token: manager, json: #"{"name":"IT 值班群","is_active":false}"#)
             #expect(renamed["name"] == "IT 值班群" && renamed.object["is_active"] as? Bool == false)
             #expect(try await app.request(.DELETE, "/api/v1/channels/\(id)", token: manager).status == .noContent)
             #expect(try await app.request(.GET, path, token: manager).items.isEmpty)
@@ -115,43 +138,58 @@ struct NotificationTests {
     func channelFormats() throws {
         let now = Date(timeIntervalSince1970: 1_790_000_000)
         func channel(_ kind: NotificationChannel.Kind, _ url: String, secret: String?) -> NotificationChannel {
-            NotificationChannel(id: .init(UUID()), departmentID: .init(UUID()), kind: kind, name: "n", url: url, secret: secret,
-                                events: [.needRaised], language: .zhCN, isActive: true, createdAt: now)
+            NotificationChannel(
+                id: .init(UUID()), departmentID: .init(UUID()), kind: kind, name: "n", url: url, secret: secret,
+                events: [.needRaised], language: .zhCN, isActive: true, createdAt: now)
         }
         let secret = "SEC-test-秘密"
-        let ding = try ChannelRequest.make(for: channel(.dingtalk, "https://oapi.dingtalk.com/robot/send?access_token=abc", secret: secret),
-                                           text: "新需求 <b>", event: [:], delivery: "d", at: now)
-        #expect(ding.url == "https://oapi.dingtalk.com/robot/send?access_token=abc&timestamp=1790000000000&sign=ppy9J5lRs17IsCQNojtt4TsdRBZWMdfe%2FPZCEhaZM3s%3D")
+        let ding = try ChannelRequest.make(
+            for: channel(.dingtalk, "https://oapi.dingtalk.com/robot/send?access_token=abc", secret: secret),
+            text: "新需求 <b>", event: [:], delivery: "d", at: now)
+        #expect(
+            ding.url
+                == "https://oapi.dingtalk.com/robot/send?access_token=abc&timestamp=1790000000000&sign=ppy9J5lRs17IsCQNojtt4TsdRBZWMdfe%2FPZCEhaZM3s%3D"
+        )
         #expect(try JSONSerialization.jsonObject(with: ding.body) as? NSDictionary == ["msgtype": "text", "text": ["content": "新需求 <b>"]])
-        let feishu = try ChannelRequest.make(for: channel(.feishu, "https://open.feishu.cn/open-apis/bot/v2/hook/x", secret: secret),
-                                             text: "新需求", event: [:], delivery: "d", at: now)
-        #expect(try JSONSerialization.jsonObject(with: feishu.body) as? NSDictionary == [
-            "msg_type": "text", "content": ["text": "新需求"], "timestamp": "1790000000", "sign": "XHpEBUAnV8/MPE9+wKebIcbdaKn+I818xW2+Q9eontE=",
-        ])
-        let slack = try ChannelRequest.make(for: channel(.slack, "https://hooks.slack.com/services/x", secret: nil), text: "a < b & c", event: [:],
-                                            delivery: "d", at: now)
+        let feishu = try ChannelRequest.make(
+            for: channel(.feishu, "https://open.feishu.cn/open-apis/bot/v2/hook/x", secret: secret),
+            text: "新需求", event: [:], delivery: "d", at: now)
+        #expect(
+            try JSONSerialization.jsonObject(with: feishu.body) as? NSDictionary == [
+                "msg_type": "text", "content": ["text": "新需求"], "timestamp": "1790000000",
+                "sign": "XHpEBUAnV8/MPE9+wKebIcbdaKn+I818xW2+Q9eontE=",
+            ])
+        let slack = try ChannelRequest.make(
+            for: channel(.slack, "https://hooks.slack.com/services/x", secret: nil), text: "a < b & c", event: [:],
+            delivery: "d", at: now)
         #expect(String(decoding: slack.body, as: UTF8.self) == #"{"text":"a &lt; b &amp; c"}"#)
-        let wecom = try ChannelRequest.make(for: channel(.wecom, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", secret: nil), text: "新需求",
-                                            event: [:], delivery: "d", at: now)
+        let wecom = try ChannelRequest.make(
+            for: channel(.wecom, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", secret: nil), text: "新需求",
+            event: [:], delivery: "d", at: now)
         #expect(wecom.url == "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k")
         #expect(String(decoding: wecom.body, as: UTF8.self) == #"{"msgtype":"text","text":{"content":"新需求"}}"#)
-        let hook = try ChannelRequest.make(for: channel(.webhook, "https://example.com/hook", secret: secret), text: "", event: ["event": "need_raised"],
-                                           delivery: "job-1", at: now)
+        let hook = try ChannelRequest.make(
+            for: channel(.webhook, "https://example.com/hook", secret: secret), text: "", event: ["event": "need_raised"],
+            delivery: "job-1", at: now)
         #expect(String(decoding: hook.body, as: UTF8.self) == #"{"event":"need_raised"}"#)
         #expect(hook.headers["X-Tandem-Signature"] == "sha256=ffdec1acf266e8fa94a819ecca5eb1975c7483263e9091a9aabdda61ffd2cfac")
         #expect(hook.headers["X-Tandem-Timestamp"] == "1790000000" && hook.headers["X-Tandem-Delivery"] == "job-1")
         // answers
-        #expect((try? ChannelRequest.accepted(.dingtalk, status: 200, body: Data(#"{"errcode":310000,"errmsg":"sign not match"}"#.utf8)).get()) == nil)
+        #expect(
+            (try? ChannelRequest.accepted(.dingtalk, status: 200, body: Data(#"{"errcode":310000,"errmsg":"sign not match"}"#.utf8)).get())
+                == nil)
         #expect((try? ChannelRequest.accepted(.wecom, status: 200, body: Data(#"{"errcode":0,"errmsg":"ok"}"#.utf8)).get()) != nil)
-        #expect((try? ChannelRequest.accepted(.feishu, status: 200, body: Data(#"{"code":19021,"msg":"sign match fail"}"#.utf8)).get()) == nil)
+        #expect(
+            (try? ChannelRequest.accepted(.feishu, status: 200, body: Data(#"{"code":19021,"msg":"sign match fail"}"#.utf8)).get()) == nil)
         #expect((try? ChannelRequest.accepted(.webhook, status: 500, body: Data()).get()) == nil)
         #expect((try? ChannelRequest.accepted(.slack, status: 200, body: Data("ok".utf8)).get()) != nil)
     }
 
     @Test("an e-mail is UTF-8 MIME with both parts, and a line starting with a dot cannot end it")
     func mailFormat() throws {
-        let message = MailMessage(fromAddress: "tandem@example.com", fromName: "Tandem 协同", toAddress: "xm@example.com", toName: "王小明",
-                                  subject: "[Tandem] 新需求", text: ".\n正文", html: "<p>正文</p>", messageID: "m1@tandem", date: Date(timeIntervalSince1970: 0))
+        let message = MailMessage(
+            fromAddress: "tandem@example.com", fromName: "Tandem 协同", toAddress: "xm@example.com", toName: "王小明",
+            subject: "[Tandem] 新需求", text: ".\n正文", html: "<p>正文</p>", messageID: "m1@tandem", date: Date(timeIntervalSince1970: 0))
         let rendered = message.rendered()
         #expect(rendered.contains("From: =?UTF-8?B?\(Data("Tandem 协同".utf8).base64EncodedString())?= <tandem@example.com>\r\n"))
         #expect(rendered.contains("Subject: =?UTF-8?B?\(Data("[Tandem] 新需求".utf8).base64EncodedString())?=\r\n"))

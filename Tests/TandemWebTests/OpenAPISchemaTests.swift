@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TandemWeb
 
 /// The API document's request schemas are written by hand beside the body types that decode
@@ -24,8 +25,9 @@ struct OpenAPISchemaTests {
             guard let name = operation.body, let type = operation.decodes else { continue }
             let schema = try #require(OpenAPIDocument.schemas[name] as? [String: Any], "no schema \(name)")
             let properties = try #require(schema["properties"] as? [String: Any], "\(name) has no properties")
-            #expect(Set(properties.keys) == Set(type.fieldNames),
-                    "\(operation.method) \(operation.path): \(name) has \(properties.keys.sorted()), \(type) takes \(type.fieldNames.sorted())")
+            #expect(
+                Set(properties.keys) == Set(type.fieldNames),
+                "\(operation.method) \(operation.path): \(name) has \(properties.keys.sorted()), \(type) takes \(type.fieldNames.sorted())")
             #expect(schema["additionalProperties"] as? Bool == false, "\(name) refuses unknown fields, as its type does")
         }
     }

@@ -11,10 +11,11 @@ struct OperationsTests {
     func documentMatchesRoutes(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             // setup
-            let registered = Set(app.app.routes.all.compactMap { route -> String? in
-                let path = "/" + route.path.map(\.description).joined(separator: "/")
-                return path.hasPrefix("/api/v1") ? "\(route.method.rawValue) \(path)" : nil
-            })
+            let registered = Set(
+                app.app.routes.all.compactMap { route -> String? in
+                    let path = "/" + route.path.map(\.description).joined(separator: "/")
+                    return path.hasPrefix("/api/v1") ? "\(route.method.rawValue) \(path)" : nil
+                })
             // MUT
             let response = try await app.request(.GET, "/api/v1/openapi.json")
             // validate

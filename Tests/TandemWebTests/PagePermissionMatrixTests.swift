@@ -3,6 +3,7 @@ import TandemCore
 import TandemTestSupport
 import Testing
 import Vapor
+
 @testable import TandemWeb
 
 /// Generated over every page route the application registers, so that a new page is checked
@@ -22,7 +23,10 @@ struct PagePermissionMatrixTests {
     /// department. Managers read the departments' list (the organisation chart) and the import
     /// templates (column names, as the API gives them to anyone signed in).
     static func administratorsOnly(_ route: PageRoute) -> Bool {
-        guard ["/admin/departments", "/admin/priority-matrix", "/admin/privacy", "/admin/jobs", "/admin/imports"].contains(where: route.path.hasPrefix) else {
+        guard
+            ["/admin/departments", "/admin/priority-matrix", "/admin/privacy", "/admin/jobs", "/admin/imports"].contains(
+                where: route.path.hasPrefix)
+        else {
             return false
         }
         return !["GET /admin/departments", "GET /admin/imports/templates/:kind"].contains(route.description)
@@ -58,7 +62,9 @@ struct PagePermissionMatrixTests {
             "people \(try await services.organisation.store.people(in: nil).map { "\($0.login) \($0.roles.sorted { $0.rawValue < $1.rawValue }) \($0.isActive)" })",
         ]
         for need in needs {
-            state.append("\(need.number) \(try await services.needs.needs.need(need.id)?.version ?? 0) \(try await services.needs.needs.events(of: need.id).count)")
+            state.append(
+                "\(need.number) \(try await services.needs.needs.need(need.id)?.version ?? 0) \(try await services.needs.needs.events(of: need.id).count)"
+            )
         }
         return state
     }
@@ -68,8 +74,10 @@ struct PagePermissionMatrixTests {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
             let need = try await company.raise("匿名检查", by: company.salesEmployee, in: app)
-            let values = ["number": need.number.description, "departmentID": company.it.id.description,
-                          "personID": company.salesEmployee.id.description, "offeringID": company.accountOffering.id.description]
+            let values = [
+                "number": need.number.description, "departmentID": company.it.id.description,
+                "personID": company.salesEmployee.id.description, "offeringID": company.accountOffering.id.description,
+            ]
             let before = try await Self.snapshot(app, needs: [need])
             let routes = Self.pages(app).filter { !Self.publicPages.contains($0.description) }
             #expect(routes.count > 80)
@@ -88,8 +96,10 @@ struct PagePermissionMatrixTests {
     func administration(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
-            let values = ["departmentID": company.it.id.description, "personID": company.salesEmployee.id.description,
-                          "offeringID": company.accountOffering.id.description, "kind": "people"]
+            let values = [
+                "departmentID": company.it.id.description, "personID": company.salesEmployee.id.description,
+                "offeringID": company.accountOffering.id.description, "kind": "people",
+            ]
             let before = try await Self.snapshot(app, needs: [])
             let administration = Self.pages(app).filter { $0.path.hasPrefix("/admin") }
             let companyWide = administration.filter(Self.administratorsOnly)
@@ -116,9 +126,15 @@ struct PagePermissionMatrixTests {
                 ("/admin/people/\(company.itAgent.id)/password", [("password", "a-new-password-1")]),
                 ("/admin/catalog/\(company.accountOffering.id)", [("name", "改名")]),
                 ("/admin/channels?department=\(company.it.id)", nil),
-                ("/admin/channels", [("department_id", company.it.id.description), ("kind", "webhook"), ("name", "x"), ("url", "http://127.0.0.1:1/")]),
+                (
+                    "/admin/channels",
+                    [("department_id", company.it.id.description), ("kind", "webhook"), ("name", "x"), ("url", "http://127.0.0.1:1/")]
+                ),
                 ("/admin/service-levels?department=\(company.it.id)", nil),
-                ("/admin/service-levels/calendar", [("department", company.it.id.description), ("name", "x"), ("time_zone", "Asia/Shanghai")]),
+                (
+                    "/admin/service-levels/calendar",
+                    [("department", company.it.id.description), ("name", "x"), ("time_zone", "Asia/Shanghai")]
+                ),
                 ("/admin/service-levels/policy", [("department", company.it.id.description), ("first_response_p1", "1")]),
             ]
             for (path, form) in crossings {
@@ -131,8 +147,10 @@ struct PagePermissionMatrixTests {
 
     /// The path parameters that name an object of one department, and IT's object for each.
     static func itsObjects(_ company: TestCompany, channel: NotificationChannel) -> [String: String] {
-        ["personID": company.itAgent.id.description, "offeringID": company.accountOffering.id.description,
-         "channelID": channel.id.description]
+        [
+            "personID": company.itAgent.id.description, "offeringID": company.accountOffering.id.description,
+            "channelID": channel.id.description,
+        ]
     }
 
     /// How a page refuses another department's object: people and offerings are seen across the
@@ -142,13 +160,15 @@ struct PagePermissionMatrixTests {
         route.path.contains(":channelID") ? .notFound : .forbidden
     }
 
-    @Test("every administration page about another department's person, offering or channel refuses a manager; its own department's serves them",
-          arguments: TestDatabase.all)
+    @Test(
+        "every administration page about another department's person, offering or channel refuses a manager; its own department's serves them",
+        arguments: TestDatabase.all)
     func departmentCrossings(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
             let itChannel = try await app.services.notifications.createChannel(
-                ChannelInput(kind: .webhook, name: "值班系统", url: "http://127.0.0.1:9/hook", secret: "s3cret"), in: company.it.id, by: company.itManager)
+                ChannelInput(kind: .webhook, name: "值班系统", url: "http://127.0.0.1:9/hook", secret: "s3cret"), in: company.it.id,
+                by: company.itManager)
             let values = Self.itsObjects(company, channel: itChannel)
             let before = try await Self.snapshot(app, needs: [])
             let routes = Self.pages(app).filter { route in
@@ -183,7 +203,9 @@ struct PagePermissionMatrixTests {
             #expect(routes.count >= 7)
             let before = try await Self.snapshot(app, needs: [open, secret])
             let missing = NeedNumber(year: open.number.year, sequence: 9_999)
-            for (person, need) in [(company.hrAgent, open), (company.hrAgent, secret), (company.salesColleague, secret), (company.itEmployee, secret)] {
+            for (person, need) in [
+                (company.hrAgent, open), (company.hrAgent, secret), (company.salesColleague, secret), (company.itEmployee, secret),
+            ] {
                 #expect(!AccessPolicy.canRead(need, person))
                 let browser = TestBrowser(app)
                 try await browser.signIn(person.login)
@@ -192,9 +214,10 @@ struct PagePermissionMatrixTests {
                     let absent = try await Self.send(route, route.filled(["number": missing.description]), as: browser)
                     #expect(response.status == .notFound, "\(person.login): \(route) on \(need.title) → \(response.status.code)")
                     // NB: the page's language form returns to the page asked for, with its number
-                    #expect(Self.withoutTokens(response.text).replacingOccurrences(of: need.number.description, with: "N")
-                                == Self.withoutTokens(absent.text).replacingOccurrences(of: missing.description, with: "N"),
-                            "\(route) says no more than about a missing need")
+                    #expect(
+                        Self.withoutTokens(response.text).replacingOccurrences(of: need.number.description, with: "N")
+                            == Self.withoutTokens(absent.text).replacingOccurrences(of: missing.description, with: "N"),
+                        "\(route) says no more than about a missing need")
                 }
             }
             #expect(try await Self.snapshot(app, needs: [open, secret]) == before, "nothing changed")

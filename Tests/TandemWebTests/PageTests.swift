@@ -61,7 +61,8 @@ struct PageTests {
             try await browser.signIn(company.itAgent.login)
             // MUT
             let forged = try await browser.post("/needs/\(need.number)/comments", [("body", "forged")], csrf: false)
-            let wrong = try await browser.post("/needs/\(need.number)/comments", [("body", "forged"), ("_csrf", String(repeating: "A", count: 43))], csrf: false)
+            let wrong = try await browser.post(
+                "/needs/\(need.number)/comments", [("body", "forged"), ("_csrf", String(repeating: "A", count: 43))], csrf: false)
             // validate
             #expect(forged.status == .forbidden)
             #expect(wrong.status == .forbidden)
@@ -78,7 +79,8 @@ struct PageTests {
             let company = try await TestCompany.make(in: app)
             let script = "<script>alert(1)</script>"
             let need = try await company.raise(script, by: company.salesEmployee, in: app)
-            _ = try await app.services.needs.comment(on: need.id, body: "\"><img src=x onerror=alert(2)>", visibility: .public, by: company.itAgent)
+            _ = try await app.services.needs.comment(
+                on: need.id, body: "\"><img src=x onerror=alert(2)>", visibility: .public, by: company.itAgent)
             let agent = TestBrowser(app)
             try await agent.signIn(company.itAgent.login)
             let requester = TestBrowser(app)
@@ -133,7 +135,9 @@ struct PageTests {
         }
     }
 
-    @Test("an agent accepts, notes internally, replies and resolves; the requester sees the reply but not the note", arguments: TestDatabase.all)
+    @Test(
+        "an agent accepts, notes internally, replies and resolves; the requester sees the reply but not the note",
+        arguments: TestDatabase.all)
     func workANeed(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
@@ -162,7 +166,9 @@ struct PageTests {
         }
     }
 
-    @Test("raising through the form: a bad value is shown next to its field with what was typed; a good form raises the need with its file", arguments: TestDatabase.all)
+    @Test(
+        "raising through the form: a bad value is shown next to its field with what was typed; a good form raises the need with its file",
+        arguments: TestDatabase.all)
     func raise(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
@@ -243,10 +249,12 @@ struct PageTests {
             let filtered = try await agent.get("/queue?priority=p4")
             #expect(filtered.text.contains("普通需求") && !filtered.text.contains("紧急需求"))
             // MUT
-            let assigned = try await agent.post("/queue/assign", [
-                ("need_ids", urgent.id.description), ("need_ids", calm.id.description),
-                ("assignee_id", company.itAgent2.id.description), ("return_to", "/queue"),
-            ])
+            let assigned = try await agent.post(
+                "/queue/assign",
+                [
+                    ("need_ids", urgent.id.description), ("need_ids", calm.id.description),
+                    ("assignee_id", company.itAgent2.id.description), ("return_to", "/queue"),
+                ])
             // validate
             #expect(assigned.status == .seeOther)
             for need in [urgent, calm] {
@@ -276,14 +284,18 @@ struct PageTests {
             #expect(signedIn.headers.first(name: .location) == "/setup")
             #expect(try await browser.get("/queue").headers.first(name: .location) == "/setup")
             // MUT
-            let mismatch = try await browser.post("/setup", [
-                ("display_name", "李管理"), ("language", "zh-CN"), ("current_password", TestCompany.password),
-                ("new_password", "a brand new password"), ("repeat_password", "something else"),
-            ])
-            let done = try await browser.post("/setup", [
-                ("display_name", "李管理"), ("language", "en"), ("email", "li@example.com"), ("current_password", TestCompany.password),
-                ("new_password", "a brand new password"), ("repeat_password", "a brand new password"),
-            ])
+            let mismatch = try await browser.post(
+                "/setup",
+                [
+                    ("display_name", "李管理"), ("language", "zh-CN"), ("current_password", TestCompany.password),
+                    ("new_password", "a brand new password"), ("repeat_password", "something else"),
+                ])
+            let done = try await browser.post(
+                "/setup",
+                [
+                    ("display_name", "李管理"), ("language", "en"), ("email", "li@example.com"), ("current_password", TestCompany.password),
+                    ("new_password", "a brand new password"), ("repeat_password", "a brand new password"),
+                ])
             // validate
             #expect(mismatch.status == .unprocessableEntity)
             #expect(mismatch.text.contains("id=\"repeat_password-error\""))

@@ -42,7 +42,9 @@ struct PermissionAPITests {
                     }
                     // list
                     let listed = try await app.request(.GET, "/api/v1/needs", token: token)
-                    #expect(listed.items.contains { $0["id"] as? String == need.id.description } == expected, "\(person.login) lists \(need.title)")
+                    #expect(
+                        listed.items.contains { $0["id"] as? String == need.id.description } == expected,
+                        "\(person.login) lists \(need.title)")
                     // search: never returned, never counted
                     let query = need.title.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
                     let found = try await app.request(.GET, "/api/v1/search?q=\(query)", token: token)
@@ -54,14 +56,18 @@ struct PermissionAPITests {
 
             // changes by people who can read but may not work the need
             let colleague = company.token(company.salesColleague)
-            let accept = try await app.request(.POST, "/api/v1/needs/\(open.id)/transitions", token: colleague, json: #"{"action":"accept"}"#)
+            let accept = try await app.request(
+                .POST, "/api/v1/needs/\(open.id)/transitions", token: colleague, json: #"{"action":"accept"}"#)
             #expect(accept.status == .forbidden)
-            let note = try await app.request(.POST, "/api/v1/needs/\(open.id)/comments", token: colleague, json: #"{"body":"x","visibility":"internal"}"#)
+            let note = try await app.request(
+                .POST, "/api/v1/needs/\(open.id)/comments", token: colleague, json: #"{"body":"x","visibility":"internal"}"#)
             #expect(note.status == .forbidden)
-            let withdraw = try await app.request(.POST, "/api/v1/needs/\(open.id)/transitions", token: colleague, json: #"{"action":"withdraw"}"#)
+            let withdraw = try await app.request(
+                .POST, "/api/v1/needs/\(open.id)/transitions", token: colleague, json: #"{"action":"withdraw"}"#)
             #expect(withdraw.status == .forbidden)
-            let assign = try await app.request(.PUT, "/api/v1/needs/\(open.id)/assignees", token: company.token(company.salesManager),
-                                               json: #"{"assignee_ids":[]}"#)
+            let assign = try await app.request(
+                .PUT, "/api/v1/needs/\(open.id)/assignees", token: company.token(company.salesManager),
+                json: #"{"assignee_ids":[]}"#)
             #expect(assign.status == .forbidden)
             let stored = try #require(try await app.services.needs.needs.need(open.id))
             #expect(stored.version == open.version)
@@ -73,34 +79,51 @@ struct PermissionAPITests {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
             let department = #"{"name":"新部门","code":"NEW","is_provider":false}"#
-            #expect(try await app.request(.POST, "/api/v1/departments", token: company.token(company.itManager), json: department).status == .forbidden)
-            #expect(try await app.request(.POST, "/api/v1/departments", token: company.token(company.admin), json: department).status == .created)
+            #expect(
+                try await app.request(.POST, "/api/v1/departments", token: company.token(company.itManager), json: department).status
+                    == .forbidden)
+            #expect(
+                try await app.request(.POST, "/api/v1/departments", token: company.token(company.admin), json: department).status
+                    == .created)
 
             let offering = #"{"provider_id":"\#(company.it.id)","name":"新服务","kind":"service"}"#
-            #expect(try await app.request(.POST, "/api/v1/offerings", token: company.token(company.itAgent), json: offering).status == .forbidden)
-            #expect(try await app.request(.POST, "/api/v1/offerings", token: company.token(company.salesManager), json: offering).status == .forbidden)
-            #expect(try await app.request(.POST, "/api/v1/offerings", token: company.token(company.itManager), json: offering).status == .created)
+            #expect(
+                try await app.request(.POST, "/api/v1/offerings", token: company.token(company.itAgent), json: offering).status
+                    == .forbidden)
+            #expect(
+                try await app.request(.POST, "/api/v1/offerings", token: company.token(company.salesManager), json: offering).status
+                    == .forbidden)
+            #expect(
+                try await app.request(.POST, "/api/v1/offerings", token: company.token(company.itManager), json: offering).status
+                    == .created)
             let toSales = #"{"provider_id":"\#(company.sales.id)","name":"x","kind":"service"}"#
             let notProvider = try await app.request(.POST, "/api/v1/offerings", token: company.token(company.admin), json: toSales)
             #expect(notProvider.errorField == "provider_id")
 
             let person = #"{"login":"new.hire","display_name":"新同事","department_id":"\#(company.sales.id)","roles":["agent"]}"#
-            #expect(try await app.request(.POST, "/api/v1/people", token: company.token(company.itManager), json: person).status == .forbidden)
-            #expect(try await app.request(.POST, "/api/v1/people", token: company.token(company.salesManager), json: person).status == .created)
-            let makeAdmin = try await app.request(.PATCH, "/api/v1/people/\(company.salesEmployee.id)", token: company.token(company.salesManager),
-                                                  json: #"{"roles":["admin"]}"#)
+            #expect(
+                try await app.request(.POST, "/api/v1/people", token: company.token(company.itManager), json: person).status == .forbidden)
+            #expect(
+                try await app.request(.POST, "/api/v1/people", token: company.token(company.salesManager), json: person).status == .created)
+            let makeAdmin = try await app.request(
+                .PATCH, "/api/v1/people/\(company.salesEmployee.id)", token: company.token(company.salesManager),
+                json: #"{"roles":["admin"]}"#)
             #expect(makeAdmin.status == .forbidden)
-            let selfPromotion = try await app.request(.PATCH, "/api/v1/people/\(company.salesEmployee.id)", token: company.token(company.salesEmployee),
-                                                      json: #"{"roles":["manager"]}"#)
+            let selfPromotion = try await app.request(
+                .PATCH, "/api/v1/people/\(company.salesEmployee.id)", token: company.token(company.salesEmployee),
+                json: #"{"roles":["manager"]}"#)
             #expect(selfPromotion.status == .forbidden)
-            let ownLanguage = try await app.request(.PATCH, "/api/v1/people/\(company.salesEmployee.id)", token: company.token(company.salesEmployee),
-                                                    json: #"{"language":"en"}"#)
+            let ownLanguage = try await app.request(
+                .PATCH, "/api/v1/people/\(company.salesEmployee.id)", token: company.token(company.salesEmployee),
+                json: #"{"language":"en"}"#)
             #expect(ownLanguage["language"] == "en")
-            let lastAdmin = try await app.request(.PATCH, "/api/v1/people/\(company.admin.id)", token: company.token(company.admin),
-                                                  json: #"{"roles":["employee"]}"#)
+            let lastAdmin = try await app.request(
+                .PATCH, "/api/v1/people/\(company.admin.id)", token: company.token(company.admin),
+                json: #"{"roles":["employee"]}"#)
             #expect(lastAdmin.status == .unprocessableEntity)
-            let matrix = try await app.request(.PUT, "/api/v1/settings/priority-matrix", token: company.token(company.itManager),
-                                               json: #"{"cells":[["p1","p1","p1","p1"],["p1","p1","p1","p1"],["p1","p1","p1","p1"],["p1","p1","p1","p1"]]}"#)
+            let matrix = try await app.request(
+                .PUT, "/api/v1/settings/priority-matrix", token: company.token(company.itManager),
+                json: #"{"cells":[["p1","p1","p1","p1"],["p1","p1","p1","p1"],["p1","p1","p1","p1"],["p1","p1","p1","p1"]]}"#)
             #expect(matrix.status == .forbidden)
         }
     }

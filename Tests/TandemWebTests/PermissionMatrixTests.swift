@@ -3,6 +3,7 @@ import TandemCore
 import TandemTestSupport
 import Testing
 import Vapor
+
 @testable import TandemWeb
 
 /// Generated over every operation of the API document, so that a new route is checked the day
@@ -37,8 +38,10 @@ struct PermissionMatrixTests {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
             let need = try await company.raise("匿名检查", by: company.salesEmployee, in: app)
-            let values = ["needID": need.id.description, "departmentID": company.it.id.description, "personID": company.salesEmployee.id.description,
-                          "offeringID": company.accountOffering.id.description, "kind": "people", "period": "2026-11"]
+            let values = [
+                "needID": need.id.description, "departmentID": company.it.id.description, "personID": company.salesEmployee.id.description,
+                "offeringID": company.accountOffering.id.description, "kind": "people", "period": "2026-11",
+            ]
             var checked = 0
             for operation in OpenAPIDocument.operations where operation.audience != .anyone {
                 let response = try await Self.send(operation, Self.path(operation, values), token: nil, in: app)
@@ -54,8 +57,10 @@ struct PermissionMatrixTests {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
             let goal = try await app.services.goals.create(GoalInput(title: "降本增效", weight: 50), by: company.admin)
-            let values = ["departmentID": company.it.id.description, "personID": company.salesEmployee.id.description,
-                          "goalID": goal.id.description, "kind": "people", "period": "2026-11"]
+            let values = [
+                "departmentID": company.it.id.description, "personID": company.salesEmployee.id.description,
+                "goalID": goal.id.description, "kind": "people", "period": "2026-11",
+            ]
             let operations = OpenAPIDocument.operations.filter { $0.audience == .administrators }
             #expect(operations.count >= 12)
             let departmentsBefore = try await app.services.organisation.store.departments().count
@@ -63,7 +68,8 @@ struct PermissionMatrixTests {
             for person in [company.salesEmployee, company.itAgent, company.salesManager, company.itManager] {
                 for operation in operations {
                     let response = try await Self.send(operation, Self.path(operation, values), token: company.token(person), in: app)
-                    #expect(response.status == .forbidden, "\(person.login): \(operation.method) \(operation.path) → \(response.status.code)")
+                    #expect(
+                        response.status == .forbidden, "\(person.login): \(operation.method) \(operation.path) → \(response.status.code)")
                 }
             }
             #expect(try await app.services.organisation.store.departments().count == departmentsBefore)
@@ -82,19 +88,27 @@ struct PermissionMatrixTests {
             let store = app.services.needs.needs
             func snapshot() async throws -> [String] {
                 var state: [String] = []
-                for need in [open, secret] { state.append("\(try await store.need(need.id)?.version ?? 0) \(try await store.events(of: need.id).count)") }
+                for need in [open, secret] {
+                    state.append("\(try await store.need(need.id)?.version ?? 0) \(try await store.events(of: need.id).count)")
+                }
                 return state
             }
             let before = try await snapshot()
             // NB: the HR agent works in another providing department; the sales colleague and the IT
             // employee share the requester's or the provider's department but not the confidential need.
-            for (person, need) in [(company.hrAgent, open), (company.hrAgent, secret), (company.salesColleague, secret), (company.itEmployee, secret)] {
+            for (person, need) in [
+                (company.hrAgent, open), (company.hrAgent, secret), (company.salesColleague, secret), (company.itEmployee, secret),
+            ] {
                 #expect(!AccessPolicy.canRead(need, person))
                 let other = UUID().uuidString
                 for operation in operations {
-                    let response = try await Self.send(operation, Self.path(operation, ["needID": need.id.description]), token: company.token(person), in: app)
-                    let missing = try await Self.send(operation, Self.path(operation, ["needID": other]), token: company.token(person), in: app)
-                    #expect(response.status == .notFound, "\(person.login): \(operation.method) \(operation.path) on \(need.title) → \(response.status.code)")
+                    let response = try await Self.send(
+                        operation, Self.path(operation, ["needID": need.id.description]), token: company.token(person), in: app)
+                    let missing = try await Self.send(
+                        operation, Self.path(operation, ["needID": other]), token: company.token(person), in: app)
+                    #expect(
+                        response.status == .notFound,
+                        "\(person.login): \(operation.method) \(operation.path) on \(need.title) → \(response.status.code)")
                     #expect(response.text == missing.text, "\(operation.method) \(operation.path) says no more than about a missing need")
                 }
             }
@@ -102,4 +116,3 @@ struct PermissionMatrixTests {
         }
     }
 }
-

@@ -3,6 +3,7 @@ import TandemCore
 import TandemTestSupport
 import Testing
 import Vapor
+
 @testable import TandemWeb
 
 @Suite("Satisfaction ratings")
@@ -21,11 +22,14 @@ struct SatisfactionTests {
     }
 
     static func inboxKinds(_ app: TestApp, _ person: Person, _ company: TestCompany) async throws -> [String] {
-        try await app.request(.GET, "/api/v1/me/notifications", token: company.token(person), json: nil).items.compactMap { $0["kind"] as? String }
+        try await app.request(.GET, "/api/v1/me/notifications", token: company.token(person), json: nil).items.compactMap {
+            $0["kind"] as? String
+        }
     }
 
-    @Test("the requester rates a resolved need once and may change it for the policy's days; nobody else rates; bad input names its fields",
-          arguments: TestDatabase.all)
+    @Test(
+        "the requester rates a resolved need once and may change it for the policy's days; nobody else rates; bad input names its fields",
+        arguments: TestDatabase.all)
     func rateAndChange(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let clock = ManualClock(Self.start)
@@ -41,7 +45,8 @@ struct SatisfactionTests {
             #expect(before.object["rating"] is NSNull)
 
             // bad input: both fields at once, nothing stored
-            let bad = try await Self.rate(app, need, as: company.salesEmployee, company, #"{"score":6,"comment":"\#(String(repeating: "长", count: 2_001))"}"#)
+            let bad = try await Self.rate(
+                app, need, as: company.salesEmployee, company, #"{"score":6,"comment":"\#(String(repeating: "长", count: 2_001))"}"#)
             #expect(bad.status == .unprocessableEntity)
             let fields = ((bad.object["error"] as? [String: Any])?["fields"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
             #expect(fields == ["score", "comment"])
@@ -87,14 +92,17 @@ struct SatisfactionTests {
         }
     }
 
-    @Test("a low rating tells the provider's managers by default, or reopens the need when the department chose so; only its managers choose",
-          arguments: TestDatabase.all)
+    @Test(
+        "a low rating tells the provider's managers by default, or reopens the need when the department chose so; only its managers choose",
+        arguments: TestDatabase.all)
     func lowRatings(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
-            let standard = try await app.request(.GET, "/api/v1/departments/\(company.it.id)/satisfaction-policy", token: company.token(company.salesEmployee))
-            #expect(standard.object["on_low_rating"] as? String == "notify_managers" && standard.object["low_score"] as? Int == 2
-                && standard.object["rating_days"] as? Int == 14)
+            let standard = try await app.request(
+                .GET, "/api/v1/departments/\(company.it.id)/satisfaction-policy", token: company.token(company.salesEmployee))
+            #expect(
+                standard.object["on_low_rating"] as? String == "notify_managers" && standard.object["low_score"] as? Int == 2
+                    && standard.object["rating_days"] as? Int == 14)
 
             // notify: a 2 reaches the managers; changing it to 1 does not tell them again
             let first = try await Self.resolvedNeed(app, company, "第一个")
@@ -105,15 +113,18 @@ struct SatisfactionTests {
             #expect(try await app.services.needs.needs.need(first.id)?.status == .resolved)
 
             // choosing: another department's manager may not, bad values are named, the IT manager may
-            let forbidden = try await app.request(.PUT, "/api/v1/departments/\(company.it.id)/satisfaction-policy",
-                                                  token: company.token(company.salesManager), json: #"{"on_low_rating":"none"}"#)
+            let forbidden = try await app.request(
+                .PUT, "/api/v1/departments/\(company.it.id)/satisfaction-policy",
+                token: company.token(company.salesManager), json: #"{"on_low_rating":"none"}"#)
             #expect(forbidden.status == .forbidden)
-            let bad = try await app.request(.PUT, "/api/v1/departments/\(company.it.id)/satisfaction-policy",
-                                            token: company.token(company.itManager), json: #"{"rating_days":0,"low_score":5}"#)
+            let bad = try await app.request(
+                .PUT, "/api/v1/departments/\(company.it.id)/satisfaction-policy",
+                token: company.token(company.itManager), json: #"{"rating_days":0,"low_score":5}"#)
             let badFields = ((bad.object["error"] as? [String: Any])?["fields"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
             #expect(bad.status == .unprocessableEntity && badFields == ["rating_days", "low_score"])
-            let set = try await app.request(.PUT, "/api/v1/departments/\(company.it.id)/satisfaction-policy",
-                                            token: company.token(company.itManager), json: #"{"on_low_rating":"reopen","low_score":3}"#)
+            let set = try await app.request(
+                .PUT, "/api/v1/departments/\(company.it.id)/satisfaction-policy",
+                token: company.token(company.itManager), json: #"{"on_low_rating":"reopen","low_score":3}"#)
             #expect(set.status == .ok && set.object["on_low_rating"] as? String == "reopen" && set.object["rating_days"] as? Int == 14)
 
             // reopen: a 3 is low now; the need goes back to work, by the requester's own step
@@ -133,8 +144,9 @@ struct SatisfactionTests {
         }
     }
 
-    @Test("a rating link rates once without signing in, shows the need in the requester's language, and is refused when forged, used or expired",
-          arguments: TestDatabase.all)
+    @Test(
+        "a rating link rates once without signing in, shows the need in the requester's language, and is refused when forged, used or expired",
+        arguments: TestDatabase.all)
     func ratingLinks(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let clock = ManualClock(Self.start)
@@ -180,12 +192,14 @@ struct SatisfactionTests {
             let expired = try await browser.get("/rate/\(second)?score=5")
             #expect(expired.status == .conflict && expired.text.contains("这个评价链接已过期"))
             let unknown = try await browser.get("/rate/not-a-token")
-            #expect(unknown.status == .notFound && unknown.text.contains("This rating link is not valid"), "unknown: the browser's language")
+            #expect(
+                unknown.status == .notFound && unknown.text.contains("This rating link is not valid"), "unknown: the browser's language")
         }
     }
 
-    @Test("the need's page shows the rating form to the requester, names a missing score, and shows the stars to the provider",
-          arguments: TestDatabase.all)
+    @Test(
+        "the need's page shows the rating form to the requester, names a missing score, and shows the stars to the provider",
+        arguments: TestDatabase.all)
     func needPage(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
@@ -212,8 +226,9 @@ struct SatisfactionTests {
         }
     }
 
-    @Test("a department's managers set its rating policy on its catalog page; bad values are named; other managers cannot",
-          arguments: TestDatabase.all)
+    @Test(
+        "a department's managers set its rating policy on its catalog page; bad values are named; other managers cannot",
+        arguments: TestDatabase.all)
     func policyPage(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
@@ -222,21 +237,26 @@ struct SatisfactionTests {
             let page = try await manager.get("/admin/catalog?department=\(company.it.id)")
             #expect(page.element("satisfaction-summary") == "需求解决后 14 天内可以评价；2 星及以下为低分，低分时：通知本部门经理。")
 
-            let bad = try await manager.post("/admin/catalog/satisfaction", [
-                ("department", company.it.id.description), ("rating_days", "abc"), ("low_score", "9"), ("on_low_rating", "reopen"),
-            ])
+            let bad = try await manager.post(
+                "/admin/catalog/satisfaction",
+                [
+                    ("department", company.it.id.description), ("rating_days", "abc"), ("low_score", "9"), ("on_low_rating", "reopen"),
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.element("rating-days-error") == "请填写数字")
             #expect(bad.element("low-score-error") == "须在 1 到 4 之间")
             #expect(bad.text.contains(#"value="abc""#), "what was typed is kept")
             #expect(try await app.services.satisfaction.store.policy(of: company.it.id) == nil)
 
-            let saved = try await manager.post("/admin/catalog/satisfaction", [
-                ("department", company.it.id.description), ("rating_days", "7"), ("low_score", "3"), ("on_low_rating", "reopen"),
-            ])
+            let saved = try await manager.post(
+                "/admin/catalog/satisfaction",
+                [
+                    ("department", company.it.id.description), ("rating_days", "7"), ("low_score", "3"), ("on_low_rating", "reopen"),
+                ])
             #expect(saved.status == .seeOther)
-            #expect(try await app.services.satisfaction.store.policy(of: company.it.id)
-                == SatisfactionPolicy(ratingDays: 7, lowScore: 3, onLowRating: .reopen))
+            #expect(
+                try await app.services.satisfaction.store.policy(of: company.it.id)
+                    == SatisfactionPolicy(ratingDays: 7, lowScore: 3, onLowRating: .reopen))
 
             // the sales manager sees IT's rules as text only, and a forged form changes nothing
             let other = TestBrowser(app)
@@ -244,9 +264,11 @@ struct SatisfactionTests {
             let seen = try await other.get("/admin/catalog?department=\(company.it.id)")
             #expect(seen.element("satisfaction-summary") == "需求解决后 7 天内可以评价；3 星及以下为低分，低分时：重新打开需求。")
             #expect(!seen.text.contains("satisfaction-save"))
-            let forged = try await other.post("/admin/catalog/satisfaction", [
-                ("department", company.it.id.description), ("rating_days", "90"), ("low_score", "1"), ("on_low_rating", "none"),
-            ])
+            let forged = try await other.post(
+                "/admin/catalog/satisfaction",
+                [
+                    ("department", company.it.id.description), ("rating_days", "90"), ("low_score", "1"), ("on_low_rating", "none"),
+                ])
             #expect(forged.status == .forbidden)
             #expect(try await app.services.satisfaction.store.policy(of: company.it.id)?.ratingDays == 7)
         }

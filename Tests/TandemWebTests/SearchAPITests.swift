@@ -4,21 +4,27 @@ import TandemCore
 import TandemTestSupport
 import Testing
 import Vapor
+
 @testable import TandemStore
 @testable import TandemWeb
 
 @Suite("Search and duplicate hints")
 struct SearchAPITests {
     /// Raises a need for `provider` (IT by default) with a description, through the core.
-    static func raise(_ app: TestApp, _ company: TestCompany, _ title: String, _ description: String, by person: Person? = nil,
-                      provider: Department? = nil, confidential: Bool? = nil) async throws -> Need {
-        try await app.services.needs.raise(RaiseNeedInput(
-            title: title, description: description, kind: .information, providingDepartmentID: (provider ?? company.it).id,
-            isConfidential: confidential), by: person ?? company.salesEmployee)
+    static func raise(
+        _ app: TestApp, _ company: TestCompany, _ title: String, _ description: String, by person: Person? = nil,
+        provider: Department? = nil, confidential: Bool? = nil
+    ) async throws -> Need {
+        try await app.services.needs.raise(
+            RaiseNeedInput(
+                title: title, description: description, kind: .information, providingDepartmentID: (provider ?? company.it).id,
+                isConfidential: confidential), by: person ?? company.salesEmployee)
     }
 
     /// The ids found, the total, and the whole answer.
-    static func search(_ app: TestApp, _ company: TestCompany, _ query: String, as person: Person) async throws -> (ids: [Need.ID], total: Int, response: TestResponse) {
+    static func search(_ app: TestApp, _ company: TestCompany, _ query: String, as person: Person) async throws -> (
+        ids: [Need.ID], total: Int, response: TestResponse
+    ) {
         let response = try await app.request(.GET, "/api/v1/search?" + query, token: company.token(person))
         #expect(response.status == .ok, "\(query): \(response.text)")
         let ids = response.items.compactMap { ($0["need"] as? [String: Any])?["id"] as? String }.compactMap(Need.ID.init)
@@ -31,8 +37,9 @@ struct SearchAPITests {
         ((parts as? [[String: Any]]) ?? []).filter { $0["match"] as? Bool == true }.compactMap { $0["text"] as? String }
     }
 
-    @Test("Chinese, English and mixed text; titles rank first; replies and notes found only by those who read them; filters; paging",
-          arguments: TestDatabase.all)
+    @Test(
+        "Chinese, English and mixed text; titles rank first; replies and notes found only by those who read them; filters; paging",
+        arguments: TestDatabase.all)
     func search(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
@@ -82,7 +89,8 @@ struct SearchAPITests {
             // a confidential need: its words are found only by those who read it
             for person in company.everyone {
                 let expected = NeedVisibility(for: person).admits(salary)
-                #expect(try await Self.search(app, company, Self.q("薪资"), as: person).ids == (expected ? [salary.id] : []), "\(person.login)")
+                #expect(
+                    try await Self.search(app, company, Self.q("薪资"), as: person).ids == (expected ? [salary.id] : []), "\(person.login)")
             }
 
             // filters combine with the text
@@ -154,20 +162,24 @@ struct SearchAPITests {
             let secret = try await Self.raise(app, company, "打印机卡纸 机密", "", by: company.itAgent, confidential: true)
 
             func hints(_ title: String, _ provider: Department, as person: Person) async throws -> [String] {
-                let path = "/api/v1/search/similar?providing_department_id=\(provider.id)&title=" + title.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+                let path =
+                    "/api/v1/search/similar?providing_department_id=\(provider.id)&title=" + title.addingPercentEncoding(
+                        withAllowedCharacters: .alphanumerics)!
                 let response = try await app.request(.GET, path, token: company.token(person))
                 #expect(response.status == .ok, "\(response.text)")
                 return response.items.compactMap { ($0["need"] as? [String: Any])?["title"] as? String }
             }
             let typed = "三楼打印机卡纸了"
-            #expect(try await hints(typed, company.it, as: company.salesColleague) == [jam.title, driver.title],
-                    "closed needs, other providers and needs the reader cannot see are not offered")
+            #expect(
+                try await hints(typed, company.it, as: company.salesColleague) == [jam.title, driver.title],
+                "closed needs, other providers and needs the reader cannot see are not offered")
             #expect(try await hints(typed, company.it, as: company.itAgent).contains(secret.title))
             #expect(try await hints("报销流程", company.it, as: company.salesColleague).isEmpty)
             #expect(try await hints("", company.it, as: company.salesColleague).isEmpty)
             let missing = try await app.request(.GET, "/api/v1/search/similar?title=x", token: company.token(company.salesEmployee))
             #expect(missing.status == .unprocessableEntity && missing.errorField == "providing_department_id")
-            let unknown = try await app.request(.GET, "/api/v1/search/similar?title=x&providing_department_id=\(UUID())", token: company.token(company.salesEmployee))
+            let unknown = try await app.request(
+                .GET, "/api/v1/search/similar?title=x&providing_department_id=\(UUID())", token: company.token(company.salesEmployee))
             #expect(unknown.status == .unprocessableEntity && unknown.errorField == "providing_department_id")
         }
     }
@@ -198,8 +210,9 @@ struct SearchAPITests {
         }
     }
 
-    @Test("migration 019 writes the audience the code writes: assigned, confidential or neither",
-          arguments: TestDatabase.all.filter { if case .postgres = $0 { true } else { false } })
+    @Test(
+        "migration 019 writes the audience the code writes: assigned, confidential or neither",
+        arguments: TestDatabase.all.filter { if case .postgres = $0 { true } else { false } })
     func migrationWritesTheAudience(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
@@ -208,9 +221,11 @@ struct SearchAPITests {
                 try await Self.raise(app, company, "VPN 权限", "").id, to: [company.itAgent2.id, company.itAgent.id], by: company.itManager)
             let secret = try await company.raise("薪资核算", by: company.salesEmployee, in: app, confidential: true)
             struct Row: Decodable { var need_id: UUID; var audience: [String] }
-            let read = { try await app.services.database.read { sql in
-                try await sql.raw("SELECT need_id, audience FROM need_search").all(decoding: Row.self)
-            } }
+            let read = {
+                try await app.services.database.read { sql in
+                    try await sql.raw("SELECT need_id, audience FROM need_search").all(decoding: Row.self)
+                }
+            }
             let written = try await read()
             // MUT
             try await IndexSearchAudience().revert(on: app.app.db)
@@ -226,8 +241,9 @@ struct SearchAPITests {
         }
     }
 
-    @Test("the search page marks matches, filters, pages, names a bad field, and hides what the reader may not see; the raise form offers alike needs",
-          arguments: TestDatabase.all)
+    @Test(
+        "the search page marks matches, filters, pages, names a bad field, and hides what the reader may not see; the raise form offers alike needs",
+        arguments: TestDatabase.all)
     func pages(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
@@ -246,7 +262,9 @@ struct SearchAPITests {
             let paged = try await agent.get("/search?" + Self.q("报表"))
             #expect(paged.text.components(separatedBy: "class=\"search-hit\"").count - 1 == 20 && paged.text.contains("id=\"search-next\""))
             let second = try await agent.get("/search?" + Self.q("报表") + "&offset=20")
-            #expect(second.text.components(separatedBy: "class=\"search-hit\"").count - 1 == 3 && second.text.contains("id=\"search-previous\""))
+            #expect(
+                second.text.components(separatedBy: "class=\"search-hit\"").count - 1 == 3 && second.text.contains("id=\"search-previous\"")
+            )
             let filtered = try await agent.get("/search?" + Self.q("报表") + "&provider=\(company.hr.id)")
             #expect(filtered.element("search-empty") != nil)
             let bad = try await agent.get("/search?q=%E2%80%94&status=lost")
@@ -255,13 +273,17 @@ struct SearchAPITests {
             let requester = TestBrowser(app)
             _ = try await requester.signIn(company.salesEmployee.login)
             let hidden = try await requester.get("/search?" + Self.q("BI 服务器"))
-            #expect(hidden.element("search-empty") != nil && !hidden.text.contains(sales.number.description), "nobody learns of a note they may not read")
+            #expect(
+                hidden.element("search-empty") != nil && !hidden.text.contains(sales.number.description),
+                "nobody learns of a note they may not read")
 
             // the raise form, sent back with an error, lists alike open needs
-            let form = try await requester.post("/needs/new", [
-                ("providing_department_id", company.it.id.description), ("title", "导出销售数据报表"), ("kind", "lost"),
-                ("urgency", "medium"), ("importance", "medium"), ("confidential_shown", "1"),
-            ])
+            let form = try await requester.post(
+                "/needs/new",
+                [
+                    ("providing_department_id", company.it.id.description), ("title", "导出销售数据报表"), ("kind", "lost"),
+                    ("urgency", "medium"), ("importance", "medium"), ("confidential_shown", "1"),
+                ])
             #expect(form.status == .unprocessableEntity)
             #expect(form.text.contains("<ul id=\"duplicate-list\"><li><a href=\"/needs/\(sales.number)\">"), "alike needs are listed")
         }

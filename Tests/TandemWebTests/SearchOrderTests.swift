@@ -3,6 +3,7 @@ import SQLKit
 import TandemCore
 import TandemTestSupport
 import Testing
+
 @testable import TandemStore
 
 @Suite("Search order over years of needs")
@@ -10,8 +11,9 @@ struct SearchOrderTests {
     /// 150 needs raised over 800 days, most of them long ago (so PostgreSQL's windows must reach
     /// back several times): every third with the word only in its description, every fifth
     /// addressed to HR by Sales (the IT agent does not see it).
-    @Test("matches spread over years come title first, newest first, page after page, counted to 100, only what the reader sees",
-          arguments: TestDatabase.all)
+    @Test(
+        "matches spread over years come title first, newest first, page after page, counted to 100, only what the reader sees",
+        arguments: TestDatabase.all)
     func spreadOverYears(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
@@ -47,8 +49,9 @@ struct SearchOrderTests {
         }
     }
 
-    @Test("a need made confidential is searched as it now is: the colleague no longer finds or counts it, the requester does",
-          arguments: TestDatabase.all)
+    @Test(
+        "a need made confidential is searched as it now is: the colleague no longer finds or counts it, the requester does",
+        arguments: TestDatabase.all)
     func confidentialityFollows(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
@@ -61,8 +64,9 @@ struct SearchOrderTests {
             _ = try await app.services.needs.update(need.id, patch, by: company.salesEmployee)
             let hidden = try await SearchAPITests.search(app, company, query, as: company.salesColleague)
             #expect(hidden.ids.isEmpty && hidden.total == 0, "neither found nor counted")
-            #expect(try await SearchAPITests.search(app, company, query + "&status=new", as: company.salesColleague).ids.isEmpty,
-                    "with a list filter too")
+            #expect(
+                try await SearchAPITests.search(app, company, query + "&status=new", as: company.salesColleague).ids.isEmpty,
+                "with a list filter too")
             #expect(try await SearchAPITests.search(app, company, query, as: company.salesEmployee).ids == [need.id])
 
             patch.isConfidential = false
@@ -84,9 +88,12 @@ struct SearchOrderTests {
             _ = try await app.services.needs.assign(need.id, to: [company.itAgent2.id], by: company.itManager)
             let found = try await SearchAPITests.search(app, company, query, as: company.itAgent2)
             #expect(found.ids == [need.id] && found.total == 1)
-            #expect(try await SearchAPITests.search(app, company, query + "&status=new", as: company.itAgent2).ids == [need.id],
-                    "with a list filter too")
-            #expect(try await SearchAPITests.search(app, company, query, as: company.itAgent).ids.isEmpty, "the agent it was routed to no longer does")
+            #expect(
+                try await SearchAPITests.search(app, company, query + "&status=new", as: company.itAgent2).ids == [need.id],
+                "with a list filter too")
+            #expect(
+                try await SearchAPITests.search(app, company, query, as: company.itAgent).ids.isEmpty,
+                "the agent it was routed to no longer does")
 
             _ = try await app.services.needs.assign(need.id, to: [], by: company.itManager)
             let hidden = try await SearchAPITests.search(app, company, query, as: company.itAgent2)
@@ -100,10 +107,12 @@ struct SearchOrderTests {
         try await app.services.database.write { sql in
             try await sql.raw("UPDATE needs SET created_at = \(bind: date.storable) WHERE id = \(bind: need.rawValue)").run()
             if dialect == .postgres {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     UPDATE need_search SET created_day = \(bind: SearchWindows.day(of: date)), created_at = \(bind: date.storable)
                     WHERE need_id = \(bind: need.rawValue)
-                    """).run()
+                    """
+                ).run()
             }
         }
     }

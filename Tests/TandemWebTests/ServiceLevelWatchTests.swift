@@ -2,6 +2,7 @@ import Foundation
 import TandemCore
 import TandemTestSupport
 import Testing
+
 @testable import TandemWeb
 
 @Suite("Service-level watch")
@@ -12,11 +13,14 @@ struct ServiceLevelWatchTests {
     static func deadlines(_ app: TestApp, _ need: Need, _ clock: ManualClock) async throws -> ServiceLevelDeadlines {
         let services = app.services.serviceLevels
         let current = try #require(try await app.services.needs.needs.need(need.id))
-        let policy = try await services.policy(of: current.offeringID, for: try #require(try await app.services.organisation.store.person(current.requesterID)))
+        let policy = try await services.policy(
+            of: current.offeringID, for: try #require(try await app.services.organisation.store.person(current.requesterID)))
         return ServiceLevelDeadlines(try await services.derive(current, policy: policy, now: clock.now()), now: clock.now())
     }
 
-    @Test("stored deadlines equal the ones recomputed from the history, over many generated histories; each alert is announced once", arguments: TestDatabase.all)
+    @Test(
+        "stored deadlines equal the ones recomputed from the history, over many generated histories; each alert is announced once",
+        arguments: TestDatabase.all)
     func generatedHistories(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let clock = ManualClock(Self.start)
@@ -27,17 +31,23 @@ struct ServiceLevelWatchTests {
             var compared = 0
             var announced = 0
             for history in 0..<12 {
-                var need = try await company.raise("历史 \(history)", by: company.salesEmployee, in: app,
-                                                   urgency: Urgency.allCases.randomElement(using: &random)!,
-                                                   importance: Importance.allCases.randomElement(using: &random)!)
+                var need = try await company.raise(
+                    "历史 \(history)", by: company.salesEmployee, in: app,
+                    urgency: Urgency.allCases.randomElement(using: &random)!,
+                    importance: Importance.allCases.randomElement(using: &random)!)
                 for _ in 0..<10 {
                     clock.advance(by: Double(Int.random(in: 1...900, using: &random)) * 60)
-                    let actions = AccessPolicy.availableActions(on: need, company.itAgent) + AccessPolicy.availableActions(on: need, company.salesEmployee)
+                    let actions =
+                        AccessPolicy.availableActions(on: need, company.itAgent)
+                        + AccessPolicy.availableActions(on: need, company.salesEmployee)
                     switch Int.random(in: 0..<5, using: &random) {
                     case 0 where !actions.isEmpty:
                         let action = actions.randomElement(using: &random)!
-                        let actor = AccessPolicy.availableActions(on: need, company.itAgent).contains(action) ? company.itAgent : company.salesEmployee
-                        need = try await needs.transition(need.id, action, reply: action == .askRequester || action == .reject ? "请补充" : nil, by: actor)
+                        let actor =
+                            AccessPolicy.availableActions(on: need, company.itAgent).contains(action)
+                            ? company.itAgent : company.salesEmployee
+                        need = try await needs.transition(
+                            need.id, action, reply: action == .askRequester || action == .reject ? "请补充" : nil, by: actor)
                     case 1:
                         _ = try await needs.comment(on: need.id, body: "进展", visibility: .public, by: company.itAgent)
                     case 2:
@@ -73,7 +83,9 @@ struct ServiceLevelWatchTests {
         }
     }
 
-    @Test("a breach is announced once, raises the priority when the policy says so, and reaches the assignee and the providing managers", arguments: TestDatabase.all)
+    @Test(
+        "a breach is announced once, raises the priority when the policy says so, and reaches the assignee and the providing managers",
+        arguments: TestDatabase.all)
     func breach(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let clock = ManualClock(Self.start)
@@ -97,7 +109,10 @@ struct ServiceLevelWatchTests {
             // validate
             let events = try await app.services.needs.needs.events(of: need.id)
             let breaches = events.filter { $0.kind == .serviceLevelBreach }
-            #expect(breaches.map { $0.changes.first { $0.field == "target" }?.new } .sorted { ($0 ?? "") < ($1 ?? "") } == ["first_response", "resolution"])
+            #expect(
+                breaches.map { $0.changes.first { $0.field == "target" }?.new }.sorted { ($0 ?? "") < ($1 ?? "") } == [
+                    "first_response", "resolution",
+                ])
             #expect(events.filter { $0.kind == .serviceLevelWarning }.count == 2)
             let raised = try #require(breaches.first { $0.changes.contains { $0.new == "resolution" } })
             #expect(raised.actorID == NeedEvent.systemActor)
@@ -107,7 +122,9 @@ struct ServiceLevelWatchTests {
             #expect(managerInbox.filter { $0.notification.kind == .serviceLevelBreach }.count == 2)
             let agentInbox = try await app.services.notifications.inbox(for: company.itAgent)
             #expect(Set(agentInbox.map(\.notification.kind)) == [.needRaised, .serviceLevelWarning, .serviceLevelBreach])
-            #expect(try await app.services.notifications.inbox(for: company.salesEmployee).isEmpty, "the requester is not told of the provider's targets")
+            #expect(
+                try await app.services.notifications.inbox(for: company.salesEmployee).isEmpty,
+                "the requester is not told of the provider's targets")
             let after = try #require(try await app.services.serviceLevels.store.deadlines(of: need.id))
             #expect(after.checkAt == nil || after.checkAt! > clock.now())
         }
@@ -161,7 +178,9 @@ struct ServiceLevelPageTests {
 
 @Suite("Service-level administration pages")
 struct ServiceLevelAdminPageTests {
-    @Test("a manager edits the department's calendar and an offering's targets; mistakes are named by field and line; the needs are looked at again", arguments: TestDatabase.all)
+    @Test(
+        "a manager edits the department's calendar and an offering's targets; mistakes are named by field and line; the needs are looked at again",
+        arguments: TestDatabase.all)
     func calendarAndPolicy(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
@@ -172,16 +191,24 @@ struct ServiceLevelAdminPageTests {
             let page = try await manager.get("/admin/service-levels")
             #expect(page.status == .ok)
             #expect(page.text.contains("国庆节") && page.text.contains("value=\"09:00-12:00, 13:30-18:00\""))
-            var fields: [(String, String)] = [("department", company.it.id.description), ("name", "信息技术部日历"), ("time_zone", "Asia/Shanghai")]
-            for day in ["monday", "tuesday", "wednesday", "thursday", "friday"] { fields.append(("hours_\(day)", "09:00-12:00, 13:30-18:00")) }
+            var fields: [(String, String)] = [
+                ("department", company.it.id.description), ("name", "信息技术部日历"), ("time_zone", "Asia/Shanghai"),
+            ]
+            for day in ["monday", "tuesday", "wednesday", "thursday", "friday"] {
+                fields.append(("hours_\(day)", "09:00-12:00, 13:30-18:00"))
+            }
             // MUT: two mistakes at once
-            let bad = try await manager.post("/admin/service-levels/calendar", fields.map { $0.0 == "hours_monday" ? ($0.0, "9-12") : $0 }
-                + [("holidays", "2026-10-01..2026-10-03 国庆节\n十月一日 国庆"), ("make_up_workdays", "2026-09-27 周一")])
+            let bad = try await manager.post(
+                "/admin/service-levels/calendar",
+                fields.map { $0.0 == "hours_monday" ? ($0.0, "9-12") : $0 }
+                    + [("holidays", "2026-10-01..2026-10-03 国庆节\n十月一日 国庆"), ("make_up_workdays", "2026-09-27 周一")])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.text.contains("请写成 09:00-12:00, 13:30-18:00 这样的时间段") && bad.text.contains("第 2 行的格式不对"))
             #expect(bad.text.contains("十月一日 国庆"), "what was typed stays")
-            let good = try await manager.post("/admin/service-levels/calendar", fields
-                + [("holidays", "2026-10-01..2026-10-03 国庆节"), ("make_up_workdays", "2026-09-27 周一")])
+            let good = try await manager.post(
+                "/admin/service-levels/calendar",
+                fields
+                    + [("holidays", "2026-10-01..2026-10-03 国庆节"), ("make_up_workdays", "2026-09-27 周一")])
             #expect(good.status == .seeOther)
             let calendar = try await app.services.serviceLevels.calendar(of: company.it.id, for: company.itManager)
             #expect(calendar.name == "信息技术部日历" && calendar.weeklyHours[.saturday] == nil && calendar.weeklyHours[.monday]?.count == 2)
@@ -191,19 +218,23 @@ struct ServiceLevelAdminPageTests {
             #expect(rechecked.contains(need.id), "the department's open needs are looked at again")
             // the targets of an offering
             let offering = company.accountOffering.id.description
-            let targets: [(String, String)] = [("department", company.it.id.description), ("offering", offering), ("mode", "business"),
-                                               ("first_response_p1", "15"), ("resolution_p1", "120"), ("warning_percent", "75"),
-                                               ("pausing_statuses", "waiting_on_requester"), ("raise_priority_on_breach", "on")]
+            let targets: [(String, String)] = [
+                ("department", company.it.id.description), ("offering", offering), ("mode", "business"),
+                ("first_response_p1", "15"), ("resolution_p1", "120"), ("warning_percent", "75"),
+                ("pausing_statuses", "waiting_on_requester"), ("raise_priority_on_breach", "on"),
+            ]
             let wrong = try await manager.post("/admin/service-levels/policy", targets.map { $0.0 == "resolution_p1" ? ($0.0, "两小时") : $0 })
             #expect(wrong.status == .unprocessableEntity && wrong.text.contains("请填写数字"))
             #expect(try await manager.post("/admin/service-levels/policy", targets).status == .seeOther)
             let policy = try await app.services.serviceLevels.policy(of: company.accountOffering.id, for: company.itManager)
-            #expect(policy.targets[.p1] == ServiceLevelTargets(firstResponseMinutes: 15, resolutionMinutes: 120) && policy.targets[.p2] == nil)
+            #expect(
+                policy.targets[.p1] == ServiceLevelTargets(firstResponseMinutes: 15, resolutionMinutes: 120) && policy.targets[.p2] == nil)
             #expect(policy.warningPercent == 75 && policy.raisePriorityOnBreach && policy.pausingStatuses == [.waitingOnRequester])
             // an .ics file
             let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nSUMMARY:元旦\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-            let imported = try await manager.postMultipart("/admin/service-levels/calendar/import", [("department", company.it.id.description)],
-                                                           files: [("file", "holidays.ics", "text/calendar", Data(ics.utf8))])
+            let imported = try await manager.postMultipart(
+                "/admin/service-levels/calendar/import", [("department", company.it.id.description)],
+                files: [("file", "holidays.ics", "text/calendar", Data(ics.utf8))])
             #expect(imported.status == .ok && imported.element("sla-imported") == "已导入 1 天。")
             // who may not
             let sales = TestBrowser(app)

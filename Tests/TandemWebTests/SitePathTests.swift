@@ -3,6 +3,7 @@ import TandemCore
 import TandemTestSupport
 import Testing
 import Vapor
+
 @testable import TandemWeb
 
 /// The page code links and redirects only through `Site`, and every path `Site` makes leads to a
@@ -20,7 +21,8 @@ struct SitePathTests {
             Site.evaluation(.init(id)), Site.invitation(.init(id)), Site.survey(.init(id)), Site.surveyResults(.init(id)), Site.drafts,
             Site.meeting(.init(id)), Site.meetingActions(.init(id)), Site.plan(.init(id)), Site.planActions(.init(id)),
             Site.suggestions(to: department), Site.goals, Site.goal(.init(id)), Site.planning(department, period), Site.companyDashboard,
-            Site.myDashboard, Site.dashboard(of: department), Site.scorecard(department, period), Site.scorecard(department, period, requester: department),
+            Site.myDashboard, Site.dashboard(of: department), Site.scorecard(department, period),
+            Site.scorecard(department, period, requester: department),
             Site.scorecardExport(department, period), Site.map(period), Site.mapNeeds(requester: department, provider: department, period),
             Site.themesExport(period, provider: nil), Site.search("招聘 销售"), Site.search(query: "q=x"), Site.searchExport(query: "q=x"),
             Site.importTemplate("needs"), Site.done(Site.queue), Site.done(Site.planning(department, period), .committed),
@@ -60,14 +62,18 @@ struct SitePathTests {
 
     @Test("the page code writes no path of its own")
     func noLiteralPaths() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/TandemWeb").standardized
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/TandemWeb")
+            .standardized
         var offending: [String] = []
         var read = 0
         for folder in ["Pages", "Notifications"] {
-            let enumerator = try #require(FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil))
+            let enumerator = try #require(
+                FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil))
             for case let file as URL in enumerator where file.pathExtension == "swift" && file.lastPathComponent != "Site.swift" {
                 read += 1
-                for (index, line) in try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for (index, line) in try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+                    .enumerated()
+                {
                     let code = line.trimmingCharacters(in: .whitespaces)
                     // NB: telling a page from the API by its prefix is not a link.
                     guard !code.hasPrefix("//"), !code.contains("hasPrefix(\"/"), !code.contains("path == \"/") else { continue }

@@ -3,6 +3,7 @@ import TandemCore
 import TandemTestSupport
 import Testing
 import Vapor
+
 @testable import TandemWeb
 
 @Suite("The supply-chain map through the API and pages")
@@ -13,8 +14,9 @@ struct SupplyChainPageTests {
             let company = try await TestCompany.make(in: app)
             for index in 0..<3 { _ = try await company.raise("需求 \(index)", by: company.salesEmployee, in: app) }
             let secret = try await company.raise("保密", by: company.salesEmployee, in: app, confidential: true)
-            _ = try await app.services.needs.raise(RaiseNeedInput(title: "招聘", kind: .resource, providingDepartmentID: company.hr.id),
-                                                   by: company.itAgent)
+            _ = try await app.services.needs.raise(
+                RaiseNeedInput(title: "招聘", kind: .resource, providingDepartmentID: company.hr.id),
+                by: company.itAgent)
             let response = try await app.request(.GET, "/api/v1/supply-chain", token: company.token(company.salesColleague))
             #expect(response.status == .ok)
             let edges = (response.object["edges"] as? [[String: Any]] ?? []).map {
@@ -24,8 +26,12 @@ struct SupplyChainPageTests {
             #expect(edges == ["\(company.sales.id)>\(company.it.id):3:unknown"])
             #expect(response.object["withheld_pairs"] as? Int == 1)
             let whole = try await app.request(.GET, "/api/v1/supply-chain", token: company.token(company.admin))
-            #expect((whole.object["edges"] as? [[String: Any]])?.map { $0["volume"] as? Int } == [4, 1] && whole.object["withheld_pairs"] as? Int == 0)
-            #expect(try await app.request(.GET, "/api/v1/supply-chain?period=2026-Q5", token: company.token(company.salesColleague)).errorField == "period")
+            #expect(
+                (whole.object["edges"] as? [[String: Any]])?.map { $0["volume"] as? Int } == [4, 1]
+                    && whole.object["withheld_pairs"] as? Int == 0)
+            #expect(
+                try await app.request(.GET, "/api/v1/supply-chain?period=2026-Q5", token: company.token(company.salesColleague)).errorField
+                    == "period")
 
             let browser = TestBrowser(app)
             _ = try await browser.signIn(company.salesColleague.login)
@@ -33,12 +39,17 @@ struct SupplyChainPageTests {
             #expect(page.status == .ok && page.text.components(separatedBy: "class=\"map-edge\"").count - 1 == 1)
             #expect(page.element("map-withheld") == "另有 1 对部门之间的需求太少，未在图中显示（至少 5 项才显示）")
             let period = try #require(response.object["period"] as? String)
-            #expect(page.text.contains("href=\"/scorecards?department=\(company.it.id)&amp;period=\(period)&amp;requester=\(company.sales.id)\""))
+            #expect(
+                page.text.contains(
+                    "href=\"/scorecards?department=\(company.it.id)&amp;period=\(period)&amp;requester=\(company.sales.id)\""))
             let pair = try await browser.get("/map/needs?requester=\(company.sales.id)&provider=\(company.it.id)&period=\(period)")
-            #expect(pair.status == .ok && pair.text.contains("需求 0") && !pair.text.contains(secret.number.description),
-                    "the colleague does not see the confidential need")
+            #expect(
+                pair.status == .ok && pair.text.contains("需求 0") && !pair.text.contains(secret.number.description),
+                "the colleague does not see the confidential need")
             let csv = try await browser.get("/map/export.csv?period=\(period)")
-            #expect(csv.text.hasPrefix("\u{FEFF}需求方,服务方,需求数") && csv.text.contains("销售部,信息技术部,3,,,暂无\r\n") && !csv.text.contains("人力资源部"), "\(csv.text)")
+            #expect(
+                csv.text.hasPrefix("\u{FEFF}需求方,服务方,需求数") && csv.text.contains("销售部,信息技术部,3,,,暂无\r\n") && !csv.text.contains("人力资源部"),
+                "\(csv.text)")
         }
     }
 }
@@ -59,7 +70,9 @@ struct ThemePageTests {
             #expect(groups.count == 1 && groups.first?["count"] as? Int == 3)
             let requester = try await app.request(.GET, "/api/v1/themes", token: company.token(company.salesEmployee))
             #expect((requester.object["recurring"] as? [[String: Any]])?.count == 2, "the requester sees the confidential ones too")
-            #expect(try await app.request(.GET, "/api/v1/themes?period=2026-Q9", token: company.token(company.salesEmployee)).errorField == "period")
+            #expect(
+                try await app.request(.GET, "/api/v1/themes?period=2026-Q9", token: company.token(company.salesEmployee)).errorField
+                    == "period")
 
             let browser = TestBrowser(app)
             _ = try await browser.signIn(company.salesColleague.login)

@@ -4,6 +4,7 @@ import TandemCore
 import TandemTestSupport
 import Testing
 import Vapor
+
 @testable import TandemWeb
 
 @Suite("Needs surveys")
@@ -24,7 +25,9 @@ struct SurveyAPITests {
     }
 
     static func create(_ app: TestApp, _ company: TestCompany, anonymous: Bool, frequency: String = "once") async throws -> String {
-        let created = try await app.request(.POST, "/api/v1/surveys", token: company.token(company.itManager), json: body(company, anonymous: anonymous, frequency: frequency))
+        let created = try await app.request(
+            .POST, "/api/v1/surveys", token: company.token(company.itManager),
+            json: body(company, anonymous: anonymous, frequency: frequency))
         #expect(created.status == .created)
         return try #require(created.object["id"] as? String)
     }
@@ -33,37 +36,51 @@ struct SurveyAPITests {
     func building(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
-            let employee = try await app.request(.POST, "/api/v1/surveys", token: company.token(company.salesEmployee),
-                                                 json: Self.body(company, anonymous: false))
+            let employee = try await app.request(
+                .POST, "/api/v1/surveys", token: company.token(company.salesEmployee),
+                json: Self.body(company, anonymous: false))
             #expect(employee.status == .forbidden)
-            let bad = try await app.request(.POST, "/api/v1/surveys", token: company.token(company.itManager), json: """
-                {"title":" ","open_days":0,"questions":[{"key":"a","prompt":"选一个","kind":"single_choice","options":[]},
-                 {"key":"a","prompt":"要什么","kind":"raise_need"},{"key":"c","prompt":"","kind":"text","options":["x"]}]}
-                """)
+            let bad = try await app.request(
+                .POST, "/api/v1/surveys", token: company.token(company.itManager),
+                json: """
+                    {"title":" ","open_days":0,"questions":[{"key":"a","prompt":"选一个","kind":"single_choice","options":[]},
+                     {"key":"a","prompt":"要什么","kind":"raise_need"},{"key":"c","prompt":"","kind":"text","options":["x"]}]}
+                    """)
             #expect(bad.status == .unprocessableEntity)
-            #expect(Self.fields(bad) == ["title", "questions[0].options", "questions[1].key", "questions[1].provider_id", "questions[2].prompt",
-                                         "questions[2].options", "audience_departments", "open_days"])
+            #expect(
+                Self.fields(bad) == [
+                    "title", "questions[0].options", "questions[1].key", "questions[1].provider_id", "questions[2].prompt",
+                    "questions[2].options", "audience_departments", "open_days",
+                ])
             let count = try await app.services.surveys.store.surveys(limit: 10).count
             #expect(count == 0)
 
             // asking people rather than departments: only they see it and answer
-            let people = try await app.request(.POST, "/api/v1/surveys", token: company.token(company.itManager), json: """
-                {"title":"只问李华","audience_people":["\(company.salesColleague.id)"],"questions":[{"prompt":"还好吗？","kind":"text"}]}
-                """)
+            let people = try await app.request(
+                .POST, "/api/v1/surveys", token: company.token(company.itManager),
+                json: """
+                    {"title":"只问李华","audience_people":["\(company.salesColleague.id)"],"questions":[{"prompt":"还好吗？","kind":"text"}]}
+                    """)
             let id = try #require(people.object["id"] as? String)
             #expect(people.object["audience_people"] as? [String] == [company.salesColleague.id.description])
             #expect(try await app.request(.GET, "/api/v1/surveys/\(id)", token: company.token(company.salesEmployee)).status == .notFound)
-            #expect(try await app.request(.POST, "/api/v1/surveys/\(id)/responses", token: company.token(company.salesColleague),
-                                          json: #"{"answers":{"q1":"很好"}}"#).status == .created)
-            let unknown = try await app.request(.POST, "/api/v1/surveys", token: company.token(company.itManager), json: """
-                {"title":"x","audience_people":["\(UUID())"],"questions":[{"prompt":"?","kind":"text"}]}
-                """)
+            #expect(
+                try await app.request(
+                    .POST, "/api/v1/surveys/\(id)/responses", token: company.token(company.salesColleague),
+                    json: #"{"answers":{"q1":"很好"}}"#
+                ).status == .created)
+            let unknown = try await app.request(
+                .POST, "/api/v1/surveys", token: company.token(company.itManager),
+                json: """
+                    {"title":"x","audience_people":["\(UUID())"],"questions":[{"prompt":"?","kind":"text"}]}
+                    """)
             #expect(unknown.errorField == "audience_people")
         }
     }
 
-    @Test("a named survey: asked people answer each round once, required questions and options are checked, the owners read the results",
-          arguments: TestDatabase.all)
+    @Test(
+        "a named survey: asked people answer each round once, required questions and options are checked, the owners read the results",
+        arguments: TestDatabase.all)
     func named(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let clock = ManualClock(ScorecardAPITests.at("2026-10-06 09:00"))
@@ -72,21 +89,31 @@ struct SurveyAPITests {
             let id = try await Self.create(app, company, anonymous: false, frequency: "monthly")
             let path = "/api/v1/surveys/\(id)/responses"
 
-            #expect(try await app.request(.GET, "/api/v1/surveys/\(id)", token: company.token(company.hrAgent)).status == .notFound, "not asked, not owner")
-            let missing = try await app.request(.POST, path, token: company.token(company.salesEmployee), json: #"{"answers":{"system":"OA","score":9,"extra":"x"}}"#)
+            #expect(
+                try await app.request(.GET, "/api/v1/surveys/\(id)", token: company.token(company.hrAgent)).status == .notFound,
+                "not asked, not owner")
+            let missing = try await app.request(
+                .POST, path, token: company.token(company.salesEmployee), json: #"{"answers":{"system":"OA","score":9,"extra":"x"}}"#)
             #expect(Self.fields(missing) == ["answers.system", "answers.score", "answers.extra"])
 
-            let answered = try await app.request(.POST, path, token: company.token(company.salesEmployee),
-                                                 json: #"{"answers":{"system":"CRM","score":4,"need":"给新同事开通 CRM 账号\n三个人"}}"#)
+            let answered = try await app.request(
+                .POST, path, token: company.token(company.salesEmployee),
+                json: #"{"answers":{"system":"CRM","score":4,"need":"给新同事开通 CRM 账号\n三个人"}}"#)
             #expect(answered.status == .created && answered.object["round"] as? Int == 0)
-            let again = try await app.request(.POST, path, token: company.token(company.salesEmployee), json: #"{"answers":{"system":"ERP"}}"#)
+            let again = try await app.request(
+                .POST, path, token: company.token(company.salesEmployee), json: #"{"answers":{"system":"ERP"}}"#)
             #expect(again.status == .conflict)
-            #expect(try await app.request(.POST, path, token: company.token(company.salesColleague), json: #"{"answers":{"system":"ERP","score":2}}"#).status == .created)
+            #expect(
+                try await app.request(
+                    .POST, path, token: company.token(company.salesColleague), json: #"{"answers":{"system":"ERP","score":2}}"#
+                ).status == .created)
             let seen = try await app.request(.GET, "/api/v1/surveys/\(id)", token: company.token(company.salesEmployee))
             #expect(seen.object["has_answered"] as? Bool == true && seen.object["open_round"] as? Int == 0)
 
             // results: the owners only
-            #expect(try await app.request(.GET, "/api/v1/surveys/\(id)/results", token: company.token(company.salesEmployee)).status == .forbidden)
+            #expect(
+                try await app.request(.GET, "/api/v1/surveys/\(id)/results", token: company.token(company.salesEmployee)).status
+                    == .forbidden)
             let results = try await app.request(.GET, "/api/v1/surveys/\(id)/results", token: company.token(company.itManager))
             #expect(results.object["responses"] as? Int == 2 && results.object["invited"] as? Int == 3)
             let questions = try #require(results.object["questions"] as? [[String: Any]])
@@ -95,12 +122,16 @@ struct SurveyAPITests {
             #expect(questions[2]["texts"] as? [String] == ["给新同事开通 CRM 账号\n三个人"])
 
             // the draft: IT turns it into a need raised for its author, in one step, once
-            let drafts = try await app.request(.GET, "/api/v1/departments/\(company.it.id)/need-drafts", token: company.token(company.itAgent))
+            let drafts = try await app.request(
+                .GET, "/api/v1/departments/\(company.it.id)/need-drafts", token: company.token(company.itAgent))
             let draft = try #require(drafts.items.first)
             #expect(draft["respondent_id"] as? String == company.salesEmployee.id.description)
-            #expect(try await app.request(.GET, "/api/v1/departments/\(company.it.id)/need-drafts", token: company.token(company.hrAgent)).status == .forbidden)
+            #expect(
+                try await app.request(.GET, "/api/v1/departments/\(company.it.id)/need-drafts", token: company.token(company.hrAgent))
+                    .status == .forbidden)
             let draftID = try #require(draft["id"] as? String)
-            let converted = try await app.request(.POST, "/api/v1/need-drafts/\(draftID)/convert", token: company.token(company.itAgent), json: "{}")
+            let converted = try await app.request(
+                .POST, "/api/v1/need-drafts/\(draftID)/convert", token: company.token(company.itAgent), json: "{}")
             #expect(converted.status == .created)
             #expect(converted.object["title"] as? String == "给新同事开通 CRM 账号")
             #expect(converted.object["requester_id"] as? String == company.salesEmployee.id.description)
@@ -110,7 +141,9 @@ struct SurveyAPITests {
             #expect(try await app.services.needs.needs.events(of: needID).first?.actorID == company.itAgent.id, "recorded by the provider")
             let storedDraftID = try #require(NeedDraft.ID(draftID))
             #expect(try await app.services.surveys.store.draft(storedDraftID)?.needID == needID)
-            #expect(try await app.request(.POST, "/api/v1/need-drafts/\(draftID)/convert", token: company.token(company.itAgent), json: "{}").status == .conflict)
+            #expect(
+                try await app.request(.POST, "/api/v1/need-drafts/\(draftID)/convert", token: company.token(company.itAgent), json: "{}")
+                    .status == .conflict)
 
             // the next month's round takes a new answer; the announcement reaches the asked once per round
             _ = try await app.services.surveys.watch()
@@ -119,41 +152,61 @@ struct SurveyAPITests {
             #expect(told.items.compactMap { $0["kind"] as? String } == ["survey_requested"])
             #expect(told.items.first?["path"] as? String == "/surveys/\(id)")
             clock.set(ScorecardAPITests.at("2026-10-20 09:00"))
-            #expect(try await app.request(.POST, path, token: company.token(company.salesManager), json: #"{"answers":{"system":"CRM"}}"#).status == .conflict,
-                    "no round open between rounds")
+            #expect(
+                try await app.request(.POST, path, token: company.token(company.salesManager), json: #"{"answers":{"system":"CRM"}}"#)
+                    .status == .conflict,
+                "no round open between rounds")
             clock.set(ScorecardAPITests.at("2026-11-06 09:00"))
-            #expect(try await app.request(.POST, path, token: company.token(company.salesEmployee), json: #"{"answers":{"system":"ERP"}}"#).object["round"] as? Int == 1)
+            #expect(
+                try await app.request(.POST, path, token: company.token(company.salesEmployee), json: #"{"answers":{"system":"ERP"}}"#)
+                    .object["round"] as? Int == 1)
             // reminders: only those who have not answered round 1
             let reminded = try await app.request(.POST, "/api/v1/surveys/\(id)/remind", token: company.token(company.itManager))
             #expect(reminded.object["reminded"] as? Int == 2)
-            #expect(try await app.request(.GET, "/api/v1/me/notifications", token: company.token(company.salesEmployee)).items
-                .compactMap { $0["kind"] as? String }.contains("survey_reminder") == false)
+            #expect(
+                try await app.request(.GET, "/api/v1/me/notifications", token: company.token(company.salesEmployee)).items
+                    .compactMap { $0["kind"] as? String }.contains("survey_reminder") == false)
         }
     }
 
-    @Test("an anonymous answer keeps no link to its person: no person, department or time in the response or its draft; only 'answered' apart",
-          arguments: TestDatabase.all)
+    @Test(
+        "an anonymous answer keeps no link to its person: no person, department or time in the response or its draft; only 'answered' apart",
+        arguments: TestDatabase.all)
     func anonymous(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let clock = ManualClock(ScorecardAPITests.at("2026-10-06 09:00"))
             try app.use(clock: clock)
             let company = try await TestCompany.make(in: app)
             // sales has three people: an anonymous survey of them needs a minimum group of three
-            let tooFew = try await app.request(.POST, "/api/v1/surveys", token: company.token(company.itManager),
-                                               json: Self.body(company, anonymous: true))
+            let tooFew = try await app.request(
+                .POST, "/api/v1/surveys", token: company.token(company.itManager),
+                json: Self.body(company, anonymous: true))
             #expect(tooFew.status == .unprocessableEntity && tooFew.errorField == "audience_departments")
-            #expect(try await app.request(.PUT, "/api/v1/settings/privacy", token: company.token(company.itManager),
-                                          json: #"{"minimum_group":3}"#).status == .forbidden)
-            #expect(try await app.request(.PUT, "/api/v1/settings/privacy", token: company.token(company.admin),
-                                          json: #"{"minimum_group":2}"#).status == .unprocessableEntity, "never below three")
-            #expect(try await app.request(.PUT, "/api/v1/settings/privacy", token: company.token(company.admin),
-                                          json: #"{"minimum_group":3}"#).status == .ok)
+            #expect(
+                try await app.request(
+                    .PUT, "/api/v1/settings/privacy", token: company.token(company.itManager),
+                    json: #"{"minimum_group":3}"#
+                ).status == .forbidden)
+            #expect(
+                try await app.request(
+                    .PUT, "/api/v1/settings/privacy", token: company.token(company.admin),
+                    json: #"{"minimum_group":2}"#
+                ).status == .unprocessableEntity, "never below three")
+            #expect(
+                try await app.request(
+                    .PUT, "/api/v1/settings/privacy", token: company.token(company.admin),
+                    json: #"{"minimum_group":3}"#
+                ).status == .ok)
             let id = try await Self.create(app, company, anonymous: true)
-            let answered = try await app.request(.POST, "/api/v1/surveys/\(id)/responses", token: company.token(company.salesEmployee),
-                                                 json: #"{"answers":{"system":"ERP","need":"希望 ERP 培训"}}"#)
+            let answered = try await app.request(
+                .POST, "/api/v1/surveys/\(id)/responses", token: company.token(company.salesEmployee),
+                json: #"{"answers":{"system":"ERP","need":"希望 ERP 培训"}}"#)
             #expect(answered.status == .created)
-            #expect(try await app.request(.POST, "/api/v1/surveys/\(id)/responses", token: company.token(company.salesEmployee),
-                                          json: #"{"answers":{"system":"CRM"}}"#).status == .conflict, "still only once")
+            #expect(
+                try await app.request(
+                    .POST, "/api/v1/surveys/\(id)/responses", token: company.token(company.salesEmployee),
+                    json: #"{"answers":{"system":"CRM"}}"#
+                ).status == .conflict, "still only once")
 
             // MUT/validate: look at the stored rows themselves
             let sql = app.services.database.sql
@@ -163,7 +216,9 @@ struct SurveyAPITests {
                 let rows = try await sql.raw("SELECT * FROM \(unsafeRaw: table)").all()
                 #expect(rows.count == 1, "\(table)")
                 for row in rows {
-                    #expect(Set(row.allColumns).isDisjoint(with: ["created_at", "submitted_at", "answered_at", "updated_at"]), "\(table) keeps no time")
+                    #expect(
+                        Set(row.allColumns).isDisjoint(with: ["created_at", "submitted_at", "answered_at", "updated_at"]),
+                        "\(table) keeps no time")
                     for column in row.allColumns {
                         let text = (try? row.decode(column: column, as: String?.self)).flatMap { $0 }?.lowercased() ?? ""
                         #expect(!text.contains(person) && !text.contains(department), "\(table).\(column) names the person or department")
@@ -182,14 +237,20 @@ struct SurveyAPITests {
             #expect(early.object["withheld"] as? Bool == true && early.object["responses"] as? Int == 1)
             #expect(!early.text.contains("希望 ERP 培训"))
             for person in [company.salesColleague, company.salesManager] {
-                #expect(try await app.request(.POST, "/api/v1/surveys/\(id)/responses", token: company.token(person),
-                                              json: #"{"answers":{"system":"CRM"}}"#).status == .created)
+                #expect(
+                    try await app.request(
+                        .POST, "/api/v1/surveys/\(id)/responses", token: company.token(person),
+                        json: #"{"answers":{"system":"CRM"}}"#
+                    ).status == .created)
             }
             let results = try await app.request(.GET, "/api/v1/surveys/\(id)/results", token: company.token(company.itManager))
             #expect(results.object["withheld"] as? Bool == false)
             #expect((results.object["questions"] as? [[String: Any]])?[2]["texts"] as? [String] == ["希望 ERP 培训"])
-            let draft = try #require(try await app.request(.GET, "/api/v1/departments/\(company.it.id)/need-drafts",
-                                                           token: company.token(company.itAgent)).items.first)
+            let draft = try #require(
+                try await app.request(
+                    .GET, "/api/v1/departments/\(company.it.id)/need-drafts",
+                    token: company.token(company.itAgent)
+                ).items.first)
             #expect(draft["respondent_id"] == nil && draft["respondent_department_id"] == nil)
             // the ids carry no time: random (version 4), not time-ordered like everything else
             for table in ["survey_responses", "need_drafts"] {
@@ -198,8 +259,9 @@ struct SurveyAPITests {
             }
             // turned into a need: recorded by the provider, from the department the survey asked (its only one),
             // of the kind the provider chose, with the answer as written and no marker in it
-            let need = try await app.request(.POST, "/api/v1/need-drafts/\(draft["id"] as! String)/convert", token: company.token(company.itAgent),
-                                             json: #"{"title":"ERP 培训","kind":"technology"}"#)
+            let need = try await app.request(
+                .POST, "/api/v1/need-drafts/\(draft["id"] as! String)/convert", token: company.token(company.itAgent),
+                json: #"{"title":"ERP 培训","kind":"technology"}"#)
             #expect(need.status == .created && need.object["requester_id"] as? String == company.itAgent.id.description)
             #expect(need.object["requesting_department_id"] as? String == company.sales.id.description)
             #expect(need.object["kind"] as? String == "technology")
@@ -207,8 +269,9 @@ struct SurveyAPITests {
         }
     }
 
-    @Test("pages: building with a bad row, answering named and anonymous, results with charts, a draft turned into a need",
-          arguments: TestDatabase.all)
+    @Test(
+        "pages: building with a bad row, answering named and anonymous, results with charts, a draft turned into a need",
+        arguments: TestDatabase.all)
     func pages(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let clock = ManualClock(ScorecardAPITests.at("2026-10-06 09:00"))
@@ -216,11 +279,13 @@ struct SurveyAPITests {
             let company = try await TestCompany.make(in: app)
             let manager = TestBrowser(app)
             try await manager.signIn(company.itManager.login)
-            var fields = [("title", "办公设备需求"), ("is_anonymous", "on"), ("audience_departments", company.sales.id.description),
-                          ("frequency", "once"), ("starts_on", "2026-10-06"), ("open_days", "7"), ("question_count", "3"),
-                          ("question_prompt_0", "哪种设备最缺？"), ("question_kind_0", "single_choice"), ("question_options_0", "显示器\n键盘"),
-                          ("question_prompt_1", "还需要什么？"), ("question_kind_1", "raise_need"), ("question_provider_1", ""),
-                          ("question_prompt_2", ""), ("question_kind_2", "text"), ("question_options_2", "")]
+            var fields = [
+                ("title", "办公设备需求"), ("is_anonymous", "on"), ("audience_departments", company.sales.id.description),
+                ("frequency", "once"), ("starts_on", "2026-10-06"), ("open_days", "7"), ("question_count", "3"),
+                ("question_prompt_0", "哪种设备最缺？"), ("question_kind_0", "single_choice"), ("question_options_0", "显示器\n键盘"),
+                ("question_prompt_1", "还需要什么？"), ("question_kind_1", "raise_need"), ("question_provider_1", ""),
+                ("question_prompt_2", ""), ("question_kind_2", "text"), ("question_options_2", ""),
+            ]
             let bad = try await manager.post("/surveys", fields)
             #expect(bad.status == .unprocessableEntity && bad.element("question-provider-1-error") == "所选的项目不存在或已停用")
             _ = try await app.services.settings.setMinimumGroup(try MinimumGroup(3), by: company.admin)
@@ -266,22 +331,28 @@ struct SurveyAPITests {
         }
     }
 
-    @Test("before a round or an evaluation closes, those still missing are reminded once, whatever the number of watchers", arguments: TestDatabase.all)
+    @Test(
+        "before a round or an evaluation closes, those still missing are reminded once, whatever the number of watchers",
+        arguments: TestDatabase.all)
     func closingReminders(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let clock = ManualClock(ScorecardAPITests.at("2026-10-06 09:00"))
             try app.use(clock: clock)
             let company = try await TestCompany.make(in: app)
             let id = try await Self.create(app, company, anonymous: false)
-            #expect(try await app.request(.POST, "/api/v1/surveys/\(id)/responses", token: company.token(company.salesEmployee),
-                                          json: #"{"answers":{"system":"CRM"}}"#).status == .created)
+            #expect(
+                try await app.request(
+                    .POST, "/api/v1/surveys/\(id)/responses", token: company.token(company.salesEmployee),
+                    json: #"{"answers":{"system":"CRM"}}"#
+                ).status == .created)
             // the round (from 10-05, seven days) closes on 10-12 at midnight: nothing due on the 6th
             #expect(try await app.services.surveys.watch().isEmpty)
             clock.set(ScorecardAPITests.at("2026-10-10 09:00"))
             // an evaluation closing on the 11th is due from the 10th
             _ = try await company.raise("评价用", by: company.salesEmployee, in: app)
-            _ = try await app.services.evaluations.open(.init(name: "四季度", period: "2026-Q4", providerID: company.it.id, closesOn: "2026-10-11"),
-                                                                by: company.itManager)
+            _ = try await app.services.evaluations.open(
+                .init(name: "四季度", period: "2026-Q4", providerID: company.it.id, closesOn: "2026-10-11"),
+                by: company.itManager)
             await app.drainJobs()
             // MUT: two watchers ask at once
             for _ in 0..<2 {
@@ -289,7 +360,9 @@ struct SurveyAPITests {
             }
             await app.drainJobs()
             func kinds(_ person: Person) async throws -> [String] {
-                try await app.request(.GET, "/api/v1/me/notifications", token: company.token(person)).items.compactMap { $0["kind"] as? String }
+                try await app.request(.GET, "/api/v1/me/notifications", token: company.token(person)).items.compactMap {
+                    $0["kind"] as? String
+                }
             }
             #expect(try await kinds(company.salesColleague).filter { $0 == "survey_reminder" }.count == 1)
             #expect(try await kinds(company.salesEmployee).contains("survey_reminder") == false, "answered: not reminded")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TandemWeb
 
 @Suite("Translations")
@@ -63,10 +64,12 @@ struct TranslationTests {
         #expect(missingLiterals.sorted() == [], "used in page code but not translated")
     }
 
-    @Test("Accept-Language picks the best of our languages", arguments: [
-        ("en-US,en;q=0.9,zh;q=0.8", "en"), ("zh-CN,zh;q=0.9,en;q=0.8", "zh-CN"), ("fr-FR,fr;q=0.9", "zh-CN"),
-        ("fr;q=1, en;q=0.5", "en"), ("", "zh-CN"), ("zh-TW", "zh-CN"), ("en;q=0, zh;q=0.1", "zh-CN"),
-    ])
+    @Test(
+        "Accept-Language picks the best of our languages",
+        arguments: [
+            ("en-US,en;q=0.9,zh;q=0.8", "en"), ("zh-CN,zh;q=0.9,en;q=0.8", "zh-CN"), ("fr-FR,fr;q=0.9", "zh-CN"),
+            ("fr;q=1, en;q=0.5", "en"), ("", "zh-CN"), ("zh-TW", "zh-CN"), ("en;q=0, zh;q=0.1", "zh-CN"),
+        ])
     func acceptLanguage(header: String, expected: String) {
         #expect(PageLanguage.fromAcceptLanguage(header).rawValue == expected)
     }

@@ -33,14 +33,20 @@ struct UniqueViolationTests {
             copy.id = .init(UUID())
             let code = await Self.conflict { try await store.insert(copy) }
             #expect(code?.code == .conflict && code?.field == "code")
-            let cycle = EvaluationCycle(id: .init(UUID()), name: "评价", period: try #require(ReportingPeriod("2026-Q3")), providerID: company.it.id,
-                                        dimensions: EvaluationDimension.standard, asksRecommendation: false, closesOn: nil, status: .open,
-                                        openedBy: company.admin.id, createdAt: Date(), closedAt: nil)
-            let pair = { EvaluationInvitation(id: .init(UUID()), cycleID: cycle.id, raterID: company.sales.id, providerID: company.it.id, needCount: 1) }
+            let cycle = EvaluationCycle(
+                id: .init(UUID()), name: "评价", period: try #require(ReportingPeriod("2026-Q3")), providerID: company.it.id,
+                dimensions: EvaluationDimension.standard, asksRecommendation: false, closesOn: nil, status: .open,
+                openedBy: company.admin.id, createdAt: Date(), closedAt: nil)
+            let pair = {
+                EvaluationInvitation(
+                    id: .init(UUID()), cycleID: cycle.id, raterID: company.sales.id, providerID: company.it.id, needCount: 1)
+            }
             let invitations = await Self.conflict {
                 try await app.services.evaluations.store.insert(cycle, invitations: [pair(), pair()], jobs: [])
             }
-            #expect(invitations?.code == .conflict && invitations?.field == nil, "no form field is to blame: \(String(describing: invitations?.field))")
+            #expect(
+                invitations?.code == .conflict && invitations?.field == nil,
+                "no form field is to blame: \(String(describing: invitations?.field))")
         }
     }
 }

@@ -3,6 +3,7 @@ import TandemCore
 import TandemTestSupport
 import Testing
 import Vapor
+
 @testable import TandemWeb
 
 /// Generated over every page and every API read the application has (the route table and the
@@ -21,8 +22,10 @@ struct VisibilityMatrixTests {
     /// Routes that publish figures inside the company: they count every need that is not
     /// confidential (`NeedVisibility.countsInFigures`), whoever reads them. They are still checked
     /// for the need's words, and for the confidential need like any other route.
-    static let publishedFigures = ["/scorecards", "/map", "/dashboards", "/goals", "/api/v1/departments/:departmentID/scorecard", "/api/v1/supply-chain",
-                                   "/api/v1/dashboards", "/api/v1/goals"]
+    static let publishedFigures = [
+        "/scorecards", "/map", "/dashboards", "/goals", "/api/v1/departments/:departmentID/scorecard", "/api/v1/supply-chain",
+        "/api/v1/dashboards", "/api/v1/goals",
+    ]
 
     static func isPublishedFigures(_ path: String) -> Bool {
         publishedFigures.contains { path == $0 || path.hasPrefix($0 + "/") || path.hasPrefix($0 + ".") || path.hasPrefix($0 + "?") }
@@ -38,15 +41,19 @@ struct VisibilityMatrixTests {
 
     /// Values for path parameters and query parameters: the company's objects the views are about.
     static func values(_ company: TestCompany, _ baseline: Need, period: ReportingPeriod) -> [String: String] {
-        ["needID": baseline.id.description, "number": baseline.number.description, "departmentID": company.it.id.description,
-         "personID": company.salesEmployee.id.description, "offeringID": company.accountOffering.id.description,
-         "period": period.description, "kind": "people", "view": "provider"]
+        [
+            "needID": baseline.id.description, "number": baseline.number.description, "departmentID": company.it.id.description,
+            "personID": company.salesEmployee.id.description, "offeringID": company.accountOffering.id.description,
+            "period": period.description, "kind": "people", "view": "provider",
+        ]
     }
 
     static func query(_ company: TestCompany) -> [String: String] {
-        ["department": company.it.id.description, "provider": company.it.id.description, "requester": company.sales.id.description,
-         "requesting_department_id": company.sales.id.description, "providing_department_id": company.it.id.description,
-         "department_id": company.it.id.description, "q": "需求", "text": "需求"]
+        [
+            "department": company.it.id.description, "provider": company.it.id.description, "requester": company.sales.id.description,
+            "requesting_department_id": company.sales.id.description, "providing_department_id": company.it.id.description,
+            "department_id": company.it.id.description, "q": "需求", "text": "需求",
+        ]
     }
 
     static func encoded(_ query: [String: String]) -> String {
@@ -68,7 +75,8 @@ struct VisibilityMatrixTests {
             while !query.isEmpty {
                 let response = try await browser.get(path + encoded(query))
                 guard response.status == .badRequest || response.status == .unprocessableEntity,
-                      let unknown = query.keys.first(where: { response.text.contains("'\($0)'") }) else { break }
+                    let unknown = query.keys.first(where: { response.text.contains("'\($0)'") })
+                else { break }
                 query[unknown] = nil
             }
             if !query.isEmpty { reads.append(Read(route: route.path, path: path + encoded(query), isPage: true)) }
@@ -84,14 +92,16 @@ struct VisibilityMatrixTests {
 
     /// What each person is shown by each read, tokens left out.
     static func snapshot(_ app: TestApp, _ company: TestCompany, _ reads: [Read], _ browsers: [Person.ID: TestBrowser]) async throws
-        -> [Person.ID: [Read: String]] {
+        -> [Person.ID: [Read: String]]
+    {
         // NB: dashboards are served from snapshots that stay fresh for a minute on this stopped
         // clock: count them afresh, as a minute later would.
         try await app.services.database.write { sql in try await sql.raw("DELETE FROM dashboard_snapshots").run() }
         var shown: [Person.ID: [Read: String]] = [:]
         for person in company.everyone {
             for read in reads {
-                let response = read.isPage
+                let response =
+                    read.isPage
                     ? try await browsers[person.id]!.get(read.path)
                     : try await app.request(.GET, read.path, token: company.token(person))
                 shown[person.id, default: [:]][read] = "\(response.status.code) " + PagePermissionMatrixTests.withoutTokens(response.text)
@@ -135,14 +145,17 @@ struct VisibilityMatrixTests {
             // MUT: plant each need as a person raises it, with its work estimated and planned, its notifications sent
             let plantings: [@Sendable () async throws -> Need] = [
                 {
-                    try await app.services.needs.raise(RaiseNeedInput(
-                        title: "机密调查 QZX 内部审计", description: "涉及人员 ZQXDESC 的调查材料", offeringID: company.accountOffering.id,
-                        urgency: .high, importance: .high, isConfidential: true, formAnswers: ["system": .choice("ERP")]), by: company.salesEmployee)
+                    try await app.services.needs.raise(
+                        RaiseNeedInput(
+                            title: "机密调查 QZX 内部审计", description: "涉及人员 ZQXDESC 的调查材料", offeringID: company.accountOffering.id,
+                            urgency: .high, importance: .high, isConfidential: true, formAnswers: ["system": .choice("ERP")]),
+                        by: company.salesEmployee)
                 },
                 {
-                    try await app.services.needs.raise(RaiseNeedInput(
-                        title: "人事系统 WJX 权限", description: "招聘模块 WJXDESC 需要开通", offeringID: company.accountOffering.id,
-                        urgency: .medium, importance: .medium, formAnswers: ["system": .choice("CRM")]), by: company.hrAgent)
+                    try await app.services.needs.raise(
+                        RaiseNeedInput(
+                            title: "人事系统 WJX 权限", description: "招聘模块 WJXDESC 需要开通", offeringID: company.accountOffering.id,
+                            urgency: .medium, importance: .medium, formAnswers: ["system": .choice("CRM")]), by: company.hrAgent)
                 },
             ]
             for plant in plantings {

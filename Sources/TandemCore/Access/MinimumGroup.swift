@@ -12,7 +12,8 @@ public struct MinimumGroup: Hashable, Sendable, Codable {
 
     public init(_ size: Int) throws {
         guard (Self.floor...1000).contains(size) else {
-            throw TandemError.invalid("minimum_group", "the minimum group is \(Self.floor) to 1000 people", .outOfRange, String(Self.floor), "1000")
+            throw TandemError.invalid(
+                "minimum_group", "the minimum group is \(Self.floor) to 1000 people", .outOfRange, String(Self.floor), "1000")
         }
         self.size = size
     }

@@ -26,10 +26,11 @@ public enum NeedVisibility: Hashable, Sendable {
             self = .everything
             return
         }
-        self = .scoped(Scope(
-            personID: person.id, departmentID: person.departmentID,
-            seesProvidedNeeds: AccessPolicy.worksFor(person.departmentID, person),
-            seesConfidentialProvidedNeeds: AccessPolicy.manages(person.departmentID, person)))
+        self = .scoped(
+            Scope(
+                personID: person.id, departmentID: person.departmentID,
+                seesProvidedNeeds: AccessPolicy.worksFor(person.departmentID, person),
+                seesConfidentialProvidedNeeds: AccessPolicy.manages(person.departmentID, person)))
     }
 
     public func admits(_ need: Need) -> Bool {

@@ -92,7 +92,8 @@ extension FormField {
             switch field.type {
             case .singleChoice, .multipleChoice:
                 if field.options.isEmpty || Set(field.options).count != field.options.count
-                    || !field.options.allSatisfy({ !$0.isEmpty && $0.count <= 200 }) {
+                    || !field.options.allSatisfy({ !$0.isEmpty && $0.count <= 200 })
+                {
                     problems.add(.invalid("\(name).options", "a choice field needs distinct, non-empty options", .choiceOptions))
                 }
             default:

@@ -59,9 +59,11 @@ public struct ImprovementPlan: Hashable, Sendable, Codable, Identifiable {
     public var createdBy: Person.ID
     public var createdAt: Date
 
-    public init(id: ID, departmentID: Department.ID, title: String, description: String, sourceKind: SourceKind,
-                sourceInvitationID: EvaluationInvitation.ID?, needIDs: [Need.ID], targetFigure: ScorecardFigure?, baselinePeriod: ReportingPeriod,
-                baselineValue: Double?, targetValue: Double?, status: Status, createdBy: Person.ID, createdAt: Date) {
+    public init(
+        id: ID, departmentID: Department.ID, title: String, description: String, sourceKind: SourceKind,
+        sourceInvitationID: EvaluationInvitation.ID?, needIDs: [Need.ID], targetFigure: ScorecardFigure?, baselinePeriod: ReportingPeriod,
+        baselineValue: Double?, targetValue: Double?, status: Status, createdBy: Person.ID, createdAt: Date
+    ) {
         self.id = id
         self.departmentID = departmentID
         self.title = title

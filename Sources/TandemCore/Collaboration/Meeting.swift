@@ -14,8 +14,10 @@ public struct Meeting: Hashable, Sendable, Codable, Identifiable {
     public var recordedBy: Person.ID
     public var createdAt: Date
 
-    public init(id: ID, title: String, heldOn: CalendarDate, departmentIDs: [Department.ID], attendeeIDs: [Person.ID], minutes: String,
-                recordedBy: Person.ID, createdAt: Date) {
+    public init(
+        id: ID, title: String, heldOn: CalendarDate, departmentIDs: [Department.ID], attendeeIDs: [Person.ID], minutes: String,
+        recordedBy: Person.ID, createdAt: Date
+    ) {
         self.id = id
         self.title = title
         self.heldOn = heldOn
@@ -67,7 +69,9 @@ public struct ActionItem: Hashable, Sendable, Codable, Identifiable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: ID, parent: Parent, title: String, ownerID: Person.ID, dueOn: CalendarDate?, status: Status, createdAt: Date, updatedAt: Date) {
+    public init(
+        id: ID, parent: Parent, title: String, ownerID: Person.ID, dueOn: CalendarDate?, status: Status, createdAt: Date, updatedAt: Date
+    ) {
         self.id = id
         self.parent = parent
         self.title = title
@@ -130,9 +134,11 @@ public struct Suggestion: Hashable, Sendable, Codable, Identifiable {
     public var answeredAt: Date?
     public var needID: Need.ID?
 
-    public init(id: ID, departmentID: Department.ID, body: String, authorID: Person.ID?, authorDepartmentID: Department.ID?,
-                submittedOn: CalendarDate, status: Status = .open, answer: String? = nil, answeredBy: Person.ID? = nil, answeredAt: Date? = nil,
-                needID: Need.ID? = nil) {
+    public init(
+        id: ID, departmentID: Department.ID, body: String, authorID: Person.ID?, authorDepartmentID: Department.ID?,
+        submittedOn: CalendarDate, status: Status = .open, answer: String? = nil, answeredBy: Person.ID? = nil, answeredAt: Date? = nil,
+        needID: Need.ID? = nil
+    ) {
         self.id = id
         self.departmentID = departmentID
         self.body = body

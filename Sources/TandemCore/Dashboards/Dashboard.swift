@@ -142,9 +142,11 @@ public struct DashboardFigures: Hashable, Sendable, Codable {
         public var ratingCount: Int
 
         enum CodingKeys: String, CodingKey {
-            case start, raised, resolved, responseMet = "response_met", responseDecided = "response_decided", resolutionMet = "resolution_met"
+            case start, raised, resolved, responseMet = "response_met", responseDecided = "response_decided", resolutionMet =
+                "resolution_met"
             case resolutionDecided = "resolution_decided", responseSeconds = "response_seconds", responseCount = "response_count"
-            case resolutionSeconds = "resolution_seconds", resolutionCount = "resolution_count", ratingSum = "rating_sum", ratingCount = "rating_count"
+            case resolutionSeconds = "resolution_seconds", resolutionCount = "resolution_count", ratingSum = "rating_sum", ratingCount =
+                "rating_count"
         }
 
         public init(start: CalendarDate) {
@@ -176,8 +178,10 @@ public struct DashboardFigures: Hashable, Sendable, Codable {
         case scope, computedAt = "computed_at", windowStart = "window_start", kinds, pairs, weeks, months, backlog, ratings
     }
 
-    public init(scope: String, computedAt: Date, windowStart: CalendarDate, kinds: [KindVolume], pairs: [PairVolume], weeks: [Span],
-                months: [Span], backlog: [Int], ratings: [Int]) {
+    public init(
+        scope: String, computedAt: Date, windowStart: CalendarDate, kinds: [KindVolume], pairs: [PairVolume], weeks: [Span],
+        months: [Span], backlog: [Int], ratings: [Int]
+    ) {
         self.scope = scope
         self.computedAt = computedAt
         self.windowStart = windowStart
@@ -236,12 +240,14 @@ public struct DashboardWindow: Sendable {
         let thisMonth = calendar.date(from: calendar.dateComponents([.year, .month], from: now))!
         months = (0..<monthCount).reversed().map { back in
             let start = calendar.date(byAdding: .month, value: -back, to: thisMonth)!
-            return ClosedOpen(start: start, end: calendar.date(byAdding: .month, value: 1, to: start)!, label: CalendarDate(start, in: timeZone))
+            return ClosedOpen(
+                start: start, end: calendar.date(byAdding: .month, value: 1, to: start)!, label: CalendarDate(start, in: timeZone))
         }
         let thisWeek = calendar.dateInterval(of: .weekOfYear, for: now)!.start
         weeks = (0..<weekCount).reversed().map { back in
             let start = calendar.date(byAdding: .weekOfYear, value: -back, to: thisWeek)!
-            return ClosedOpen(start: start, end: calendar.date(byAdding: .weekOfYear, value: 1, to: start)!, label: CalendarDate(start, in: timeZone))
+            return ClosedOpen(
+                start: start, end: calendar.date(byAdding: .weekOfYear, value: 1, to: start)!, label: CalendarDate(start, in: timeZone))
         }
     }
 

@@ -46,8 +46,10 @@ public struct EvaluationCycle: Hashable, Sendable, Codable, Identifiable {
     public var createdAt: Date
     public var closedAt: Date?
 
-    public init(id: ID, name: String, period: ReportingPeriod, providerID: Department.ID?, dimensions: [EvaluationDimension],
-                asksRecommendation: Bool, closesOn: CalendarDate?, status: Status, openedBy: Person.ID, createdAt: Date, closedAt: Date?) {
+    public init(
+        id: ID, name: String, period: ReportingPeriod, providerID: Department.ID?, dimensions: [EvaluationDimension],
+        asksRecommendation: Bool, closesOn: CalendarDate?, status: Status, openedBy: Person.ID, createdAt: Date, closedAt: Date?
+    ) {
         self.id = id
         self.name = name
         self.period = period
@@ -87,7 +89,9 @@ public struct EvaluationInvitation: Hashable, Sendable, Codable, Identifiable {
     public var needCount: Int
     public var submittedAt: Date?
 
-    public init(id: ID, cycleID: EvaluationCycle.ID, raterID: Department.ID, providerID: Department.ID, needCount: Int, submittedAt: Date? = nil) {
+    public init(
+        id: ID, cycleID: EvaluationCycle.ID, raterID: Department.ID, providerID: Department.ID, needCount: Int, submittedAt: Date? = nil
+    ) {
         self.id = id
         self.cycleID = cycleID
         self.raterID = raterID
@@ -113,8 +117,10 @@ public struct EvaluationResponse: Hashable, Sendable, Codable {
     public var submittedBy: Person.ID
     public var submittedAt: Date
 
-    public init(invitationID: EvaluationInvitation.ID, scores: [String: Int], recommendation: Int?, comment: String?,
-                submittedBy: Person.ID, submittedAt: Date) {
+    public init(
+        invitationID: EvaluationInvitation.ID, scores: [String: Int], recommendation: Int?, comment: String?,
+        submittedBy: Person.ID, submittedAt: Date
+    ) {
         self.invitationID = invitationID
         self.scores = scores
         self.recommendation = recommendation

@@ -27,8 +27,9 @@ public struct EvaluationScores: Hashable, Sendable, Codable {
         self.responses = responses.count
         dimensions = definitions.map { definition in
             let scores = responses.compactMap { $0.scores[definition.key] }
-            return Dimension(key: definition.key, name: definition.name, weight: definition.weight,
-                             average: scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count))
+            return Dimension(
+                key: definition.key, name: definition.name, weight: definition.weight,
+                average: scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count))
         }
         let weighted = dimensions.compactMap { dimension in dimension.average.map { (Double(dimension.weight), $0) } }
         let totalWeight = weighted.map(\.0).reduce(0, +)

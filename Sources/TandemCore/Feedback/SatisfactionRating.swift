@@ -17,8 +17,10 @@ public struct SatisfactionRating: Hashable, Sendable, Codable {
     public var ratedAt: Date
     public var updatedAt: Date
 
-    public init(needID: Need.ID, raterID: Person.ID, requestingDepartmentID: Department.ID, providingDepartmentID: Department.ID,
-                score: Int, comment: String?, ratedAt: Date, updatedAt: Date) {
+    public init(
+        needID: Need.ID, raterID: Person.ID, requestingDepartmentID: Department.ID, providingDepartmentID: Department.ID,
+        score: Int, comment: String?, ratedAt: Date, updatedAt: Date
+    ) {
         self.needID = needID
         self.raterID = raterID
         self.requestingDepartmentID = requestingDepartmentID

@@ -75,7 +75,9 @@ public struct CSVTable: Sendable, Equatable {
                 field.unicodeScalars.append(scalar)
             }
         }
-        if quoted { throw TandemError.invalid("file", "a quote opened on line \(quoteLine) is never closed", .lineFormat, String(quoteLine)) }
+        if quoted {
+            throw TandemError.invalid("file", "a quote opened on line \(quoteLine) is never closed", .lineFormat, String(quoteLine))
+        }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
         guard let first = rows.first else { throw TandemError.invalid("file", "the file is empty: a header line is required", .required) }
         let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }

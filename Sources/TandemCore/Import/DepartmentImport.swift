@@ -3,7 +3,9 @@ import Foundation
 /// Departments from a CSV file: codes new to the company and unique in the file, parents among
 /// the stored departments or the file's own (in any order, never in a loop). Planned parents first.
 enum DepartmentImport {
-    static func plan(_ rows: [ImportRow], stored: [Department], ids: any IDGenerator, now: Date) -> (departments: [Department], problems: [ImportProblem]) {
+    static func plan(_ rows: [ImportRow], stored: [Department], ids: any IDGenerator, now: Date) -> (
+        departments: [Department], problems: [ImportProblem]
+    ) {
         var problems: [ImportProblem] = []
         let storedByCode = Dictionary(stored.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         var planned: [(line: Int, department: Department, parentCode: String?)] = []
@@ -24,10 +26,13 @@ enum DepartmentImport {
                 }
             }
             guard let code, let name else { continue }
-            planned.append((row.line, Department(id: ids.next(), name: name, code: code, parentID: nil, isProvider: isProvider, createdAt: now),
-                            parentCode.isEmpty ? nil : parentCode))
+            planned.append(
+                (
+                    row.line, Department(id: ids.next(), name: name, code: code, parentID: nil, isProvider: isProvider, createdAt: now),
+                    parentCode.isEmpty ? nil : parentCode
+                ))
         }
-                let plannedByCode = Dictionary(planned.map { ($0.department.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let plannedByCode = Dictionary(planned.map { ($0.department.code, $0) }, uniquingKeysWith: { first, _ in first })
         var departments: [Department] = []
         for entry in planned {
             var department = entry.department
@@ -35,7 +40,9 @@ enum DepartmentImport {
                 if let parent = storedByCode[parentCode] ?? plannedByCode[parentCode]?.department {
                     department.parentID = parent.id
                 } else {
-                    problems.append(ImportProblem(line: entry.line, error: .invalid("parent_code", "no department has code \(parentCode)", .unknownRecord)))
+                    problems.append(
+                        ImportProblem(
+                            line: entry.line, error: .invalid("parent_code", "no department has code \(parentCode)", .unknownRecord)))
                 }
             }
             departments.append(department)
@@ -43,7 +50,9 @@ enum DepartmentImport {
         let (ordered, looping) = parentsFirst(departments)
         for department in looping {
             let line = plannedByCode[department.code]?.line ?? 0
-            problems.append(ImportProblem(line: line, error: .invalid("parent_code", "the parents of \(department.code) go round in a loop", .outOfRange)))
+            problems.append(
+                ImportProblem(
+                    line: line, error: .invalid("parent_code", "the parents of \(department.code) go round in a loop", .outOfRange)))
         }
         return (ordered, problems)
     }

@@ -8,7 +8,9 @@ public enum ImportExport {
         let codes = Dictionary(departments.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
         return DepartmentTree.ordered(departments).map { entry in
             let department = entry.department
-            return [department.code, department.name, department.parentID.flatMap { codes[$0] } ?? "", department.isProvider ? "true" : "false"]
+            return [
+                department.code, department.name, department.parentID.flatMap { codes[$0] } ?? "", department.isProvider ? "true" : "false",
+            ]
         }
     }
 
@@ -17,8 +19,10 @@ public enum ImportExport {
     public static func rows(people: [Person], departments: [Department]) -> [[String]] {
         let codes = Dictionary(departments.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
         return people.sorted { $0.login < $1.login }.map { person in
-            [person.login, person.displayName, codes[person.departmentID] ?? "", person.email ?? "",
-             person.roles.sorted().map(\.rawValue).joined(separator: ";"), person.language.rawValue, ""]
+            [
+                person.login, person.displayName, codes[person.departmentID] ?? "", person.email ?? "",
+                person.roles.sorted().map(\.rawValue).joined(separator: ";"), person.language.rawValue, "",
+            ]
         }
     }
 }

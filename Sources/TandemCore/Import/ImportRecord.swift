@@ -76,8 +76,10 @@ public struct ImportRecord: Sendable, Equatable {
     public var createdAt: Date
     public var finishedAt: Date?
 
-    public init(id: ID, kind: ImportKind, state: State, fileName: String, encoding: ImportText.Encoding, rows: Int, written: Int,
-                problems: [ImportProblem], problemCount: Int, error: String?, createdBy: Person.ID, createdAt: Date, finishedAt: Date?) {
+    public init(
+        id: ID, kind: ImportKind, state: State, fileName: String, encoding: ImportText.Encoding, rows: Int, written: Int,
+        problems: [ImportProblem], problemCount: Int, error: String?, createdBy: Person.ID, createdAt: Date, finishedAt: Date?
+    ) {
         self.id = id
         self.kind = kind
         self.state = state

@@ -77,8 +77,10 @@ struct ImportRow {
         var hour = 0, minute = 0, second = 0
         if parts.count == 2 {
             let clock = parts[1].split(separator: ":").map { Int($0) }
-            guard (2...3).contains(clock.count), clock.allSatisfy({ $0 != nil }), (0...23).contains(clock[0]!), (0...59).contains(clock[1]!),
-                  clock.count == 2 || (0...59).contains(clock[2]!) else {
+            guard (2...3).contains(clock.count), clock.allSatisfy({ $0 != nil }), (0...23).contains(clock[0]!),
+                (0...59).contains(clock[1]!),
+                clock.count == 2 || (0...59).contains(clock[2]!)
+            else {
                 note(.invalid(column, "'\(value)' is not a date and time (YYYY-MM-DD HH:MM)", .notADate))
                 return nil
             }
@@ -88,7 +90,8 @@ struct ImportRow {
         }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: hour, minute: minute, second: second))
+        return calendar.date(
+            from: DateComponents(year: date.year, month: date.month, day: date.day, hour: hour, minute: minute, second: second))
     }
 
     private static func date(_ text: String) -> CalendarDate? {

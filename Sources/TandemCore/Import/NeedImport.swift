@@ -59,25 +59,32 @@ enum NeedImport {
                 row.note(.invalid("raised_at", "raised_at is in the future", .outOfRange))
             }
             guard row.problems.isEmpty, let title, let description, let kind, let requester, let provider,
-                  let urgency, let importance else { continue }
-            needs.append(Planned(title: title, description: description, kind: kind, requester: requester, providerID: provider.id,
-                                 urgency: urgency, importance: importance, desiredDate: desiredDate, isConfidential: isConfidential,
-                                 raisedAt: raisedAt ?? now))
+                let urgency, let importance
+            else { continue }
+            needs.append(
+                Planned(
+                    title: title, description: description, kind: kind, requester: requester, providerID: provider.id,
+                    urgency: urgency, importance: importance, desiredDate: desiredDate, isConfidential: isConfidential,
+                    raisedAt: raisedAt ?? now))
         }
         return (needs, problems)
     }
 
     /// The need, its raised event and its service-level refresh, numbered `number`.
-    static func write(_ planned: Planned, number: NeedNumber, matrix: PriorityMatrix, recordedBy importer: Person.ID,
-                      ids: any IDGenerator) throws -> NeedWrite {
+    static func write(
+        _ planned: Planned, number: NeedNumber, matrix: PriorityMatrix, recordedBy importer: Person.ID,
+        ids: any IDGenerator
+    ) throws -> NeedWrite {
         let raisedAt = planned.raisedAt
         let need = Need(
             id: ids.next(), number: number, title: planned.title, description: planned.description, kind: planned.kind,
-            requesterID: planned.requester.id, requestingDepartmentID: planned.requester.departmentID, providingDepartmentID: planned.providerID,
+            requesterID: planned.requester.id, requestingDepartmentID: planned.requester.departmentID,
+            providingDepartmentID: planned.providerID,
             offeringID: nil, urgency: planned.urgency, importance: planned.importance,
             priority: matrix.priority(urgency: planned.urgency, importance: planned.importance),
             effortHours: nil, desiredDate: planned.desiredDate, strategicGoalID: nil, isConfidential: planned.isConfidential,
-            status: .new, assigneeIDs: [], formAnswers: [:], createdAt: raisedAt, updatedAt: raisedAt, resolvedAt: nil, closedAt: nil, version: 1)
+            status: .new, assigneeIDs: [], formAnswers: [:], createdAt: raisedAt, updatedAt: raisedAt, resolvedAt: nil, closedAt: nil,
+            version: 1)
         var write = NeedWrite(need: need, events: [NeedWorkflow.raisedEvent(id: ids.next(), of: need, recordedBy: importer)])
         write.jobs = [try ServiceLevelWorkflow.refreshJob(for: need.id, id: ids.next(), at: raisedAt, quiet: true)]
         return write

@@ -44,8 +44,9 @@ enum PersonImport {
                 }
             }
             guard row.problems.isEmpty, let login, let name, let email, let department, let roles, let language else { continue }
-            let person = Person(id: ids.next(), login: login, displayName: name, email: email, departmentID: department.id, roles: roles,
-                                language: language, isActive: true, emailNotifications: true, createdAt: now)
+            let person = Person(
+                id: ids.next(), login: login, displayName: name, email: email, departmentID: department.id, roles: roles,
+                language: language, isActive: true, emailNotifications: true, createdAt: now)
             people.append(Planned(person: person, password: password))
         }
         return (people, problems)

@@ -58,17 +58,21 @@ public struct Job: Hashable, Sendable, Codable, Identifiable {
     /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
     enum CodingKeys: String, CodingKey {
         case id, kind, payload, state, attempts, maxAttempts = "max_attempts", runAt = "run_at", lockedUntil = "locked_until"
-        case lastError = "last_error", dedupKey = "dedup_key", createdAt = "created_at", updatedAt = "updated_at", finishedAt = "finished_at"
+        case lastError = "last_error", dedupKey = "dedup_key", createdAt = "created_at", updatedAt = "updated_at", finishedAt =
+            "finished_at"
     }
 
     /// A new job of `kind` whose payload is `input` encoded as JSON.
-    public static func make<Input: Encodable>(_ kind: String, _ input: Input, id: ID, at now: Date, dedupKey: String? = nil,
-                                              maxAttempts: Int = JobRetry.standard.maxAttempts) throws -> Job {
+    public static func make<Input: Encodable>(
+        _ kind: String, _ input: Input, id: ID, at now: Date, dedupKey: String? = nil,
+        maxAttempts: Int = JobRetry.standard.maxAttempts
+    ) throws -> Job {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         encoder.dateEncodingStrategy = .millisecondsSince1970
-        return Job(id: id, kind: kind, payload: String(decoding: try encoder.encode(input), as: UTF8.self), maxAttempts: maxAttempts,
-                   runAt: now, dedupKey: dedupKey, createdAt: now)
+        return Job(
+            id: id, kind: kind, payload: String(decoding: try encoder.encode(input), as: UTF8.self), maxAttempts: maxAttempts,
+            runAt: now, dedupKey: dedupKey, createdAt: now)
     }
 
     /// The payload decoded as `Input`.
@@ -108,4 +112,3 @@ public struct JobRetry: Hashable, Sendable {
         job.attempts >= min(job.maxAttempts, maxAttempts) ? nil : now.addingTimeInterval(delay(afterAttempt: job.attempts))
     }
 }
-

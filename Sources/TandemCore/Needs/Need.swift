@@ -76,4 +76,3 @@ public struct Need: Hashable, Sendable, Codable, Identifiable {
         case updatedAt = "updated_at", resolvedAt = "resolved_at", closedAt = "closed_at", version
     }
 }
-

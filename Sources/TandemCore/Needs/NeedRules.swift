@@ -21,8 +21,9 @@ public enum NeedRules {
     /// An estimate of effort in hours, from 0 to `effortLimit`; `nil` is no estimate.
     public static func effort(_ value: Decimal?) throws -> Decimal? {
         if let value, value.isNaN || value < 0 || value > Decimal(effortLimit) {
-            throw TandemError.invalid("effort_hours", "effort_hours must be between 0 and \(effortLimit)", .outOfRange,
-                                      "0", "\(effortLimit)")
+            throw TandemError.invalid(
+                "effort_hours", "effort_hours must be between 0 and \(effortLimit)", .outOfRange,
+                "0", "\(effortLimit)")
         }
         return value
     }

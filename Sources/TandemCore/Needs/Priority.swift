@@ -38,7 +38,8 @@ public struct PriorityMatrix: Hashable, Sendable, Codable {
             cells.allSatisfy({ $0.count == Importance.allCases.count })
         else {
             throw TandemError.invalid(
-                "cells", "the matrix needs \(Urgency.allCases.count) rows (urgency) of \(Importance.allCases.count) priorities (importance)")
+                "cells", "the matrix needs \(Urgency.allCases.count) rows (urgency) of \(Importance.allCases.count) priorities (importance)"
+            )
         }
         self.cells = cells
     }

@@ -44,8 +44,10 @@ public struct InboxNotification: Hashable, Sendable, Codable, Identifiable {
     public var createdAt: Date
     public var readAt: Date?
 
-    public init(id: ID, personID: Person.ID, needID: Need.ID?, eventID: NeedEvent.ID, kind: NotificationKind, actorID: Person.ID?,
-                detail: String?, createdAt: Date, readAt: Date? = nil, subjectID: UUID? = nil) {
+    public init(
+        id: ID, personID: Person.ID, needID: Need.ID?, eventID: NeedEvent.ID, kind: NotificationKind, actorID: Person.ID?,
+        detail: String?, createdAt: Date, readAt: Date? = nil, subjectID: UUID? = nil
+    ) {
         self.id = id
         self.personID = personID
         self.needID = needID

@@ -23,8 +23,10 @@ public struct NotificationChannel: Hashable, Sendable, Identifiable {
     public var isActive: Bool
     public var createdAt: Date
 
-    public init(id: ID, departmentID: Department.ID, kind: Kind, name: String, url: String, secret: String?, events: Set<NotificationKind>,
-                language: Language, isActive: Bool, createdAt: Date) {
+    public init(
+        id: ID, departmentID: Department.ID, kind: Kind, name: String, url: String, secret: String?, events: Set<NotificationKind>,
+        language: Language, isActive: Bool, createdAt: Date
+    ) {
         self.id = id
         self.departmentID = departmentID
         self.kind = kind

@@ -40,7 +40,9 @@ public enum NotificationPlan {
             // NB: a breach also goes to the providing department's managers.
             add(workers + providers.filter { $0.has(.manager) }.map(\.id), .serviceLevelBreach)
         case .rated:
-            if event.changes.contains(where: { $0.field == "low_rating" && $0.new == SatisfactionPolicy.LowRatingAction.notifyManagers.rawValue }) {
+            if event.changes.contains(where: {
+                $0.field == "low_rating" && $0.new == SatisfactionPolicy.LowRatingAction.notifyManagers.rawValue
+            }) {
                 add(providers.filter { $0.has(.manager) }.map(\.id), .lowRating)
             }
             add(workers, .rated)

@@ -33,8 +33,10 @@ public struct OutboundPolicy: Sendable, Hashable {
     }
 
     /// Names that mean this machine or a metadata service whatever they resolve to.
-    static let internalNames = ["localhost", "localhost.localdomain", "metadata", "metadata.google.internal", "instance-data",
-                                "instance-data.ec2.internal"]
+    static let internalNames = [
+        "localhost", "localhost.localdomain", "metadata", "metadata.google.internal", "instance-data",
+        "instance-data.ec2.internal",
+    ]
 
     /// Throws unless a message may go to `host` (a URL's host: a name or an address literal).
     public func check(host rawHost: String) throws {
@@ -108,8 +110,9 @@ public struct OutboundPolicy: Sendable, Hashable {
     ].map { (AddressRange($0.0)!, $0.1) }
 
     static func refusal(_ host: String, _ why: String) -> TandemError {
-        TandemError.invalid("url", "'\(host)' \(why): Tandem sends notifications only to addresses outside this server's network",
-                            .internalAddress)
+        TandemError.invalid(
+            "url", "'\(host)' \(why): Tandem sends notifications only to addresses outside this server's network",
+            .internalAddress)
     }
 }
 

@@ -60,8 +60,10 @@ public struct Person: Hashable, Sendable, Codable, Identifiable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try container.decode(ID.self, forKey: .id), login: try container.decode(String.self, forKey: .login),
-            displayName: try container.decode(String.self, forKey: .displayName), email: try container.decodeIfPresent(String.self, forKey: .email),
-            departmentID: try container.decode(Department.ID.self, forKey: .departmentID), roles: try container.decode(Set<Role>.self, forKey: .roles),
+            displayName: try container.decode(String.self, forKey: .displayName),
+            email: try container.decodeIfPresent(String.self, forKey: .email),
+            departmentID: try container.decode(Department.ID.self, forKey: .departmentID),
+            roles: try container.decode(Set<Role>.self, forKey: .roles),
             language: try container.decode(Language.self, forKey: .language), isActive: try container.decode(Bool.self, forKey: .isActive),
             emailNotifications: try container.decodeIfPresent(Bool.self, forKey: .emailNotifications) ?? true,
             createdAt: try container.decode(Date.self, forKey: .createdAt))

@@ -18,10 +18,16 @@ public enum CapacityPlanner {
 
     public enum Pin: String, Hashable, Sendable, Codable, CaseIterable { case include, exclude }
 
-    public static func plan(_ candidates: [Candidate], capacityDays: Double, weights: PlanningWeights, now: Date,
-                            pins: [Need.ID: Pin] = [:]) -> PlanProposal {
+    public static func plan(
+        _ candidates: [Candidate], capacityDays: Double, weights: PlanningWeights, now: Date,
+        pins: [Need.ID: Pin] = [:]
+    ) -> PlanProposal {
         let scored = candidates.map { candidate in
-            (candidate, weights.score(priority: candidate.need.priority, goalWeight: candidate.goalWeight, raisedAt: candidate.need.createdAt, now: now))
+            (
+                candidate,
+                weights.score(
+                    priority: candidate.need.priority, goalWeight: candidate.goalWeight, raisedAt: candidate.need.createdAt, now: now)
+            )
         }.sorted { first, second in
             if first.1.total != second.1.total { return first.1.total > second.1.total }
             if first.0.need.createdAt != second.0.need.createdAt { return first.0.need.createdAt < second.0.need.createdAt }
@@ -53,8 +59,9 @@ public enum CapacityPlanner {
             }
         }
         let lines = scored.map { candidate, score in
-            PlanLine(needID: candidate.need.id, number: candidate.need.number, title: candidate.need.title, priority: candidate.need.priority,
-                     score: score, effortDays: effortDays(candidate.need), decision: decisions[candidate.need.id]!, pin: pins[candidate.need.id])
+            PlanLine(
+                needID: candidate.need.id, number: candidate.need.number, title: candidate.need.title, priority: candidate.need.priority,
+                score: score, effortDays: effortDays(candidate.need), decision: decisions[candidate.need.id]!, pin: pins[candidate.need.id])
         }
         return PlanProposal(capacityDays: capacityDays, lines: lines)
     }
@@ -145,13 +152,17 @@ public struct PlanLine: Hashable, Sendable, Codable {
         case (_, "no_estimate"): decision = .deferred(.noEstimate)
         case (_, "set_aside"): decision = .deferred(.setAside)
         default:
-            decision = .deferred(.overCapacity(neededDays: try container.decodeIfPresent(Double.self, forKey: .neededDays) ?? 0,
-                                               leftDays: try container.decodeIfPresent(Double.self, forKey: .leftDays) ?? 0))
+            decision = .deferred(
+                .overCapacity(
+                    neededDays: try container.decodeIfPresent(Double.self, forKey: .neededDays) ?? 0,
+                    leftDays: try container.decodeIfPresent(Double.self, forKey: .leftDays) ?? 0))
         }
     }
 
-    public init(needID: Need.ID?, number: NeedNumber?, title: String?, priority: Priority?, score: PlanningScore?, effortDays: Double?,
-                decision: Decision, pin: CapacityPlanner.Pin?) {
+    public init(
+        needID: Need.ID?, number: NeedNumber?, title: String?, priority: Priority?, score: PlanningScore?, effortDays: Double?,
+        decision: Decision, pin: CapacityPlanner.Pin?
+    ) {
         self.needID = needID
         self.number = number
         self.title = title
@@ -172,7 +183,8 @@ extension PlanLine {
         case .full: return self
         case .none: return nil
         case .confidential:
-            var line = PlanLine(needID: nil, number: nil, title: nil, priority: nil, score: nil, effortDays: effortDays, decision: decision, pin: nil)
+            var line = PlanLine(
+                needID: nil, number: nil, title: nil, priority: nil, score: nil, effortDays: effortDays, decision: decision, pin: nil)
             line.isWithheld = true
             return line
         }
@@ -194,11 +206,13 @@ public struct PlanProposal: Hashable, Sendable, Codable {
     /// The plan as a reader sees it: each line as `disclosure` says of its need (`needs`: the
     /// lines' needs as they are now; a line whose need is gone only for administrators).
     public func seen(by visibility: NeedVisibility, needs: [Need.ID: Need]) -> PlanProposal {
-        PlanProposal(capacityDays: capacityDays, lines: lines.compactMap { line in
-            guard let id = line.needID else { return line }
-            guard let need = needs[id] else { return visibility == .everything ? line : nil }
-            return line.seen(visibility.disclosure(of: need))
-        })
+        PlanProposal(
+            capacityDays: capacityDays,
+            lines: lines.compactMap { line in
+                guard let id = line.needID else { return line }
+                guard let need = needs[id] else { return visibility == .everything ? line : nil }
+                return line.seen(visibility.disclosure(of: need))
+            })
     }
     /// Capacity left after the planned needs (negative when pinned needs overbook it).
     public var leftDays: Double { capacityDays - plannedDays }

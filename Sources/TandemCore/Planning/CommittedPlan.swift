@@ -38,7 +38,8 @@ public struct PlanReview: Hashable, Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case planned, plannedDone = "planned_done", unplannedDone = "unplanned_done", plannedDays = "planned_days"
-        case plannedDoneDays = "planned_done_days", unplannedDoneDays = "unplanned_done_days", capacityDays = "capacity_days", missed, unplanned
+        case plannedDoneDays = "planned_done_days", unplannedDoneDays = "unplanned_done_days", capacityDays = "capacity_days", missed,
+            unplanned
     }
 
     /// `resolved`: the provider's needs resolved within the plan's period.

@@ -19,7 +19,9 @@ public struct PlanningWeights: Hashable, Sendable, Codable {
     public var ageCap: Double
     public var hoursPerDay: Double
 
-    public init(p1: Double, p2: Double, p3: Double, p4: Double, goalFactor: Double, pointsPerDay: Double, ageCap: Double, hoursPerDay: Double) {
+    public init(
+        p1: Double, p2: Double, p3: Double, p4: Double, goalFactor: Double, pointsPerDay: Double, ageCap: Double, hoursPerDay: Double
+    ) {
         self.p1 = p1
         self.p2 = p2
         self.p3 = p3
@@ -30,7 +32,8 @@ public struct PlanningWeights: Hashable, Sendable, Codable {
         self.hoursPerDay = hoursPerDay
     }
 
-    public static let standard = PlanningWeights(p1: 100, p2: 60, p3: 30, p4: 10, goalFactor: 0.5, pointsPerDay: 1, ageCap: 60, hoursPerDay: 8)
+    public static let standard = PlanningWeights(
+        p1: 100, p2: 60, p3: 30, p4: 10, goalFactor: 0.5, pointsPerDay: 1, ageCap: 60, hoursPerDay: 8)
 
     enum CodingKeys: String, CodingKey {
         case p1, p2, p3, p4, goalFactor = "goal_factor", pointsPerDay = "points_per_day", ageCap = "age_cap", hoursPerDay = "hours_per_day"
@@ -48,14 +51,17 @@ public struct PlanningWeights: Hashable, Sendable, Codable {
     /// The three parts of a need's score.
     public func score(priority: Priority, goalWeight: Int?, raisedAt: Date, now: Date) -> PlanningScore {
         let days = max(0, now.timeIntervalSince(raisedAt) / 86_400)
-        return PlanningScore(priority: points(for: priority), goal: goalFactor * Double(goalWeight ?? 0), age: min(ageCap, pointsPerDay * days))
+        return PlanningScore(
+            priority: points(for: priority), goal: goalFactor * Double(goalWeight ?? 0), age: min(ageCap, pointsPerDay * days))
     }
 
     /// Checks every weight (all ≥ 0, at most 1,000; a day of 1–24 hours), naming each bad one.
     public func validated() throws -> PlanningWeights {
         var problems = InputProblems()
-        for (field, value) in [("p1", p1), ("p2", p2), ("p3", p3), ("p4", p4), ("goal_factor", goalFactor), ("points_per_day", pointsPerDay),
-                               ("age_cap", ageCap)] where !(0...1_000).contains(value) || !value.isFinite {
+        for (field, value) in [
+            ("p1", p1), ("p2", p2), ("p3", p3), ("p4", p4), ("goal_factor", goalFactor), ("points_per_day", pointsPerDay),
+            ("age_cap", ageCap),
+        ] where !(0...1_000).contains(value) || !value.isFinite {
             problems.add(TandemError.invalid(field, "\(field) must be between 0 and 1000", .outOfRange, "0", "1000"))
         }
         if !(1...24).contains(hoursPerDay) {

@@ -14,8 +14,10 @@ public struct StrategicGoal: Hashable, Sendable, Codable, Identifiable {
     public var endsOn: CalendarDate?
     public var isActive: Bool
 
-    public init(id: ID, title: String, description: String = "", weight: Int, startsOn: CalendarDate? = nil, endsOn: CalendarDate? = nil,
-                isActive: Bool = true) {
+    public init(
+        id: ID, title: String, description: String = "", weight: Int, startsOn: CalendarDate? = nil, endsOn: CalendarDate? = nil,
+        isActive: Bool = true
+    ) {
         self.id = id
         self.title = title
         self.description = description
@@ -45,7 +47,10 @@ public struct GoalInput: Sendable {
     public var endsOn: CalendarDate?
     public var isActive: Bool
 
-    public init(title: String, description: String = "", weight: Int, startsOn: CalendarDate? = nil, endsOn: CalendarDate? = nil, isActive: Bool = true) {
+    public init(
+        title: String, description: String = "", weight: Int, startsOn: CalendarDate? = nil, endsOn: CalendarDate? = nil,
+        isActive: Bool = true
+    ) {
         self.title = title
         self.description = description
         self.weight = weight
@@ -66,8 +71,9 @@ public struct GoalInput: Sendable {
             problems.add(TandemError.invalid("ends_on", "ends_on must not be before starts_on", .outOfRange, startsOn.description, "—"))
         }
         try problems.throwIfAny()
-        return StrategicGoal(id: id, title: title ?? "", description: (description ?? nil) ?? "", weight: weight, startsOn: startsOn,
-                             endsOn: endsOn, isActive: isActive)
+        return StrategicGoal(
+            id: id, title: title ?? "", description: (description ?? nil) ?? "", weight: weight, startsOn: startsOn,
+            endsOn: endsOn, isActive: isActive)
     }
 }
 
@@ -85,8 +91,11 @@ public struct GoalFigures: Hashable, Sendable, Codable {
     public var ratingSum: Int
     public var ratingCount: Int
 
-    public init(goalID: StrategicGoal.ID, needs: Int = 0, open: Int = 0, resolved: Int = 0, effortHours: Double = 0, resolvedEffortHours: Double = 0,
-                resolutionMet: Int = 0, resolutionDecided: Int = 0, ratingSum: Int = 0, ratingCount: Int = 0) {
+    public init(
+        goalID: StrategicGoal.ID, needs: Int = 0, open: Int = 0, resolved: Int = 0, effortHours: Double = 0,
+        resolvedEffortHours: Double = 0,
+        resolutionMet: Int = 0, resolutionDecided: Int = 0, ratingSum: Int = 0, ratingCount: Int = 0
+    ) {
         self.goalID = goalID
         self.needs = needs
         self.open = open
@@ -101,6 +110,7 @@ public struct GoalFigures: Hashable, Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case goalID = "goal_id", needs, open, resolved, effortHours = "effort_hours", resolvedEffortHours = "resolved_effort_hours"
-        case resolutionMet = "resolution_met", resolutionDecided = "resolution_decided", ratingSum = "rating_sum", ratingCount = "rating_count"
+        case resolutionMet = "resolution_met", resolutionDecided = "resolution_decided", ratingSum = "rating_sum", ratingCount =
+            "rating_count"
     }
 }

@@ -18,5 +18,6 @@ public protocol ImportStore: Sendable {
     func write(people: [(person: Person, passwordHash: String?)]) async throws
     /// Numbers each need in its year and writes what `build` makes of it, all in one
     /// transaction; `progress` hears how many are written as it goes.
-    func write(needs: [(year: Int, build: @Sendable (NeedNumber) throws -> NeedWrite)], progress: @escaping @Sendable (Int) -> Void) async throws
+    func write(needs: [(year: Int, build: @Sendable (NeedNumber) throws -> NeedWrite)], progress: @escaping @Sendable (Int) -> Void)
+        async throws
 }

@@ -82,10 +82,14 @@ public struct ReportingPeriod: Hashable, Sendable, Comparable, CustomStringConve
     public var previous: ReportingPeriod {
         switch length {
         case .year: return ReportingPeriod(year: year - 1, length: .year, index: 1)
-        case .quarter: return index == 1 ? ReportingPeriod(year: year - 1, length: .quarter, index: 4)
-            : ReportingPeriod(year: year, length: .quarter, index: index - 1)
-        case .month: return index == 1 ? ReportingPeriod(year: year - 1, length: .month, index: 12)
-            : ReportingPeriod(year: year, length: .month, index: index - 1)
+        case .quarter:
+            return index == 1
+                ? ReportingPeriod(year: year - 1, length: .quarter, index: 4)
+                : ReportingPeriod(year: year, length: .quarter, index: index - 1)
+        case .month:
+            return index == 1
+                ? ReportingPeriod(year: year - 1, length: .month, index: 12)
+                : ReportingPeriod(year: year, length: .month, index: index - 1)
         }
     }
 
@@ -93,10 +97,14 @@ public struct ReportingPeriod: Hashable, Sendable, Comparable, CustomStringConve
     public var next: ReportingPeriod {
         switch length {
         case .year: return ReportingPeriod(year: year + 1, length: .year, index: 1)
-        case .quarter: return index == 4 ? ReportingPeriod(year: year + 1, length: .quarter, index: 1)
-            : ReportingPeriod(year: year, length: .quarter, index: index + 1)
-        case .month: return index == 12 ? ReportingPeriod(year: year + 1, length: .month, index: 1)
-            : ReportingPeriod(year: year, length: .month, index: index + 1)
+        case .quarter:
+            return index == 4
+                ? ReportingPeriod(year: year + 1, length: .quarter, index: 1)
+                : ReportingPeriod(year: year, length: .quarter, index: index + 1)
+        case .month:
+            return index == 12
+                ? ReportingPeriod(year: year + 1, length: .month, index: 1)
+                : ReportingPeriod(year: year, length: .month, index: index + 1)
         }
     }
 

@@ -11,8 +11,10 @@ public struct ScoredNeed: Hashable, Sendable {
     /// The requester's satisfaction rating, if given.
     public var ratingScore: Int?
 
-    public init(needID: Need.ID, requestingDepartmentID: Department.ID, providingDepartmentID: Department.ID, createdAt: Date,
-                status: NeedStatus, outcome: ServiceLevelOutcome, ratingScore: Int?) {
+    public init(
+        needID: Need.ID, requestingDepartmentID: Department.ID, providingDepartmentID: Department.ID, createdAt: Date,
+        status: NeedStatus, outcome: ServiceLevelOutcome, ratingScore: Int?
+    ) {
         self.needID = needID
         self.requestingDepartmentID = requestingDepartmentID
         self.providingDepartmentID = providingDepartmentID
@@ -141,7 +143,9 @@ public struct ScorecardRank: Hashable, Sendable, Codable {
     }
 
     /// The provider's place by a figure where higher is better; nil when it has no value.
-    public static func rank(_ provider: Department.ID, among totals: [ProviderTotals], by value: (ProviderTotals) -> Double?) -> ScorecardRank? {
+    public static func rank(_ provider: Department.ID, among totals: [ProviderTotals], by value: (ProviderTotals) -> Double?)
+        -> ScorecardRank?
+    {
         let ranked = totals.compactMap { total in value(total).map { (total.providerID, $0) } }
         guard let own = ranked.first(where: { $0.0 == provider })?.1 else { return nil }
         return ScorecardRank(place: ranked.filter { $0.1 > own }.count + 1, of: ranked.count)
@@ -194,7 +198,8 @@ public struct Scorecard: Hashable, Sendable, Codable {
     public var servedWithheld = 0
 
     enum CodingKeys: String, CodingKey {
-        case providerID = "provider_id", requesterID = "requester_id", period, figures, previousPeriod = "previous_period", previous, ranks, served
+        case providerID = "provider_id", requesterID = "requester_id", period, figures, previousPeriod = "previous_period", previous, ranks,
+            served
         case evaluation, previousEvaluation = "previous_evaluation", plans, figuresWithheld = "figures_withheld"
         case previousWithheld = "previous_withheld", evaluationWithheld = "evaluation_withheld", servedWithheld = "served_withheld"
     }
@@ -220,15 +225,20 @@ public struct Scorecard: Hashable, Sendable, Codable {
 
     /// Builds the scorecard from the needs of the two periods (already narrowed to the provider,
     /// and to the pair when `requester` is given) and the totals of every provider.
-    public init(provider: Department.ID, requester: Department.ID?, period: ReportingPeriod, needs: [ScoredNeed], previousNeeds: [ScoredNeed],
-                totals: [ProviderTotals]) {
-        self.init(provider: provider, requester: requester, period: period, tally: ScorecardTally(needs),
-                  previousTally: ScorecardTally(previousNeeds), totals: totals)
+    public init(
+        provider: Department.ID, requester: Department.ID?, period: ReportingPeriod, needs: [ScoredNeed], previousNeeds: [ScoredNeed],
+        totals: [ProviderTotals]
+    ) {
+        self.init(
+            provider: provider, requester: requester, period: period, tally: ScorecardTally(needs),
+            previousTally: ScorecardTally(previousNeeds), totals: totals)
     }
 
     /// Builds the scorecard from the tallies of the two periods and the totals of every provider.
-    public init(provider: Department.ID, requester: Department.ID?, period: ReportingPeriod, tally: ScorecardTally, previousTally: ScorecardTally,
-                totals: [ProviderTotals]) {
+    public init(
+        provider: Department.ID, requester: Department.ID?, period: ReportingPeriod, tally: ScorecardTally, previousTally: ScorecardTally,
+        totals: [ProviderTotals]
+    ) {
         providerID = provider
         requesterID = requester
         self.period = period
@@ -237,11 +247,16 @@ public struct Scorecard: Hashable, Sendable, Codable {
         previous = ScorecardFigures(previousTally)
         guard requester == nil else { return }
         ranks = Ranks(
-            serviceLevel: ScorecardRank.rank(provider, among: totals) { ScorecardFigures.percent($0.resolutionMet, of: $0.resolutionDecided) },
-            satisfaction: ScorecardRank.rank(provider, among: totals) { $0.ratingCount == 0 ? nil : Double($0.ratingSum) / Double($0.ratingCount) })
+            serviceLevel: ScorecardRank.rank(provider, among: totals) {
+                ScorecardFigures.percent($0.resolutionMet, of: $0.resolutionDecided)
+            },
+            satisfaction: ScorecardRank.rank(provider, among: totals) {
+                $0.ratingCount == 0 ? nil : Double($0.ratingSum) / Double($0.ratingCount)
+            })
         served = tally.served.map { department, share in
-            Served(departmentID: department, volume: share.volume,
-                   satisfactionAverage: share.ratingCount == 0 ? nil : Double(share.ratingSum) / Double(share.ratingCount))
+            Served(
+                departmentID: department, volume: share.volume,
+                satisfactionAverage: share.ratingCount == 0 ? nil : Double(share.ratingSum) / Double(share.ratingCount))
         }.sorted { ($0.volume, $1.departmentID) > ($1.volume, $0.departmentID) }
     }
 }

@@ -53,7 +53,10 @@ public enum Tokenizer {
             } else if ideographs.count > 1 {
                 for index in 0..<ideographs.count - 1 {
                     let pair = String([ideographs[index].character, ideographs[index + 1].character])
-                    tokens.append(Token(text: pair, range: ideographs[index].range.lowerBound..<ideographs[index + 1].range.upperBound, isIdeograph: false))
+                    tokens.append(
+                        Token(
+                            text: pair, range: ideographs[index].range.lowerBound..<ideographs[index + 1].range.upperBound,
+                            isIdeograph: false))
                 }
                 if runEnds, let last = ideographs.last {
                     tokens.append(Token(text: String(last.character), range: last.range, isIdeograph: true))

@@ -62,7 +62,8 @@ extension BusinessCalendar: Codable {
             var result: [CalendarDate: Value] = [:]
             for (text, value) in entries {
                 guard let date = CalendarDate(text) else {
-                    throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "'\(text)' is not a date YYYY-MM-DD")
+                    throw DecodingError.dataCorruptedError(
+                        forKey: key, in: container, debugDescription: "'\(text)' is not a date YYYY-MM-DD")
                 }
                 result[date] = value
             }
@@ -88,7 +89,8 @@ extension BusinessCalendar: Codable {
         try container.encode(timeZoneIdentifier, forKey: .timeZone)
         try container.encode(Dictionary(uniqueKeysWithValues: weeklyHours.map { ($0.key.name, $0.value) }), forKey: .weeklyHours)
         try container.encode(Dictionary(uniqueKeysWithValues: holidays.map { ($0.key.description, $0.value) }), forKey: .holidays)
-        try container.encode(Dictionary(uniqueKeysWithValues: makeUpWorkdays.map { ($0.key.description, $0.value) }), forKey: .makeUpWorkdays)
+        try container.encode(
+            Dictionary(uniqueKeysWithValues: makeUpWorkdays.map { ($0.key.description, $0.value) }), forKey: .makeUpWorkdays)
     }
 }
 

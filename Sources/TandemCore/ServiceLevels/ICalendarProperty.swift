@@ -39,13 +39,13 @@ struct ICalendarProperty {
         let digits = value.trimmingCharacters(in: .whitespaces)
         let datePart = String(digits.prefix(8))
         guard datePart.count == 8, datePart.allSatisfy(\.isASCII), datePart.allSatisfy(\.isNumber),
-              let date = CalendarDate("\(datePart.prefix(4))-\(datePart.dropFirst(4).prefix(2))-\(datePart.suffix(2))")
+            let date = CalendarDate("\(datePart.prefix(4))-\(datePart.dropFirst(4).prefix(2))-\(datePart.suffix(2))")
         else { throw TandemError.invalid("file", "line \(line): '\(value)' is not a date") }
         if digits.count == 8 && parameters["VALUE"].map({ $0.uppercased() == "DATE" }) != false { return .date(date) }
         let time = digits.dropFirst(8)
         guard time.first == "T", time.count == 7 || (time.count == 8 && time.last == "Z"),
-              let hour = Int(time.dropFirst().prefix(2)), let minute = Int(time.dropFirst(3).prefix(2)),
-              let second = Int(time.dropFirst(5).prefix(2)), hour < 24, minute < 60, second < 61
+            let hour = Int(time.dropFirst().prefix(2)), let minute = Int(time.dropFirst(3).prefix(2)),
+            let second = Int(time.dropFirst(5).prefix(2)), hour < 24, minute < 60, second < 61
         else { throw TandemError.invalid("file", "line \(line): '\(value)' is not a date or a date and time") }
         let timeZone: TimeZone
         if time.last == "Z" {
@@ -94,8 +94,10 @@ struct ICalendarProperty {
 
     /// An IANA zone, or one of the Windows names Outlook writes for the zones Tandem's users are in.
     static func timeZone(named identifier: String) -> TimeZone? {
-        let windows = ["China Standard Time": "Asia/Shanghai", "Taipei Standard Time": "Asia/Taipei",
-                       "Singapore Standard Time": "Asia/Singapore", "Tokyo Standard Time": "Asia/Tokyo", "UTC": "UTC"]
+        let windows = [
+            "China Standard Time": "Asia/Shanghai", "Taipei Standard Time": "Asia/Taipei",
+            "Singapore Standard Time": "Asia/Singapore", "Tokyo Standard Time": "Asia/Tokyo", "UTC": "UTC",
+        ]
         return TimeZone(identifier: windows[identifier] ?? identifier)
     }
 }

@@ -70,18 +70,20 @@ public struct ServiceLevelClock: Hashable, Sendable {
             // NB: the first response is the first public reply or lifecycle step by a provider;
             // whatever happens later never moves it.
             let response = firstResponse(in: events, providers: providers)
-            result.firstResponse = measure(minutes: minutes, start: raised.at, achievedAt: response?.at, stoppedAt: stoppedAt, paused: paused,
-                                           pausedNow: timeline.current.map(policy.pausingStatuses.contains) ?? false,
-                                           warningPercent: policy.warningPercent, clock: clock, now: now)
+            result.firstResponse = measure(
+                minutes: minutes, start: raised.at, achievedAt: response?.at, stoppedAt: stoppedAt, paused: paused,
+                pausedNow: timeline.current.map(policy.pausingStatuses.contains) ?? false,
+                warningPercent: policy.warningPercent, clock: clock, now: now)
         }
         if let minutes = targets?.resolutionMinutes {
             // Reopening resumes the clock: the time a need spent resolved or closed does not count.
             let stopped = timeline.intervals { !$0.isOpen }
             let resolved = stoppedAt == nil && timeline.current.map { !$0.isOpen } ?? false
-            result.resolution = measure(minutes: minutes, start: raised.at, achievedAt: resolved ? timeline.finishedAt : nil,
-                                        stoppedAt: stoppedAt, paused: paused + stopped,
-                                        pausedNow: timeline.current.map(policy.pausingStatuses.contains) ?? false,
-                                        warningPercent: policy.warningPercent, clock: clock, now: now)
+            result.resolution = measure(
+                minutes: minutes, start: raised.at, achievedAt: resolved ? timeline.finishedAt : nil,
+                stoppedAt: stoppedAt, paused: paused + stopped,
+                pausedNow: timeline.current.map(policy.pausingStatuses.contains) ?? false,
+                warningPercent: policy.warningPercent, clock: clock, now: now)
         }
         return result
     }
@@ -114,9 +116,10 @@ public struct ServiceLevelClock: Hashable, Sendable {
         } else {
             state = .running
         }
-        return ServiceLevelMeasure(targetMinutes: minutes, dueAt: clock.instant(after: target, from: start, paused: paused),
-                                   warningAt: clock.instant(after: target * Double(warningPercent) / 100, from: start, paused: paused),
-                                   achievedAt: achievedAt, stoppedAt: stop, usedSeconds: used, state: state)
+        return ServiceLevelMeasure(
+            targetMinutes: minutes, dueAt: clock.instant(after: target, from: start, paused: paused),
+            warningAt: clock.instant(after: target * Double(warningPercent) / 100, from: start, paused: paused),
+            achievedAt: achievedAt, stoppedAt: stop, usedSeconds: used, state: state)
     }
 }
 
@@ -168,7 +171,8 @@ extension BusinessCalendar {
     /// Every minute of every day counts: for targets in calendar minutes.
     public static var roundTheClock: BusinessCalendar {
         let allDay = [WorkingSpan(TimeOfDay(hour: 0, minute: 0)!, TimeOfDay(hour: 24, minute: 0)!)!]
-        return try! BusinessCalendar(name: "24×7", timeZoneIdentifier: "UTC",
-                                     weeklyHours: Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0, allDay) }))
+        return try! BusinessCalendar(
+            name: "24×7", timeZoneIdentifier: "UTC",
+            weeklyHours: Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0, allDay) }))
     }
 }

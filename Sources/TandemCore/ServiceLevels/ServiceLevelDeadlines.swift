@@ -59,7 +59,9 @@ public struct ServiceLevelDeadlines: Hashable, Sendable {
         var alerts: [ServiceLevelAlert] = []
         for (target, measure) in [(ServiceLevelTarget.firstResponse, clock.firstResponse), (.resolution, clock.resolution)] {
             guard let measure, measure.achievedAt == nil, measure.stoppedAt == nil else { continue }
-            if measure.state == .warning || measure.state == .breached { alerts.append(.init(needID: need, target: target, level: .warning)) }
+            if measure.state == .warning || measure.state == .breached {
+                alerts.append(.init(needID: need, target: target, level: .warning))
+            }
             if measure.state == .breached { alerts.append(.init(needID: need, target: target, level: .breach)) }
         }
         return alerts

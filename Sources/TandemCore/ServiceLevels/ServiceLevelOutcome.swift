@@ -15,8 +15,10 @@ public struct ServiceLevelOutcome: Hashable, Sendable {
     /// As `responseMet`, for resolution; a need rejected or withdrawn in time has none.
     public var resolutionMet: Bool?
 
-    public init(responseSeconds: TimeInterval? = nil, resolutionSeconds: TimeInterval? = nil, responseMet: Bool? = nil,
-                resolutionMet: Bool? = nil) {
+    public init(
+        responseSeconds: TimeInterval? = nil, resolutionSeconds: TimeInterval? = nil, responseMet: Bool? = nil,
+        resolutionMet: Bool? = nil
+    ) {
         self.responseSeconds = responseSeconds
         self.resolutionSeconds = resolutionSeconds
         self.responseMet = responseMet

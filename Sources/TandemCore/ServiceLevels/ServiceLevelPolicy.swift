@@ -43,7 +43,8 @@ public struct ServiceLevelPolicy: Hashable, Sendable {
             throw TandemError.invalid("warning_percent", "warning_percent must be between 1 and 99")
         }
         for (priority, target) in targets {
-            for minutes in [target.firstResponseMinutes, target.resolutionMinutes].compactMap({ $0 }) where !(1...1_000_000).contains(minutes) {
+            for minutes in [target.firstResponseMinutes, target.resolutionMinutes].compactMap({ $0 })
+            where !(1...1_000_000).contains(minutes) {
                 throw TandemError.invalid("targets.\(priority.rawValue)", "targets must be between 1 and 1000000 minutes")
             }
         }
@@ -92,11 +93,13 @@ extension ServiceLevelPolicy: Codable {
     /// The company default until an administrator sets another: business minutes, P1 answered
     /// in 30 minutes and resolved in 4 hours … P4 in a day and a week (a working day is 7.5 hours).
     public static var standard: ServiceLevelPolicy {
-        try! ServiceLevelPolicy(mode: .business, targets: [
-            .p1: ServiceLevelTargets(firstResponseMinutes: 30, resolutionMinutes: 240),
-            .p2: ServiceLevelTargets(firstResponseMinutes: 120, resolutionMinutes: 450),
-            .p3: ServiceLevelTargets(firstResponseMinutes: 240, resolutionMinutes: 3 * 450),
-            .p4: ServiceLevelTargets(firstResponseMinutes: 450, resolutionMinutes: 5 * 450),
-        ])
+        try! ServiceLevelPolicy(
+            mode: .business,
+            targets: [
+                .p1: ServiceLevelTargets(firstResponseMinutes: 30, resolutionMinutes: 240),
+                .p2: ServiceLevelTargets(firstResponseMinutes: 120, resolutionMinutes: 450),
+                .p3: ServiceLevelTargets(firstResponseMinutes: 240, resolutionMinutes: 3 * 450),
+                .p4: ServiceLevelTargets(firstResponseMinutes: 450, resolutionMinutes: 5 * 450),
+            ])
     }
 }

@@ -22,8 +22,9 @@ public struct SupplyChainMap: Hashable, Sendable, Codable {
     /// The map of the pairs' figures, departments in the order given (those without an edge left out).
     public init(period: ReportingPeriod, order: [Department.ID], pairs: [SupplyChainEdge]) {
         let onMap = Set(pairs.flatMap { [$0.requestingDepartmentID, $0.providingDepartmentID] })
-        self.init(period: period, departmentIDs: order.filter(onMap.contains),
-                  edges: pairs.filter { $0.volume > 0 }.sorted { $0.volume != $1.volume ? $0.volume > $1.volume : $0.key < $1.key })
+        self.init(
+            period: period, departmentIDs: order.filter(onMap.contains),
+            edges: pairs.filter { $0.volume > 0 }.sorted { $0.volume != $1.volume ? $0.volume > $1.volume : $0.key < $1.key })
     }
 }
 
@@ -41,8 +42,10 @@ public struct SupplyChainEdge: Hashable, Sendable, Codable {
     public var ratingSum: Int
     public var ratingCount: Int
 
-    public init(requestingDepartmentID: Department.ID, providingDepartmentID: Department.ID, volume: Int, resolutionMet: Int,
-                resolutionDecided: Int, ratingSum: Int, ratingCount: Int) {
+    public init(
+        requestingDepartmentID: Department.ID, providingDepartmentID: Department.ID, volume: Int, resolutionMet: Int,
+        resolutionDecided: Int, ratingSum: Int, ratingCount: Int
+    ) {
         self.requestingDepartmentID = requestingDepartmentID
         self.providingDepartmentID = providingDepartmentID
         self.volume = volume
@@ -54,7 +57,8 @@ public struct SupplyChainEdge: Hashable, Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case requestingDepartmentID = "requesting_department_id", providingDepartmentID = "providing_department_id", volume
-        case resolutionMet = "resolution_met", resolutionDecided = "resolution_decided", ratingSum = "rating_sum", ratingCount = "rating_count"
+        case resolutionMet = "resolution_met", resolutionDecided = "resolution_decided", ratingSum = "rating_sum", ratingCount =
+            "rating_count"
         case metPercent = "resolution_met_percent", ratingAverage = "rating_average", health
     }
 
@@ -127,7 +131,8 @@ public enum CircleLayout {
         let middle = Point(x: (from.x + to.x) / 2, y: (from.y + to.y) / 2)
         let dx = to.x - from.x, dy = to.y - from.y
         let length = max((dx * dx + dy * dy).squareRoot(), 1)
-        return Point(x: middle.x + (centre.x - middle.x) * pull + dy / length * aside,
-                     y: middle.y + (centre.y - middle.y) * pull - dx / length * aside)
+        return Point(
+            x: middle.x + (centre.x - middle.x) * pull + dy / length * aside,
+            y: middle.y + (centre.y - middle.y) * pull - dx / length * aside)
     }
 }

@@ -21,7 +21,8 @@ public struct SurveyQuestion: Hashable, Sendable, Codable {
     /// For `raiseNeed`: the department the drafts go to.
     public var providerID: Department.ID?
 
-    public init(key: String, prompt: String, kind: Kind, options: [String] = [], isRequired: Bool = false, providerID: Department.ID? = nil) {
+    public init(key: String, prompt: String, kind: Kind, options: [String] = [], isRequired: Bool = false, providerID: Department.ID? = nil)
+    {
         self.key = key
         self.prompt = prompt
         self.kind = kind
@@ -98,7 +99,7 @@ public struct SurveySchedule: Hashable, Sendable, Codable {
     /// The round open at `now`, if one is.
     public func openRound(at now: Date, in timeZone: TimeZone) -> Int? {
         guard let latest = latestRound(at: now, in: timeZone), round(latest, in: timeZone).contains(now),
-              now < round(latest, in: timeZone).end
+            now < round(latest, in: timeZone).end
         else { return nil }
         return latest
     }
@@ -123,8 +124,10 @@ public struct Survey: Hashable, Sendable, Identifiable {
     public var isActive: Bool
     public var createdAt: Date
 
-    public init(id: ID, title: String, description: String, ownerDepartmentID: Department.ID, createdBy: Person.ID, isAnonymous: Bool,
-                questions: [SurveyQuestion], audience: SurveyAudience, schedule: SurveySchedule, isActive: Bool, createdAt: Date) {
+    public init(
+        id: ID, title: String, description: String, ownerDepartmentID: Department.ID, createdBy: Person.ID, isAnonymous: Bool,
+        questions: [SurveyQuestion], audience: SurveyAudience, schedule: SurveySchedule, isActive: Bool, createdAt: Date
+    ) {
         self.id = id
         self.title = title
         self.description = description
@@ -174,8 +177,10 @@ public struct SurveyResponse: Hashable, Sendable {
     public var respondentDepartmentID: Department.ID?
     public var answers: [String: SurveyAnswer]
 
-    public init(id: ID, surveyID: Survey.ID, round: Int, respondentID: Person.ID?, respondentDepartmentID: Department.ID?,
-                answers: [String: SurveyAnswer]) {
+    public init(
+        id: ID, surveyID: Survey.ID, round: Int, respondentID: Person.ID?, respondentDepartmentID: Department.ID?,
+        answers: [String: SurveyAnswer]
+    ) {
         self.id = id
         self.surveyID = surveyID
         self.round = round
@@ -203,8 +208,10 @@ public struct NeedDraft: Hashable, Sendable, Codable, Identifiable {
     public var status: Status
     public var needID: Need.ID?
 
-    public init(id: ID, surveyID: Survey.ID, round: Int, questionKey: String, providerID: Department.ID, text: String,
-                respondentID: Person.ID?, respondentDepartmentID: Department.ID?, status: Status = .open, needID: Need.ID? = nil) {
+    public init(
+        id: ID, surveyID: Survey.ID, round: Int, questionKey: String, providerID: Department.ID, text: String,
+        respondentID: Person.ID?, respondentDepartmentID: Department.ID?, status: Status = .open, needID: Need.ID? = nil
+    ) {
         self.id = id
         self.surveyID = surveyID
         self.round = round

@@ -60,9 +60,11 @@ public struct SurveyResults: Hashable, Sendable {
                 for case .text(let text) in answers { texts.append(text) }
             }
             let rated = distribution.reduce(0, +)
-            let average = rated == 0 ? nil : Double(distribution.enumerated().map { ($0.offset + 1) * $0.element }.reduce(0, +)) / Double(rated)
-            return Question(key: question.key, prompt: question.prompt, kind: question.kind, answered: answers.count, options: options,
-                            ratingDistribution: distribution, ratingAverage: average, texts: texts)
+            let average =
+                rated == 0 ? nil : Double(distribution.enumerated().map { ($0.offset + 1) * $0.element }.reduce(0, +)) / Double(rated)
+            return Question(
+                key: question.key, prompt: question.prompt, kind: question.kind, answered: answers.count, options: options,
+                ratingDistribution: distribution, ratingAverage: average, texts: texts)
         }
     }
 }

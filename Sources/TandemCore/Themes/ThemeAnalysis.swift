@@ -111,8 +111,10 @@ public enum ThemeAnalysis {
     }
 
     /// The analysis of `current` against `previous` (both: the needs raised in their period).
-    public static func analyse(_ current: [Document], previous: [Document], keyTermCount: Int = 20, risingCount: Int = 10,
-                               minimumGroup: Int = 3, similarity: Double = 0.5) -> Result {
+    public static func analyse(
+        _ current: [Document], previous: [Document], keyTermCount: Int = 20, risingCount: Int = 10,
+        minimumGroup: Int = 3, similarity: Double = 0.5
+    ) -> Result {
         let currentTerms = current.map { terms(of: $0.title + "\n" + $0.description) }
         let previousTerms = previous.map { terms(of: $0.title + "\n" + $0.description) }
         let currentCounts = frequencies(currentTerms), previousCounts = frequencies(previousTerms)
@@ -123,12 +125,17 @@ public enum ThemeAnalysis {
             let idf = log(Double(1 + all) / Double(1 + count + (previousCounts[term] ?? 0))) + 1
             return KeyTerm(term: term, count: count, score: Double(count) * idf)
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.term.count != $1.term.count ? $0.term.count > $1.term.count : $0.term < $1.term) }
+        scored.sort {
+            $0.score != $1.score
+                ? $0.score > $1.score : ($0.term.count != $1.term.count ? $0.term.count > $1.term.count : $0.term < $1.term)
+        }
         let keyTerms = Array(dropSubsumed(scored).prefix(keyTermCount))
 
-        let rising = dropSubsumed(currentCounts.compactMap { term, count -> KeyTerm? in
-            count >= minimumGroup ? KeyTerm(term: term, count: count, score: Double(count)) : nil
-        }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.term < $1.term })
+        let rising = dropSubsumed(
+            currentCounts.compactMap { term, count -> KeyTerm? in
+                count >= minimumGroup ? KeyTerm(term: term, count: count, score: Double(count)) : nil
+            }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.term < $1.term }
+        )
         .compactMap { candidate -> RisingTheme? in
             let before = previousCounts[candidate.term] ?? 0
             let share = Double(candidate.count) / Double(max(current.count, 1))
@@ -138,8 +145,9 @@ public enum ThemeAnalysis {
         }
         .sorted { $0.growth != $1.growth ? $0.growth > $1.growth : ($0.count != $1.count ? $0.count > $1.count : $0.term < $1.term) }
 
-        return Result(needs: current.count, previousNeeds: previous.count, keyTerms: keyTerms, rising: Array(rising.prefix(risingCount)),
-                      recurring: recurring(current, minimumGroup: minimumGroup, similarity: similarity))
+        return Result(
+            needs: current.count, previousNeeds: previous.count, keyTerms: keyTerms, rising: Array(rising.prefix(risingCount)),
+            recurring: recurring(current, minimumGroup: minimumGroup, similarity: similarity))
     }
 
     static func frequencies(_ documents: [Set<String>]) -> [String: Int] {
@@ -173,10 +181,14 @@ public enum ThemeAnalysis {
             }
         }
         return groups.filter { $0.members.count >= minimumGroup }
-            .sorted { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.members[0].number < $1.members[0].number }
+            .sorted {
+                $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.members[0].number < $1.members[0].number
+            }
             .map { group in
-                RecurringNeed(title: group.members[0].title, count: group.members.count, needIDs: group.members.map(\.needID),
-                              numbers: group.members.map(\.number), providingDepartmentIDs: Array(Set(group.members.map(\.providingDepartmentID))).sorted())
+                RecurringNeed(
+                    title: group.members[0].title, count: group.members.count, needIDs: group.members.map(\.needID),
+                    numbers: group.members.map(\.number),
+                    providingDepartmentIDs: Array(Set(group.members.map(\.providingDepartmentID))).sorted())
             }
     }
 }

@@ -54,8 +54,10 @@ public struct SignInThrottle: Sendable {
     public var freeFailuresPerAddress: Int
     public var longestWait: TimeInterval
 
-    public init(window: TimeInterval = 15 * 60, freeFailuresPerLogin: Int = 5, freeFailuresPerAddress: Int = 30,
-                longestWait: TimeInterval = 15 * 60) {
+    public init(
+        window: TimeInterval = 15 * 60, freeFailuresPerLogin: Int = 5, freeFailuresPerAddress: Int = 30,
+        longestWait: TimeInterval = 15 * 60
+    ) {
         self.window = window
         self.freeFailuresPerLogin = freeFailuresPerLogin
         self.freeFailuresPerAddress = freeFailuresPerAddress
@@ -108,8 +110,9 @@ public struct AccountWorkflow: Sendable {
         let since = now.addingTimeInterval(-throttle.window)
         let pair = try await credentials.failedSignIns(login: login, address: address, since: since)
         let fromAddress = try await credentials.failedSignIns(login: nil, address: address, since: since)
-        let wait = max(throttle.wait(after: pair, free: throttle.freeFailuresPerLogin, now: now),
-                       throttle.wait(after: fromAddress, free: throttle.freeFailuresPerAddress, now: now))
+        let wait = max(
+            throttle.wait(after: pair, free: throttle.freeFailuresPerLogin, now: now),
+            throttle.wait(after: fromAddress, free: throttle.freeFailuresPerAddress, now: now))
         if wait > 0 {
             let seconds = String(Int(wait.rounded(.up)))
             throw TandemError(.tooManyRequests, "too many failed sign-ins; try again in \(seconds) seconds", reasonArguments: [seconds])
@@ -129,8 +132,9 @@ public struct AccountWorkflow: Sendable {
         }
         try await credentials.clearFailedSignIns(login: login, address: address)
         let secret = Self.randomSecret()
-        try await credentials.insertSession(digest: digest.digest(secret), person: person.id, createdAt: now,
-                                            expiresAt: now.addingTimeInterval(sessionLifetime))
+        try await credentials.insertSession(
+            digest: digest.digest(secret), person: person.id, createdAt: now,
+            expiresAt: now.addingTimeInterval(sessionLifetime))
         return (person, secret)
     }
 
@@ -167,8 +171,9 @@ public struct AccountWorkflow: Sendable {
             throw TandemError.invalid("expires_in_days", "expires_in_days must be between 1 and 3650")
         }
         let now = clock.now()
-        let token = APIToken(id: ids.next(), personID: actor.id, name: name, createdAt: now, lastUsedAt: nil,
-                             expiresAt: expiresInDays.map { now.addingTimeInterval(Double($0) * 86_400) }, revokedAt: nil)
+        let token = APIToken(
+            id: ids.next(), personID: actor.id, name: name, createdAt: now, lastUsedAt: nil,
+            expiresAt: expiresInDays.map { now.addingTimeInterval(Double($0) * 86_400) }, revokedAt: nil)
         let secret = "tdm_" + Self.randomSecret()
         try await credentials.insert(token, digest: digest.digest(secret))
         return (token, secret)

@@ -10,8 +10,10 @@ public struct ActionItemWorkflow: Sendable {
     public let clock: any Clock
     public let ids: any IDGenerator
 
-    public init(store: any ActionItemStore, meetings: any MeetingStore, plans: any ImprovementPlanStore, organisation: any OrganisationStore,
-                clock: any Clock, ids: any IDGenerator) {
+    public init(
+        store: any ActionItemStore, meetings: any MeetingStore, plans: any ImprovementPlanStore, organisation: any OrganisationStore,
+        clock: any Clock, ids: any IDGenerator
+    ) {
         self.store = store
         self.meetings = meetings
         self.plans = plans
@@ -39,7 +41,9 @@ public struct ActionItemWorkflow: Sendable {
     }
 
     /// Adds an action: whoever runs the parent.
-    public func add(to parent: ActionItem.Parent, title: String, ownerID: Person.ID?, dueOn: String?, by actor: Person) async throws -> ActionItem {
+    public func add(to parent: ActionItem.Parent, title: String, ownerID: Person.ID?, dueOn: String?, by actor: Person) async throws
+        -> ActionItem
+    {
         let (reads, runs) = try await rules(of: parent, actor)
         guard reads else { throw TandemError.notFound(parent.kind) }
         guard runs else { throw TandemError.forbidden("whoever runs the \(parent.kind) adds its actions") }
@@ -47,16 +51,22 @@ public struct ActionItemWorkflow: Sendable {
         let text = try problems.check { try Validate.requiredText(title, field: "title", max: 300) }
         var owner: Person?
         if let ownerID { owner = try await organisation.person(ownerID).flatMap { $0.isActive ? $0 : nil } }
-        if owner == nil { problems.add(.invalid("owner_id", "the owner must be an active person", ownerID == nil ? .required : .unknownRecord)) }
-        let due = try problems.check { () throws -> CalendarDate? in
-            guard let text = dueOn?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-            guard let date = CalendarDate(text) else { throw TandemError.invalid("due_on", "due_on must be a date (YYYY-MM-DD)", .notADate) }
-            return date
-        } ?? nil
+        if owner == nil {
+            problems.add(.invalid("owner_id", "the owner must be an active person", ownerID == nil ? .required : .unknownRecord))
+        }
+        let due =
+            try problems.check { () throws -> CalendarDate? in
+                guard let text = dueOn?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+                guard let date = CalendarDate(text) else {
+                    throw TandemError.invalid("due_on", "due_on must be a date (YYYY-MM-DD)", .notADate)
+                }
+                return date
+            } ?? nil
         try problems.throwIfAny()
         guard let text, let owner else { throw TandemError.invalid("title", "title is required", .required) }
         let now = clock.now()
-        let item = ActionItem(id: ids.next(), parent: parent, title: text, ownerID: owner.id, dueOn: due, status: .open, createdAt: now, updatedAt: now)
+        let item = ActionItem(
+            id: ids.next(), parent: parent, title: text, ownerID: owner.id, dueOn: due, status: .open, createdAt: now, updatedAt: now)
         try await store.insert(item)
         return item
     }

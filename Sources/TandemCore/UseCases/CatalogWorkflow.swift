@@ -107,7 +107,8 @@ public struct CatalogWorkflow: Sendable {
             offering.name = try problems.check { try Validate.requiredText(input.name ?? "", field: "name", max: 200) } ?? ""
         }
         if let description = input.description {
-            offering.description = try problems.check { try Validate.optionalText(description, field: "description", max: 10_000) ?? "" } ?? ""
+            offering.description =
+                try problems.check { try Validate.optionalText(description, field: "description", max: 10_000) ?? "" } ?? ""
         }
         if let fields = input.formFields {
             if fields.count > 50 { problems.add(.invalid("form_fields", "at most 50 form fields")) }
@@ -117,7 +118,9 @@ public struct CatalogWorkflow: Sendable {
         try problems.throwIfAny()
         if let audience = input.audience {
             if case .departments(let listed) = audience {
-                guard !listed.isEmpty else { throw TandemError.invalid("audience", "list at least one department, or open it to everyone", .required) }
+                guard !listed.isEmpty else {
+                    throw TandemError.invalid("audience", "list at least one department, or open it to everyone", .required)
+                }
                 let known = Set(try await organisation.departments().map(\.id))
                 guard listed.isSubset(of: known) else { throw TandemError.invalid("audience", "the audience names an unknown department") }
             }

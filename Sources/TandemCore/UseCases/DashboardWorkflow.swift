@@ -13,8 +13,10 @@ public struct DashboardWorkflow: Sendable {
     public let ids: any IDGenerator
     public let timeZone: TimeZone
 
-    public init(store: any DashboardStore, organisation: any OrganisationStore, jobs: any JobStore, clock: any Clock, ids: any IDGenerator,
-                timeZone: TimeZone) {
+    public init(
+        store: any DashboardStore, organisation: any OrganisationStore, jobs: any JobStore, clock: any Clock, ids: any IDGenerator,
+        timeZone: TimeZone
+    ) {
         self.store = store
         self.organisation = organisation
         self.jobs = jobs
@@ -37,7 +39,8 @@ public struct DashboardWorkflow: Sendable {
         guard let snapshot = try await store.snapshot(of: view) else { return try await refresh(view) }
         let now = clock.now()
         if now.timeIntervalSince(snapshot.computedAt) > Self.freshFor,
-           try await store.claimRefresh(of: view, at: now, unlessAfter: now.addingTimeInterval(-Self.freshFor)) {
+            try await store.claimRefresh(of: view, at: now, unlessAfter: now.addingTimeInterval(-Self.freshFor))
+        {
             try await jobs.enqueue([try Job.make(Self.refreshKind, Refresh(scope: view.key), id: Job.ID(ids.make()), at: now)])
         }
         return snapshot

@@ -35,8 +35,10 @@ public struct EvaluationWorkflow: Sendable {
         public var asksRecommendation: Bool?
         public var closesOn: String?
 
-        public init(name: String? = nil, period: String? = nil, providerID: Department.ID? = nil, dimensions: [EvaluationDimension]? = nil,
-                    asksRecommendation: Bool? = nil, closesOn: String? = nil) {
+        public init(
+            name: String? = nil, period: String? = nil, providerID: Department.ID? = nil, dimensions: [EvaluationDimension]? = nil,
+            asksRecommendation: Bool? = nil, closesOn: String? = nil
+        ) {
             self.name = name
             self.period = period
             self.providerID = providerID
@@ -58,7 +60,9 @@ public struct EvaluationWorkflow: Sendable {
         let dimensions = try problems.check { try Self.checked(input.dimensions ?? EvaluationDimension.standard) }
         let closesOn = try problems.check { () throws -> CalendarDate? in
             guard let text = input.closesOn?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-            guard let date = CalendarDate(text) else { throw TandemError.invalid("closes_on", "closes_on must be a date (YYYY-MM-DD)", .notADate) }
+            guard let date = CalendarDate(text) else {
+                throw TandemError.invalid("closes_on", "closes_on must be a date (YYYY-MM-DD)", .notADate)
+            }
             guard date >= CalendarDate(clock.now(), in: timeZone) else {
                 throw TandemError.invalid("closes_on", "closes_on must not be in the past", .notADate)
             }
@@ -78,11 +82,13 @@ public struct EvaluationWorkflow: Sendable {
         let answering = Set(try await organisation.people(in: nil).filter(EvaluationAccess.answersForDepartment).map(\.departmentID))
         let pairs = served.filter { answering.contains($0.rater) }
         guard !pairs.isEmpty else {
-            throw TandemError.invalid("period", "no department that received service in \(period) has a manager to answer", .nothingToEvaluate)
+            throw TandemError.invalid(
+                "period", "no department that received service in \(period) has a manager to answer", .nothingToEvaluate)
         }
-        let cycle = EvaluationCycle(id: ids.next(), name: name, period: period, providerID: input.providerID, dimensions: dimensions,
-                                    asksRecommendation: input.asksRecommendation ?? true, closesOn: closesOn ?? nil, status: .open,
-                                    openedBy: actor.id, createdAt: clock.now(), closedAt: nil)
+        let cycle = EvaluationCycle(
+            id: ids.next(), name: name, period: period, providerID: input.providerID, dimensions: dimensions,
+            asksRecommendation: input.asksRecommendation ?? true, closesOn: closesOn ?? nil, status: .open,
+            openedBy: actor.id, createdAt: clock.now(), closedAt: nil)
         let invitations = pairs.map { pair in
             EvaluationInvitation(id: ids.next(), cycleID: cycle.id, raterID: pair.rater, providerID: pair.provider, needCount: pair.needs)
         }
@@ -137,7 +143,9 @@ public struct EvaluationWorkflow: Sendable {
         guard actor.has(.manager) else { return [] }
         var result: [EvaluationInvitation] = []
         for invitation in try await store.pendingInvitations(rater: actor.departmentID) {
-            if let cycle = try await store.cycle(invitation.cycleID), cycle.takesAnswers(at: clock.now(), in: timeZone) { result.append(invitation) }
+            if let cycle = try await store.cycle(invitation.cycleID), cycle.takesAnswers(at: clock.now(), in: timeZone) {
+                result.append(invitation)
+            }
         }
         return result
     }
@@ -145,13 +153,16 @@ public struct EvaluationWorkflow: Sendable {
     /// One invitation and its response, as the actor may see them: the response only for
     /// administrators and the managers of the two departments.
     public func invitation(_ id: EvaluationInvitation.ID, for actor: Person)
-        async throws -> (cycle: EvaluationCycle, invitation: EvaluationInvitation, response: EvaluationResponse?, canAnswer: Bool) {
+        async throws -> (cycle: EvaluationCycle, invitation: EvaluationInvitation, response: EvaluationResponse?, canAnswer: Bool)
+    {
         guard actor.isActive, let invitation = try await store.invitation(id), let stored = try await store.cycle(invitation.cycleID) else {
             throw TandemError.notFound("evaluation invitation")
         }
         let cycle = try await closedIfDue(stored)
-        return (cycle, invitation, EvaluationAccess.seesResponse(invitation, actor) ? try await store.response(to: id) : nil,
-                EvaluationAccess.mayAnswer(invitation, actor) && cycle.takesAnswers(at: clock.now(), in: timeZone))
+        return (
+            cycle, invitation, EvaluationAccess.seesResponse(invitation, actor) ? try await store.response(to: id) : nil,
+            EvaluationAccess.mayAnswer(invitation, actor) && cycle.takesAnswers(at: clock.now(), in: timeZone)
+        )
     }
 
     // MARK: answering and closing
@@ -185,7 +196,9 @@ public struct EvaluationWorkflow: Sendable {
                 problems.add(.invalid(field, "\(dimension.name) needs a score", .required))
                 continue
             }
-            if SatisfactionRating.scores.contains(score) { scores[dimension.key] = score } else {
+            if SatisfactionRating.scores.contains(score) {
+                scores[dimension.key] = score
+            } else {
                 problems.add(.invalid(field, "a score is 1–5", .outOfRange, "1", "5"))
             }
         }
@@ -201,8 +214,9 @@ public struct EvaluationWorkflow: Sendable {
         }
         let comment = try problems.check { try Validate.optionalText(answer.comment, field: "comment", max: 4_000) } ?? nil
         try problems.throwIfAny()
-        let response = EvaluationResponse(invitationID: id, scores: scores, recommendation: answer.recommendation, comment: comment,
-                                          submittedBy: actor.id, submittedAt: clock.now())
+        let response = EvaluationResponse(
+            invitationID: id, scores: scores, recommendation: answer.recommendation, comment: comment,
+            submittedBy: actor.id, submittedAt: clock.now())
         try await store.save(response)
         return response
     }
@@ -242,13 +256,16 @@ public struct EvaluationWorkflow: Sendable {
         return waiting.count
     }
 
-    private func tell(_ cycle: EvaluationCycle, about invitations: [EvaluationInvitation], _ kind: NotificationKind, occasion: UUID) async throws {
+    private func tell(_ cycle: EvaluationCycle, about invitations: [EvaluationInvitation], _ kind: NotificationKind, occasion: UUID)
+        async throws
+    {
         let departments = Dictionary(uniqueKeysWithValues: try await organisation.departments().map { ($0.id, $0.name) })
         for invitation in invitations {
             let managers = try await organisation.people(in: invitation.raterID).filter(EvaluationAccess.answersForDepartment)
-            try await notifications.tell(managers, kind, about: invitation.id.rawValue,
-                                         detail: "\(cycle.name) · \(departments[invitation.providerID] ?? "")",
-                                         occasion: occasion.mixed(with: invitation.id.rawValue))
+            try await notifications.tell(
+                managers, kind, about: invitation.id.rawValue,
+                detail: "\(cycle.name) · \(departments[invitation.providerID] ?? "")",
+                occasion: occasion.mixed(with: invitation.id.rawValue))
         }
     }
 
@@ -262,9 +279,13 @@ public struct EvaluationWorkflow: Sendable {
         let today = CalendarDate(now, in: timeZone)
         var jobs: [Job] = []
         for cycle in try await store.cycles(limit: 200) where cycle.status == .open {
-            guard let closesOn = cycle.closesOn, cycle.takesAnswers(at: now, in: timeZone), today >= closesOn.adding(days: -1) else { continue }
-            jobs.append(try Job.make(Self.closingReminderKind, Invite(cycleID: cycle.id), id: ids.next(), at: now,
-                                     dedupKey: "evaluation-closing:\(cycle.id)"))
+            guard let closesOn = cycle.closesOn, cycle.takesAnswers(at: now, in: timeZone), today >= closesOn.adding(days: -1) else {
+                continue
+            }
+            jobs.append(
+                try Job.make(
+                    Self.closingReminderKind, Invite(cycleID: cycle.id), id: ids.next(), at: now,
+                    dedupKey: "evaluation-closing:\(cycle.id)"))
         }
         return jobs
     }
@@ -296,8 +317,10 @@ public struct EvaluationWorkflow: Sendable {
     /// not read every answer they add up and there are fewer than the minimum group of them — a
     /// pair's scores are one department's answer, which its invitation page keeps to the two
     /// departments' managers.
-    public func scores(provider: Department.ID, rater: Department.ID?, period: ReportingPeriod, for reader: Person,
-                       group: MinimumGroup) async throws -> ScoresSeen {
+    public func scores(
+        provider: Department.ID, rater: Department.ID?, period: ReportingPeriod, for reader: Person,
+        group: MinimumGroup
+    ) async throws -> ScoresSeen {
         for cycle in try await store.cycles(period: period) {
             let invitations = try await store.invitations(of: cycle.id)
                 .filter { $0.providerID == provider && (rater == nil || $0.raterID == rater) }
@@ -306,7 +329,9 @@ public struct EvaluationWorkflow: Sendable {
             let responses = try await store.responses(of: cycle.id).filter { wanted.contains($0.invitationID) }
             let responded = Set(responses.map(\.invitationID))
             let answered = invitations.filter { responded.contains($0.id) }
-            guard answered.allSatisfy({ EvaluationAccess.seesResponse($0, reader) }) || group.shows(responses.count) else { return .withheld }
+            guard answered.allSatisfy({ EvaluationAccess.seesResponse($0, reader) }) || group.shows(responses.count) else {
+                return .withheld
+            }
             return .shown(EvaluationScores(dimensions: cycle.dimensions, responses: responses))
         }
         return .none

@@ -15,7 +15,9 @@ public struct GoalWorkflow: Sendable {
 
     /// Every goal, active ones first, each with its figures.
     public func goals(for actor: Person) async throws -> [(goal: StrategicGoal, figures: GoalFigures)] {
-        let figures = Dictionary(try await store.figures(visibility: NeedVisibility(for: actor)).map { ($0.goalID, $0) }, uniquingKeysWith: { first, _ in first })
+        let figures = Dictionary(
+            try await store.figures(visibility: NeedVisibility(for: actor)).map { ($0.goalID, $0) }, uniquingKeysWith: { first, _ in first }
+        )
         return try await store.goals()
             .sorted { $0.isActive != $1.isActive ? $0.isActive : ($0.weight != $1.weight ? $0.weight > $1.weight : $0.title < $1.title) }
             .map { ($0, figures[$0.id] ?? GoalFigures(goalID: $0.id)) }

@@ -29,8 +29,10 @@ public struct ImportWorkflow: Sendable {
     public let ids: any IDGenerator
     public let timeZone: TimeZone
 
-    public init(store: any ImportStore, organisation: any OrganisationStore, settings: any SettingsStore, hasher: any PasswordHasher,
-                clock: any Clock, ids: any IDGenerator, timeZone: TimeZone) {
+    public init(
+        store: any ImportStore, organisation: any OrganisationStore, settings: any SettingsStore, hasher: any PasswordHasher,
+        clock: any Clock, ids: any IDGenerator, timeZone: TimeZone
+    ) {
         self.store = store
         self.organisation = organisation
         self.settings = settings
@@ -42,7 +44,8 @@ public struct ImportWorkflow: Sendable {
 
     /// Reads and checks a file. The record (kept, so the page can show it) is `checked` after a
     /// good dry run, `rejected` when a row is bad, or `running` when `run` should write it.
-    public func prepare(_ kind: ImportKind, file bytes: [UInt8], fileName: String, dryRun: Bool, by actor: Person) async throws -> Prepared {
+    public func prepare(_ kind: ImportKind, file bytes: [UInt8], fileName: String, dryRun: Bool, by actor: Person) async throws -> Prepared
+    {
         guard AccessPolicy.canImport(actor) else { throw TandemError.forbidden("only administrators import") }
         let (text, encoding) = try ImportText.decode(bytes)
         let table = try CSVTable.parse(text)
@@ -61,15 +64,17 @@ public struct ImportWorkflow: Sendable {
                 problems = found
                 plan = .departments(departments)
             case .people:
-                let (people, found) = PersonImport.plan(rows, departments: try await organisation.departments(),
-                                                        storedLogins: try await store.logins(), ids: ids, now: now)
+                let (people, found) = PersonImport.plan(
+                    rows, departments: try await organisation.departments(),
+                    storedLogins: try await store.logins(), ids: ids, now: now)
                 problems = found
                 plan = .people(people)
             case .needs:
                 let everyone = try await organisation.people(in: nil)
                 let byLogin = Dictionary(everyone.map { ($0.login, $0) }, uniquingKeysWith: { first, _ in first })
-                let (needs, found) = NeedImport.plan(rows, departments: try await organisation.departments(), people: byLogin,
-                                                     now: now, timeZone: timeZone)
+                let (needs, found) = NeedImport.plan(
+                    rows, departments: try await organisation.departments(), people: byLogin,
+                    now: now, timeZone: timeZone)
                 problems = found
                 plan = .needs(needs)
             }
@@ -109,9 +114,12 @@ public struct ImportWorkflow: Sendable {
                 var calendar = Calendar(identifier: .gregorian)
                 calendar.timeZone = timeZone
                 let builds = needs.map { planned in
-                    (year: calendar.component(.year, from: planned.raisedAt), build: { @Sendable (number: NeedNumber) throws -> NeedWrite in
-                        try NeedImport.write(planned, number: number, matrix: matrix, recordedBy: importer, ids: ids)
-                    })
+                    (
+                        year: calendar.component(.year, from: planned.raisedAt),
+                        build: { @Sendable (number: NeedNumber) throws -> NeedWrite in
+                            try NeedImport.write(planned, number: number, matrix: matrix, recordedBy: importer, ids: ids)
+                        }
+                    )
                 }
                 try await store.write(needs: builds, progress: progress)
             }
@@ -133,8 +141,14 @@ public struct ImportWorkflow: Sendable {
         let departments = try await organisation.departments()
         switch kind {
         case .departments: return (ImportSchema.template(for: kind), ImportExport.rows(departments: departments))
-        case .people: return (ImportSchema.template(for: kind), ImportExport.rows(people: try await organisation.people(in: nil), departments: departments))
-        case .needs: throw TandemError.invalid("kind", "needs are exported from their lists (/needs/export.csv)", .notAnOption, "departments, people")
+        case .people:
+            return (
+                ImportSchema.template(for: kind),
+                ImportExport.rows(people: try await organisation.people(in: nil), departments: departments)
+            )
+        case .needs:
+            throw TandemError.invalid(
+                "kind", "needs are exported from their lists (/needs/export.csv)", .notAnOption, "departments, people")
         }
     }
 
@@ -153,7 +167,8 @@ public struct ImportWorkflow: Sendable {
     /// Those begun within `recent` are left alone (another instance may be running them).
     public func failInterrupted(exceptWithin recent: TimeInterval) async throws -> Int {
         let now = clock.now()
-        return try await store.failRunning(createdBefore: now.addingTimeInterval(-recent),
-                                           error: "stopped by a restart before it finished; nothing was written", at: now)
+        return try await store.failRunning(
+            createdBefore: now.addingTimeInterval(-recent),
+            error: "stopped by a restart before it finished; nothing was written", at: now)
     }
 }

@@ -25,9 +25,11 @@ public struct ImprovementPlanWorkflow: Sendable {
         public var baselinePeriod: String?
         public var targetValue: Double?
 
-        public init(departmentID: Department.ID?, title: String, description: String = "", sourceKind: ImprovementPlan.SourceKind?,
-                    sourceInvitationID: EvaluationInvitation.ID? = nil, needIDs: [Need.ID] = [], targetFigure: ScorecardFigure? = nil,
-                    baselinePeriod: String? = nil, targetValue: Double? = nil) {
+        public init(
+            departmentID: Department.ID?, title: String, description: String = "", sourceKind: ImprovementPlan.SourceKind?,
+            sourceInvitationID: EvaluationInvitation.ID? = nil, needIDs: [Need.ID] = [], targetFigure: ScorecardFigure? = nil,
+            baselinePeriod: String? = nil, targetValue: Double? = nil
+        ) {
             self.departmentID = departmentID
             self.title = title
             self.description = description
@@ -55,7 +57,9 @@ public struct ImprovementPlanWorkflow: Sendable {
         case nil:
             problems.add(.invalid("source_kind", "say what the plan comes from", .required))
         case .scorecard:
-            if input.targetFigure == nil { problems.add(.invalid("target_figure", "a plan from a scorecard targets one of its figures", .required)) }
+            if input.targetFigure == nil {
+                problems.add(.invalid("target_figure", "a plan from a scorecard targets one of its figures", .required))
+            }
         case .evaluation:
             let invitation = try await input.sourceInvitationID.asyncMap { try await scorecards.evaluations.store.invitation($0) } ?? nil
             if invitation?.providerID != department {
@@ -67,7 +71,9 @@ public struct ImprovementPlanWorkflow: Sendable {
                 problems.add(.invalid("need_ids", "name needs addressed to this department", .unknownRecord))
             }
         }
-        if let value = input.targetValue, !value.isFinite { problems.add(.invalid("target_value", "target_value must be a number", .notANumber)) }
+        if let value = input.targetValue, !value.isFinite {
+            problems.add(.invalid("target_value", "target_value must be a number", .notANumber))
+        }
         try problems.throwIfAny()
         guard let title, let period else { throw TandemError.invalid("title", "title is required", .required) }
         var baseline: Double?
@@ -75,9 +81,11 @@ public struct ImprovementPlanWorkflow: Sendable {
             baseline = figure.value(in: try await scorecards.scorecard(provider: department, period: period, for: actor))
         }
         let plan = ImprovementPlan(
-            id: needs.ids.next(), departmentID: department, title: title, description: description ?? "", sourceKind: input.sourceKind ?? .scorecard,
+            id: needs.ids.next(), departmentID: department, title: title, description: description ?? "",
+            sourceKind: input.sourceKind ?? .scorecard,
             sourceInvitationID: input.sourceKind == .evaluation ? input.sourceInvitationID : nil,
-            needIDs: input.sourceKind == .needs ? Array(Set(input.needIDs)).sorted() : [], targetFigure: input.targetFigure, baselinePeriod: period,
+            needIDs: input.sourceKind == .needs ? Array(Set(input.needIDs)).sorted() : [], targetFigure: input.targetFigure,
+            baselinePeriod: period,
             baselineValue: baseline, targetValue: input.targetValue, status: .open, createdBy: actor.id, createdAt: needs.clock.now())
         try await store.insert(plan)
         return plan
@@ -86,7 +94,9 @@ public struct ImprovementPlanWorkflow: Sendable {
     private func needsOfDepartment(_ ids: [Need.ID], _ department: Department.ID, _ actor: Person) async throws -> [Need] {
         var found: [Need] = []
         for id in Set(ids) {
-            if let need = try await needs.needs.need(id), need.providingDepartmentID == department, AccessPolicy.canRead(need, actor) { found.append(need) }
+            if let need = try await needs.needs.need(id), need.providingDepartmentID == department, AccessPolicy.canRead(need, actor) {
+                found.append(need)
+            }
         }
         return found
     }

@@ -30,7 +30,9 @@ public struct MeetingWorkflow: Sendable {
 
     /// Records a meeting: managers and administrators.
     public func record(_ input: Input, by actor: Person) async throws -> Meeting {
-        guard CollaborationAccess.canRecordMeetings(actor) else { throw TandemError.forbidden("managers and administrators record meetings") }
+        guard CollaborationAccess.canRecordMeetings(actor) else {
+            throw TandemError.forbidden("managers and administrators record meetings")
+        }
         var problems = InputProblems()
         let title = try problems.check { try Validate.requiredText(input.title, field: "title", max: 200) }
         let heldOn = CalendarDate(input.heldOn.trimmingCharacters(in: .whitespaces))
@@ -46,15 +48,18 @@ public struct MeetingWorkflow: Sendable {
         }
         try problems.throwIfAny()
         guard let title, let heldOn else { throw TandemError.invalid("title", "title is required", .required) }
-        let meeting = Meeting(id: needs.ids.next(), title: title, heldOn: heldOn, departmentIDs: departments, attendeeIDs: attendees,
-                              minutes: minutes ?? "", recordedBy: actor.id, createdAt: needs.clock.now())
+        let meeting = Meeting(
+            id: needs.ids.next(), title: title, heldOn: heldOn, departmentIDs: departments, attendeeIDs: attendees,
+            minutes: minutes ?? "", recordedBy: actor.id, createdAt: needs.clock.now())
         try await store.insert(meeting)
         return meeting
     }
 
     /// A meeting the actor may read (attendees, its departments' people, administrators); else "not found".
     public func meeting(_ id: Meeting.ID, for actor: Person) async throws -> Meeting {
-        guard let meeting = try await store.meeting(id), actor.isActive, CollaborationAccess.reads(meeting, actor) else { throw TandemError.notFound("meeting") }
+        guard let meeting = try await store.meeting(id), actor.isActive, CollaborationAccess.reads(meeting, actor) else {
+            throw TandemError.notFound("meeting")
+        }
         return meeting
     }
 

@@ -122,8 +122,15 @@ extension NeedWorkflow {
                 id: ids.next(), needID: id, uploaderID: actor.id, fileName: fileName, contentType: upload.contentType,
                 byteCount: upload.byteCount, sha256: upload.sha256, storageKey: upload.storageKey, createdAt: now)
             added = attachment
-            return NeedWrite(need: need, events: [event(.attached, on: need, by: actor, at: now, changes: [
-                .init(field: "attachment", old: nil, new: fileName)], attachmentID: attachment.id)],
+            return NeedWrite(
+                need: need,
+                events: [
+                    event(
+                        .attached, on: need, by: actor, at: now,
+                        changes: [
+                            .init(field: "attachment", old: nil, new: fileName)
+                        ], attachmentID: attachment.id)
+                ],
                 attachments: [attachment])
         }
         return added!

@@ -48,8 +48,10 @@ extension NeedWorkflow {
     /// department; when anonymous (or gone), for the recorder but from `requestingDepartment`,
     /// the department the recorder says it comes from, so that scorecards and the map count the
     /// right pair.
-    func raise(_ input: RaiseNeedInput, writtenBy author: Person.ID?, from requestingDepartment: Department.ID?,
-               recordedBy recorder: Person, origin: NeedOrigin) async throws -> Need {
+    func raise(
+        _ input: RaiseNeedInput, writtenBy author: Person.ID?, from requestingDepartment: Department.ID?,
+        recordedBy recorder: Person, origin: NeedOrigin
+    ) async throws -> Need {
         if let author, let person = try await organisation.person(author), person.isActive {
             return try await raise(input, for: person, recordedBy: recorder, origin: origin)
         }
@@ -64,8 +66,10 @@ extension NeedWorkflow {
 
     /// Raises a need for `actor`'s department, recorded by `recorder` (a provider turning a
     /// survey's draft or a suggestion into a need), remembering where it came from.
-    func raise(_ input: RaiseNeedInput, for actor: Person, recordedBy recorder: Person, origin: NeedOrigin?,
-               from department: Department.ID? = nil) async throws -> Need {
+    func raise(
+        _ input: RaiseNeedInput, for actor: Person, recordedBy recorder: Person, origin: NeedOrigin?,
+        from department: Department.ID? = nil
+    ) async throws -> Need {
         let requestingDepartment = department ?? actor.departmentID
         var problems = InputProblems()
         let title = try problems.check { try NeedRules.title(input.title) } ?? ""
@@ -140,9 +144,10 @@ extension NeedWorkflow {
                 createdAt: now, updatedAt: now, resolvedAt: nil, closedAt: nil, version: 1)
             var events = [Self.raisedEvent(id: raisedEventID, of: need, recordedBy: recorder.id)]
             if !assignees.isEmpty {
-                events.append(NeedEvent(
-                    id: assignedEventID, needID: needID, actorID: recorder.id, at: now, kind: .assigned,
-                    changes: [.init(field: "assignees", old: nil, new: assignees.map(\.description).joined(separator: ","))]))
+                events.append(
+                    NeedEvent(
+                        id: assignedEventID, needID: needID, actorID: recorder.id, at: now, kind: .assigned,
+                        changes: [.init(field: "assignees", old: nil, new: assignees.map(\.description).joined(separator: ","))]))
             }
             var write = NeedWrite(need: need, events: events)
             write.jobs = [try Self.followUpJob(for: write, id: followUpJobID, at: now)]

@@ -7,7 +7,8 @@ extension NeedWorkflow {
         let replyBody = try Validate.optionalText(reply, field: "reply", max: 20_000)
         return try await mutate(id, by: actor) { current in
             guard let transition = NeedLifecycle.transition(action, from: current.status) else {
-                throw TandemError(.invalidTransition, "cannot \(action.rawValue) a need that is \(current.status.rawValue)", field: "action")
+                throw TandemError(
+                    .invalidTransition, "cannot \(action.rawValue) a need that is \(current.status.rawValue)", field: "action")
             }
             guard AccessPolicy.may(transition.permission, on: current, actor) else {
                 throw TandemError.forbidden("you may not \(action.rawValue) this need")
@@ -25,14 +26,19 @@ extension NeedWorkflow {
                     need.closedAt = nil
                 }
             }
-            var events = [event(.transitioned, on: need, by: actor, at: now, changes: [
-                .init(field: "status", old: current.status.rawValue, new: need.status.rawValue),
-                .init(field: "action", old: nil, new: action.rawValue),
-            ])]
+            var events = [
+                event(
+                    .transitioned, on: need, by: actor, at: now,
+                    changes: [
+                        .init(field: "status", old: current.status.rawValue, new: need.status.rawValue),
+                        .init(field: "action", old: nil, new: action.rawValue),
+                    ])
+            ]
             var comments: [NeedComment] = []
             if let replyBody {
-                let comment = NeedComment(id: ids.next(), needID: need.id, authorID: actor.id, body: replyBody,
-                                          visibility: .public, createdAt: now)
+                let comment = NeedComment(
+                    id: ids.next(), needID: need.id, authorID: actor.id, body: replyBody,
+                    visibility: .public, createdAt: now)
                 comments.append(comment)
                 events.append(event(.replied, on: need, by: actor, at: now, commentID: comment.id))
             }
@@ -69,12 +75,14 @@ extension NeedWorkflow {
             let now = clock.now()
             var need = current
             need.updatedAt = now
-            let comment = NeedComment(id: ids.next(), needID: need.id, authorID: actor.id, body: text,
-                                      visibility: visibility, createdAt: now)
+            let comment = NeedComment(
+                id: ids.next(), needID: need.id, authorID: actor.id, body: text,
+                visibility: visibility, createdAt: now)
             added = comment
             let kind: NeedEvent.Kind = visibility == .public ? .replied : .noted
-            return NeedWrite(need: need, events: [event(kind, on: need, by: actor, at: now, visibility: visibility, commentID: comment.id)],
-                             comments: [comment])
+            return NeedWrite(
+                need: need, events: [event(kind, on: need, by: actor, at: now, visibility: visibility, commentID: comment.id)],
+                comments: [comment])
         }
         return added!
     }

@@ -71,7 +71,8 @@ public struct NeedWorkflow: Sendable {
     public static let followUpKind = "need.changed"
 
     public static func followUpJob(for write: NeedWrite, id: Job.ID, at now: Date) throws -> Job {
-        try Job.make(followUpKind, NotificationWorkflow.NeedEvents(needID: write.need.id, eventIDs: write.events.map(\.id)), id: id, at: now)
+        try Job.make(
+            followUpKind, NotificationWorkflow.NeedEvents(needID: write.need.id, eventIDs: write.events.map(\.id)), id: id, at: now)
     }
 
     /// Loads the need, lets `decide` compute the change, and writes it if nobody changed the
@@ -93,11 +94,14 @@ public struct NeedWorkflow: Sendable {
         }
     }
 
-    func event(_ kind: NeedEvent.Kind, on need: Need, by actor: Person, at now: Date,
-               visibility: NeedEvent.Visibility = .public, changes: [NeedEvent.Change] = [],
-               commentID: NeedComment.ID? = nil, attachmentID: Attachment.ID? = nil) -> NeedEvent {
-        NeedEvent(id: ids.next(), needID: need.id, actorID: actor.id, at: now, kind: kind,
-                  visibility: visibility, changes: changes, commentID: commentID, attachmentID: attachmentID)
+    func event(
+        _ kind: NeedEvent.Kind, on need: Need, by actor: Person, at now: Date,
+        visibility: NeedEvent.Visibility = .public, changes: [NeedEvent.Change] = [],
+        commentID: NeedComment.ID? = nil, attachmentID: Attachment.ID? = nil
+    ) -> NeedEvent {
+        NeedEvent(
+            id: ids.next(), needID: need.id, actorID: actor.id, at: now, kind: kind,
+            visibility: visibility, changes: changes, commentID: commentID, attachmentID: attachmentID)
     }
 
     /// Checks that every id names an active agent or manager of the providing department.

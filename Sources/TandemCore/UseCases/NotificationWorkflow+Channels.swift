@@ -11,8 +11,9 @@ extension NotificationWorkflow {
         try Self.checkManages(department, actor)
         guard try await organisation.department(department) != nil else { throw TandemError.notFound("department") }
         guard let kind = input.kind else { throw TandemError.invalid("kind", "kind is required", .required) }
-        var channel = NotificationChannel(id: ids.next(), departmentID: department, kind: kind, name: "", url: "", secret: nil,
-                                          events: Set(NotificationChannel.departmentKinds), language: .zhCN, isActive: true, createdAt: clock.now())
+        var channel = NotificationChannel(
+            id: ids.next(), departmentID: department, kind: kind, name: "", url: "", secret: nil,
+            events: Set(NotificationChannel.departmentKinds), language: .zhCN, isActive: true, createdAt: clock.now())
         try input.apply(to: &channel, creating: true)
         try await destinations.checkForSaving(channel.url, resolver: resolver)
         try await store.insert(channel)
@@ -59,8 +60,10 @@ public struct ChannelInput: Sendable {
     public var language: Language?
     public var isActive: Bool?
 
-    public init(kind: NotificationChannel.Kind? = nil, name: String? = nil, url: String? = nil, secret: String?? = nil,
-                events: Set<NotificationKind>? = nil, language: Language? = nil, isActive: Bool? = nil) {
+    public init(
+        kind: NotificationChannel.Kind? = nil, name: String? = nil, url: String? = nil, secret: String?? = nil,
+        events: Set<NotificationKind>? = nil, language: Language? = nil, isActive: Bool? = nil
+    ) {
         self.kind = kind
         self.name = name
         self.url = url
@@ -100,8 +103,9 @@ public struct ChannelInput: Sendable {
     static func checkedURL(_ text: String) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw TandemError.invalid("url", "url is required", .required) }
-        guard trimmed.count <= 1000, let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-              let host = url.host, !host.isEmpty
+        guard trimmed.count <= 1000, let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
+            ["http", "https"].contains(scheme),
+            let host = url.host, !host.isEmpty
         else { throw TandemError.invalid("url", "url must be an http or https address", .urlFormat) }
         return trimmed
     }

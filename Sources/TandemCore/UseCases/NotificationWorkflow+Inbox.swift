@@ -18,7 +18,9 @@ extension NotificationWorkflow {
         for id in Set(notifications.compactMap(\.needID)) {
             readable[id] = try await needs.need(id).flatMap { AccessPolicy.canRead($0, actor) ? $0 : nil }
         }
-        let actors = Dictionary(try await organisation.people(Array(Set(notifications.compactMap(\.actorID)))).map { ($0.id, $0) }) { a, _ in a }
+        let actors = Dictionary(try await organisation.people(Array(Set(notifications.compactMap(\.actorID)))).map { ($0.id, $0) }) {
+            a, _ in a
+        }
         return notifications.compactMap { notification in
             let actor = notification.actorID.flatMap { actors[$0] }
             guard let needID = notification.needID else { return InboxEntry(notification: notification, need: nil, actor: actor) }
@@ -43,12 +45,15 @@ extension NotificationWorkflow {
         var notifications: [InboxNotification] = []
         var jobs: [Job] = []
         for person in people where person.isActive {
-            let notification = InboxNotification(id: ids.next(), personID: person.id, needID: nil, eventID: .init(occasion), kind: kind,
-                                                 actorID: nil, detail: detail, createdAt: now, subjectID: subject)
+            let notification = InboxNotification(
+                id: ids.next(), personID: person.id, needID: nil, eventID: .init(occasion), kind: kind,
+                actorID: nil, detail: detail, createdAt: now, subjectID: subject)
             notifications.append(notification)
             if sendsEmail, person.email != nil, person.emailNotifications {
-                jobs.append(try Job.make(Self.emailKind, Email(notificationID: notification.id), id: ids.next(), at: now,
-                                         dedupKey: "email:\(occasion):\(person.id)"))
+                jobs.append(
+                    try Job.make(
+                        Self.emailKind, Email(notificationID: notification.id), id: ids.next(), at: now,
+                        dedupKey: "email:\(occasion):\(person.id)"))
             }
         }
         try await store.record(notifications, jobs: jobs)

@@ -15,8 +15,10 @@ public struct NotificationWorkflow: Sendable {
     public let destinations: OutboundPolicy
     public let resolver: any HostResolver
 
-    public init(store: any NotificationStore, needs: any NeedStore, organisation: any OrganisationStore, clock: any Clock, ids: any IDGenerator,
-                sendsEmail: Bool, destinations: OutboundPolicy, resolver: any HostResolver) {
+    public init(
+        store: any NotificationStore, needs: any NeedStore, organisation: any OrganisationStore, clock: any Clock, ids: any IDGenerator,
+        sendsEmail: Bool, destinations: OutboundPolicy, resolver: any HostResolver
+    ) {
         self.destinations = destinations
         self.resolver = resolver
         self.store = store
@@ -88,15 +90,19 @@ public struct NotificationWorkflow: Sendable {
                     actorID: event.actorID, detail: NotificationPlan.detail(of: event), createdAt: event.at)
                 notifications.append(notification)
                 if sendsEmail, let person = people[delivery.personID], person.email != nil, person.emailNotifications {
-                    jobs.append(try Job.make(Self.emailKind, Email(notificationID: notification.id), id: ids.next(), at: now,
-                                             dedupKey: "email:\(event.id):\(person.id)"))
+                    jobs.append(
+                        try Job.make(
+                            Self.emailKind, Email(notificationID: notification.id), id: ids.next(), at: now,
+                            dedupKey: "email:\(event.id):\(person.id)"))
                 }
             }
             if let kind = NotificationPlan.departmentKind(for: event, on: need) {
                 for channel in channels where channel.events.contains(kind) {
-                    let message = ChannelMessage(channelID: channel.id, needID: need.id, eventID: event.id, kind: kind, actorID: event.actorID,
-                                                 detail: NotificationPlan.detail(of: event))
-                    jobs.append(try Job.make(Self.channelKind, message, id: ids.next(), at: now, dedupKey: "channel:\(event.id):\(channel.id)"))
+                    let message = ChannelMessage(
+                        channelID: channel.id, needID: need.id, eventID: event.id, kind: kind, actorID: event.actorID,
+                        detail: NotificationPlan.detail(of: event))
+                    jobs.append(
+                        try Job.make(Self.channelKind, message, id: ids.next(), at: now, dedupKey: "channel:\(event.id):\(channel.id)"))
                 }
             }
         }
@@ -120,8 +126,8 @@ public struct NotificationWorkflow: Sendable {
     /// the need or the address is gone, the person turned e-mail off or may no longer read the need.
     public func emailFacts(_ input: Email) async throws -> EmailFacts? {
         guard let notification = try await store.notification(input.notificationID),
-              let recipient = try await organisation.person(notification.personID), recipient.isActive, recipient.email != nil,
-              recipient.emailNotifications
+            let recipient = try await organisation.person(notification.personID), recipient.isActive, recipient.email != nil,
+            recipient.emailNotifications
         else { return nil }
         guard let needID = notification.needID else {
             return EmailFacts(notification: notification, recipient: recipient, need: nil, actor: nil, excerpt: nil)
@@ -130,8 +136,9 @@ public struct NotificationWorkflow: Sendable {
         let actor = try await notification.actorID.asyncMap { try await organisation.person($0) } ?? nil
         var excerpt: String?
         if notification.kind == .replied,
-           let event = try await needs.events(of: need.id).first(where: { $0.id == notification.eventID }), event.visibility == .public,
-           let commentID = event.commentID {
+            let event = try await needs.events(of: need.id).first(where: { $0.id == notification.eventID }), event.visibility == .public,
+            let commentID = event.commentID
+        {
             excerpt = try await needs.comments(of: need.id).first { $0.id == commentID }.map { String($0.body.prefix(500)) }
         }
         return EmailFacts(notification: notification, recipient: recipient, need: need, actor: actor, excerpt: excerpt)
@@ -149,7 +156,7 @@ public struct NotificationWorkflow: Sendable {
     /// the need is gone or became confidential.
     public func channelFacts(_ input: ChannelMessage) async throws -> ChannelFacts? {
         guard let channel = try await store.channel(input.channelID), channel.isActive,
-              let need = try await needs.need(input.needID), !need.isConfidential
+            let need = try await needs.need(input.needID), !need.isConfidential
         else { return nil }
         let actor = try await input.actorID.asyncMap { try await organisation.person($0) } ?? nil
         return ChannelFacts(channel: channel, need: need, actor: actor, message: input)

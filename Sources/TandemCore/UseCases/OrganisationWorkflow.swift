@@ -78,9 +78,14 @@ public struct OrganisationWorkflow: Sendable {
         let code = try problems.check { try Self.departmentCode(input.code ?? "") }
         try problems.throwIfAny()
         let parentID = input.parentID ?? nil
-        if let parentID { guard try await store.department(parentID) != nil else { throw TandemError.invalid("parent_id", "no department has this id", .unknownRecord) } }
-        let department = Department(id: ids.next(), name: name ?? "", code: code ?? "", parentID: parentID,
-                                    isProvider: input.isProvider ?? false, createdAt: clock.now())
+        if let parentID {
+            guard try await store.department(parentID) != nil else {
+                throw TandemError.invalid("parent_id", "no department has this id", .unknownRecord)
+            }
+        }
+        let department = Department(
+            id: ids.next(), name: name ?? "", code: code ?? "", parentID: parentID,
+            isProvider: input.isProvider ?? false, createdAt: clock.now())
         try await store.insert(department)
         return department
     }
@@ -98,8 +103,9 @@ public struct OrganisationWorkflow: Sendable {
             if let parentID, !all.contains(where: { $0.id == parentID }) {
                 throw TandemError.invalid("parent_id", "no department has this id", .unknownRecord)
             }
-            try DepartmentTree.checkNoCycle(department: id, newParent: parentID,
-                                            parents: Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.parentID) }))
+            try DepartmentTree.checkNoCycle(
+                department: id, newParent: parentID,
+                parents: Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.parentID) }))
             department.parentID = parentID
         }
         try await store.update(department)
@@ -132,11 +138,15 @@ public struct OrganisationWorkflow: Sendable {
     }
 
     public func createPerson(_ input: PersonInput, by actor: Person) async throws -> Person {
-        guard let departmentID = input.departmentID else { throw TandemError.invalid("department_id", "department_id is required", .required) }
+        guard let departmentID = input.departmentID else {
+            throw TandemError.invalid("department_id", "department_id is required", .required)
+        }
         guard AccessPolicy.canManagePeople(of: departmentID, actor) else {
             throw TandemError.forbidden("you may not add people to this department")
         }
-        guard try await store.department(departmentID) != nil else { throw TandemError.invalid("department_id", "no department has this id", .unknownRecord) }
+        guard try await store.department(departmentID) != nil else {
+            throw TandemError.invalid("department_id", "no department has this id", .unknownRecord)
+        }
         let roles = input.roles ?? [.employee]
         try Self.checkRoleGrant(roles, old: [], by: actor)
         var problems = InputProblems()
@@ -160,21 +170,27 @@ public struct OrganisationWorkflow: Sendable {
         let isSelf = person.id == actor.id
         let onlyOwnProfile = input.login == nil && input.departmentID == nil && input.roles == nil && input.isActive == nil
         guard (isSelf && onlyOwnProfile) || AccessPolicy.canManage(person, actor) else {
-            throw TandemError.forbidden(person.has(.admin) ? "only administrators change an administrator" : "you may not change this person")
+            throw TandemError.forbidden(
+                person.has(.admin) ? "only administrators change an administrator" : "you may not change this person")
         }
         if input.password != nil { throw TandemError.invalid("password", "set passwords through the password endpoint") }
         var problems = InputProblems()
         if let login = input.login { person.login = try problems.check { try Validate.login(login) } ?? person.login }
         if let name = input.displayName {
-            person.displayName = try problems.check { try Validate.requiredText(name, field: "display_name", max: 100) } ?? person.displayName
+            person.displayName =
+                try problems.check { try Validate.requiredText(name, field: "display_name", max: 100) } ?? person.displayName
         }
         if let email = input.email { person.email = try problems.check { try Validate.email(email) } ?? person.email }
         try problems.throwIfAny()
         if let language = input.language { person.language = language }
         if let emailNotifications = input.emailNotifications { person.emailNotifications = emailNotifications }
         if let departmentID = input.departmentID, departmentID != person.departmentID {
-            guard AccessPolicy.canMovePeople(actor) else { throw TandemError.forbidden("only administrators move people between departments") }
-            guard try await store.department(departmentID) != nil else { throw TandemError.invalid("department_id", "no department has this id", .unknownRecord) }
+            guard AccessPolicy.canMovePeople(actor) else {
+                throw TandemError.forbidden("only administrators move people between departments")
+            }
+            guard try await store.department(departmentID) != nil else {
+                throw TandemError.invalid("department_id", "no department has this id", .unknownRecord)
+            }
             person.departmentID = departmentID
         }
         if let roles = input.roles {
@@ -203,8 +219,10 @@ public struct OrganisationWorkflow: Sendable {
         // NB: who may is decided before the new password is judged: a refusal says nothing about it.
         if person.id != actor.id {
             guard AccessPolicy.canManage(person, actor) else {
-                throw TandemError.forbidden(person.has(.admin) ? "only administrators reset an administrator's password"
-                                                               : "you may not change this person's password")
+                throw TandemError.forbidden(
+                    person.has(.admin)
+                        ? "only administrators reset an administrator's password"
+                        : "you may not change this person's password")
             }
         }
         let newPassword = try Validate.password(new, field: "new_password")

@@ -77,8 +77,9 @@ public struct SatisfactionWorkflow: Sendable {
         let policy = try await policy(of: need.providingDepartmentID)
         let now = needs.clock.now()
         guard let until = Self.openUntil(need, rating: try await store.rating(of: need.id), policy: policy), now < until else { return nil }
-        let link = RatingLink(id: needs.ids.next(), needID: need.id, personID: person.id, createdAt: now,
-                              expiresAt: now.addingTimeInterval(Double(policy.ratingDays) * 86_400))
+        let link = RatingLink(
+            id: needs.ids.next(), needID: need.id, personID: person.id, createdAt: now,
+            expiresAt: now.addingTimeInterval(Double(policy.ratingDays) * 86_400))
         let secret = AccountWorkflow.randomSecret()
         try await store.insert(link, digest: digest.digest(secret))
         return (RatingLink.token(id: link.id, secret: secret), link)
@@ -119,7 +120,9 @@ public struct SatisfactionWorkflow: Sendable {
         return previous.map { $0 > policy.lowScore } ?? true
     }
 
-    private func rate(_ id: Need.ID, score: Int, comment: String?, by actor: Person, link: RatingLink.ID?) async throws -> SatisfactionRating {
+    private func rate(_ id: Need.ID, score: Int, comment: String?, by actor: Person, link: RatingLink.ID?) async throws
+        -> SatisfactionRating
+    {
         var problems = InputProblems()
         if !SatisfactionRating.scores.contains(score) {
             problems.add(.invalid("score", "score must be 1–5", .outOfRange, "1", "5"))
@@ -135,8 +138,9 @@ public struct SatisfactionWorkflow: Sendable {
             let policy = try await policy(of: current.providingDepartmentID)
             let now = needs.clock.now()
             guard let until = Self.openUntil(current, rating: previous, policy: policy), now < until else {
-                throw TandemError(.invalidTransition, "this need cannot be rated now: only a resolved need, for \(policy.ratingDays) days",
-                                  field: "score")
+                throw TandemError(
+                    .invalidTransition, "this need cannot be rated now: only a resolved need, for \(policy.ratingDays) days",
+                    field: "score")
             }
             let rating = SatisfactionRating(
                 needID: current.id, raterID: actor.id, requestingDepartmentID: current.requestingDepartmentID,
@@ -155,10 +159,13 @@ public struct SatisfactionWorkflow: Sendable {
                 need.status = .inProgress
                 need.resolvedAt = nil
                 need.closedAt = nil
-                events.append(needs.event(.transitioned, on: need, by: actor, at: now, changes: [
-                    .init(field: "status", old: current.status.rawValue, new: need.status.rawValue),
-                    .init(field: "action", old: nil, new: NeedAction.reopen.rawValue),
-                ]))
+                events.append(
+                    needs.event(
+                        .transitioned, on: need, by: actor, at: now,
+                        changes: [
+                            .init(field: "status", old: current.status.rawValue, new: need.status.rawValue),
+                            .init(field: "action", old: nil, new: NeedAction.reopen.rawValue),
+                        ]))
             }
             var write = NeedWrite(need: need, events: events)
             write.rating = rating

@@ -24,8 +24,9 @@ public struct SavedFilterWorkflow: Sendable {
         guard existing.count < Self.maxPerPerson else {
             throw TandemError.invalid("name", "at most \(Self.maxPerPerson) saved filters per person")
         }
-        let filter = SavedFilter(id: ids.next(), personID: actor.id, name: name,
-                                 query: query.hasPrefix("?") ? String(query.dropFirst()) : query, createdAt: clock.now())
+        let filter = SavedFilter(
+            id: ids.next(), personID: actor.id, name: name,
+            query: query.hasPrefix("?") ? String(query.dropFirst()) : query, createdAt: clock.now())
         try await store.insert(filter)
         return filter
     }

@@ -25,8 +25,10 @@ public struct ScorecardWorkflow: Sendable {
     public var currentPeriod: ReportingPeriod { ReportingPeriod.containing(clock.now(), .quarter, in: timeZone) }
 
     /// The scorecard of a provider over a period, or of the pair it forms with a requesting department.
-    public func scorecard(provider: Department.ID, requester: Department.ID? = nil, period: ReportingPeriod,
-                          for actor: Person) async throws -> Scorecard {
+    public func scorecard(
+        provider: Department.ID, requester: Department.ID? = nil, period: ReportingPeriod,
+        for actor: Person
+    ) async throws -> Scorecard {
         guard actor.isActive else { throw TandemError(.unauthenticated, "sign in first") }
         guard try await organisation.department(provider) != nil else { throw TandemError.notFound("department") }
         if let requester, try await organisation.department(requester) == nil {
@@ -34,20 +36,26 @@ public struct ScorecardWorkflow: Sendable {
         }
         let visibility = NeedVisibility(for: actor)
         let pairs = PairDisclosure(reader: actor, group: try await settings.minimumGroup())
-        let tally = try await store.tally(provider: provider, requester: requester, raisedIn: period.interval(in: timeZone), visibility: visibility)
-        let previousTally = try await store.tally(provider: provider, requester: requester, raisedIn: period.previous.interval(in: timeZone),
-                                                  visibility: visibility)
+        let tally = try await store.tally(
+            provider: provider, requester: requester, raisedIn: period.interval(in: timeZone), visibility: visibility)
+        let previousTally = try await store.tally(
+            provider: provider, requester: requester, raisedIn: period.previous.interval(in: timeZone),
+            visibility: visibility)
         let totals = requester == nil ? try await store.providerTotals(raisedIn: period.interval(in: timeZone), visibility: visibility) : []
-        var scorecard = Scorecard(provider: provider, requester: requester, period: period, tally: tally, previousTally: previousTally,
-                                  totals: totals)
+        var scorecard = Scorecard(
+            provider: provider, requester: requester, period: period, tally: tally, previousTally: previousTally,
+            totals: totals)
         let evaluation = try await evaluations.scores(provider: provider, rater: requester, period: period, for: actor, group: pairs.group)
         scorecard.evaluation = evaluation.scores
         scorecard.evaluationWithheld = evaluation == .withheld
-        scorecard.previousEvaluation = try await evaluations.scores(provider: provider, rater: requester, period: period.previous, for: actor,
-                                                                    group: pairs.group).scores
+        scorecard.previousEvaluation = try await evaluations.scores(
+            provider: provider, rater: requester, period: period.previous, for: actor,
+            group: pairs.group
+        ).scores
         if let requester {
-            scorecard.withholdFigures(current: !pairs.shows(requester: requester, provider: provider, volume: tally.volume),
-                                      previous: !pairs.shows(requester: requester, provider: provider, volume: previousTally.volume))
+            scorecard.withholdFigures(
+                current: !pairs.shows(requester: requester, provider: provider, volume: tally.volume),
+                previous: !pairs.shows(requester: requester, provider: provider, volume: previousTally.volume))
         } else {
             scorecard.showServed(only: pairs.shown(tally.served.mapValues(\.volume), provider: provider))
             // The plans made from earlier periods, beside the figure each targeted.
@@ -67,7 +75,8 @@ public struct ScorecardWorkflow: Sendable {
         let pairs = try await store.pairTotals(raisedIn: period.interval(in: timeZone), visibility: NeedVisibility(for: actor))
         var shown: [SupplyChainEdge] = []
         for (provider, edges) in Dictionary(grouping: pairs, by: \.providingDepartmentID) {
-            let visible = disclosure.shown(Dictionary(edges.map { ($0.requestingDepartmentID, $0.volume) }, uniquingKeysWith: +), provider: provider)
+            let visible = disclosure.shown(
+                Dictionary(edges.map { ($0.requestingDepartmentID, $0.volume) }, uniquingKeysWith: +), provider: provider)
             shown += edges.filter { visible.contains($0.requestingDepartmentID) }
         }
         var map = SupplyChainMap(period: period, order: order, pairs: shown)

@@ -35,8 +35,10 @@ public struct SearchWorkflow: Sendable {
 
     /// Every need the search finds, best first, a chunk at a time with its marked passage: for
     /// the CSV export, which has no row cap (the search's offset and limit do not apply).
-    public func everyHit(_ search: NeedSearch, for actor: Person, chunk size: Int = 200,
-                         _ each: ([NeedSearchHit]) async throws -> Void) async throws {
+    public func everyHit(
+        _ search: NeedSearch, for actor: Person, chunk size: Int = 200,
+        _ each: ([NeedSearchHit]) async throws -> Void
+    ) async throws {
         var search = search
         search.limit = 1
         search.offset = 0
@@ -47,10 +49,11 @@ public struct SearchWorkflow: Sendable {
         for start in stride(from: 0, to: ids.count, by: size) {
             let needs = try await store.needs(Array(ids[start..<min(start + size, ids.count)]))
             let comments = Dictionary(grouping: try await store.comments(of: needs.map(\.id)), by: \.needID)
-            try await each(needs.map { need in
-                let readable = (comments[need.id] ?? []).filter { $0.visibility == .public || visibility.admitsInternal(need) }
-                return Self.hit(need, comments: readable, terms: terms)
-            })
+            try await each(
+                needs.map { need in
+                    let readable = (comments[need.id] ?? []).filter { $0.visibility == .public || visibility.admitsInternal(need) }
+                    return Self.hit(need, comments: readable, terms: terms)
+                })
         }
     }
 
@@ -63,7 +66,8 @@ public struct SearchWorkflow: Sendable {
         }
         for comment in comments.sorted(by: { $0.createdAt < $1.createdAt }) {
             if let snippet = HighlightedText.snippet(terms, in: comment.body) {
-                return NeedSearchHit(need: need, title: title, snippet: snippet, snippetSource: comment.visibility == .public ? .reply : .note)
+                return NeedSearchHit(
+                    need: need, title: title, snippet: snippet, snippetSource: comment.visibility == .public ? .reply : .note)
             }
         }
         return NeedSearchHit(need: need, title: title, snippet: nil, snippetSource: title.hasMatch ? .title : nil)
@@ -73,7 +77,9 @@ public struct SearchWorkflow: Sendable {
     /// raise form offers while the title is typed. The provider's newest open needs are the
     /// candidates (duplicates are recent; the provider's open needs are read by their own index,
     /// whatever the size of the whole), ranked here by the words they share.
-    public func similarOpenNeeds(title: String, provider: Department.ID, for actor: Person, limit: Int = 5) async throws -> [DuplicateHints.Hint] {
+    public func similarOpenNeeds(title: String, provider: Department.ID, for actor: Person, limit: Int = 5) async throws -> [DuplicateHints
+        .Hint]
+    {
         let title = try Validate.optionalText(title, field: "title", max: NeedRules.titleLimit) ?? ""
         guard try await organisation.department(provider) != nil else {
             throw TandemError.invalid("providing_department_id", "no department has this id", .unknownRecord)

@@ -33,8 +33,9 @@ extension ServiceLevelWorkflow {
     public func dueRefreshes(limit: Int = 500) async throws -> [Job] {
         let now = needs.clock.now()
         return try await store.needsToCheck(at: now, limit: limit).map { entry in
-            try Self.refreshJob(for: entry.need, id: needs.ids.next(), at: now,
-                                dedupKey: "sla:\(entry.need):\(entry.checkAt.timeIntervalSince1970)")
+            try Self.refreshJob(
+                for: entry.need, id: needs.ids.next(), at: now,
+                dedupKey: "sla:\(entry.need):\(entry.checkAt.timeIntervalSince1970)")
         }
     }
 
@@ -50,8 +51,9 @@ extension ServiceLevelWorkflow {
             let policy = try await effectivePolicy(of: need.offeringID)
             let events = try await needs.needs.events(of: need.id)
             let (providers, calendar) = try await terms(of: need, events: events)
-            let clock = ServiceLevelClock.derive(events: events, priority: need.priority, providers: providers, policy: policy,
-                                                 calendar: calendar, now: now)
+            let clock = ServiceLevelClock.derive(
+                events: events, priority: need.priority, providers: providers, policy: policy,
+                calendar: calendar, now: now)
             let announced = try await store.alerts(of: needID)
             let due = ServiceLevelDeadlines.alerts(clock, of: needID).filter { !announced.contains($0) }
             if quiet, !due.isEmpty {
@@ -59,8 +61,9 @@ extension ServiceLevelWorkflow {
                 continue
             }
             guard let alert = due.first else {
-                let outcome = ServiceLevelOutcome.derive(events: events, clock: clock, providers: providers, policy: policy,
-                                                         calendar: calendar, now: now)
+                let outcome = ServiceLevelOutcome.derive(
+                    events: events, clock: clock, providers: providers, policy: policy,
+                    calendar: calendar, now: now)
                 try await store.setDeadlines(ServiceLevelDeadlines(clock, now: now), outcome: outcome, of: needID, version: need.version)
                 return
             }
@@ -77,16 +80,18 @@ extension ServiceLevelWorkflow {
     /// The clocks of a need whose history is at hand.
     func derive(_ need: Need, events: [NeedEvent], policy: ServiceLevelPolicy, now: Date) async throws -> ServiceLevelClock {
         let (providers, calendar) = try await terms(of: need, events: events)
-        return ServiceLevelClock.derive(events: events, priority: need.priority, providers: providers, policy: policy,
-                                        calendar: calendar, now: now)
+        return ServiceLevelClock.derive(
+            events: events, priority: need.priority, providers: providers, policy: policy,
+            calendar: calendar, now: now)
     }
 
     /// Who counts as the provider among the people in the history, and the provider's calendar.
     private func terms(of need: Need, events: [NeedEvent]) async throws -> (providers: Set<Person.ID>, calendar: BusinessCalendar) {
         let actors = Array(Set(events.map(\.actorID)))
-        let providers = Set(try await needs.organisation.people(actors).filter { person in
-            person.has(.admin) || need.assigneeIDs.contains(person.id) || AccessPolicy.worksFor(need.providingDepartmentID, person)
-        }.map(\.id))
+        let providers = Set(
+            try await needs.organisation.people(actors).filter { person in
+                person.has(.admin) || need.assigneeIDs.contains(person.id) || AccessPolicy.worksFor(need.providingDepartmentID, person)
+            }.map(\.id))
         return (providers, try await effectiveCalendar(of: need.providingDepartmentID))
     }
 
@@ -102,8 +107,9 @@ extension ServiceLevelWorkflow {
         }
         need.updatedAt = now
         need.version = current.version + 1
-        let event = NeedEvent(id: needs.ids.next(), needID: need.id, actorID: NeedEvent.systemActor, at: now,
-                              kind: alert.level == .warning ? .serviceLevelWarning : .serviceLevelBreach, changes: changes)
+        let event = NeedEvent(
+            id: needs.ids.next(), needID: need.id, actorID: NeedEvent.systemActor, at: now,
+            kind: alert.level == .warning ? .serviceLevelWarning : .serviceLevelBreach, changes: changes)
         var write = NeedWrite(need: need, events: [event])
         write.serviceLevelAlerts = [alert]
         write.jobs = [try NeedWorkflow.followUpJob(for: write, id: needs.ids.next(), at: now)]

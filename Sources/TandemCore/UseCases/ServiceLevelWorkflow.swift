@@ -38,12 +38,16 @@ public struct ServiceLevelWorkflow: Sendable {
 
     /// Sets the company default (administrators) or a department's calendar (its managers too).
     /// The watcher then recomputes the due times of the open needs concerned.
-    public func setCalendar(_ calendar: BusinessCalendar, of department: Department.ID?, by actor: Person) async throws -> BusinessCalendar {
+    public func setCalendar(_ calendar: BusinessCalendar, of department: Department.ID?, by actor: Person) async throws -> BusinessCalendar
+    {
         try await checkMayChange(department: department, offering: nil, by: actor)
         guard calendar.hasWorkingTime else { throw TandemError.invalid("weekly_hours", "a calendar needs working hours") }
-        if let idle = calendar.makeUpWorkdays.sorted(by: { $0.key < $1.key }).first(where: { (calendar.weeklyHours[$0.value] ?? []).isEmpty }) {
-            throw TandemError.invalid("make_up_workdays", "\(idle.key) would take the hours of \(idle.value.name), which has none",
-                                      .makeUpDayWithoutHours, idle.key.description)
+        if let idle = calendar.makeUpWorkdays.sorted(by: { $0.key < $1.key }).first(where: {
+            (calendar.weeklyHours[$0.value] ?? []).isEmpty
+        }) {
+            throw TandemError.invalid(
+                "make_up_workdays", "\(idle.key) would take the hours of \(idle.value.name), which has none",
+                .makeUpDayWithoutHours, idle.key.description)
         }
         _ = try Validate.requiredText(calendar.name, field: "name", max: 100)
         try await store.setCalendar(calendar, of: department)

@@ -22,8 +22,10 @@ public struct SetupWorkflow: Sendable {
     }
 
     /// Saves the administrator's profile and new password and ends the setup.
-    public func complete(displayName: String, email: String?, language: Language, currentPassword: String,
-                         newPassword: String, by actor: Person) async throws -> Person {
+    public func complete(
+        displayName: String, email: String?, language: Language, currentPassword: String,
+        newPassword: String, by actor: Person
+    ) async throws -> Person {
         guard try await isPending(for: actor) else { throw TandemError(.conflict, "the setup is already finished") }
         var profile = PersonInput()
         profile.displayName = displayName

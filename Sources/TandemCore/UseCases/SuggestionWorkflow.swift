@@ -17,15 +17,17 @@ public struct SuggestionWorkflow: Sendable {
         guard actor.isActive else { throw TandemError(.unauthenticated, "sign in first") }
         var problems = InputProblems()
         let text = try problems.check { try Validate.requiredText(body, field: "body", max: 10_000) }
-        if department == nil { problems.add(.invalid("department_id", "choose the department it is for", .required)) }
-        else if let department, try await organisation.department(department) == nil {
+        if department == nil {
+            problems.add(.invalid("department_id", "choose the department it is for", .required))
+        } else if let department, try await organisation.department(department) == nil {
             problems.add(.invalid("department_id", "no such department", .unknownRecord))
         }
         try problems.throwIfAny()
         guard let text, let department else { throw TandemError.invalid("body", "body is required", .required) }
-        let suggestion = Suggestion(id: anonymous ? .anonymous() : needs.ids.next(), departmentID: department, body: text, authorID: anonymous ? nil : actor.id,
-                                    authorDepartmentID: anonymous ? nil : actor.departmentID,
-                                    submittedOn: CalendarDate(needs.clock.now(), in: needs.timeZone))
+        let suggestion = Suggestion(
+            id: anonymous ? .anonymous() : needs.ids.next(), departmentID: department, body: text, authorID: anonymous ? nil : actor.id,
+            authorDepartmentID: anonymous ? nil : actor.departmentID,
+            submittedOn: CalendarDate(needs.clock.now(), in: needs.timeZone))
         try await store.insert(suggestion)
         return suggestion
     }
@@ -53,7 +55,9 @@ public struct SuggestionWorkflow: Sendable {
         suggestion.answeredBy = actor.id
         suggestion.answeredAt = needs.clock.now()
         suggestion.status = .answered
-        guard try await store.update(suggestion, expecting: expected) else { throw TandemError(.conflict, "the suggestion changed meanwhile") }
+        guard try await store.update(suggestion, expecting: expected) else {
+            throw TandemError(.conflict, "the suggestion changed meanwhile")
+        }
         return suggestion
     }
 
@@ -62,11 +66,15 @@ public struct SuggestionWorkflow: Sendable {
     /// theirs to choose (service when none).
     public func convert(_ id: Suggestion.ID, _ choice: Conversion = Conversion(), by actor: Person) async throws -> Need {
         let suggestion = try await suggestion(id, for: actor)
-        guard CollaborationAccess.dealsWith(suggestion, actor) else { throw TandemError.forbidden("the department it is for turns it into a need") }
-        let input = RaiseNeedInput(title: choice.title ?? suggestion.body.firstLine(max: NeedRules.titleLimit), description: suggestion.body,
-                                   kind: choice.kind ?? .service, providingDepartmentID: suggestion.departmentID)
-        return try await needs.raise(input, writtenBy: suggestion.authorID, from: choice.requestingDepartmentID, recordedBy: actor,
-                                     origin: .suggestion(suggestion.id))
+        guard CollaborationAccess.dealsWith(suggestion, actor) else {
+            throw TandemError.forbidden("the department it is for turns it into a need")
+        }
+        let input = RaiseNeedInput(
+            title: choice.title ?? suggestion.body.firstLine(max: NeedRules.titleLimit), description: suggestion.body,
+            kind: choice.kind ?? .service, providingDepartmentID: suggestion.departmentID)
+        return try await needs.raise(
+            input, writtenBy: suggestion.authorID, from: choice.requestingDepartmentID, recordedBy: actor,
+            origin: .suggestion(suggestion.id))
     }
 
     public func close(_ id: Suggestion.ID, by actor: Person) async throws -> Suggestion {
@@ -75,7 +83,9 @@ public struct SuggestionWorkflow: Sendable {
         let expected = suggestion.status
         guard expected == .open || expected == .answered else { return suggestion }
         suggestion.status = .closed
-        guard try await store.update(suggestion, expecting: expected) else { throw TandemError(.conflict, "the suggestion changed meanwhile") }
+        guard try await store.update(suggestion, expecting: expected) else {
+            throw TandemError(.conflict, "the suggestion changed meanwhile")
+        }
         return suggestion
     }
 }

@@ -28,9 +28,12 @@ extension SurveyWorkflow {
             }
             checked[question.key] = value
             if question.kind == .raiseNeed, case .text(let text) = value, let provider = question.providerID {
-                drafts.append(NeedDraft(id: survey.isAnonymous ? .anonymous() : ids.next(), surveyID: survey.id, round: round, questionKey: question.key, providerID: provider,
-                                        text: text, respondentID: survey.isAnonymous ? nil : actor.id,
-                                        respondentDepartmentID: survey.isAnonymous ? nil : actor.departmentID))
+                drafts.append(
+                    NeedDraft(
+                        id: survey.isAnonymous ? .anonymous() : ids.next(), surveyID: survey.id, round: round, questionKey: question.key,
+                        providerID: provider,
+                        text: text, respondentID: survey.isAnonymous ? nil : actor.id,
+                        respondentDepartmentID: survey.isAnonymous ? nil : actor.departmentID))
             }
         }
         for key in answers.keys.sorted() where !survey.questions.contains(where: { $0.key == key }) {
@@ -38,8 +41,10 @@ extension SurveyWorkflow {
         }
         try problems.throwIfAny()
         // NB: an anonymous response carries neither the person nor the department nor a time.
-        let response = SurveyResponse(id: survey.isAnonymous ? .anonymous() : ids.next(), surveyID: survey.id, round: round, respondentID: survey.isAnonymous ? nil : actor.id,
-                                      respondentDepartmentID: survey.isAnonymous ? nil : actor.departmentID, answers: checked)
+        let response = SurveyResponse(
+            id: survey.isAnonymous ? .anonymous() : ids.next(), surveyID: survey.id, round: round,
+            respondentID: survey.isAnonymous ? nil : actor.id,
+            respondentDepartmentID: survey.isAnonymous ? nil : actor.departmentID, answers: checked)
         do {
             try await store.record(response, participant: actor.id, drafts: drafts)
         } catch let error as TandemError where error.code == .conflict {
@@ -66,11 +71,15 @@ extension SurveyWorkflow {
         case (.multipleChoice, .text(let value)), (.multipleChoice, .choice(let value)):
             return try checked(.choices([value]), for: question, field: field)
         case (.rating, .rating(let score)):
-            guard SatisfactionRating.scores.contains(score) else { throw TandemError.invalid(field, "a rating is 1–5", .outOfRange, "1", "5") }
+            guard SatisfactionRating.scores.contains(score) else {
+                throw TandemError.invalid(field, "a rating is 1–5", .outOfRange, "1", "5")
+            }
             return .rating(score)
         case (.rating, .text(let text)):
             if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
-            guard let score = Int(text.trimmingCharacters(in: .whitespaces)) else { throw TandemError.invalid(field, "a rating is a number", .notANumber) }
+            guard let score = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                throw TandemError.invalid(field, "a rating is a number", .notANumber)
+            }
             return try checked(.rating(score), for: question, field: field)
         case (.text, .text(let text)), (.raiseNeed, .text(let text)):
             return try Validate.optionalText(text, field: field, max: question.kind == .text ? 5_000 : 20_000).map(SurveyAnswer.text)
@@ -79,16 +88,20 @@ extension SurveyWorkflow {
         }
     }
 
-
     /// One round's results (the latest that began, unless told): the asking department's managers and administrators.
     public func results(_ id: Survey.ID, round: Int?, for actor: Person) async throws -> SurveyResults {
         let survey = try await survey(id, for: actor)
-        guard CollaborationAccess.owns(survey, actor) else { throw TandemError.forbidden("the asking department's managers read the results") }
+        guard CollaborationAccess.owns(survey, actor) else {
+            throw TandemError.forbidden("the asking department's managers read the results")
+        }
         let latest = survey.schedule.latestRound(at: clock.now(), in: timeZone) ?? 0
         let chosen = round ?? latest
-        guard (0...max(latest, 0)).contains(chosen) else { throw TandemError.invalid("round", "no such round", .outOfRange, "0", String(latest)) }
+        guard (0...max(latest, 0)).contains(chosen) else {
+            throw TandemError.invalid("round", "no such round", .outOfRange, "0", String(latest))
+        }
         let responses = try await store.responses(of: id, round: chosen)
-        return SurveyResults(survey: survey, round: chosen, responses: responses, invited: try await audience(of: survey).count,
-                             minimumGroup: try await needs.settings.minimumGroup())
+        return SurveyResults(
+            survey: survey, round: chosen, responses: responses, invited: try await audience(of: survey).count,
+            minimumGroup: try await needs.settings.minimumGroup())
     }
 }

@@ -16,16 +16,20 @@ extension SurveyWorkflow {
     private func announce(_ surveys: [Survey]) async throws {
         let now = clock.now()
         for survey in surveys {
-            guard let round = survey.schedule.openRound(at: now, in: timeZone), try await store.markAnnounced(survey.id, round: round) else { continue }
-            try await notifications.tell(try await audience(of: survey), .surveyRequested, about: survey.id.rawValue,
-                                         detail: survey.title, occasion: survey.id.rawValue.mixed(with: UUID(number: round)))
+            guard let round = survey.schedule.openRound(at: now, in: timeZone), try await store.markAnnounced(survey.id, round: round)
+            else { continue }
+            try await notifications.tell(
+                try await audience(of: survey), .surveyRequested, about: survey.id.rawValue,
+                detail: survey.title, occasion: survey.id.rawValue.mixed(with: UUID(number: round)))
         }
     }
 
     /// Reminds those asked who have not answered the open round: the owners. Returns how many.
     public func remind(_ id: Survey.ID, by actor: Person) async throws -> Int {
         let survey = try await survey(id, for: actor)
-        guard CollaborationAccess.owns(survey, actor) else { throw TandemError.forbidden("the asking department's managers send reminders") }
+        guard CollaborationAccess.owns(survey, actor) else {
+            throw TandemError.forbidden("the asking department's managers send reminders")
+        }
         guard survey.isActive, let round = survey.schedule.openRound(at: clock.now(), in: timeZone) else {
             throw TandemError(.invalidTransition, "the survey takes no answers now", field: "survey")
         }
@@ -60,10 +64,12 @@ extension SurveyWorkflow {
         var jobs: [Job] = []
         for survey in surveys {
             guard let round = survey.schedule.openRound(at: now, in: timeZone),
-                  survey.schedule.round(round, in: timeZone).end.timeIntervalSince(now) <= 2 * 86_400
+                survey.schedule.round(round, in: timeZone).end.timeIntervalSince(now) <= 2 * 86_400
             else { continue }
-            jobs.append(try Job.make(Self.closingReminderKind, ClosingReminder(surveyID: survey.id, round: round), id: ids.next(), at: now,
-                                     dedupKey: "survey-closing:\(survey.id):\(round)"))
+            jobs.append(
+                try Job.make(
+                    Self.closingReminderKind, ClosingReminder(surveyID: survey.id, round: round), id: ids.next(), at: now,
+                    dedupKey: "survey-closing:\(survey.id):\(round)"))
         }
         return jobs
     }
@@ -71,9 +77,10 @@ extension SurveyWorkflow {
     /// Runs a closing reminder (the job): while the round is still open.
     public func remindBeforeClosing(_ input: ClosingReminder) async throws {
         guard let survey = try await store.survey(input.surveyID), survey.isActive,
-              survey.schedule.openRound(at: clock.now(), in: timeZone) == input.round
+            survey.schedule.openRound(at: clock.now(), in: timeZone) == input.round
         else { return }
-        _ = try await sendReminders(survey, round: input.round,
-                                    occasion: survey.id.rawValue.mixed(with: UUID(number: input.round + 1_000_000)))
+        _ = try await sendReminders(
+            survey, round: input.round,
+            occasion: survey.id.rawValue.mixed(with: UUID(number: input.round + 1_000_000)))
     }
 }

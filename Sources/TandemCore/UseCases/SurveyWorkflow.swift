@@ -31,9 +31,11 @@ public struct SurveyWorkflow: Sendable {
         public var startsOn: String?
         public var openDays: Int
 
-        public init(title: String, description: String = "", isAnonymous: Bool = false, questions: [SurveyQuestion],
-                    audienceDepartments: [Department.ID] = [], audiencePeople: [Person.ID] = [], frequency: SurveySchedule.Frequency = .once,
-                    startsOn: String? = nil, openDays: Int = 14) {
+        public init(
+            title: String, description: String = "", isAnonymous: Bool = false, questions: [SurveyQuestion],
+            audienceDepartments: [Department.ID] = [], audiencePeople: [Person.ID] = [], frequency: SurveySchedule.Frequency = .once,
+            startsOn: String? = nil, openDays: Int = 14
+        ) {
             self.title = title
             self.description = description
             self.isAnonymous = isAnonymous
@@ -60,7 +62,9 @@ public struct SurveyWorkflow: Sendable {
             guard let text = input.startsOn?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
                 return CalendarDate(clock.now(), in: timeZone)
             }
-            guard let date = CalendarDate(text) else { throw TandemError.invalid("starts_on", "starts_on must be a date (YYYY-MM-DD)", .notADate) }
+            guard let date = CalendarDate(text) else {
+                throw TandemError.invalid("starts_on", "starts_on must be a date (YYYY-MM-DD)", .notADate)
+            }
             return date
         }
         if !(1...90).contains(input.openDays) {
@@ -73,8 +77,9 @@ public struct SurveyWorkflow: Sendable {
             let group = try await needs.settings.minimumGroup()
             let asked = try await people(in: audience).count
             guard group.shows(asked) else {
-                throw TandemError.invalid(Self.audienceField(audience), "an anonymous survey asks at least \(group.size) people (it asks \(asked))",
-                                          .tooFewForAnonymity, String(group.size))
+                throw TandemError.invalid(
+                    Self.audienceField(audience), "an anonymous survey asks at least \(group.size) people (it asks \(asked))",
+                    .tooFewForAnonymity, String(group.size))
             }
         }
         let survey = Survey(
@@ -116,7 +121,8 @@ public struct SurveyWorkflow: Sendable {
                 checked.options = []
             }
             if question.kind == .raiseNeed {
-                if let provider = question.providerID, try await organisation.department(provider)?.isProvider == true {} else {
+                if let provider = question.providerID, try await organisation.department(provider)?.isProvider == true {
+                } else {
                     problems.add(.invalid(field + ".provider_id", "a 'raise a need' question names a providing department", .unknownRecord))
                 }
             } else {
@@ -152,7 +158,9 @@ public struct SurveyWorkflow: Sendable {
 
     /// A survey the actor is asked or owns; any other is "not found".
     public func survey(_ id: Survey.ID, for actor: Person) async throws -> Survey {
-        guard let survey = try await store.survey(id), actor.isActive, survey.audience.includes(actor) || CollaborationAccess.owns(survey, actor) else {
+        guard let survey = try await store.survey(id), actor.isActive,
+            survey.audience.includes(actor) || CollaborationAccess.owns(survey, actor)
+        else {
             throw TandemError.notFound("survey")
         }
         return survey
@@ -175,8 +183,9 @@ public struct SurveyWorkflow: Sendable {
         let open = survey.isActive ? survey.schedule.openRound(at: now, in: timeZone) : nil
         let asked = survey.audience.includes(actor)
         let answered = try await open.asyncMap { try await store.participants(of: survey.id, round: $0).contains(actor.id) } ?? false
-        return Standing(survey: survey, openRound: open, latestRound: survey.schedule.latestRound(at: now, in: timeZone), isAsked: asked,
-                        hasAnswered: answered, owns: CollaborationAccess.owns(survey, actor))
+        return Standing(
+            survey: survey, openRound: open, latestRound: survey.schedule.latestRound(at: now, in: timeZone), isAsked: asked,
+            hasAnswered: answered, owns: CollaborationAccess.owns(survey, actor))
     }
 
     /// The surveys the actor is asked or owns, newest first.
@@ -213,7 +222,9 @@ public struct SurveyWorkflow: Sendable {
     /// Stops asking: the owners.
     public func deactivate(_ id: Survey.ID, by actor: Person) async throws -> Survey {
         var survey = try await survey(id, for: actor)
-        guard CollaborationAccess.owns(survey, actor) else { throw TandemError.forbidden("the asking department's managers close the survey") }
+        guard CollaborationAccess.owns(survey, actor) else {
+            throw TandemError.forbidden("the asking department's managers close the survey")
+        }
         survey.isActive = false
         try await store.update(survey)
         return survey

@@ -20,10 +20,12 @@ public struct ThemeWorkflow: Sendable {
 
     public func themes(period: ReportingPeriod, provider: Department.ID?, for actor: Person) async throws -> ThemeAnalysis.Result {
         let visibility = NeedVisibility(for: actor)
-        let current = try await store.documents(provider: provider, raisedIn: period.interval(in: timeZone), visibility: visibility,
-                                                limit: Self.documentLimit)
-        let previous = try await store.documents(provider: provider, raisedIn: period.previous.interval(in: timeZone), visibility: visibility,
-                                                 limit: Self.documentLimit)
+        let current = try await store.documents(
+            provider: provider, raisedIn: period.interval(in: timeZone), visibility: visibility,
+            limit: Self.documentLimit)
+        let previous = try await store.documents(
+            provider: provider, raisedIn: period.previous.interval(in: timeZone), visibility: visibility,
+            limit: Self.documentLimit)
         return ThemeAnalysis.analyse(current, previous: previous)
     }
 }

@@ -53,8 +53,12 @@ public enum Backup {
             }
             kind = "sqlite"
         case .postgres(let url):
-            try run("pg_dump", ["--dbname=\(libpqURL(url))", "--no-owner", "--no-privileges",
-                                "--file=\(destination.appendingPathComponent("database.sql").path)"])
+            try run(
+                "pg_dump",
+                [
+                    "--dbname=\(libpqURL(url))", "--no-owner", "--no-privileges",
+                    "--file=\(destination.appendingPathComponent("database.sql").path)",
+                ])
             kind = "postgres"
         }
         let copied = try copyTree(from: location.attachments, to: destination.appendingPathComponent("attachments"))
@@ -84,8 +88,12 @@ public enum Backup {
             try files.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
             try files.copyItem(atPath: source.appendingPathComponent("database.sqlite").path, toPath: path)
         case (.postgres(let url), "postgres"):
-            try run("psql", ["--dbname=\(libpqURL(url))", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1",
-                             "--file=\(source.appendingPathComponent("database.sql").path)"])
+            try run(
+                "psql",
+                [
+                    "--dbname=\(libpqURL(url))", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1",
+                    "--file=\(source.appendingPathComponent("database.sql").path)",
+                ])
         default:
             throw TandemError.invalid("source", "this is a \(manifest.database) backup; the configured database is another kind")
         }

@@ -11,8 +11,10 @@ public struct BulkNeed: Sendable {
     public var deadlines: ServiceLevelDeadlines?
     public var outcome: ServiceLevelOutcome?
 
-    public init(need: Need, events: [NeedEvent], comments: [NeedComment] = [], rating: SatisfactionRating? = nil,
-                deadlines: ServiceLevelDeadlines? = nil, outcome: ServiceLevelOutcome? = nil) {
+    public init(
+        need: Need, events: [NeedEvent], comments: [NeedComment] = [], rating: SatisfactionRating? = nil,
+        deadlines: ServiceLevelDeadlines? = nil, outcome: ServiceLevelOutcome? = nil
+    ) {
         self.need = need
         self.events = events
         self.comments = comments
@@ -71,16 +73,20 @@ public struct BulkNeedLoader: Sendable {
             switch database.dialect {
             case .sqlite:
                 try await database.write { sql in
-                    try await sql.raw("""
+                    try await sql.raw(
+                        """
                         INSERT INTO need_number_sequences (year, last_value) VALUES (\(bind: year), \(bind: last))
                         ON CONFLICT (year) DO UPDATE SET last_value = MAX(last_value, excluded.last_value)
-                        """).run()
+                        """
+                    ).run()
                 }
             case .postgres:
                 let name = SQLNeedStore.sequenceName(year)
                 try await database.write { sql in
                     try await sql.raw("CREATE SEQUENCE IF NOT EXISTS \(unsafeRaw: name)").run()
-                    try await sql.raw("SELECT setval('\(unsafeRaw: name)', GREATEST(\(bind: last), (SELECT last_value FROM \(unsafeRaw: name))))").run()
+                    try await sql.raw(
+                        "SELECT setval('\(unsafeRaw: name)', GREATEST(\(bind: last), (SELECT last_value FROM \(unsafeRaw: name))))"
+                    ).run()
                 }
             }
         }

@@ -15,7 +15,9 @@ enum PostgresTransaction {
         var description: String { "the connection to the database is closed" }
     }
 
-    static func run<T: Sendable>(on database: any Database, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    static func run<T: Sendable>(on database: any Database, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
+        -> T
+    {
         guard let postgres = database as? any PostgresDatabase else {
             preconditionFailure("a PostgreSQL transaction was asked of a \(type(of: database))")
         }

@@ -35,12 +35,15 @@ public final class StoreDatabase: Sendable {
     /// An SQLite database in the file at `path`: migrated through `makeDatabase` (Fluent's pool),
     /// read through a few read-only connections, written through one dedicated connection.
     public static func sqlite(path: String, logger: Logger, _ makeDatabase: @escaping @Sendable () -> any Database) -> StoreDatabase {
-        StoreDatabase(dialect: .sqlite, makeDatabase: makeDatabase, writer: GroupCommitWriter(path: path, logger: logger),
-                      readers: SQLiteReadPool(path: path, size: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount), logger: logger))
+        StoreDatabase(
+            dialect: .sqlite, makeDatabase: makeDatabase, writer: GroupCommitWriter(path: path, logger: logger),
+            readers: SQLiteReadPool(path: path, size: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount), logger: logger))
     }
 
-    private init(dialect: Dialect, makeDatabase: @escaping @Sendable () -> any Database, writer: GroupCommitWriter?,
-                 readers: SQLiteReadPool?) {
+    private init(
+        dialect: Dialect, makeDatabase: @escaping @Sendable () -> any Database, writer: GroupCommitWriter?,
+        readers: SQLiteReadPool?
+    ) {
         self.dialect = dialect
         self.makeDatabase = makeDatabase
         self.writer = writer

@@ -16,7 +16,8 @@ enum StoreError {
         }
         let lowered = String(reflecting: error).lowercased()
         let aboutConnection = lowered.contains("connection") || lowered.contains("connect(") || lowered.contains("pool")
-        if aboutConnection && ["refused", "closed", "reset", "timeout", "timed out", "unreachable", "broken pipe"].contains(where: lowered.contains)
+        if aboutConnection
+            && ["refused", "closed", "reset", "timeout", "timed out", "unreachable", "broken pipe"].contains(where: lowered.contains)
             || lowered.contains("econnrefused") || lowered.contains("shutting down")
             || lowered.contains("sqlstate: 57p0") || lowered.contains("sqlstate: 08")  // shutdown, starting up; connection exceptions
             || lowered.contains("sqlstate: 53300")  // too many connections
@@ -46,7 +47,8 @@ struct UniqueViolation {
         case let error as PSQLError where error.serverInfo?[.sqlState] == "23505":
             let constraint = error.serverInfo?[.constraintName]
             field = Self.fields.first { $0.constraint == constraint }?.field
-        case let error as SQLiteStatementError where [SQLiteStatementError.constraintUnique, SQLiteStatementError.constraintPrimaryKey].contains(error.code):
+        case let error as SQLiteStatementError
+        where [SQLiteStatementError.constraintUnique, SQLiteStatementError.constraintPrimaryKey].contains(error.code):
             field = Self.field(sqliteMessage: error.message)
         case let error as SQLiteError where [.constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(error.reason):
             field = Self.field(sqliteMessage: error.message)

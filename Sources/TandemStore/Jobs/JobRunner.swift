@@ -18,8 +18,10 @@ public final class JobRunner: Sendable {
         public var attemptTimeout: Duration
         public var retry: JobRetry
 
-        public init(batch: Int = 16, idlePoll: Duration = .seconds(1), lease: TimeInterval = 120, attemptTimeout: Duration = .seconds(60),
-                    retry: JobRetry = .standard) {
+        public init(
+            batch: Int = 16, idlePoll: Duration = .seconds(1), lease: TimeInterval = 120, attemptTimeout: Duration = .seconds(60),
+            retry: JobRetry = .standard
+        ) {
             self.batch = batch
             self.idlePoll = idlePoll
             self.lease = lease
@@ -40,7 +42,9 @@ public final class JobRunner: Sendable {
     private let wakeup = Wakeup()
     private let loop = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
-    public init(store: any JobStore, handlers: [any JobHandler], clock: any TandemCore.Clock, settings: Settings = Settings(), logger: Logger) {
+    public init(
+        store: any JobStore, handlers: [any JobHandler], clock: any TandemCore.Clock, settings: Settings = Settings(), logger: Logger
+    ) {
         self.store = store
         var byKind: [String: any JobHandler] = [:]
         for handler in handlers { for kind in handler.kinds { byKind[kind] = handler } }
@@ -67,7 +71,9 @@ public final class JobRunner: Sendable {
     /// a dead connection must not keep the process from exiting; its lease lets another runner
     /// take it over).
     public func stop(grace: Duration = .seconds(10)) async {
-        let task = loop.withLockedValue { task in defer { task = nil }; return task }
+        let task = loop.withLockedValue { task in
+            defer { task = nil }; return task
+        }
         guard let task else { return }
         task.cancel()
         await wakeup.signal()
@@ -79,10 +85,18 @@ public final class JobRunner: Sendable {
         let resumed = NIOLockedValueBox(false)
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             @Sendable func resumeOnce() {
-                if resumed.withLockedValue({ done in defer { done = true }; return !done }) { continuation.resume() }
+                if resumed.withLockedValue({ done in
+                    defer { done = true }; return !done
+                }) {
+                    continuation.resume()
+                }
             }
-            Task { await task.value; resumeOnce() }
-            Task { try? await Task.sleep(for: limit); resumeOnce() }
+            Task {
+                await task.value; resumeOnce()
+            }
+            Task {
+                try? await Task.sleep(for: limit); resumeOnce()
+            }
         }
     }
 
@@ -145,8 +159,12 @@ public final class JobRunner: Sendable {
 
     private func withTimeout(_ limit: Duration, _ body: @escaping @Sendable () async throws -> Void) async throws {
         try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask { try await body(); return true }
-            group.addTask { try await Task.sleep(for: limit); return false }
+            group.addTask {
+                try await body(); return true
+            }
+            group.addTask {
+                try await Task.sleep(for: limit); return false
+            }
             defer { group.cancelAll() }
             guard try await group.next() == true else { throw AttemptTimedOut() }
         }

@@ -107,7 +107,8 @@ struct NeedRow: Encodable, Sendable {
             desiredDate: desired_date.flatMap(CalendarDate.init), strategicGoalID: strategic_goal_id.map(StrategicGoal.ID.init),
             isConfidential: is_confidential, status: status,
             assigneeIDs: assignee_ids.split(separator: ",").compactMap { Person.ID(String($0)) },
-            formAnswers: form_answers == "{}" ? [:] : try FormAnswer.answers(fromJSON: form_answers).orThrow(CorruptRow(table: "needs", id: id)),
+            formAnswers: form_answers == "{}"
+                ? [:] : try FormAnswer.answers(fromJSON: form_answers).orThrow(CorruptRow(table: "needs", id: id)),
             createdAt: created_at, updatedAt: updated_at, resolvedAt: resolved_at, closedAt: closed_at, version: version)
     }
 }
@@ -150,9 +151,10 @@ struct NeedEventRow: Codable, Sendable {
         guard let kind = NeedEvent.Kind(rawValue: kind), let visibility = NeedEvent.Visibility(rawValue: visibility) else {
             throw CorruptRow(table: "need_events", id: id)
         }
-        return NeedEvent(id: .init(id), needID: .init(need_id), actorID: .init(actor_id), at: at, kind: kind,
-                         visibility: visibility, changes: try JSONText.decode([NeedEvent.Change].self, from: changes),
-                         commentID: comment_id.map(NeedComment.ID.init), attachmentID: attachment_id.map(Attachment.ID.init))
+        return NeedEvent(
+            id: .init(id), needID: .init(need_id), actorID: .init(actor_id), at: at, kind: kind,
+            visibility: visibility, changes: try JSONText.decode([NeedEvent.Change].self, from: changes),
+            commentID: comment_id.map(NeedComment.ID.init), attachmentID: attachment_id.map(Attachment.ID.init))
     }
 }
 
@@ -174,8 +176,9 @@ struct NeedCommentRow: Codable, Sendable {
     }
 
     var comment: NeedComment {
-        NeedComment(id: .init(id), needID: .init(need_id), authorID: .init(author_id), body: body,
-                    visibility: NeedEvent.Visibility(rawValue: visibility) ?? .internal, createdAt: created_at)
+        NeedComment(
+            id: .init(id), needID: .init(need_id), authorID: .init(author_id), body: body,
+            visibility: NeedEvent.Visibility(rawValue: visibility) ?? .internal, createdAt: created_at)
     }
 }
 
@@ -203,8 +206,9 @@ struct AttachmentRow: Codable, Sendable {
     }
 
     var attachment: Attachment {
-        Attachment(id: .init(id), needID: .init(need_id), uploaderID: .init(uploader_id), fileName: file_name,
-                   contentType: content_type, byteCount: byte_count, sha256: sha256, storageKey: storage_key, createdAt: created_at)
+        Attachment(
+            id: .init(id), needID: .init(need_id), uploaderID: .init(uploader_id), fileName: file_name,
+            contentType: content_type, byteCount: byte_count, sha256: sha256, storageKey: storage_key, createdAt: created_at)
     }
 }
 

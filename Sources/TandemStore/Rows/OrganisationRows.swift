@@ -19,8 +19,9 @@ struct DepartmentRow: Codable, Sendable {
     }
 
     var department: Department {
-        Department(id: .init(id), name: name, code: code, parentID: parent_id.map(Department.ID.init),
-                   isProvider: is_provider, createdAt: created_at)
+        Department(
+            id: .init(id), name: name, code: code, parentID: parent_id.map(Department.ID.init),
+            isProvider: is_provider, createdAt: created_at)
     }
 }
 
@@ -50,15 +51,18 @@ struct PersonRow: Codable, Sendable {
     }
 
     var person: Person {
-        Person(id: .init(id), login: login, displayName: display_name, email: email, departmentID: .init(department_id),
-               roles: Set(roles.split(separator: ",").compactMap { Role(rawValue: String($0)) }),
-               language: Language(rawValue: language) ?? .zhCN, isActive: is_active, emailNotifications: email_notifications,
-               createdAt: created_at)
+        Person(
+            id: .init(id), login: login, displayName: display_name, email: email, departmentID: .init(department_id),
+            roles: Set(roles.split(separator: ",").compactMap { Role(rawValue: String($0)) }),
+            language: Language(rawValue: language) ?? .zhCN, isActive: is_active, emailNotifications: email_notifications,
+            createdAt: created_at)
     }
 
     /// Every column but the password hash, which is read only to check a password.
-    static let columns = ["id", "login", "display_name", "email", "department_id", "roles", "language", "is_active", "email_notifications",
-                          "created_at"]
+    static let columns = [
+        "id", "login", "display_name", "email", "department_id", "roles", "language", "is_active", "email_notifications",
+        "created_at",
+    ]
     /// `columns` as SQL, qualified by the table (for joins).
     static let columnList = columns.map { "people.\($0)" }.joined(separator: ", ")
 }
@@ -94,7 +98,8 @@ struct OfferingRow: Codable, Sendable {
     }
 
     func offering() throws -> ServiceOffering {
-        let audienceValue: OfferingAudience = audience == "*"
+        let audienceValue: OfferingAudience =
+            audience == "*"
             ? .everyone
             : .departments(Set(try JSONText.decode([String].self, from: audience).compactMap(Department.ID.init)))
         return ServiceOffering(

@@ -18,25 +18,31 @@ enum NeedSearchIndex {
     /// Indexes new needs with the replies and notes they already have (one statement per table).
     /// `schema013` writes the columns migration 013 made (it indexes the needs stored before it,
     /// before later migrations added columns).
-    static func insert(_ needs: [(need: Need, comments: [NeedComment])], dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase,
-                       schema013: Bool = false) async throws {
+    static func insert(
+        _ needs: [(need: Need, comments: [NeedComment])], dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase,
+        schema013: Bool = false
+    ) async throws {
         guard !needs.isEmpty else { return }
         let documents = needs.map { item in
-            (id: item.need.id.rawValue, document: NeedSearchDocument(item.need),
-             replies: terms(of: item.comments, .public), notes: terms(of: item.comments, .internal))
+            (
+                id: item.need.id.rawValue, document: NeedSearchDocument(item.need),
+                replies: terms(of: item.comments, .public), notes: terms(of: item.comments, .internal)
+            )
         }
         switch dialect {
         case .sqlite:
             var docs = sql.insert(into: "need_search_docs").columns("need_id")
             for item in documents { docs = docs.values(SQLBind(item.id)) }
             struct Doc: Decodable { var doc: Int; var need_id: UUID }
-            let numbered = Dictionary(try await docs.returning("doc", "need_id").all(decoding: Doc.self).map { ($0.need_id, $0.doc) },
-                                      uniquingKeysWith: { first, _ in first })
+            let numbered = Dictionary(
+                try await docs.returning("doc", "need_id").all(decoding: Doc.self).map { ($0.need_id, $0.doc) },
+                uniquingKeysWith: { first, _ in first })
             var rows = sql.insert(into: "need_search").columns("rowid", "title_terms", "description_terms", "reply_terms", "note_terms")
             for item in documents {
                 guard let doc = numbered[item.id] else { throw TandemError(.conflict, "could not index the need") }
-                rows = rows.values(SQLBind(doc), SQLBind(item.document.title), SQLBind(item.document.description),
-                                   SQLBind(item.replies), SQLBind(item.notes))
+                rows = rows.values(
+                    SQLBind(doc), SQLBind(item.document.title), SQLBind(item.document.description),
+                    SQLBind(item.replies), SQLBind(item.notes))
             }
             try await rows.run()
         case .postgres:
@@ -44,8 +50,10 @@ enum NeedSearchIndex {
             if !schema013 { columns += copies(of: needs[0].need).map(\.0) }
             var rows = sql.insert(into: "need_search").columns(columns)
             for (item, need) in zip(documents, needs.map(\.need)) {
-                var values: [any SQLExpression] = [SQLBind(item.id), SQLBind(item.document.title), SQLBind(item.document.description),
-                                                   SQLBind(item.replies), SQLBind(item.notes)]
+                var values: [any SQLExpression] = [
+                    SQLBind(item.id), SQLBind(item.document.title), SQLBind(item.document.description),
+                    SQLBind(item.replies), SQLBind(item.notes),
+                ]
                 if !schema013 { values += copies(of: need).map(\.1) }
                 rows = rows.values(values)
             }
@@ -56,10 +64,13 @@ enum NeedSearchIndex {
     /// What PostgreSQL's document keeps of its need (the columns migrations 017 and 019 added):
     /// what the search sorts and reads windows by, and what the permission filter reads.
     static func copies(of need: Need) -> [(String, any SQLExpression)] {
-        [("created_day", SQLBind(SearchWindows.day(of: need.createdAt))), ("created_at", SQLBind(need.createdAt.storable)),
-         ("requester_id", SQLBind(need.requesterID.rawValue)), ("requesting_department_id", SQLBind(need.requestingDepartmentID.rawValue)),
-         ("providing_department_id", SQLBind(need.providingDepartmentID.rawValue)), ("is_confidential", SQLBind(need.isConfidential)),
-         ("audience", SQLBind(SearchAudience.tokens(of: need)))]
+        [
+            ("created_day", SQLBind(SearchWindows.day(of: need.createdAt))), ("created_at", SQLBind(need.createdAt.storable)),
+            ("requester_id", SQLBind(need.requesterID.rawValue)),
+            ("requesting_department_id", SQLBind(need.requestingDepartmentID.rawValue)),
+            ("providing_department_id", SQLBind(need.providingDepartmentID.rawValue)), ("is_confidential", SQLBind(need.isConfidential)),
+            ("audience", SQLBind(SearchAudience.tokens(of: need))),
+        ]
     }
 
     /// Whether a change altered what the document keeps of its need.
@@ -84,9 +95,11 @@ enum NeedSearchIndex {
         }
         if need.title != previous.title || need.description != previous.description || need.formAnswers != previous.formAnswers {
             let document = NeedSearchDocument(need)
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE need_search SET title_terms = \(bind: document.title), description_terms = \(bind: document.description) WHERE \(target)
-                """).run()
+                """
+            ).run()
         }
         let replies = terms(of: write.comments, .public), notes = terms(of: write.comments, .internal)
         if !replies.isEmpty {

@@ -26,7 +26,8 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     /// A match: its need and the number it sorts by, newest highest.
     typealias Match = (order: Double, id: Need.ID)
 
-    public func search(_ search: NeedSearch, visibility: NeedVisibility, countingUpTo cap: Int) async throws -> (needs: [Need], total: Int) {
+    public func search(_ search: NeedSearch, visibility: NeedVisibility, countingUpTo cap: Int) async throws -> (needs: [Need], total: Int)
+    {
         let listing = NeedListing(query: search.filters, visibility: visibility, dialect: database.dialect)
         return try await database.read { sql in
             let windows = try await searchWindows(sql)
@@ -41,7 +42,8 @@ public struct SQLNeedSearchStore: NeedSearchStore {
             let notes = try await readsSomeNotes(visibility, sql)
             let ranked = try await rankedMatches(search.terms, listing, sql, upTo: reach, windows, notes: notes)
             let page = ranked.dropFirst(search.offset).prefix(search.limit + 1).map(\.id)
-            let total = ranked.count < reach || reach >= cap
+            let total =
+                ranked.count < reach || reach >= cap
                 ? min(ranked.count, cap) : try await count(search.terms, listing, sql, upTo: cap, notes: notes)
             return (try await NeedRow.needs(page, sql), total)
         }
@@ -84,8 +86,10 @@ public struct SQLNeedSearchStore: NeedSearchStore {
 
     /// The matches in rank order — title matches newest first, then the rest newest first — up
     /// to `reach` of them (nil: all); `notes`: the reader reads some notes.
-    func rankedMatches(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo reach: Int?,
-                       _ windows: SearchWindows?, notes: Bool) async throws -> [Match] {
+    func rankedMatches(
+        _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo reach: Int?,
+        _ windows: SearchWindows?, notes: Bool
+    ) async throws -> [Match] {
         let inTitle = try await newest(.title, terms, listing, sql, upTo: reach, windows)
         let missing = reach.map { $0 - inTitle.count }
         if let missing, missing <= 0 { return inTitle }
@@ -97,8 +101,10 @@ public struct SQLNeedSearchStore: NeedSearchStore {
 
     /// The newest `limit` matches of a part (nil: all), newest first: in one statement, or
     /// the last week's first when `windows` is given (PostgreSQL), then all if too few.
-    func newest(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo limit: Int?,
-                _ windows: SearchWindows?) async throws -> [Match] {
+    func newest(
+        _ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo limit: Int?,
+        _ windows: SearchWindows?
+    ) async throws -> [Match] {
         if let limit, let since = windows?.first {
             let recent = try await fetch(part, terms, listing, sql, since: since, limit: limit)
             if recent.count >= limit { return recent }
@@ -116,15 +122,19 @@ public struct SQLNeedSearchStore: NeedSearchStore {
 
     /// A part's matches, newest first, at most `limit` (nil: all); on PostgreSQL only the needs
     /// raised on the day `since` or later, when given.
-    func fetch(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase,
-               since: Int?, limit: Int?) async throws -> [Match] {
+    func fetch(
+        _ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase,
+        since: Int?, limit: Int?
+    ) async throws -> [Match] {
         // NB: sorted by the column itself: computing a number from it for every match before the
         // top-N sort doubled a common word's query at a million needs.
         let listing = reading(listing)
         let newestFirst: SQLQueryString = database.dialect == .sqlite ? "need_search.rowid" : "\(unsafeRaw: listing.rows.table).created_at"
         let id = SQLColumn(listing.rows.id, table: listing.rows.table)
-        var select = matching(part, terms, listing, sql.select().column(SQLAlias(id, as: SQLIdentifier("id")))
-            .column(SQLAlias(newestFirst, as: SQLIdentifier("search_order"))))
+        var select = matching(
+            part, terms, listing,
+            sql.select().column(SQLAlias(id, as: SQLIdentifier("id")))
+                .column(SQLAlias(newestFirst, as: SQLIdentifier("search_order"))))
         if let since { select = select.where(SQLQueryString("need_search.created_day >= \(bind: since)")) }
         select = select.orderBy(SQLOrderBy(expression: newestFirst, direction: SQLDirection.descending))
         if let limit { select = select.limit(limit) }

@@ -52,21 +52,29 @@ struct NeedListing {
         case .newest: return [newest]
         case .oldest: return [created]
         case .updated:
-            return [SortKey(expression: SQLColumn("updated_at"), descending: true, kind: .date) { need, _ in
-                String(need.updatedAt.millisecondsSince1970)
-            }]
+            return [
+                SortKey(expression: SQLColumn("updated_at"), descending: true, kind: .date) { need, _ in
+                    String(need.updatedAt.millisecondsSince1970)
+                }
+            ]
         case .priority:
-            return [SortKey(expression: SQLColumn("priority"), descending: false, kind: .text) { need, _ in need.priority.rawValue }, created]
+            return [
+                SortKey(expression: SQLColumn("priority"), descending: false, kind: .text) { need, _ in need.priority.rawValue }, created,
+            ]
         case .desiredDate:
             let desired = SQLFunction("COALESCE", args: SQLColumn("desired_date"), SQLLiteral.string(Self.noDesiredDate))
-            return [SortKey(expression: desired, descending: false, kind: .text) { need, _ in
-                need.desiredDate?.description ?? Self.noDesiredDate
-            }, created]
+            return [
+                SortKey(expression: desired, descending: false, kind: .text) { need, _ in
+                    need.desiredDate?.description ?? Self.noDesiredDate
+                }, created,
+            ]
         case .due:
             let due = SQLFunction("COALESCE", args: SQLColumn("resolution_due_at"), SQLBind(Self.noDueTime))
-            return [SortKey(expression: due, descending: false, kind: .date) { _, deadlines in
-                String((deadlines?.resolutionDueAt ?? Self.noDueTime).millisecondsSince1970)
-            }, created]
+            return [
+                SortKey(expression: due, descending: false, kind: .date) { _, deadlines in
+                    String((deadlines?.resolutionDueAt ?? Self.noDueTime).millisecondsSince1970)
+                }, created,
+            ]
         }
     }
 
@@ -81,7 +89,8 @@ struct NeedListing {
         var select = filter(select)
         if let cursor = query.cursor { select = try after(cursor, select) }
         for key in sortKeys {
-            select = select.orderBy(SQLOrderBy(expression: key.expression, direction: key.descending ? SQLDirection.descending : .ascending))
+            select = select.orderBy(
+                SQLOrderBy(expression: key.expression, direction: key.descending ? SQLDirection.descending : .ascending))
         }
         return select.orderBy(SQLOrderBy(expression: SQLColumn("id"), direction: idDescending ? SQLDirection.descending : .ascending))
             .limit(query.limit + 1)
@@ -111,15 +120,17 @@ struct NeedListing {
         if let id = query.providingDepartmentID { conditions.append(equal("providing_department_id", id.rawValue)) }
         if let id = query.requesterID { conditions.append(equal("requester_id", id.rawValue)) }
         if let id = query.assigneeID {
-            conditions.append(SQLQueryString(
-                "EXISTS (SELECT 1 FROM need_assignees fa WHERE fa.need_id = needs.id AND fa.person_id = \(bind: id.rawValue))"))
+            conditions.append(
+                SQLQueryString(
+                    "EXISTS (SELECT 1 FROM need_assignees fa WHERE fa.need_id = needs.id AND fa.person_id = \(bind: id.rawValue))"))
         }
         if let from = query.createdFrom { conditions.append(SQLBinaryExpression(column("created_at"), .greaterThanOrEqual, SQLBind(from))) }
         if let before = query.createdBefore { conditions.append(SQLBinaryExpression(column("created_at"), .lessThan, SQLBind(before))) }
         if let text = query.textContains {
             let pattern = "%" + Self.escapeLike(text.lowercased()) + "%"
-            conditions.append(SQLQueryString(
-                "(LOWER(needs.title) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(needs.description) LIKE \(bind: pattern) ESCAPE '\\')"))
+            conditions.append(
+                SQLQueryString(
+                    "(LOWER(needs.title) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(needs.description) LIKE \(bind: pattern) ESCAPE '\\')"))
         }
         return conditions
     }

@@ -24,10 +24,12 @@ public struct SQLCredentialStore: CredentialStore {
         let (cached, generation) = database.credentials.entry(for: digest)
         if case .session(let person) = cached { return person }
         let person = try await database.read { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT \(unsafeRaw: PersonRow.columnList) FROM sessions JOIN people ON people.id = sessions.person_id
                 WHERE sessions.digest = \(bind: digest) AND sessions.expires_at > \(bind: now)
-                """).firstRow(PersonRow.self)?.person
+                """
+            ).firstRow(PersonRow.self)?.person
         }
         if let person { database.credentials.remember(.session(person), for: digest, generation: generation) }
         return person
@@ -58,8 +60,9 @@ public struct SQLCredentialStore: CredentialStore {
         }
 
         var token: APIToken {
-            APIToken(id: .init(id), personID: .init(person_id), name: name, createdAt: created_at, lastUsedAt: last_used_at,
-                     expiresAt: expires_at, revokedAt: revoked_at)
+            APIToken(
+                id: .init(id), personID: .init(person_id), name: name, createdAt: created_at, lastUsedAt: last_used_at,
+                expiresAt: expires_at, revokedAt: revoked_at)
         }
     }
 

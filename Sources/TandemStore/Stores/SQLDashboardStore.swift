@@ -23,20 +23,27 @@ public struct SQLDashboardStore: DashboardStore {
         }
         return try await database.readAlone { sql in
             struct KindRow: Decodable { var kind: String; var status: String; var count: Int }
-            let kinds = try await sql.raw("""
+            let kinds = try await sql.raw(
+                """
                 SELECT kind, status, COUNT(*) AS count FROM needs WHERE created_at >= \(bind: start) AND \(scoped) GROUP BY kind, status
-                """).all(decoding: KindRow.self).compactMap { row -> DashboardFigures.KindVolume? in
-                    guard let kind = NeedKind(rawValue: row.kind), let status = NeedStatus(rawValue: row.status) else { return nil }
-                    return .init(kind: kind, status: status, count: row.count)
-                }
-            struct PairRow: Decodable { var requesting_department_id: UUID; var providing_department_id: UUID; var status: String; var count: Int }
+                """
+            ).all(decoding: KindRow.self).compactMap { row -> DashboardFigures.KindVolume? in
+                guard let kind = NeedKind(rawValue: row.kind), let status = NeedStatus(rawValue: row.status) else { return nil }
+                return .init(kind: kind, status: status, count: row.count)
+            }
+            struct PairRow: Decodable {
+                var requesting_department_id: UUID; var providing_department_id: UUID; var status: String; var count: Int
+            }
             var pairCounts: [[UUID]: [Int]] = [:]
-            for row in try await sql.raw("""
+            for row in try await sql.raw(
+                """
                 SELECT requesting_department_id, providing_department_id, status, COUNT(*) AS count FROM needs
                 WHERE created_at >= \(bind: start) AND \(scoped) GROUP BY requesting_department_id, providing_department_id, status
-                """).all(decoding: PairRow.self) {
+                """
+            ).all(decoding: PairRow.self) {
                 guard let status = NeedStatus(rawValue: row.status),
-                      let group = DashboardFigures.statusGroups.firstIndex(where: { $0.statuses.contains(status) }) else { continue }
+                    let group = DashboardFigures.statusGroups.firstIndex(where: { $0.statuses.contains(status) })
+                else { continue }
                 pairCounts[[row.requesting_department_id, row.providing_department_id], default: [0, 0, 0, 0]][group] += row.count
             }
             let pairs = pairCounts.map { key, counts in
@@ -45,16 +52,19 @@ public struct SQLDashboardStore: DashboardStore {
 
             struct RaisedRow: Decodable {
                 var month: Int; var week: Int; var raised: Int; var response_met: Int?; var response_decided: Int; var resolution_met: Int?
-                var resolution_decided: Int; var response_seconds: Double?; var response_count: Int; var resolution_seconds: Double?; var resolution_count: Int
+                var resolution_decided: Int; var response_seconds: Double?; var response_count: Int; var resolution_seconds: Double?;
+                var resolution_count: Int
             }
-            let raised = try await sql.raw("""
+            let raised = try await sql.raw(
+                """
                 SELECT \(Self.bucket("created_at", window.months)) AS month, \(Self.bucket("created_at", window.weeks)) AS week, COUNT(*) AS raised,
                   SUM(CASE WHEN response_met THEN 1 ELSE 0 END) AS response_met, COUNT(response_met) AS response_decided,
                   SUM(CASE WHEN resolution_met THEN 1 ELSE 0 END) AS resolution_met, COUNT(resolution_met) AS resolution_decided,
                   SUM(response_seconds) AS response_seconds, COUNT(response_seconds) AS response_count,
                   SUM(resolution_seconds) AS resolution_seconds, COUNT(resolution_seconds) AS resolution_count
                 FROM needs WHERE created_at >= \(bind: start) AND \(scoped) GROUP BY 1, 2
-                """).all(decoding: RaisedRow.self)
+                """
+            ).all(decoding: RaisedRow.self)
             for row in raised {
                 add(month: row.month, week: row.week) { span in
                     span.raised += row.raised
@@ -70,21 +80,25 @@ public struct SQLDashboardStore: DashboardStore {
             }
 
             struct ResolvedRow: Decodable { var month: Int; var week: Int; var resolved: Int }
-            for row in try await sql.raw("""
+            for row in try await sql.raw(
+                """
                 SELECT \(Self.bucket("resolved_at", window.months)) AS month, \(Self.bucket("resolved_at", window.weeks)) AS week, COUNT(*) AS resolved
                 FROM needs WHERE resolved_at >= \(bind: start) AND \(scoped) GROUP BY 1, 2
-                """).all(decoding: ResolvedRow.self) {
+                """
+            ).all(decoding: ResolvedRow.self) {
                 add(month: row.month, week: row.week) { $0.resolved += row.resolved }
             }
 
             struct RatingRow: Decodable { var month: Int; var week: Int; var score: Int; var count: Int }
             var ratings = [Int](repeating: 0, count: 5)
-            for row in try await sql.raw("""
+            for row in try await sql.raw(
+                """
                 SELECT \(Self.bucket("need_ratings.rated_at", window.months)) AS month, \(Self.bucket("need_ratings.rated_at", window.weeks)) AS week,
                   need_ratings.score AS score, COUNT(*) AS count
                 FROM need_ratings JOIN needs ON needs.id = need_ratings.need_id
                 WHERE need_ratings.rated_at >= \(bind: start) AND \(scoped) GROUP BY 1, 2, 3
-                """).all(decoding: RatingRow.self) {
+                """
+            ).all(decoding: RatingRow.self) {
                 add(month: row.month, week: row.week) { span in
                     span.ratingSum += row.score * row.count
                     span.ratingCount += row.count
@@ -95,10 +109,12 @@ public struct SQLDashboardStore: DashboardStore {
             struct AgeRow: Decodable { var bucket: Int; var count: Int }
             var backlog = [Int](repeating: 0, count: DashboardWindow.ageBuckets.count + 1)
             let open = NeedStatus.allCases.filter(\.isOpen).map(\.rawValue)
-            for row in try await sql.raw("""
+            for row in try await sql.raw(
+                """
                 SELECT \(Self.ageBucket(now: window.now)) AS bucket, COUNT(*) AS count FROM needs
                 WHERE status IN (\(binds: open)) AND \(scoped) GROUP BY 1
-                """).all(decoding: AgeRow.self) where backlog.indices.contains(row.bucket) {
+                """
+            ).all(decoding: AgeRow.self) where backlog.indices.contains(row.bucket) {
                 backlog[row.bucket] += row.count
             }
             return DashboardFigures(
@@ -132,7 +148,8 @@ public struct SQLDashboardStore: DashboardStore {
     static func bucket(_ column: String, _ spans: [DashboardWindow.ClosedOpen]) -> SQLQueryString {
         var expression: SQLQueryString = "CASE"
         for (index, span) in spans.enumerated() {
-            expression += " WHEN \(unsafeRaw: column) >= \(bind: span.start) AND \(unsafeRaw: column) < \(bind: span.end) THEN \(literal: index)"
+            expression +=
+                " WHEN \(unsafeRaw: column) >= \(bind: span.start) AND \(unsafeRaw: column) < \(bind: span.end) THEN \(literal: index)"
         }
         return expression + " ELSE -1 END"
     }
@@ -157,11 +174,13 @@ public struct SQLDashboardStore: DashboardStore {
     public func save(_ figures: DashboardFigures, of view: DashboardView) async throws {
         let text = try JSONText.encode(figures)
         try await database.write { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO dashboard_snapshots (scope, computed_at, figures, refresh_requested_at)
                 VALUES (\(bind: view.key), \(bind: figures.computedAt.storable), \(bind: text), NULL)
                 ON CONFLICT (scope) DO UPDATE SET computed_at = excluded.computed_at, figures = excluded.figures, refresh_requested_at = NULL
-                """).run()
+                """
+            ).run()
         }
     }
 

@@ -40,7 +40,8 @@ public struct SQLEvaluationStore: EvaluationStore {
                 id: .init(id), name: name, period: try ReportingPeriod(period).orThrow(CorruptColumn(column: "period", value: period)),
                 providerID: provider_id.map { .init($0) }, dimensions: try JSONText.decode([EvaluationDimension].self, from: dimensions),
                 asksRecommendation: asks_recommendation, closesOn: closes_on.flatMap(CalendarDate.init),
-                status: EvaluationCycle.Status(rawValue: status) ?? .closed, openedBy: .init(opened_by), createdAt: created_at, closedAt: closed_at)
+                status: EvaluationCycle.Status(rawValue: status) ?? .closed, openedBy: .init(opened_by), createdAt: created_at,
+                closedAt: closed_at)
         }
     }
 
@@ -62,8 +63,9 @@ public struct SQLEvaluationStore: EvaluationStore {
         }
 
         var invitation: EvaluationInvitation {
-            EvaluationInvitation(id: .init(id), cycleID: .init(cycle_id), raterID: .init(rater_department_id),
-                                 providerID: .init(provider_department_id), needCount: need_count, submittedAt: submitted_at)
+            EvaluationInvitation(
+                id: .init(id), cycleID: .init(cycle_id), raterID: .init(rater_department_id),
+                providerID: .init(provider_department_id), needCount: need_count, submittedAt: submitted_at)
         }
     }
 
@@ -76,8 +78,9 @@ public struct SQLEvaluationStore: EvaluationStore {
         var submitted_at: Date
 
         func response() throws -> EvaluationResponse {
-            EvaluationResponse(invitationID: .init(invitation_id), scores: try JSONText.decode([String: Int].self, from: scores),
-                               recommendation: recommendation, comment: comment, submittedBy: .init(submitted_by), submittedAt: submitted_at)
+            EvaluationResponse(
+                invitationID: .init(invitation_id), scores: try JSONText.decode([String: Int].self, from: scores),
+                recommendation: recommendation, comment: comment, submittedBy: .init(submitted_by), submittedAt: submitted_at)
         }
     }
 
@@ -136,7 +139,10 @@ public struct SQLEvaluationStore: EvaluationStore {
         try await database.read { sql in
             try await sql.select().columns(SQLColumn(SQLLiteral.all, table: SQLIdentifier("evaluation_invitations")))
                 .from("evaluation_invitations")
-                .join("evaluation_cycles", on: SQLColumn("id", table: "evaluation_cycles"), .equal, SQLColumn("cycle_id", table: "evaluation_invitations"))
+                .join(
+                    "evaluation_cycles", on: SQLColumn("id", table: "evaluation_cycles"), .equal,
+                    SQLColumn("cycle_id", table: "evaluation_invitations")
+                )
                 .where(SQLColumn("rater_department_id", table: "evaluation_invitations"), .equal, SQLBind(rater.rawValue))
                 .where(SQLColumn("submitted_at", table: "evaluation_invitations"), .is, SQLLiteral.null)
                 .where(SQLColumn("status", table: "evaluation_cycles"), .equal, SQLBind(EvaluationCycle.Status.open.rawValue))
@@ -145,9 +151,10 @@ public struct SQLEvaluationStore: EvaluationStore {
     }
 
     public func save(_ response: EvaluationResponse) async throws {
-        let row = ResponseRow(invitation_id: response.invitationID.rawValue, scores: try JSONText.encode(response.scores),
-                              recommendation: response.recommendation, comment: response.comment,
-                              submitted_by: response.submittedBy.rawValue, submitted_at: response.submittedAt.storable)
+        let row = ResponseRow(
+            invitation_id: response.invitationID.rawValue, scores: try JSONText.encode(response.scores),
+            recommendation: response.recommendation, comment: response.comment,
+            submitted_by: response.submittedBy.rawValue, submitted_at: response.submittedAt.storable)
         try await database.write { sql in
             try await sql.insert(into: "evaluation_responses").model(row, nilEncodingStrategy: .asNil)
                 .onConflict(with: ["invitation_id"]) { update in
@@ -168,16 +175,21 @@ public struct SQLEvaluationStore: EvaluationStore {
 
     public func responses(of cycle: EvaluationCycle.ID) async throws -> [EvaluationResponse] {
         try await database.read { sql in
-            try await sql.select().columns(SQLColumn(SQLLiteral.all, table: SQLIdentifier("evaluation_responses"))).from("evaluation_responses")
-                .join("evaluation_invitations", on: SQLColumn("id", table: "evaluation_invitations"),
-                      .equal, SQLColumn("invitation_id", table: "evaluation_responses"))
-                .where(SQLColumn("cycle_id", table: "evaluation_invitations"), .equal, SQLBind(cycle.rawValue))
-                .allRows(ResponseRow.self).map { try $0.response() }
+            try await sql.select().columns(SQLColumn(SQLLiteral.all, table: SQLIdentifier("evaluation_responses"))).from(
+                "evaluation_responses"
+            )
+            .join(
+                "evaluation_invitations", on: SQLColumn("id", table: "evaluation_invitations"),
+                .equal, SQLColumn("invitation_id", table: "evaluation_responses")
+            )
+            .where(SQLColumn("cycle_id", table: "evaluation_invitations"), .equal, SQLBind(cycle.rawValue))
+            .allRows(ResponseRow.self).map { try $0.response() }
         }
     }
 
     public func servicePairs(raisedIn interval: DateInterval, provider: Department.ID?) async throws
-        -> [(rater: Department.ID, provider: Department.ID, needs: Int)] {
+        -> [(rater: Department.ID, provider: Department.ID, needs: Int)]
+    {
         struct Pair: Decodable {
             var requesting_department_id: UUID
             var providing_department_id: UUID
@@ -191,7 +203,9 @@ public struct SQLEvaluationStore: EvaluationStore {
             if let provider { select = select.where("providing_department_id", .equal, provider.rawValue) }
             return try await select.groupBy("requesting_department_id").groupBy("providing_department_id")
                 .orderBy("providing_department_id").orderBy("requesting_department_id")
-                .allRows(Pair.self).map { (Department.ID($0.requesting_department_id), Department.ID($0.providing_department_id), $0.needs) }
+                .allRows(Pair.self).map {
+                    (Department.ID($0.requesting_department_id), Department.ID($0.providing_department_id), $0.needs)
+                }
         }
     }
 }

@@ -18,8 +18,9 @@ public struct SQLGoalStore: GoalStore {
         var is_active: Bool
 
         var goal: StrategicGoal {
-            StrategicGoal(id: .init(id), title: title, description: description, weight: weight, startsOn: starts_on.flatMap(CalendarDate.init),
-                          endsOn: ends_on.flatMap(CalendarDate.init), isActive: is_active)
+            StrategicGoal(
+                id: .init(id), title: title, description: description, weight: weight, startsOn: starts_on.flatMap(CalendarDate.init),
+                endsOn: ends_on.flatMap(CalendarDate.init), isActive: is_active)
         }
     }
 
@@ -41,8 +42,10 @@ public struct SQLGoalStore: GoalStore {
         try await database.write { sql in
             try await sql.insert(into: "strategic_goals")
                 .columns("id", "title", "description", "weight", "starts_on", "ends_on", "is_active", "created_at")
-                .values(SQLBind(goal.id.rawValue), SQLBind(goal.title), SQLBind(goal.description), SQLBind(goal.weight),
-                        SQLBind(goal.startsOn?.description), SQLBind(goal.endsOn?.description), SQLBind(goal.isActive), SQLBind(now.storable))
+                .values(
+                    SQLBind(goal.id.rawValue), SQLBind(goal.title), SQLBind(goal.description), SQLBind(goal.weight),
+                    SQLBind(goal.startsOn?.description), SQLBind(goal.endsOn?.description), SQLBind(goal.isActive), SQLBind(now.storable)
+                )
                 .run()
         }
     }
@@ -50,7 +53,9 @@ public struct SQLGoalStore: GoalStore {
     public func update(_ goal: StrategicGoal) async throws {
         try await database.write { sql in
             try await sql.update("strategic_goals").set("title", to: goal.title).set("description", to: goal.description)
-                .set("weight", to: goal.weight).set("starts_on", to: goal.startsOn?.description).set("ends_on", to: goal.endsOn?.description)
+                .set("weight", to: goal.weight).set("starts_on", to: goal.startsOn?.description).set(
+                    "ends_on", to: goal.endsOn?.description
+                )
                 .set("is_active", to: goal.isActive).where("id", .equal, goal.id.rawValue).run()
         }
     }
@@ -62,7 +67,8 @@ public struct SQLGoalStore: GoalStore {
         }
         let open = NeedStatus.allCases.filter(\.isOpen).map(\.rawValue)
         return try await database.read { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT needs.strategic_goal_id AS goal_id, COUNT(*) AS needs,
                   SUM(CASE WHEN needs.status IN (\(binds: open)) THEN 1 ELSE 0 END) AS open,
                   SUM(CASE WHEN needs.resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
@@ -73,11 +79,13 @@ public struct SQLGoalStore: GoalStore {
                 FROM needs LEFT JOIN need_ratings ON need_ratings.need_id = needs.id
                 WHERE needs.strategic_goal_id IS NOT NULL AND \(SQLQueryString.all([VisibilityFilter(visibility: visibility).counted]))
                 GROUP BY needs.strategic_goal_id
-                """).all(decoding: Figures.self).map {
-                    GoalFigures(goalID: .init($0.goal_id), needs: $0.needs, open: $0.open ?? 0, resolved: $0.resolved ?? 0, effortHours: $0.effort ?? 0,
-                                resolvedEffortHours: $0.resolved_effort ?? 0, resolutionMet: $0.met ?? 0, resolutionDecided: $0.decided,
-                                ratingSum: $0.rating_sum ?? 0, ratingCount: $0.rating_count)
-                }
+                """
+            ).all(decoding: Figures.self).map {
+                GoalFigures(
+                    goalID: .init($0.goal_id), needs: $0.needs, open: $0.open ?? 0, resolved: $0.resolved ?? 0, effortHours: $0.effort ?? 0,
+                    resolvedEffortHours: $0.resolved_effort ?? 0, resolutionMet: $0.met ?? 0, resolutionDecided: $0.decided,
+                    ratingSum: $0.rating_sum ?? 0, ratingCount: $0.rating_count)
+            }
         }
     }
 }

@@ -66,14 +66,18 @@ public struct SQLImportStore: ImportStore {
 
     public func records(limit: Int) async throws -> [ImportRecord] {
         try await database.read { sql in
-            try await sql.select().column("*").from("imports").orderBy("created_at", .descending).limit(limit).allRows(Row.self).map { try $0.record() }
+            try await sql.select().column("*").from("imports").orderBy("created_at", .descending).limit(limit).allRows(Row.self).map {
+                try $0.record()
+            }
         }
     }
 
     public func failRunning(createdBefore cutoff: Date, error: String, at now: Date) async throws -> Int {
         try await database.write { sql in
             try await sql.update("imports").set("state", to: ImportRecord.State.failed.rawValue).set("error", to: error)
-                .set("finished_at", to: now.storable).where("state", .equal, ImportRecord.State.running.rawValue).where("created_at", .lessThan, cutoff.storable).runCountingRows()
+                .set("finished_at", to: now.storable).where("state", .equal, ImportRecord.State.running.rawValue).where(
+                    "created_at", .lessThan, cutoff.storable
+                ).runCountingRows()
         }
     }
 
@@ -100,7 +104,9 @@ public struct SQLImportStore: ImportStore {
         }
     }
 
-    public func write(needs: [(year: Int, build: @Sendable (NeedNumber) throws -> NeedWrite)], progress: @escaping @Sendable (Int) -> Void) async throws {
+    public func write(needs: [(year: Int, build: @Sendable (NeedNumber) throws -> NeedWrite)], progress: @escaping @Sendable (Int) -> Void)
+        async throws
+    {
         let needStore = SQLNeedStore(database)
         if database.dialect == .postgres { for year in Set(needs.map(\.year)) { try await needStore.ensureSequence(year: year) } }
         try await database.write { [dialect = database.dialect] sql in

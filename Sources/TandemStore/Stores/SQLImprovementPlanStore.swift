@@ -45,9 +45,12 @@ public struct SQLImprovementPlanStore: ImprovementPlanStore {
             ImprovementPlan(
                 id: .init(id), departmentID: .init(department_id), title: title, description: description,
                 sourceKind: .init(rawValue: source_kind) ?? .scorecard, sourceInvitationID: source_invitation_id.map { .init($0) },
-                needIDs: try JSONText.decode([Need.ID].self, from: need_ids), targetFigure: target_figure.flatMap(ScorecardFigure.init(rawValue:)),
-                baselinePeriod: try ReportingPeriod(baseline_period).orThrow(CorruptColumn(column: "baseline_period", value: baseline_period)),
-                baselineValue: baseline_value, targetValue: target_value, status: .init(rawValue: status) ?? .open, createdBy: .init(created_by),
+                needIDs: try JSONText.decode([Need.ID].self, from: need_ids),
+                targetFigure: target_figure.flatMap(ScorecardFigure.init(rawValue:)),
+                baselinePeriod: try ReportingPeriod(baseline_period).orThrow(
+                    CorruptColumn(column: "baseline_period", value: baseline_period)),
+                baselineValue: baseline_value, targetValue: target_value, status: .init(rawValue: status) ?? .open,
+                createdBy: .init(created_by),
                 createdAt: created_at)
         }
     }

@@ -43,12 +43,15 @@ public struct SQLJobStore: JobStore {
         }
 
         var job: Job {
-            Job(id: .init(id), kind: kind, payload: payload, state: Job.State(rawValue: state) ?? .dead, attempts: attempts,
-                maxAttempts: max_attempts, runAt: run_at, lockedUntil: locked_until, lastError: last_error, dedupKey: dedup_key, createdAt: created_at,
+            Job(
+                id: .init(id), kind: kind, payload: payload, state: Job.State(rawValue: state) ?? .dead, attempts: attempts,
+                maxAttempts: max_attempts, runAt: run_at, lockedUntil: locked_until, lastError: last_error, dedupKey: dedup_key,
+                createdAt: created_at,
                 updatedAt: updated_at, finishedAt: finished_at)
         }
 
-        static let columnList = "id, kind, payload, state, attempts, max_attempts, run_at, locked_until, last_error, dedup_key, created_at, updated_at, finished_at"
+        static let columnList =
+            "id, kind, payload, state, attempts, max_attempts, run_at, locked_until, last_error, dedup_key, created_at, updated_at, finished_at"
         static let columns = columnList.split(separator: ",").map { SQLIdentifier($0.trimmingCharacters(in: .whitespaces)) }
     }
 

@@ -30,10 +30,11 @@ public struct SQLMeetingStore: MeetingStore, ActionItemStore {
         }
 
         func meeting() throws -> Meeting {
-            Meeting(id: .init(id), title: title, heldOn: try CalendarDate(held_on).orThrow(CorruptColumn(column: "held_on", value: held_on)),
-                    departmentIDs: try JSONText.decode([Department.ID].self, from: department_ids),
-                    attendeeIDs: try JSONText.decode([Person.ID].self, from: attendee_ids), minutes: minutes, recordedBy: .init(recorded_by),
-                    createdAt: created_at)
+            Meeting(
+                id: .init(id), title: title, heldOn: try CalendarDate(held_on).orThrow(CorruptColumn(column: "held_on", value: held_on)),
+                departmentIDs: try JSONText.decode([Department.ID].self, from: department_ids),
+                attendeeIDs: try JSONText.decode([Person.ID].self, from: attendee_ids), minutes: minutes, recordedBy: .init(recorded_by),
+                createdAt: created_at)
         }
     }
 
@@ -61,9 +62,10 @@ public struct SQLMeetingStore: MeetingStore, ActionItemStore {
         }
 
         var item: ActionItem {
-            ActionItem(id: .init(id), parent: parent_kind == "plan" ? .plan(.init(parent_id)) : .meeting(.init(parent_id)), title: title,
-                       ownerID: .init(owner_id), dueOn: due_on.flatMap(CalendarDate.init), status: .init(rawValue: status) ?? .open,
-                       createdAt: created_at, updatedAt: updated_at)
+            ActionItem(
+                id: .init(id), parent: parent_kind == "plan" ? .plan(.init(parent_id)) : .meeting(.init(parent_id)), title: title,
+                ownerID: .init(owner_id), dueOn: due_on.flatMap(CalendarDate.init), status: .init(rawValue: status) ?? .open,
+                createdAt: created_at, updatedAt: updated_at)
         }
     }
 
@@ -106,8 +108,10 @@ public struct SQLMeetingStore: MeetingStore, ActionItemStore {
 
     public func items(of parent: ActionItem.Parent) async throws -> [ActionItem] {
         try await database.read { sql in
-            try await sql.select().column("*").from("action_items").where("parent_id", .equal, parent.id).where("parent_kind", .equal, parent.kind)
-                .orderBy("created_at").allRows(ItemRow.self).map(\.item)
+            try await sql.select().column("*").from("action_items").where("parent_id", .equal, parent.id).where(
+                "parent_kind", .equal, parent.kind
+            )
+            .orderBy("created_at").allRows(ItemRow.self).map(\.item)
         }
     }
 }

@@ -12,11 +12,15 @@ public struct SQLNeedStore: NeedStore {
 
     public func create(year: Int, _ build: @escaping @Sendable (NeedNumber) throws -> NeedWrite) async throws -> Need {
         if database.dialect == .postgres { try await ensureSequence(year: year) }
-        return try await database.write { [dialect = database.dialect] sql in try await Self.insert(year: year, build, dialect: dialect, sql) }
+        return try await database.write { [dialect = database.dialect] sql in
+            try await Self.insert(year: year, build, dialect: dialect, sql)
+        }
     }
 
     /// Numbers a new need in `year` and writes it whole, within the caller's transaction.
-    static func insert(year: Int, _ build: (NeedNumber) throws -> NeedWrite, dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase) async throws -> Need {
+    static func insert(year: Int, _ build: (NeedNumber) throws -> NeedWrite, dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase)
+        async throws -> Need
+    {
         let sequence = dialect == .postgres ? try await nextValue(year: year, sql) : try await allocateSequence(year: year, sql)
         let write = try build(NeedNumber(year: year, sequence: sequence))
         try await sql.insertRow(try NeedRow(write.need), into: "needs")
@@ -76,7 +80,8 @@ public struct SQLNeedStore: NeedStore {
         let increment: SQLQueryString =
             "UPDATE need_number_sequences SET last_value = last_value + 1 WHERE year = \(bind: year) RETURNING last_value"
         if let value = try await sql.raw(increment).firstRow(Value.self) { return value.last_value }
-        try await sql.raw("INSERT INTO need_number_sequences (year, last_value) VALUES (\(bind: year), 0) ON CONFLICT (year) DO NOTHING").run()
+        try await sql.raw("INSERT INTO need_number_sequences (year, last_value) VALUES (\(bind: year), 0) ON CONFLICT (year) DO NOTHING")
+            .run()
         guard let value = try await sql.raw(increment).firstRow(Value.self) else {
             throw TandemError(.conflict, "could not number the need")
         }
@@ -125,11 +130,13 @@ public struct SQLNeedStore: NeedStore {
 
     public func needs(from origin: NeedOrigin) async throws -> [Need] {
         try await database.read { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT needs.* FROM needs JOIN need_origins ON need_origins.need_id = needs.id
                 WHERE need_origins.kind = \(bind: origin.kind) AND need_origins.subject_id = \(bind: origin.subjectID)
                 ORDER BY needs.created_at
-                """).all().map { try NeedRow(row: $0).need() }
+                """
+            ).all().map { try NeedRow(row: $0).need() }
         }
     }
 

@@ -36,12 +36,15 @@ public struct SQLNotificationStore: NotificationStore {
 
         var notification: InboxNotification? {
             guard let kind = NotificationKind(rawValue: kind) else { return nil }
-            return InboxNotification(id: .init(id), personID: .init(person_id), needID: need_id.map { .init($0) }, eventID: .init(event_id),
-                                     kind: kind, actorID: actor_id.map { .init($0) }, detail: detail, createdAt: created_at, readAt: read_at,
-                                     subjectID: subject_id)
+            return InboxNotification(
+                id: .init(id), personID: .init(person_id), needID: need_id.map { .init($0) }, eventID: .init(event_id),
+                kind: kind, actorID: actor_id.map { .init($0) }, detail: detail, createdAt: created_at, readAt: read_at,
+                subjectID: subject_id)
         }
 
-        static let columns = ["id", "person_id", "need_id", "event_id", "kind", "actor_id", "detail", "created_at", "read_at", "subject_id"].map { SQLIdentifier($0) }
+        static let columns = [
+            "id", "person_id", "need_id", "event_id", "kind", "actor_id", "detail", "created_at", "read_at", "subject_id",
+        ].map { SQLIdentifier($0) }
     }
 
     struct ChannelRow: Codable, Sendable {
@@ -92,7 +95,8 @@ public struct SQLNotificationStore: NotificationStore {
 
     public func notification(_ id: InboxNotification.ID) async throws -> InboxNotification? {
         try await database.read { sql in
-            try await sql.select().columns(Row.columns).from("notifications").where("id", .equal, id.rawValue).firstRow(Row.self)?.notification
+            try await sql.select().columns(Row.columns).from("notifications").where("id", .equal, id.rawValue).firstRow(Row.self)?
+                .notification
         }
     }
 
@@ -109,8 +113,9 @@ public struct SQLNotificationStore: NotificationStore {
     public func unreadCount(of person: Person.ID, upTo limit: Int) async throws -> Int {
         try await database.read { sql in
             // NB: counting stops at `limit`: a person with 100,000 unread costs no more than one with 100.
-            try await sql.countRows(sql.select().column(SQLLiteral.numeric("1")).from("notifications")
-                .where("person_id", .equal, person.rawValue).where("read_at", .is, SQLLiteral.null).limit(limit))
+            try await sql.countRows(
+                sql.select().column(SQLLiteral.numeric("1")).from("notifications")
+                    .where("person_id", .equal, person.rawValue).where("read_at", .is, SQLLiteral.null).limit(limit))
         }
     }
 
@@ -133,7 +138,8 @@ public struct SQLNotificationStore: NotificationStore {
 
     public func channel(_ id: NotificationChannel.ID) async throws -> NotificationChannel? {
         try await database.read { sql in
-            try await sql.select().column("*").from("notification_channels").where("id", .equal, id.rawValue).firstRow(ChannelRow.self)?.channel
+            try await sql.select().column("*").from("notification_channels").where("id", .equal, id.rawValue).firstRow(ChannelRow.self)?
+                .channel
         }
     }
 
@@ -142,7 +148,9 @@ public struct SQLNotificationStore: NotificationStore {
     }
 
     public func update(_ channel: NotificationChannel) async throws {
-        _ = try await database.write { sql in try await sql.updateRow(ChannelRow(channel), in: "notification_channels", id: channel.id.rawValue) }
+        _ = try await database.write { sql in
+            try await sql.updateRow(ChannelRow(channel), in: "notification_channels", id: channel.id.rawValue)
+        }
     }
 
     public func delete(_ id: NotificationChannel.ID) async throws {

@@ -54,7 +54,8 @@ public struct SQLOrganisationStore: OrganisationStore {
         let (cached, generation) = database.departmentPeople.entry(for: key)
         if let cached { return cached }
         let people = try await database.read { sql in
-            var query = sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people").where("id", .notEqual, SystemRecords.id)
+            var query = sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people").where(
+                "id", .notEqual, SystemRecords.id)
             if let department { query = query.where("department_id", .equal, department.rawValue) }
             return try await query.orderBy("login").allRows(PersonRow.self).map(\.person)
         }

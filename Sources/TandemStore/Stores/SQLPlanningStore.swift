@@ -22,10 +22,12 @@ public struct SQLPlanningStore: PlanningStore {
     public func setWeights(_ weights: PlanningWeights) async throws {
         let text = try JSONText.encode(weights)
         try await database.write { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO settings (key, value) VALUES (\(bind: Self.weightsKey), \(bind: text))
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value
-                """).run()
+                """
+            ).run()
         }
     }
 
@@ -39,37 +41,45 @@ public struct SQLPlanningStore: PlanningStore {
 
     public func setCapacity(_ days: Double, of department: Department.ID, in period: ReportingPeriod) async throws {
         try await database.write { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO capacities (department_id, period, person_days) VALUES (\(bind: department.rawValue), \(bind: period.description), \(bind: days))
                 ON CONFLICT (department_id, period) DO UPDATE SET person_days = excluded.person_days
-                """).run()
+                """
+            ).run()
         }
     }
 
     public func candidates(provider: Department.ID) async throws -> [CapacityPlanner.Candidate] {
         let open = NeedStatus.allCases.filter(\.isOpen).map(\.rawValue)
         return try await database.read { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT needs.*, CASE WHEN strategic_goals.is_active THEN strategic_goals.weight END AS goal_weight
                 FROM needs LEFT JOIN strategic_goals ON strategic_goals.id = needs.strategic_goal_id
                 WHERE needs.providing_department_id = \(bind: provider.rawValue) AND needs.status IN (\(binds: open))
-                """).all().map { row in
-                    CapacityPlanner.Candidate(need: try NeedRow(row: row).need(), goalWeight: try row.decodeNil(column: "goal_weight")
+                """
+            ).all().map { row in
+                CapacityPlanner.Candidate(
+                    need: try NeedRow(row: row).need(),
+                    goalWeight: try row.decodeNil(column: "goal_weight")
                         ? nil : try row.decode(column: "goal_weight", as: Int.self))
-                }
+            }
         }
     }
 
     public func commit(_ plan: CommittedPlan) async throws {
         let text = try JSONText.encode(plan)
         try await database.write { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO capacity_plans (department_id, period, plan, committed_at, committed_by)
                 VALUES (\(bind: plan.departmentID.rawValue), \(bind: plan.period.description), \(bind: text), \(bind: plan.committedAt.storable),
                         \(bind: plan.committedBy.rawValue))
                 ON CONFLICT (department_id, period) DO UPDATE SET plan = excluded.plan, committed_at = excluded.committed_at,
                   committed_by = excluded.committed_by
-                """).run()
+                """
+            ).run()
         }
     }
 
@@ -77,7 +87,9 @@ public struct SQLPlanningStore: PlanningStore {
         struct Row: Decodable { var plan: String }
         return try await database.read { sql in
             try await sql.select().column("plan").from("capacity_plans").where("department_id", .equal, department.rawValue)
-                .where("period", .equal, period.description).firstRow(Row.self).map { try JSONText.decode(CommittedPlan.self, from: $0.plan) }
+                .where("period", .equal, period.description).firstRow(Row.self).map {
+                    try JSONText.decode(CommittedPlan.self, from: $0.plan)
+                }
         }
     }
 

@@ -31,9 +31,10 @@ public struct SQLSatisfactionStore: SatisfactionStore {
         }
 
         var rating: SatisfactionRating {
-            SatisfactionRating(needID: .init(need_id), raterID: .init(rater_id), requestingDepartmentID: .init(requesting_department_id),
-                               providingDepartmentID: .init(providing_department_id), score: score, comment: comment,
-                               ratedAt: rated_at, updatedAt: updated_at)
+            SatisfactionRating(
+                needID: .init(need_id), raterID: .init(rater_id), requestingDepartmentID: .init(requesting_department_id),
+                providingDepartmentID: .init(providing_department_id), score: score, comment: comment,
+                ratedAt: rated_at, updatedAt: updated_at)
         }
     }
 
@@ -80,17 +81,20 @@ public struct SQLSatisfactionStore: SatisfactionStore {
 
     public func policy(of department: Department.ID) async throws -> SatisfactionPolicy? {
         try await database.read { sql in
-            guard let row = try await sql.select().column("*").from("satisfaction_policies")
-                .where("department_id", .equal, department.rawValue).firstRow(PolicyRow.self)
+            guard
+                let row = try await sql.select().column("*").from("satisfaction_policies")
+                    .where("department_id", .equal, department.rawValue).firstRow(PolicyRow.self)
             else { return nil }
-            return SatisfactionPolicy(ratingDays: row.rating_days, lowScore: row.low_score,
-                                      onLowRating: .init(rawValue: row.on_low_rating) ?? SatisfactionPolicy.standard.onLowRating)
+            return SatisfactionPolicy(
+                ratingDays: row.rating_days, lowScore: row.low_score,
+                onLowRating: .init(rawValue: row.on_low_rating) ?? SatisfactionPolicy.standard.onLowRating)
         }
     }
 
     public func setPolicy(_ policy: SatisfactionPolicy, of department: Department.ID) async throws {
-        let row = PolicyRow(department_id: department.rawValue, rating_days: policy.ratingDays, low_score: policy.lowScore,
-                            on_low_rating: policy.onLowRating.rawValue)
+        let row = PolicyRow(
+            department_id: department.rawValue, rating_days: policy.ratingDays, low_score: policy.lowScore,
+            on_low_rating: policy.onLowRating.rawValue)
         try await database.write { sql in
             try await sql.insert(into: "satisfaction_policies").model(row).onConflict(with: ["department_id"]) { update in
                 update.set(excludedValueOf: "rating_days").set(excludedValueOf: "low_score").set(excludedValueOf: "on_low_rating")
@@ -99,8 +103,9 @@ public struct SQLSatisfactionStore: SatisfactionStore {
     }
 
     public func insert(_ link: RatingLink, digest: String) async throws {
-        let row = LinkRow(id: link.id.rawValue, need_id: link.needID.rawValue, person_id: link.personID.rawValue, secret_digest: digest,
-                          created_at: link.createdAt.storable, expires_at: link.expiresAt.storable, used_at: link.usedAt?.storable)
+        let row = LinkRow(
+            id: link.id.rawValue, need_id: link.needID.rawValue, person_id: link.personID.rawValue, secret_digest: digest,
+            created_at: link.createdAt.storable, expires_at: link.expiresAt.storable, used_at: link.usedAt?.storable)
         try await database.write { sql in try await sql.insertRow(row, into: "rating_links") }
     }
 
@@ -108,8 +113,11 @@ public struct SQLSatisfactionStore: SatisfactionStore {
         try await database.read { sql in
             guard let row = try await sql.select().column("*").from("rating_links").where("id", .equal, id.rawValue).firstRow(LinkRow.self)
             else { return nil }
-            return (RatingLink(id: .init(row.id), needID: .init(row.need_id), personID: .init(row.person_id), createdAt: row.created_at,
-                               expiresAt: row.expires_at, usedAt: row.used_at), row.secret_digest)
+            return (
+                RatingLink(
+                    id: .init(row.id), needID: .init(row.need_id), personID: .init(row.person_id), createdAt: row.created_at,
+                    expiresAt: row.expires_at, usedAt: row.used_at), row.secret_digest
+            )
         }
     }
 }

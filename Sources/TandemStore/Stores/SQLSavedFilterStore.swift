@@ -20,13 +20,16 @@ public struct SQLSavedFilterStore: SavedFilterStore {
         try await database.read { sql in
             try await sql.select().columns("id", "person_id", "name", "query", "created_at").from("saved_filters")
                 .where("person_id", .equal, person.rawValue).orderBy("name").allRows(Row.self)
-                .map { SavedFilter(id: .init($0.id), personID: .init($0.person_id), name: $0.name, query: $0.query, createdAt: $0.created_at) }
+                .map {
+                    SavedFilter(id: .init($0.id), personID: .init($0.person_id), name: $0.name, query: $0.query, createdAt: $0.created_at)
+                }
         }
     }
 
     public func insert(_ filter: SavedFilter) async throws {
-        let row = Row(id: filter.id.rawValue, person_id: filter.personID.rawValue, name: filter.name, query: filter.query,
-                      created_at: filter.createdAt)
+        let row = Row(
+            id: filter.id.rawValue, person_id: filter.personID.rawValue, name: filter.name, query: filter.query,
+            created_at: filter.createdAt)
         try await database.write { sql in try await sql.insertRow(row, into: "saved_filters") }
     }
 

@@ -41,11 +41,16 @@ public struct SQLServiceLevelStore: ServiceLevelStore {
         try await save(policy, table: "service_level_policies", column: "policy", scope: Self.scope(offering))
     }
 
-    public func setDeadlines(_ deadlines: ServiceLevelDeadlines, outcome: ServiceLevelOutcome, of need: Need.ID, version: Int) async throws {
+    public func setDeadlines(_ deadlines: ServiceLevelDeadlines, outcome: ServiceLevelOutcome, of need: Need.ID, version: Int) async throws
+    {
         try await database.write { sql in
             try await sql.update("needs")
-                .set("response_due_at", to: deadlines.responseDueAt?.storable).set("resolution_due_at", to: deadlines.resolutionDueAt?.storable)
-                .set("resolution_warning_at", to: deadlines.resolutionWarningAt?.storable).set("sla_check_at", to: deadlines.checkAt?.storable)
+                .set("response_due_at", to: deadlines.responseDueAt?.storable).set(
+                    "resolution_due_at", to: deadlines.resolutionDueAt?.storable
+                )
+                .set("resolution_warning_at", to: deadlines.resolutionWarningAt?.storable).set(
+                    "sla_check_at", to: deadlines.checkAt?.storable
+                )
                 .set("response_seconds", to: outcome.responseSeconds).set("resolution_seconds", to: outcome.resolutionSeconds)
                 .set("response_met", to: outcome.responseMet).set("resolution_met", to: outcome.resolutionMet)
                 .where("id", .equal, need.rawValue).where("version", .equal, version).run()
@@ -62,8 +67,11 @@ public struct SQLServiceLevelStore: ServiceLevelStore {
         return try await database.read { sql in
             try await sql.select().columns("response_due_at", "resolution_due_at", "resolution_warning_at", "sla_check_at").from("needs")
                 .where("id", .equal, need.rawValue).firstRow(Row.self)
-                .map { ServiceLevelDeadlines(responseDueAt: $0.response_due_at, resolutionDueAt: $0.resolution_due_at,
-                                             resolutionWarningAt: $0.resolution_warning_at, checkAt: $0.sla_check_at) }
+                .map {
+                    ServiceLevelDeadlines(
+                        responseDueAt: $0.response_due_at, resolutionDueAt: $0.resolution_due_at,
+                        resolutionWarningAt: $0.resolution_warning_at, checkAt: $0.sla_check_at)
+                }
         }
     }
 
@@ -92,11 +100,14 @@ public struct SQLServiceLevelStore: ServiceLevelStore {
     public func alerts(of need: Need.ID) async throws -> Set<ServiceLevelAlert> {
         struct Row: Decodable { var target: String; var level: String }
         return try await database.read { sql in
-            Set(try await sql.select().columns("target", "level").from("service_level_alerts").where("need_id", .equal, need.rawValue)
-                .allRows(Row.self).compactMap { row in
-                    guard let target = ServiceLevelTarget(rawValue: row.target), let level = ServiceLevelAlert.Level(rawValue: row.level) else { return nil }
-                    return ServiceLevelAlert(needID: need, target: target, level: level)
-                })
+            Set(
+                try await sql.select().columns("target", "level").from("service_level_alerts").where("need_id", .equal, need.rawValue)
+                    .allRows(Row.self).compactMap { row in
+                        guard let target = ServiceLevelTarget(rawValue: row.target),
+                            let level = ServiceLevelAlert.Level(rawValue: row.level)
+                        else { return nil }
+                        return ServiceLevelAlert(needID: need, target: target, level: level)
+                    })
         }
     }
 
@@ -104,13 +115,16 @@ public struct SQLServiceLevelStore: ServiceLevelStore {
     static func insert(_ alerts: [ServiceLevelAlert], at now: Date, on sql: any SQLDatabase) async throws {
         for alert in alerts {
             let inserted = try await sql.insert(into: "service_level_alerts").columns("need_id", "target", "level", "at")
-                .values(SQLBind(alert.needID.rawValue), SQLBind(alert.target.rawValue), SQLBind(alert.level.rawValue), SQLBind(now.storable))
+                .values(
+                    SQLBind(alert.needID.rawValue), SQLBind(alert.target.rawValue), SQLBind(alert.level.rawValue), SQLBind(now.storable)
+                )
                 .ignoringConflicts().returning(SQLLiteral.numeric("1")).all()
             guard !inserted.isEmpty else { throw TandemError(.conflict, "this service-level alert was announced already") }
         }
     }
 
-    private func load<Value: Decodable & Sendable>(_ type: Value.Type, table: String, column: String, scope: String) async throws -> Value? {
+    private func load<Value: Decodable & Sendable>(_ type: Value.Type, table: String, column: String, scope: String) async throws -> Value?
+    {
         let text = try await database.read { sql in
             try await sql.select().column(column).from(table).where("scope", .equal, scope).first()?
                 .decode(column: column, as: String.self)

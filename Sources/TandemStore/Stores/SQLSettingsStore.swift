@@ -63,7 +63,9 @@ public struct SQLSettingsStore: SettingsStore {
     public func setMinimumGroup(_ group: MinimumGroup) async throws {
         try await database.write { sql in
             try await sql.delete(from: "settings").where("key", .equal, Self.minimumGroupKey).run()
-            try await sql.insert(into: "settings").columns("key", "value").values(SQLBind(Self.minimumGroupKey), SQLBind(String(group.size))).run()
+            try await sql.insert(into: "settings").columns("key", "value").values(
+                SQLBind(Self.minimumGroupKey), SQLBind(String(group.size))
+            ).run()
         }
     }
 }

@@ -36,11 +36,13 @@ public struct SQLSuggestionStore: SuggestionStore {
         }
 
         func suggestion() throws -> Suggestion {
-            Suggestion(id: .init(id), departmentID: .init(department_id), body: body, authorID: author_id.map { .init($0) },
-                       authorDepartmentID: author_department_id.map { .init($0) },
-                       submittedOn: try CalendarDate(submitted_on).orThrow(CorruptColumn(column: "submitted_on", value: submitted_on)),
-                       status: .init(rawValue: status) ?? .open, answer: answer, answeredBy: answered_by.map { .init($0) }, answeredAt: answered_at,
-                       needID: need_id.map { .init($0) })
+            Suggestion(
+                id: .init(id), departmentID: .init(department_id), body: body, authorID: author_id.map { .init($0) },
+                authorDepartmentID: author_department_id.map { .init($0) },
+                submittedOn: try CalendarDate(submitted_on).orThrow(CorruptColumn(column: "submitted_on", value: submitted_on)),
+                status: .init(rawValue: status) ?? .open, answer: answer, answeredBy: answered_by.map { .init($0) },
+                answeredAt: answered_at,
+                needID: need_id.map { .init($0) })
         }
     }
 
@@ -65,15 +67,21 @@ public struct SQLSuggestionStore: SuggestionStore {
         try await database.read { sql in
             var select = sql.select().column("*").from("suggestions")
             if let department { select = select.where("department_id", .equal, department.rawValue) }
-            return try await select.orderBy("submitted_on", .descending).orderBy("id").limit(limit).allRows(Row.self).map { try $0.suggestion() }
+            return try await select.orderBy("submitted_on", .descending).orderBy("id").limit(limit).allRows(Row.self).map {
+                try $0.suggestion()
+            }
         }
     }
 
     /// Marks the suggestion a new need was made from (part of the need's write).
     static func convert(_ suggestion: Suggestion.ID, into need: Need.ID, on sql: any SQLDatabase) async throws {
-        let changed = try await sql.update("suggestions").set("status", to: Suggestion.Status.converted.rawValue).set("need_id", to: need.rawValue)
-            .where("id", .equal, suggestion.rawValue)
-            .where("status", .in, [Suggestion.Status.open.rawValue, Suggestion.Status.answered.rawValue]).runCountingRows()
-        guard changed == 1 else { throw TandemError(.conflict, "the suggestion was turned into a need or closed already", field: "suggestion") }
+        let changed = try await sql.update("suggestions").set("status", to: Suggestion.Status.converted.rawValue).set(
+            "need_id", to: need.rawValue
+        )
+        .where("id", .equal, suggestion.rawValue)
+        .where("status", .in, [Suggestion.Status.open.rawValue, Suggestion.Status.answered.rawValue]).runCountingRows()
+        guard changed == 1 else {
+            throw TandemError(.conflict, "the suggestion was turned into a need or closed already", field: "suggestion")
+        }
     }
 }

@@ -45,16 +45,19 @@ public struct SQLSurveyStore: SurveyStore {
         }
 
         func survey() throws -> Survey {
-            let audience: SurveyAudience = audience_kind == "people"
+            let audience: SurveyAudience =
+                audience_kind == "people"
                 ? .people(try JSONText.decode([Person.ID].self, from: audience_ids))
                 : .departments(try JSONText.decode([Department.ID].self, from: audience_ids))
-            let schedule = SurveySchedule(frequency: .init(rawValue: frequency) ?? .once,
-                                          startsOn: try CalendarDate(starts_on).orThrow(CorruptColumn(column: "starts_on", value: starts_on)),
-                                          openDays: open_days)
-            return Survey(id: .init(id), title: title, description: description, ownerDepartmentID: .init(owner_department_id),
-                          createdBy: .init(created_by), isAnonymous: is_anonymous,
-                          questions: try JSONText.decode([SurveyQuestion].self, from: questions), audience: audience, schedule: schedule,
-                          isActive: is_active, createdAt: created_at)
+            let schedule = SurveySchedule(
+                frequency: .init(rawValue: frequency) ?? .once,
+                startsOn: try CalendarDate(starts_on).orThrow(CorruptColumn(column: "starts_on", value: starts_on)),
+                openDays: open_days)
+            return Survey(
+                id: .init(id), title: title, description: description, ownerDepartmentID: .init(owner_department_id),
+                createdBy: .init(created_by), isAnonymous: is_anonymous,
+                questions: try JSONText.decode([SurveyQuestion].self, from: questions), audience: audience, schedule: schedule,
+                isActive: is_active, createdAt: created_at)
         }
     }
 
@@ -93,9 +96,11 @@ public struct SQLSurveyStore: SurveyStore {
         }
 
         var draft: NeedDraft {
-            NeedDraft(id: .init(id), surveyID: .init(survey_id), round: round, questionKey: question_key, providerID: .init(provider_id),
-                      text: text, respondentID: respondent_id.map { .init($0) }, respondentDepartmentID: respondent_department_id.map { .init($0) },
-                      status: .init(rawValue: status) ?? .open, needID: need_id.map { .init($0) })
+            NeedDraft(
+                id: .init(id), surveyID: .init(survey_id), round: round, questionKey: question_key, providerID: .init(provider_id),
+                text: text, respondentID: respondent_id.map { .init($0) },
+                respondentDepartmentID: respondent_department_id.map { .init($0) },
+                status: .init(rawValue: status) ?? .open, needID: need_id.map { .init($0) })
         }
     }
 
@@ -123,9 +128,10 @@ public struct SQLSurveyStore: SurveyStore {
     }
 
     public func record(_ response: SurveyResponse, participant: Person.ID, drafts: [NeedDraft]) async throws {
-        let row = ResponseRow(id: response.id.rawValue, survey_id: response.surveyID.rawValue, round: response.round,
-                              respondent_id: response.respondentID?.rawValue, respondent_department_id: response.respondentDepartmentID?.rawValue,
-                              answers: try JSONText.encode(response.answers))
+        let row = ResponseRow(
+            id: response.id.rawValue, survey_id: response.surveyID.rawValue, round: response.round,
+            respondent_id: response.respondentID?.rawValue, respondent_department_id: response.respondentDepartmentID?.rawValue,
+            answers: try JSONText.encode(response.answers))
         try await database.write { sql in
             // NB: the participation row first: a second answer of the same person fails on its key.
             try await sql.insert(into: "survey_participation").columns("survey_id", "round", "person_id")
@@ -138,19 +144,23 @@ public struct SQLSurveyStore: SurveyStore {
     public func participants(of survey: Survey.ID, round: Int) async throws -> Set<Person.ID> {
         struct Row: Decodable { var person_id: UUID }
         return try await database.read { sql in
-            Set(try await sql.select().column("person_id").from("survey_participation").where("survey_id", .equal, survey.rawValue)
-                .where("round", .equal, round).allRows(Row.self).map { Person.ID($0.person_id) })
+            Set(
+                try await sql.select().column("person_id").from("survey_participation").where("survey_id", .equal, survey.rawValue)
+                    .where("round", .equal, round).allRows(Row.self).map { Person.ID($0.person_id) })
         }
     }
 
     public func responses(of survey: Survey.ID, round: Int) async throws -> [SurveyResponse] {
         try await database.read { sql in
-            try await sql.select().column("*").from("survey_responses").where("survey_id", .equal, survey.rawValue).where("round", .equal, round)
-                .orderBy("id").allRows(ResponseRow.self).map { row in
-                    SurveyResponse(id: .init(row.id), surveyID: .init(row.survey_id), round: row.round, respondentID: row.respondent_id.map { .init($0) },
-                                   respondentDepartmentID: row.respondent_department_id.map { .init($0) },
-                                   answers: try JSONText.decode([String: SurveyAnswer].self, from: row.answers))
-                }
+            try await sql.select().column("*").from("survey_responses").where("survey_id", .equal, survey.rawValue).where(
+                "round", .equal, round
+            )
+            .orderBy("id").allRows(ResponseRow.self).map { row in
+                SurveyResponse(
+                    id: .init(row.id), surveyID: .init(row.survey_id), round: row.round, respondentID: row.respondent_id.map { .init($0) },
+                    respondentDepartmentID: row.respondent_department_id.map { .init($0) },
+                    answers: try JSONText.decode([String: SurveyAnswer].self, from: row.answers))
+            }
         }
     }
 
@@ -190,18 +200,22 @@ public struct SQLSurveyStore: SurveyStore {
         }
         if known { return false }
         return try await database.write { sql in
-            let inserted = try await sql.raw("""
+            let inserted = try await sql.raw(
+                """
                 INSERT INTO survey_rounds_announced (survey_id, round) VALUES (\(bind: survey.rawValue), \(bind: round))
                 ON CONFLICT DO NOTHING RETURNING round
-                """).all()
+                """
+            ).all()
             return inserted.count == 1
         }
     }
 
     /// Marks the draft a new need was made from (part of the need's write).
     static func convert(_ draft: NeedDraft.ID, into need: Need.ID, on sql: any SQLDatabase) async throws {
-        let changed = try await sql.update("need_drafts").set("status", to: NeedDraft.Status.converted.rawValue).set("need_id", to: need.rawValue)
-            .where("id", .equal, draft.rawValue).where("status", .equal, NeedDraft.Status.open.rawValue).runCountingRows()
+        let changed = try await sql.update("need_drafts").set("status", to: NeedDraft.Status.converted.rawValue).set(
+            "need_id", to: need.rawValue
+        )
+        .where("id", .equal, draft.rawValue).where("status", .equal, NeedDraft.Status.open.rawValue).runCountingRows()
         guard changed == 1 else { throw TandemError(.conflict, "the draft was dealt with already", field: "draft") }
     }
 }

@@ -40,7 +40,8 @@ struct VisibilityFilter {
         if scope.seesConfidentialProvidedNeeds {
             alternatives.append("\(column("providing_department_id")) = \(bind: department)")
         } else if scope.seesProvidedNeeds {
-            alternatives.append("(\(column("providing_department_id")) = \(bind: department) AND \(column("is_confidential")) = \(bind: false))")
+            alternatives.append(
+                "(\(column("providing_department_id")) = \(bind: department) AND \(column("is_confidential")) = \(bind: false))")
         }
         alternatives.append(assigned(scope, alias: "va"))
         return "(" + alternatives.joined(separator: " OR ") + ")"

@@ -76,8 +76,9 @@ struct AccountController: RouteCollection {
     func changePassword(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let body = try request.decodeBody(PasswordBody.self)
-        try await request.tandem.organisation.setPassword(of: actor.id, current: body.currentPassword, new: body.newPassword,
-                                                          revokeTokens: body.revokeTokens ?? false, by: actor)
+        try await request.tandem.organisation.setPassword(
+            of: actor.id, current: body.currentPassword, new: body.newPassword,
+            revokeTokens: body.revokeTokens ?? false, by: actor)
         return Response(status: .noContent)
     }
 

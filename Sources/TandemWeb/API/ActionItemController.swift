@@ -32,7 +32,8 @@ struct ActionItemController: RouteCollection {
     static func add(to parent: ActionItem.Parent, _ request: Request) async throws -> Response {
         let actor = try request.actor()
         let body = try request.decodeBody(ActionBody.self)
-        let item = try await request.tandem.actions.add(to: parent, title: body.title ?? "", ownerID: body.ownerID, dueOn: body.dueOn, by: actor)
+        let item = try await request.tandem.actions.add(
+            to: parent, title: body.title ?? "", ownerID: body.ownerID, dueOn: body.dueOn, by: actor)
         return try json(item, status: .created)
     }
 }

@@ -21,9 +21,10 @@ struct CatalogController: RouteCollection {
         }
 
         var input: OfferingInput {
-            OfferingInput(providerID: providerID, name: name, kind: kind, description: description, audience: audience,
-                          defaultAssigneeIDs: defaultAssigneeIDs, formFields: formFields,
-                          confidentialByDefault: confidentialByDefault, isActive: isActive)
+            OfferingInput(
+                providerID: providerID, name: name, kind: kind, description: description, audience: audience,
+                defaultAssigneeIDs: defaultAssigneeIDs, formFields: formFields,
+                confidentialByDefault: confidentialByDefault, isActive: isActive)
         }
     }
 

@@ -86,8 +86,10 @@ struct EvaluationController: RouteCollection {
         let actor = try request.actor()
         let body = try request.decodeBody(OpenBody.self)
         let workflow = request.tandem.evaluations
-        let cycle = try await workflow.open(.init(name: body.name, period: body.period, providerID: body.providerID, dimensions: body.dimensions,
-                                                  asksRecommendation: body.asksRecommendation, closesOn: body.closesOn), by: actor)
+        let cycle = try await workflow.open(
+            .init(
+                name: body.name, period: body.period, providerID: body.providerID, dimensions: body.dimensions,
+                asksRecommendation: body.asksRecommendation, closesOn: body.closesOn), by: actor)
         let (stored, invitations) = try await workflow.cycle(cycle.id, for: actor)
         return try json(CycleResponse(stored, invitations, detailed: true), status: .created)
     }
@@ -111,7 +113,8 @@ struct EvaluationController: RouteCollection {
 
     func remind(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        return try json(Reminded(reminded: try await request.tandem.evaluations.remind(request.id("cycleID", "evaluation cycle"), by: actor)))
+        return try json(
+            Reminded(reminded: try await request.tandem.evaluations.remind(request.id("cycleID", "evaluation cycle"), by: actor)))
     }
 
     func pending(_ request: Request) async throws -> Response {

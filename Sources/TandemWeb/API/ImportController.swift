@@ -68,15 +68,17 @@ struct ImportController: RouteCollection {
         }
         let kind = try Self.kind(request)
         let bytes = request.body.data.map { Array($0.readableBytesView) } ?? []
-        let prepared = try await request.tandem.imports.prepare(kind, file: bytes, fileName: query.string("file_name") ?? "\(kind.rawValue).csv",
-                                                                dryRun: dryRun, by: try request.actor())
+        let prepared = try await request.tandem.imports.prepare(
+            kind, file: bytes, fileName: query.string("file_name") ?? "\(kind.rawValue).csv",
+            dryRun: dryRun, by: try request.actor())
         request.tandem.importRunner.start(prepared)
         let record = prepared.record
         switch record.state {
         case .rejected where !dryRun:
-            let detail = ErrorBody.Detail(code: TandemError.Code.invalidInput.rawValue,
-                                          message: "\(record.problemCount) problem(s) in the file; nothing was imported", field: "file",
-                                          reason: nil, fields: nil)
+            let detail = ErrorBody.Detail(
+                code: TandemError.Code.invalidInput.rawValue,
+                message: "\(record.problemCount) problem(s) in the file; nothing was imported", field: "file",
+                reason: nil, fields: nil)
             return try json(RejectedJSON(error: detail, import: ImportJSON(record: record)), status: .unprocessableEntity)
         case .running:
             let response = try json(ImportJSON(record: record), status: .accepted)

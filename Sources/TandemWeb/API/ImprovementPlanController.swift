@@ -38,7 +38,6 @@ struct ImprovementPlanController: RouteCollection {
         }
     }
 
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("improvement-plans", use: plans)
         routes.post("improvement-plans", use: createPlan)
@@ -56,10 +55,11 @@ struct ImprovementPlanController: RouteCollection {
     func createPlan(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let body = try request.decodeBody(PlanBody.self)
-        let plan = try await request.tandem.plans.create(.init(
-            departmentID: body.departmentID, title: body.title ?? "", description: body.description ?? "", sourceKind: body.sourceKind,
-            sourceInvitationID: body.sourceInvitationID, needIDs: body.needIDs ?? [], targetFigure: body.targetFigure,
-            baselinePeriod: body.baselinePeriod, targetValue: body.targetValue), by: actor)
+        let plan = try await request.tandem.plans.create(
+            .init(
+                departmentID: body.departmentID, title: body.title ?? "", description: body.description ?? "", sourceKind: body.sourceKind,
+                sourceInvitationID: body.sourceInvitationID, needIDs: body.needIDs ?? [], targetFigure: body.targetFigure,
+                baselinePeriod: body.baselinePeriod, targetValue: body.targetValue), by: actor)
         return try json(PlanView(plan: plan, actions: []), status: .created)
     }
 

@@ -35,7 +35,6 @@ struct MeetingController: RouteCollection {
         }
     }
 
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("meetings", use: meetings)
         routes.post("meetings", use: recordMeeting)
@@ -53,8 +52,10 @@ struct MeetingController: RouteCollection {
     func recordMeeting(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let body = try request.decodeBody(MeetingBody.self)
-        let meeting = try await request.tandem.meetings.record(.init(title: body.title ?? "", heldOn: body.heldOn ?? "", departmentIDs: body.departmentIDs ?? [],
-                                                                     attendeeIDs: body.attendeeIDs ?? [], minutes: body.minutes ?? ""), by: actor)
+        let meeting = try await request.tandem.meetings.record(
+            .init(
+                title: body.title ?? "", heldOn: body.heldOn ?? "", departmentIDs: body.departmentIDs ?? [],
+                attendeeIDs: body.attendeeIDs ?? [], minutes: body.minutes ?? ""), by: actor)
         return try json(MeetingView(meeting: meeting, actions: [], needIDs: []), status: .created)
     }
 
@@ -66,8 +67,9 @@ struct MeetingController: RouteCollection {
     private func view(_ id: Meeting.ID, _ request: Request, _ actor: Person) async throws -> MeetingView {
         let services = request.tandem
         let meeting = try await services.meetings.meeting(id, for: actor)
-        return MeetingView(meeting: meeting, actions: try await services.actions.items(of: .meeting(id), for: actor),
-                           needIDs: try await services.meetings.needs(of: id, for: actor).map(\.id))
+        return MeetingView(
+            meeting: meeting, actions: try await services.actions.items(of: .meeting(id), for: actor),
+            needIDs: try await services.meetings.needs(of: id, for: actor).map(\.id))
     }
 
     func updateMinutes(_ request: Request) async throws -> Response {

@@ -25,7 +25,8 @@ struct NeedController: RouteCollection {
 
         var input: RaiseNeedInput {
             RaiseNeedInput(
-                title: title, description: description ?? "", kind: kind, providingDepartmentID: providingDepartmentID, offeringID: offeringID,
+                title: title, description: description ?? "", kind: kind, providingDepartmentID: providingDepartmentID,
+                offeringID: offeringID,
                 urgency: urgency ?? .medium, importance: importance ?? .medium, effortHours: effortHours, desiredDate: desiredDate,
                 strategicGoalID: strategicGoalID, isConfidential: isConfidential, formAnswers: form ?? [:])
         }

@@ -79,17 +79,22 @@ struct NotificationController: RouteCollection {
         let actor = try request.actor()
         let query = try QueryParameters(request, allowed: ["unread", "before", "limit"])
         let unread = try query.enumValue("unread", of: Flag.self) == .true
-        let entries = try await request.tandem.notifications.inbox(for: actor, unreadOnly: unread, before: try query.date("before"),
-                                                                    limit: try query.int("limit") ?? 50)
+        let entries = try await request.tandem.notifications.inbox(
+            for: actor, unreadOnly: unread, before: try query.date("before"),
+            limit: try query.int("limit") ?? 50)
         let text = request.tandem.notificationText
         let items = entries.map { entry in
-            Entry(notification: entry.notification, needNumber: entry.need?.number.description, needTitle: entry.need?.title,
-                  text: text.line(entry.notification.kind, need: entry.need, actor: entry.actor, detail: entry.notification.detail, actor.language),
-                  path: NotificationText.path(entry.notification, need: entry.need))
+            Entry(
+                notification: entry.notification, needNumber: entry.need?.number.description, needTitle: entry.need?.title,
+                text: text.line(
+                    entry.notification.kind, need: entry.need, actor: entry.actor, detail: entry.notification.detail, actor.language),
+                path: NotificationText.path(entry.notification, need: entry.need))
         }
         let unreadCount = try await request.tandem.notifications.unreadCount(for: actor, cappedAt: 999)
-        return try json(Inbox(items: items, unreadCount: unreadCount.value,
-                              unreadMore: { if case .atLeast = unreadCount { true } else { false } }()))
+        return try json(
+            Inbox(
+                items: items, unreadCount: unreadCount.value,
+                unreadMore: { if case .atLeast = unreadCount { true } else { false } }()))
     }
 
     func markRead(_ request: Request) async throws -> Response {

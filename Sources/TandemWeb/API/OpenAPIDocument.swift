@@ -38,75 +38,164 @@ enum OpenAPIDocument {
         case administrators
     }
 
-    static var operations: [Operation] { coreOperations + feedbackOperations + surveyOperations + collaborationOperations + insightOperations + planningOperations + importOperations }
+    static var operations: [Operation] {
+        coreOperations + feedbackOperations + surveyOperations + collaborationOperations + insightOperations + planningOperations
+            + importOperations
+    }
 
     static let coreOperations: [Operation] = [
-        .init(method: "POST", path: "/api/v1/auth/sign-in", summary: "Sign in; sets the session cookie", tag: "account", body: "SignIn", decodes: AccountController.SignInBody.self, response: "SignedIn", audience: .anyone),
+        .init(
+            method: "POST", path: "/api/v1/auth/sign-in", summary: "Sign in; sets the session cookie", tag: "account", body: "SignIn",
+            decodes: AccountController.SignInBody.self, response: "SignedIn", audience: .anyone),
         .init(method: "POST", path: "/api/v1/auth/sign-out", summary: "Sign out", tag: "account", success: 204, audience: .anyone),
         .init(method: "GET", path: "/api/v1/me", summary: "The signed-in person", tag: "account", response: "Person"),
-        .init(method: "PUT", path: "/api/v1/me/password", summary: "Change one's own password", tag: "account", body: "ChangePassword", decodes: AccountController.PasswordBody.self, success: 204),
+        .init(
+            method: "PUT", path: "/api/v1/me/password", summary: "Change one's own password", tag: "account", body: "ChangePassword",
+            decodes: AccountController.PasswordBody.self, success: 204),
         .init(method: "GET", path: "/api/v1/me/tokens", summary: "One's API tokens", tag: "account"),
-        .init(method: "POST", path: "/api/v1/me/tokens", summary: "Create an API token; the secret is shown once", tag: "account", body: "CreateToken", decodes: AccountController.TokenBody.self, success: 201),
+        .init(
+            method: "POST", path: "/api/v1/me/tokens", summary: "Create an API token; the secret is shown once", tag: "account",
+            body: "CreateToken", decodes: AccountController.TokenBody.self, success: 201),
         .init(method: "DELETE", path: "/api/v1/me/tokens/:tokenID", summary: "Revoke an API token", tag: "account"),
         .init(method: "GET", path: "/api/v1/departments", summary: "The department tree", tag: "organisation"),
-        .init(method: "POST", path: "/api/v1/departments", summary: "Create a department", tag: "organisation", body: "DepartmentInput", decodes: OrganisationController.DepartmentBody.self, success: 201, response: "Department", audience: .administrators),
-        .init(method: "GET", path: "/api/v1/departments/:departmentID", summary: "One department", tag: "organisation", response: "Department"),
-        .init(method: "PATCH", path: "/api/v1/departments/:departmentID", summary: "Change a department", tag: "organisation", body: "DepartmentInput", decodes: OrganisationController.DepartmentBody.self, response: "Department", audience: .administrators),
-        .init(method: "GET", path: "/api/v1/people", summary: "People, optionally of one department", tag: "organisation", query: ["department_id"]),
-        .init(method: "POST", path: "/api/v1/people", summary: "Add a person (administrators; managers for their department)", tag: "organisation", body: "PersonInput", decodes: OrganisationController.PersonBody.self, success: 201, response: "Person"),
+        .init(
+            method: "POST", path: "/api/v1/departments", summary: "Create a department", tag: "organisation", body: "DepartmentInput",
+            decodes: OrganisationController.DepartmentBody.self, success: 201, response: "Department", audience: .administrators),
+        .init(
+            method: "GET", path: "/api/v1/departments/:departmentID", summary: "One department", tag: "organisation", response: "Department"
+        ),
+        .init(
+            method: "PATCH", path: "/api/v1/departments/:departmentID", summary: "Change a department", tag: "organisation",
+            body: "DepartmentInput", decodes: OrganisationController.DepartmentBody.self, response: "Department", audience: .administrators),
+        .init(
+            method: "GET", path: "/api/v1/people", summary: "People, optionally of one department", tag: "organisation",
+            query: ["department_id"]),
+        .init(
+            method: "POST", path: "/api/v1/people", summary: "Add a person (administrators; managers for their department)",
+            tag: "organisation", body: "PersonInput", decodes: OrganisationController.PersonBody.self, success: 201, response: "Person"),
         .init(method: "GET", path: "/api/v1/people/:personID", summary: "One person", tag: "organisation", response: "Person"),
-        .init(method: "PATCH", path: "/api/v1/people/:personID", summary: "Change a person", tag: "organisation", body: "PersonInput", decodes: OrganisationController.PersonBody.self, response: "Person"),
-        .init(method: "PUT", path: "/api/v1/people/:personID/password", summary: "Set a person's password (their managers, administrators)", tag: "organisation", body: "ResetPassword", decodes: OrganisationController.ResetPasswordBody.self, success: 204),
+        .init(
+            method: "PATCH", path: "/api/v1/people/:personID", summary: "Change a person", tag: "organisation", body: "PersonInput",
+            decodes: OrganisationController.PersonBody.self, response: "Person"),
+        .init(
+            method: "PUT", path: "/api/v1/people/:personID/password", summary: "Set a person's password (their managers, administrators)",
+            tag: "organisation", body: "ResetPassword", decodes: OrganisationController.ResetPasswordBody.self, success: 204),
         .init(method: "GET", path: "/api/v1/offerings", summary: "Service catalog offerings", tag: "catalog", query: ["provider_id"]),
-        .init(method: "POST", path: "/api/v1/offerings", summary: "Add an offering to a department's catalog", tag: "catalog", body: "Offering", decodes: CatalogController.OfferingBody.self, success: 201),
+        .init(
+            method: "POST", path: "/api/v1/offerings", summary: "Add an offering to a department's catalog", tag: "catalog",
+            body: "Offering", decodes: CatalogController.OfferingBody.self, success: 201),
         .init(method: "GET", path: "/api/v1/offerings/:offeringID", summary: "One offering", tag: "catalog"),
-        .init(method: "PATCH", path: "/api/v1/offerings/:offeringID", summary: "Change an offering", tag: "catalog", body: "Offering", decodes: CatalogController.OfferingBody.self),
-        .init(method: "GET", path: "/api/v1/needs", summary: "Needs the reader may see, filtered, sorted, paginated", tag: "needs",
-              query: ["status", "kind", "priority", "requesting_department_id", "providing_department_id", "requester_id", "assignee_id",
-                      "created_from", "created_before", "q", "sort", "limit", "cursor"]),
-        .init(method: "GET", path: "/api/v1/needs/export.csv",
-              summary: "Every need the list's filters find, as CSV for Excel (UTF-8 with BOM; no row cap; sort applies)", tag: "needs",
-              query: ["status", "kind", "priority", "requesting_department_id", "providing_department_id", "requester_id", "assignee_id",
-                      "created_from", "created_before", "q", "sort"]),
-        .init(method: "POST", path: "/api/v1/needs", summary: "Raise a need", tag: "needs", body: "RaiseNeed", decodes: NeedController.RaiseBody.self, success: 201, response: "Need"),
+        .init(
+            method: "PATCH", path: "/api/v1/offerings/:offeringID", summary: "Change an offering", tag: "catalog", body: "Offering",
+            decodes: CatalogController.OfferingBody.self),
+        .init(
+            method: "GET", path: "/api/v1/needs", summary: "Needs the reader may see, filtered, sorted, paginated", tag: "needs",
+            query: [
+                "status", "kind", "priority", "requesting_department_id", "providing_department_id", "requester_id", "assignee_id",
+                "created_from", "created_before", "q", "sort", "limit", "cursor",
+            ]),
+        .init(
+            method: "GET", path: "/api/v1/needs/export.csv",
+            summary: "Every need the list's filters find, as CSV for Excel (UTF-8 with BOM; no row cap; sort applies)", tag: "needs",
+            query: [
+                "status", "kind", "priority", "requesting_department_id", "providing_department_id", "requester_id", "assignee_id",
+                "created_from", "created_before", "q", "sort",
+            ]),
+        .init(
+            method: "POST", path: "/api/v1/needs", summary: "Raise a need", tag: "needs", body: "RaiseNeed",
+            decodes: NeedController.RaiseBody.self, success: 201, response: "Need"),
         .init(method: "GET", path: "/api/v1/needs/:needID", summary: "One need, by id or number", tag: "needs", response: "Need"),
-        .init(method: "PATCH", path: "/api/v1/needs/:needID", summary: "Change a need's fields", tag: "needs", body: "NeedPatch", decodes: NeedController.PatchBody.self, response: "Need"),
-        .init(method: "POST", path: "/api/v1/needs/:needID/transitions", summary: "Move a need along its lifecycle", tag: "needs", body: "Transition", decodes: NeedController.TransitionBody.self, response: "Need"),
-        .init(method: "PUT", path: "/api/v1/needs/:needID/assignees", summary: "Set who works a need", tag: "needs", body: "Assignees", decodes: NeedController.AssigneesBody.self, response: "Need"),
+        .init(
+            method: "PATCH", path: "/api/v1/needs/:needID", summary: "Change a need's fields", tag: "needs", body: "NeedPatch",
+            decodes: NeedController.PatchBody.self, response: "Need"),
+        .init(
+            method: "POST", path: "/api/v1/needs/:needID/transitions", summary: "Move a need along its lifecycle", tag: "needs",
+            body: "Transition", decodes: NeedController.TransitionBody.self, response: "Need"),
+        .init(
+            method: "PUT", path: "/api/v1/needs/:needID/assignees", summary: "Set who works a need", tag: "needs", body: "Assignees",
+            decodes: NeedController.AssigneesBody.self, response: "Need"),
         .init(method: "GET", path: "/api/v1/needs/:needID/events", summary: "A need's history", tag: "needs"),
         .init(method: "GET", path: "/api/v1/needs/:needID/comments", summary: "Replies (and, for providers, internal notes)", tag: "needs"),
-        .init(method: "POST", path: "/api/v1/needs/:needID/comments", summary: "Reply, or add an internal note", tag: "needs", body: "Comment", decodes: NeedController.CommentBody.self, success: 201),
+        .init(
+            method: "POST", path: "/api/v1/needs/:needID/comments", summary: "Reply, or add an internal note", tag: "needs",
+            body: "Comment", decodes: NeedController.CommentBody.self, success: 201),
         .init(method: "GET", path: "/api/v1/needs/:needID/attachments", summary: "A need's attachments", tag: "needs"),
-        .init(method: "POST", path: "/api/v1/needs/:needID/attachments", summary: "Upload a file (raw body, Content-Type, ?file_name=)", tag: "needs", query: ["file_name"], success: 201),
+        .init(
+            method: "POST", path: "/api/v1/needs/:needID/attachments", summary: "Upload a file (raw body, Content-Type, ?file_name=)",
+            tag: "needs", query: ["file_name"], success: 201),
         .init(method: "GET", path: "/api/v1/needs/:needID/attachments/:attachmentID", summary: "Download a file", tag: "needs"),
-        .init(method: "GET", path: "/api/v1/settings/priority-matrix", summary: "The urgency × importance matrix", tag: "settings", response: "PriorityMatrix"),
-        .init(method: "PUT", path: "/api/v1/settings/priority-matrix", summary: "Replace the matrix", tag: "settings", body: "PriorityMatrix", decodes: SettingsController.MatrixBody.self, response: "PriorityMatrix", audience: .administrators),
-        .init(method: "GET", path: "/api/v1/settings/privacy", summary: "The minimum group for anonymous and per-pair results", tag: "settings",
-              response: "Privacy"),
-        .init(method: "PUT", path: "/api/v1/settings/privacy", summary: "Set the minimum group", tag: "settings", body: "PrivacySetting", decodes: SettingsController.PrivacyBody.self,
-              response: "Privacy", audience: .administrators),
-        .init(method: "GET", path: "/api/v1/calendars/default", summary: "The company's business calendar", tag: "service levels", response: "BusinessCalendar"),
-        .init(method: "PUT", path: "/api/v1/calendars/default", summary: "Replace the company's calendar", tag: "service levels", body: "BusinessCalendar", decodes: ServiceLevelController.CalendarBody.self, response: "BusinessCalendar", audience: .administrators),
-        .init(method: "GET", path: "/api/v1/departments/:departmentID/calendar", summary: "The calendar a department works by", tag: "service levels", response: "BusinessCalendar"),
-        .init(method: "PUT", path: "/api/v1/departments/:departmentID/calendar", summary: "Set a department's own calendar (its managers)", tag: "service levels", body: "BusinessCalendar", decodes: ServiceLevelController.CalendarBody.self, response: "BusinessCalendar"),
-        .init(method: "POST", path: "/api/v1/departments/:departmentID/calendar/holidays", summary: "Add holidays and make-up workdays from an .ics file", tag: "service levels", body: "ICS", mediaType: "text/calendar"),
-        .init(method: "GET", path: "/api/v1/service-levels/default", summary: "The company's service-level policy", tag: "service levels", response: "ServiceLevelPolicy"),
-        .init(method: "PUT", path: "/api/v1/service-levels/default", summary: "Replace the company's policy", tag: "service levels", body: "ServiceLevelPolicy", decodes: ServiceLevelController.PolicyBody.self, response: "ServiceLevelPolicy", audience: .administrators),
-        .init(method: "GET", path: "/api/v1/offerings/:offeringID/service-level", summary: "An offering's service-level policy", tag: "service levels", response: "ServiceLevelPolicy"),
-        .init(method: "PUT", path: "/api/v1/offerings/:offeringID/service-level", summary: "Set an offering's policy (its department's managers)", tag: "service levels", body: "ServiceLevelPolicy", decodes: ServiceLevelController.PolicyBody.self, response: "ServiceLevelPolicy"),
-        .init(method: "GET", path: "/api/v1/needs/:needID/service-level", summary: "A need's service-level clocks", tag: "needs", response: "ServiceLevelClock"),
-        .init(method: "GET", path: "/api/v1/me/notifications", summary: "My inbox, newest first, with the unread count", tag: "notifications",
-              query: ["unread", "before", "limit"], response: "Inbox"),
-        .init(method: "POST", path: "/api/v1/me/notifications/read", summary: "Mark notifications read (all when no ids)", tag: "notifications",
-              body: "ReadNotifications", decodes: NotificationController.ReadBody.self, success: 204),
-        .init(method: "GET", path: "/api/v1/departments/:departmentID/channels", summary: "A department's notification channels (its managers)", tag: "notifications"),
-        .init(method: "POST", path: "/api/v1/departments/:departmentID/channels", summary: "Add a channel: WeCom, DingTalk, Feishu, Slack or a signed webhook", tag: "notifications",
-              body: "ChannelInput", decodes: NotificationController.ChannelBody.self, success: 201, response: "Channel"),
-        .init(method: "PATCH", path: "/api/v1/channels/:channelID", summary: "Change a channel", tag: "notifications", body: "ChannelInput", decodes: NotificationController.ChannelBody.self, response: "Channel"),
+        .init(
+            method: "GET", path: "/api/v1/settings/priority-matrix", summary: "The urgency × importance matrix", tag: "settings",
+            response: "PriorityMatrix"),
+        .init(
+            method: "PUT", path: "/api/v1/settings/priority-matrix", summary: "Replace the matrix", tag: "settings", body: "PriorityMatrix",
+            decodes: SettingsController.MatrixBody.self, response: "PriorityMatrix", audience: .administrators),
+        .init(
+            method: "GET", path: "/api/v1/settings/privacy", summary: "The minimum group for anonymous and per-pair results",
+            tag: "settings",
+            response: "Privacy"),
+        .init(
+            method: "PUT", path: "/api/v1/settings/privacy", summary: "Set the minimum group", tag: "settings", body: "PrivacySetting",
+            decodes: SettingsController.PrivacyBody.self,
+            response: "Privacy", audience: .administrators),
+        .init(
+            method: "GET", path: "/api/v1/calendars/default", summary: "The company's business calendar", tag: "service levels",
+            response: "BusinessCalendar"),
+        .init(
+            method: "PUT", path: "/api/v1/calendars/default", summary: "Replace the company's calendar", tag: "service levels",
+            body: "BusinessCalendar", decodes: ServiceLevelController.CalendarBody.self, response: "BusinessCalendar",
+            audience: .administrators),
+        .init(
+            method: "GET", path: "/api/v1/departments/:departmentID/calendar", summary: "The calendar a department works by",
+            tag: "service levels", response: "BusinessCalendar"),
+        .init(
+            method: "PUT", path: "/api/v1/departments/:departmentID/calendar", summary: "Set a department's own calendar (its managers)",
+            tag: "service levels", body: "BusinessCalendar", decodes: ServiceLevelController.CalendarBody.self, response: "BusinessCalendar"
+        ),
+        .init(
+            method: "POST", path: "/api/v1/departments/:departmentID/calendar/holidays",
+            summary: "Add holidays and make-up workdays from an .ics file", tag: "service levels", body: "ICS", mediaType: "text/calendar"),
+        .init(
+            method: "GET", path: "/api/v1/service-levels/default", summary: "The company's service-level policy", tag: "service levels",
+            response: "ServiceLevelPolicy"),
+        .init(
+            method: "PUT", path: "/api/v1/service-levels/default", summary: "Replace the company's policy", tag: "service levels",
+            body: "ServiceLevelPolicy", decodes: ServiceLevelController.PolicyBody.self, response: "ServiceLevelPolicy",
+            audience: .administrators),
+        .init(
+            method: "GET", path: "/api/v1/offerings/:offeringID/service-level", summary: "An offering's service-level policy",
+            tag: "service levels", response: "ServiceLevelPolicy"),
+        .init(
+            method: "PUT", path: "/api/v1/offerings/:offeringID/service-level",
+            summary: "Set an offering's policy (its department's managers)", tag: "service levels", body: "ServiceLevelPolicy",
+            decodes: ServiceLevelController.PolicyBody.self, response: "ServiceLevelPolicy"),
+        .init(
+            method: "GET", path: "/api/v1/needs/:needID/service-level", summary: "A need's service-level clocks", tag: "needs",
+            response: "ServiceLevelClock"),
+        .init(
+            method: "GET", path: "/api/v1/me/notifications", summary: "My inbox, newest first, with the unread count", tag: "notifications",
+            query: ["unread", "before", "limit"], response: "Inbox"),
+        .init(
+            method: "POST", path: "/api/v1/me/notifications/read", summary: "Mark notifications read (all when no ids)",
+            tag: "notifications",
+            body: "ReadNotifications", decodes: NotificationController.ReadBody.self, success: 204),
+        .init(
+            method: "GET", path: "/api/v1/departments/:departmentID/channels",
+            summary: "A department's notification channels (its managers)", tag: "notifications"),
+        .init(
+            method: "POST", path: "/api/v1/departments/:departmentID/channels",
+            summary: "Add a channel: WeCom, DingTalk, Feishu, Slack or a signed webhook", tag: "notifications",
+            body: "ChannelInput", decodes: NotificationController.ChannelBody.self, success: 201, response: "Channel"),
+        .init(
+            method: "PATCH", path: "/api/v1/channels/:channelID", summary: "Change a channel", tag: "notifications", body: "ChannelInput",
+            decodes: NotificationController.ChannelBody.self, response: "Channel"),
         .init(method: "DELETE", path: "/api/v1/channels/:channelID", summary: "Remove a channel", tag: "notifications", success: 204),
-        .init(method: "GET", path: "/api/v1/jobs", summary: "Background jobs, newest change first, with counts by state", tag: "jobs",
-              query: ["state", "limit"], response: "JobList", audience: .administrators),
-        .init(method: "POST", path: "/api/v1/jobs/:jobID/retry", summary: "Run a dead job again", tag: "jobs", response: "Job", audience: .administrators),
+        .init(
+            method: "GET", path: "/api/v1/jobs", summary: "Background jobs, newest change first, with counts by state", tag: "jobs",
+            query: ["state", "limit"], response: "JobList", audience: .administrators),
+        .init(
+            method: "POST", path: "/api/v1/jobs/:jobID/retry", summary: "Run a dead job again", tag: "jobs", response: "Job",
+            audience: .administrators),
         .init(method: "GET", path: "/api/v1/openapi.json", summary: "This document", tag: "meta", audience: .anyone),
     ]
 
@@ -125,43 +214,66 @@ enum OpenAPIDocument {
     }
 
     static var schemas: [String: Any] {
-        let formField = object([
-            "key": string(["pattern": "^[a-z0-9_]{1,40}$"]), "label": string(["maxLength": 200]),
-            "type": strings(FormField.FieldType.allCases.map(\.rawValue)), "required": boolean,
-            "options": ["type": "array", "items": string()],
-        ], required: ["key", "label", "type", "required"])
+        let formField = object(
+            [
+                "key": string(["pattern": "^[a-z0-9_]{1,40}$"]), "label": string(["maxLength": 200]),
+                "type": strings(FormField.FieldType.allCases.map(\.rawValue)), "required": boolean,
+                "options": ["type": "array", "items": string()],
+            ], required: ["key", "label", "type", "required"])
         let formAnswer: [String: Any] = ["oneOf": [string(), ["type": "number"], ["type": "array", "items": string()]]]
         let priorities = strings(Priority.allCases.map(\.rawValue))
         let reasons = strings(TandemError.Reason.allCases.map(\.rawValue))
-        return feedbackSchemas.merging(surveySchemas) { $1 }.merging(collaborationSchemas) { $1 }.merging(insightSchemas) { $1 }.merging(planningSchemas) { $1 }.merging(importSchemas) { $1 }.merging([
-            "Error": object(["error": object([
-                "code": string(), "message": string(), "field": string(), "reason": reasons,
-                "fields": ["type": "array", "items": object(["field": string(), "message": string(), "reason": reasons],
-                                                            required: ["field", "message"])],
-            ], required: ["code", "message"]),
-            // A CSV file refused for its rows: the import, with every problem.
-            "import": ["$ref": "#/components/schemas/Import"]], required: ["error"]),
-            "SignIn": object(["login": string(["minLength": 1, "maxLength": 64]), "password": string(["minLength": 1, "maxLength": 200])],
-                             required: ["login", "password"]),
+        return feedbackSchemas.merging(surveySchemas) { $1 }.merging(collaborationSchemas) { $1 }.merging(insightSchemas) { $1 }.merging(
+            planningSchemas
+        ) { $1 }.merging(importSchemas) { $1 }.merging([
+            "Error": object(
+                [
+                    "error": object(
+                        [
+                            "code": string(), "message": string(), "field": string(), "reason": reasons,
+                            "fields": [
+                                "type": "array",
+                                "items": object(
+                                    ["field": string(), "message": string(), "reason": reasons],
+                                    required: ["field", "message"]),
+                            ],
+                        ], required: ["code", "message"]),
+                    // A CSV file refused for its rows: the import, with every problem.
+                    "import": ["$ref": "#/components/schemas/Import"],
+                ], required: ["error"]),
+            "SignIn": object(
+                ["login": string(["minLength": 1, "maxLength": 64]), "password": string(["minLength": 1, "maxLength": 200])],
+                required: ["login", "password"]),
             "SignedIn": object(["person": ["$ref": "#/components/schemas/Person"], "session_token": string()], strict: false),
-            "ChangePassword": object(["current_password": string(), "new_password": string(["minLength": 10, "maxLength": 200]), "revoke_tokens": boolean],
-                                     required: ["new_password"]),
+            "ChangePassword": object(
+                ["current_password": string(), "new_password": string(["minLength": 10, "maxLength": 200]), "revoke_tokens": boolean],
+                required: ["new_password"]),
             "ResetPassword": object(["new_password": string(["minLength": 10, "maxLength": 200])], required: ["new_password"]),
-            "CreateToken": object(["name": string(["maxLength": 100]), "expires_in_days": ["type": "integer", "minimum": 1, "maximum": 3650]],
-                                  required: ["name"]),
-            "Department": object(["id": uuid, "name": string(), "code": string(), "parent_id": uuid, "is_provider": boolean,
-                                  "created_at": string(["format": "date-time"])],
-                                 required: ["id", "name", "code", "is_provider", "created_at"], strict: false),
-            "DepartmentInput": object(["name": string(["minLength": 1, "maxLength": 100, "pattern": "\\S"]),
-                                  "code": string(["pattern": "^[A-Za-z0-9_-]{1,20}$"]), "parent_id": nullableUUID,
-                                  "is_provider": boolean]),
-            "Person": object(["id": uuid, "login": string(), "display_name": string(), "email": string(), "department_id": uuid,
-                              "roles": ["type": "array", "items": strings(Role.allCases.map(\.rawValue))],
-                              "language": strings(Language.allCases.map(\.rawValue)), "is_active": boolean, "email_notifications": boolean,
-                              "created_at": string(["format": "date-time"])],
-                             strict: false),
+            "CreateToken": object(
+                ["name": string(["maxLength": 100]), "expires_in_days": ["type": "integer", "minimum": 1, "maximum": 3650]],
+                required: ["name"]),
+            "Department": object(
+                [
+                    "id": uuid, "name": string(), "code": string(), "parent_id": uuid, "is_provider": boolean,
+                    "created_at": string(["format": "date-time"]),
+                ],
+                required: ["id", "name", "code", "is_provider", "created_at"], strict: false),
+            "DepartmentInput": object([
+                "name": string(["minLength": 1, "maxLength": 100, "pattern": "\\S"]),
+                "code": string(["pattern": "^[A-Za-z0-9_-]{1,20}$"]), "parent_id": nullableUUID,
+                "is_provider": boolean,
+            ]),
+            "Person": object(
+                [
+                    "id": uuid, "login": string(), "display_name": string(), "email": string(), "department_id": uuid,
+                    "roles": ["type": "array", "items": strings(Role.allCases.map(\.rawValue))],
+                    "language": strings(Language.allCases.map(\.rawValue)), "is_active": boolean, "email_notifications": boolean,
+                    "created_at": string(["format": "date-time"]),
+                ],
+                strict: false),
             "PersonInput": object([
-                "login": string(["pattern": "^[A-Za-z0-9._-]{2,64}$"]), "display_name": string(["minLength": 1, "maxLength": 100, "pattern": "\\S"]),
+                "login": string(["pattern": "^[A-Za-z0-9._-]{2,64}$"]),
+                "display_name": string(["minLength": 1, "maxLength": 100, "pattern": "\\S"]),
                 "email": ["type": ["string", "null"], "format": "email"],
                 "department_id": uuid, "roles": ["type": "array", "items": strings(Role.allCases.map(\.rawValue))],
                 "language": strings(Language.allCases.map(\.rawValue)), "is_active": boolean, "email_notifications": boolean,
@@ -175,83 +287,120 @@ enum OpenAPIDocument {
                 "default_assignee_ids": ["type": "array", "items": uuid], "form_fields": ["type": "array", "items": formField],
                 "confidential_by_default": boolean, "is_active": boolean,
             ]),
-            "RaiseNeed": object([
-                "title": string(["minLength": 1, "maxLength": NeedRules.titleLimit, "pattern": "\\S"]),
-                "description": string(["maxLength": NeedRules.descriptionLimit]),
-                "kind": strings(NeedKind.allCases.map(\.rawValue)), "providing_department_id": uuid, "offering_id": uuid,
-                "urgency": strings(Urgency.allCases.map(\.rawValue)), "importance": strings(Importance.allCases.map(\.rawValue)),
-                "effort_hours": ["type": "number", "minimum": 0, "maximum": NeedRules.effortLimit], "desired_date": string(["format": "date"]),
-                "strategic_goal_id": uuid, "is_confidential": boolean,
-                "form": ["type": "object", "additionalProperties": formAnswer],
-            ], required: ["title"]),
+            "RaiseNeed": object(
+                [
+                    "title": string(["minLength": 1, "maxLength": NeedRules.titleLimit, "pattern": "\\S"]),
+                    "description": string(["maxLength": NeedRules.descriptionLimit]),
+                    "kind": strings(NeedKind.allCases.map(\.rawValue)), "providing_department_id": uuid, "offering_id": uuid,
+                    "urgency": strings(Urgency.allCases.map(\.rawValue)), "importance": strings(Importance.allCases.map(\.rawValue)),
+                    "effort_hours": ["type": "number", "minimum": 0, "maximum": NeedRules.effortLimit],
+                    "desired_date": string(["format": "date"]),
+                    "strategic_goal_id": uuid, "is_confidential": boolean,
+                    "form": ["type": "object", "additionalProperties": formAnswer],
+                ], required: ["title"]),
             "NeedPatch": object([
                 "title": string(["maxLength": NeedRules.titleLimit]), "description": string(["maxLength": NeedRules.descriptionLimit]),
-                "desired_date": ["type": ["string", "null"], "format": "date"], "form": ["type": "object", "additionalProperties": formAnswer],
+                "desired_date": ["type": ["string", "null"], "format": "date"],
+                "form": ["type": "object", "additionalProperties": formAnswer],
                 "urgency": strings(Urgency.allCases.map(\.rawValue)), "importance": strings(Importance.allCases.map(\.rawValue)),
-                "effort_hours": ["type": ["number", "null"], "minimum": 0, "maximum": NeedRules.effortLimit], "strategic_goal_id": nullableUUID, "is_confidential": boolean,
+                "effort_hours": ["type": ["number", "null"], "minimum": 0, "maximum": NeedRules.effortLimit],
+                "strategic_goal_id": nullableUUID, "is_confidential": boolean,
             ]),
-            "Need": object([
-                "id": uuid, "number": string(["pattern": "^N-[0-9]{4}-[0-9]{6,}$"]), "title": string(), "description": string(),
-                "kind": strings(NeedKind.allCases.map(\.rawValue)), "status": strings(NeedStatus.allCases.map(\.rawValue)),
-                "priority": priorities, "requester_id": uuid, "requesting_department_id": uuid, "providing_department_id": uuid,
-                "assignee_ids": ["type": "array", "items": uuid], "is_confidential": boolean, "version": ["type": "integer"],
-                "available_actions": ["type": "array", "items": strings(NeedAction.allCases.map(\.rawValue))],
-            ], required: ["id", "number", "title", "status", "priority"], strict: false),
-            "Transition": object(["action": strings(NeedAction.allCases.map(\.rawValue)), "reply": string(["maxLength": 20000])],
-                                 required: ["action"]),
+            "Need": object(
+                [
+                    "id": uuid, "number": string(["pattern": "^N-[0-9]{4}-[0-9]{6,}$"]), "title": string(), "description": string(),
+                    "kind": strings(NeedKind.allCases.map(\.rawValue)), "status": strings(NeedStatus.allCases.map(\.rawValue)),
+                    "priority": priorities, "requester_id": uuid, "requesting_department_id": uuid, "providing_department_id": uuid,
+                    "assignee_ids": ["type": "array", "items": uuid], "is_confidential": boolean, "version": ["type": "integer"],
+                    "available_actions": ["type": "array", "items": strings(NeedAction.allCases.map(\.rawValue))],
+                ], required: ["id", "number", "title", "status", "priority"], strict: false),
+            "Transition": object(
+                ["action": strings(NeedAction.allCases.map(\.rawValue)), "reply": string(["maxLength": 20000])],
+                required: ["action"]),
             "Assignees": object(["assignee_ids": ["type": "array", "items": uuid, "maxItems": 20]], required: ["assignee_ids"]),
             "Comment": object(["body": string(["maxLength": 20000]), "visibility": strings(["public", "internal"])], required: ["body"]),
             "ICS": string(["description": "an iCalendar file"]),
-            "BusinessCalendar": object([
-                "name": string(["maxLength": 100]), "time_zone": string(),
-                "weekly_hours": ["type": "object", "propertyNames": strings(Weekday.allCases.map(\.name)),
-                                 "additionalProperties": ["type": "array", "items": string(["pattern": "^[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}$"])]],
-                "holidays": ["type": "object", "additionalProperties": string()],
-                "make_up_workdays": ["type": "object", "additionalProperties": strings(Weekday.allCases.map(\.name))],
-            ], required: ["name", "time_zone", "weekly_hours"]),
-            "ServiceLevelPolicy": object([
-                "mode": strings(["business", "calendar"]),
-                "targets": ["type": "object", "propertyNames": priorities,
-                            "additionalProperties": object(["first_response_minutes": ["type": ["integer", "null"], "minimum": 1],
-                                                            "resolution_minutes": ["type": ["integer", "null"], "minimum": 1]])],
-                "pausing_statuses": ["type": "array", "items": strings(NeedStatus.allCases.map(\.rawValue))],
-                "warning_percent": ["type": "integer", "minimum": 1, "maximum": 99], "raise_priority_on_breach": boolean,
-            ], required: ["mode", "targets"]),
+            "BusinessCalendar": object(
+                [
+                    "name": string(["maxLength": 100]), "time_zone": string(),
+                    "weekly_hours": [
+                        "type": "object", "propertyNames": strings(Weekday.allCases.map(\.name)),
+                        "additionalProperties": ["type": "array", "items": string(["pattern": "^[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}$"])],
+                    ],
+                    "holidays": ["type": "object", "additionalProperties": string()],
+                    "make_up_workdays": ["type": "object", "additionalProperties": strings(Weekday.allCases.map(\.name))],
+                ], required: ["name", "time_zone", "weekly_hours"]),
+            "ServiceLevelPolicy": object(
+                [
+                    "mode": strings(["business", "calendar"]),
+                    "targets": [
+                        "type": "object", "propertyNames": priorities,
+                        "additionalProperties": object([
+                            "first_response_minutes": ["type": ["integer", "null"], "minimum": 1],
+                            "resolution_minutes": ["type": ["integer", "null"], "minimum": 1],
+                        ]),
+                    ],
+                    "pausing_statuses": ["type": "array", "items": strings(NeedStatus.allCases.map(\.rawValue))],
+                    "warning_percent": ["type": "integer", "minimum": 1, "maximum": 99], "raise_priority_on_breach": boolean,
+                ], required: ["mode", "targets"]),
             "ServiceLevelClock": object(["first_response": ["type": "object"], "resolution": ["type": "object"]], strict: false),
-            "Inbox": object(["items": ["type": "array", "items": object([
-                "id": uuid, "person_id": uuid, "need_id": uuid, "event_id": uuid, "kind": strings(NotificationKind.allCases.map(\.rawValue)),
-                "actor_id": uuid, "detail": string(), "created_at": string(["format": "date-time"]),
-                "read_at": string(["format": "date-time"]), "need_number": string(), "need_title": string(), "text": string(),
-                "subject_id": uuid, "path": string(["pattern": "^/"]),
-            ], required: ["id", "kind", "created_at", "text", "path"], strict: false)],
-                             "unread_count": ["type": "integer", "minimum": 0], "unread_more": boolean], required: ["items", "unread_count"]),
+            "Inbox": object(
+                [
+                    "items": [
+                        "type": "array",
+                        "items": object(
+                            [
+                                "id": uuid, "person_id": uuid, "need_id": uuid, "event_id": uuid,
+                                "kind": strings(NotificationKind.allCases.map(\.rawValue)),
+                                "actor_id": uuid, "detail": string(), "created_at": string(["format": "date-time"]),
+                                "read_at": string(["format": "date-time"]), "need_number": string(), "need_title": string(),
+                                "text": string(),
+                                "subject_id": uuid, "path": string(["pattern": "^/"]),
+                            ], required: ["id", "kind", "created_at", "text", "path"], strict: false),
+                    ],
+                    "unread_count": ["type": "integer", "minimum": 0], "unread_more": boolean,
+                ], required: ["items", "unread_count"]),
             "ReadNotifications": object(["ids": ["type": "array", "items": uuid]]),
             "ChannelInput": object([
-                "kind": strings(NotificationChannel.Kind.allCases.map(\.rawValue)), "name": string(["minLength": 1, "maxLength": 100, "pattern": "\\S"]),
+                "kind": strings(NotificationChannel.Kind.allCases.map(\.rawValue)),
+                "name": string(["minLength": 1, "maxLength": 100, "pattern": "\\S"]),
                 "url": string(["pattern": "^https?://[^/\\s]+"]), "secret": ["type": ["string", "null"], "maxLength": 500],
                 "events": ["type": "array", "items": strings(NotificationChannel.departmentKinds.map(\.rawValue))],
                 "language": strings(Language.allCases.map(\.rawValue)), "is_active": boolean,
             ]),
-            "Channel": object([
-                "id": uuid, "department_id": uuid, "kind": strings(NotificationChannel.Kind.allCases.map(\.rawValue)), "name": string(),
-                "url": string(), "has_secret": boolean, "events": ["type": "array", "items": string()],
-                "language": strings(Language.allCases.map(\.rawValue)), "is_active": boolean, "created_at": string(["format": "date-time"]),
-            ], required: ["id", "department_id", "kind", "name", "url", "has_secret", "events", "language", "is_active"], strict: false),
-            "Job": object([
-                "id": uuid, "kind": string(), "payload": string(), "state": strings(Job.State.allCases.map(\.rawValue)),
-                "attempts": ["type": "integer"], "max_attempts": ["type": "integer"], "run_at": string(["format": "date-time"]),
-                "locked_until": ["type": ["string", "null"], "format": "date-time"], "last_error": ["type": ["string", "null"]],
-                "created_at": string(["format": "date-time"]), "updated_at": string(["format": "date-time"]),
-                "finished_at": ["type": ["string", "null"], "format": "date-time"],
-            ], required: ["id", "kind", "payload", "state", "attempts", "max_attempts", "run_at", "created_at", "updated_at"], strict: false),
-            "JobList": object(["items": ["type": "array", "items": ["$ref": "#/components/schemas/Job"]],
-                               "counts": ["type": "object", "additionalProperties": ["type": "integer"]]],
-                              required: ["items", "counts"]),
-            "PrivacySetting": object(["minimum_group": ["type": "integer", "minimum": MinimumGroup.floor, "maximum": 1000]], required: ["minimum_group"]),
+            "Channel": object(
+                [
+                    "id": uuid, "department_id": uuid, "kind": strings(NotificationChannel.Kind.allCases.map(\.rawValue)), "name": string(),
+                    "url": string(), "has_secret": boolean, "events": ["type": "array", "items": string()],
+                    "language": strings(Language.allCases.map(\.rawValue)), "is_active": boolean,
+                    "created_at": string(["format": "date-time"]),
+                ], required: ["id", "department_id", "kind", "name", "url", "has_secret", "events", "language", "is_active"], strict: false),
+            "Job": object(
+                [
+                    "id": uuid, "kind": string(), "payload": string(), "state": strings(Job.State.allCases.map(\.rawValue)),
+                    "attempts": ["type": "integer"], "max_attempts": ["type": "integer"], "run_at": string(["format": "date-time"]),
+                    "locked_until": ["type": ["string", "null"], "format": "date-time"], "last_error": ["type": ["string", "null"]],
+                    "created_at": string(["format": "date-time"]), "updated_at": string(["format": "date-time"]),
+                    "finished_at": ["type": ["string", "null"], "format": "date-time"],
+                ], required: ["id", "kind", "payload", "state", "attempts", "max_attempts", "run_at", "created_at", "updated_at"],
+                strict: false),
+            "JobList": object(
+                [
+                    "items": ["type": "array", "items": ["$ref": "#/components/schemas/Job"]],
+                    "counts": ["type": "object", "additionalProperties": ["type": "integer"]],
+                ],
+                required: ["items", "counts"]),
+            "PrivacySetting": object(
+                ["minimum_group": ["type": "integer", "minimum": MinimumGroup.floor, "maximum": 1000]], required: ["minimum_group"]),
             "Privacy": object(["minimum_group": ["type": "integer"], "floor": ["type": "integer"]], required: ["minimum_group", "floor"]),
-            "PriorityMatrix": object(["cells": ["type": "array", "minItems": 4, "maxItems": 4,
-                                                "items": ["type": "array", "minItems": 4, "maxItems": 4, "items": priorities]]],
-                                     required: ["cells"]),
+            "PriorityMatrix": object(
+                [
+                    "cells": [
+                        "type": "array", "minItems": 4, "maxItems": 4,
+                        "items": ["type": "array", "minItems": 4, "maxItems": 4, "items": priorities],
+                    ]
+                ],
+                required: ["cells"]),
         ]) { $1 }
     }
 
@@ -274,14 +423,18 @@ enum OpenAPIDocument {
             if !parameters.isEmpty { entry["parameters"] = parameters }
             if operation.audience == .anyone { entry["security"] = [] as [Any] }
             if let body = operation.body {
-                entry["requestBody"] = ["required": true, "content": [operation.mediaType: ["schema": ["$ref": "#/components/schemas/\(body)"]]]]
+                entry["requestBody"] = [
+                    "required": true, "content": [operation.mediaType: ["schema": ["$ref": "#/components/schemas/\(body)"]]],
+                ]
             }
             paths["/" + openAPIPath, default: [:]][operation.method.lowercased()] = entry
         }
         return OpenAPIJSON(value: [
             "openapi": "3.1.0",
-            "info": ["title": "Tandem API", "version": "1.0.0",
-                     "description": "Internal customer needs (内部客户需求): raise, route, serve and measure what departments need from each other."],
+            "info": [
+                "title": "Tandem API", "version": "1.0.0",
+                "description": "Internal customer needs (内部客户需求): raise, route, serve and measure what departments need from each other.",
+            ],
             "servers": [["url": "/"]],
             "components": [
                 "schemas": schemas,
@@ -302,8 +455,10 @@ enum OpenAPIDocument {
             success["content"] = ["application/json": ["schema": ["$ref": "#/components/schemas/\(response)"]]]
         }
         var result: [String: Any] = ["\(operation.success)": success]
-        for (status, description) in [("400", "bad request"), ("401", "not signed in"), ("403", "not allowed"), ("404", "not found"),
-                                      ("409", "conflict"), ("422", "invalid input"), ("429", "too many attempts"), ("503", "database unavailable")] {
+        for (status, description) in [
+            ("400", "bad request"), ("401", "not signed in"), ("403", "not allowed"), ("404", "not found"),
+            ("409", "conflict"), ("422", "invalid input"), ("429", "too many attempts"), ("503", "database unavailable"),
+        ] {
             result[status] = error.merging(["description": description]) { $1 }
         }
         return result
@@ -311,7 +466,10 @@ enum OpenAPIDocument {
 
     static func operationName(_ path: String) -> String {
         path.replacingOccurrences(of: "/api/v1", with: "").split(whereSeparator: { "/-.".contains($0) })
-            .map { $0.hasPrefix(":") ? "By" + $0.dropFirst().prefix(1).uppercased() + $0.dropFirst(2) : $0.prefix(1).uppercased() + $0.dropFirst() }
+            .map {
+                $0.hasPrefix(":")
+                    ? "By" + $0.dropFirst().prefix(1).uppercased() + $0.dropFirst(2) : $0.prefix(1).uppercased() + $0.dropFirst()
+            }
             .joined()
     }
 }

@@ -53,8 +53,9 @@ struct OrganisationController: RouteCollection {
         }
 
         var input: PersonInput {
-            PersonInput(login: login, displayName: displayName, email: email, departmentID: departmentID, roles: roles,
-                        language: language, isActive: isActive, emailNotifications: emailNotifications, password: password)
+            PersonInput(
+                login: login, displayName: displayName, email: email, departmentID: departmentID, roles: roles,
+                language: language, isActive: isActive, emailNotifications: emailNotifications, password: password)
         }
     }
 

@@ -42,8 +42,9 @@ struct PlanningController: RouteCollection {
         func input(over goal: StrategicGoal?) throws -> GoalInput {
             guard let title = title ?? goal?.title else { throw TandemError.invalid("title", "title is required", .required) }
             guard let weight = weight ?? goal?.weight else { throw TandemError.invalid("weight", "weight is required", .required) }
-            return GoalInput(title: title, description: description ?? goal?.description ?? "", weight: weight,
-                             startsOn: startsOn ?? goal?.startsOn, endsOn: endsOn ?? goal?.endsOn, isActive: isActive ?? goal?.isActive ?? true)
+            return GoalInput(
+                title: title, description: description ?? goal?.description ?? "", weight: weight,
+                startsOn: startsOn ?? goal?.startsOn, endsOn: endsOn ?? goal?.endsOn, isActive: isActive ?? goal?.isActive ?? true)
         }
     }
 
@@ -90,7 +91,8 @@ struct PlanningController: RouteCollection {
     struct WeightsBody: StrictBody {
         var p1: Double, p2: Double, p3: Double, p4: Double, goalFactor: Double, pointsPerDay: Double, ageCap: Double, hoursPerDay: Double
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case p1, p2, p3, p4, goalFactor = "goal_factor", pointsPerDay = "points_per_day", ageCap = "age_cap", hoursPerDay = "hours_per_day"
+            case p1, p2, p3, p4, goalFactor = "goal_factor", pointsPerDay = "points_per_day", ageCap = "age_cap", hoursPerDay =
+                "hours_per_day"
         }
     }
 
@@ -102,8 +104,9 @@ struct PlanningController: RouteCollection {
     func setWeights(_ request: Request) async throws -> Response {
         try request.tandem.planning.checkMaySetWeights(by: try request.actor())
         let body = try request.decodeBody(WeightsBody.self)
-        let weights = PlanningWeights(p1: body.p1, p2: body.p2, p3: body.p3, p4: body.p4, goalFactor: body.goalFactor,
-                                      pointsPerDay: body.pointsPerDay, ageCap: body.ageCap, hoursPerDay: body.hoursPerDay)
+        let weights = PlanningWeights(
+            p1: body.p1, p2: body.p2, p3: body.p3, p4: body.p4, goalFactor: body.goalFactor,
+            pointsPerDay: body.pointsPerDay, ageCap: body.ageCap, hoursPerDay: body.hoursPerDay)
         return try json(try await request.tandem.planning.setWeights(weights, by: try request.actor()))
     }
 
@@ -148,7 +151,8 @@ struct PlanningController: RouteCollection {
         let workflow = request.tandem.planning
         let period = try query.string("period").map { try ReportingPeriod.parse($0) } ?? workflow.currentPeriod
         let committed = try await workflow.review(department, in: period, for: actor)
-        let proposal = try await workflow.capacity(of: department, in: period, for: actor) == nil
+        let proposal =
+            try await workflow.capacity(of: department, in: period, for: actor) == nil
             ? nil : try await workflow.propose(department, in: period, for: actor)
         return try json(PlanResponse(period: period.description, proposal: proposal, committed: committed?.plan, review: committed?.review))
     }
@@ -167,7 +171,8 @@ struct PlanningController: RouteCollection {
             guard let id = Need.ID(key) else { throw TandemError.invalid("pins", "'\(key)' is not a need id") }
             pins[id] = pin
         }
-        let plan = try await request.tandem.planning.commit(department, in: try ReportingPeriod.parse(body.period), pins: pins, by: try request.actor())
+        let plan = try await request.tandem.planning.commit(
+            department, in: try ReportingPeriod.parse(body.period), pins: pins, by: try request.actor())
         return try json(plan, status: .created)
     }
 }

@@ -26,8 +26,9 @@ struct SatisfactionController: RouteCollection {
 
         /// The body's fields over the current policy (a field left out keeps its value).
         func applied(to policy: SatisfactionPolicy) -> SatisfactionPolicy {
-            SatisfactionPolicy(ratingDays: ratingDays ?? policy.ratingDays, lowScore: lowScore ?? policy.lowScore,
-                               onLowRating: onLowRating ?? policy.onLowRating)
+            SatisfactionPolicy(
+                ratingDays: ratingDays ?? policy.ratingDays, lowScore: lowScore ?? policy.lowScore,
+                onLowRating: onLowRating ?? policy.onLowRating)
         }
     }
 

@@ -36,8 +36,10 @@ struct SearchController: RouteCollection {
         guard let provider: Department.ID = try parameters.id("providing_department_id") else {
             throw TandemError.invalid("providing_department_id", "providing_department_id is required", .required)
         }
-        let hints = try await request.tandem.search.similarOpenNeeds(title: parameters.string("title") ?? "", provider: provider, for: actor)
-        return try json(ItemList(items: hints.map { SimilarNeedResponse(need: NeedResponse($0.need, for: actor), similarity: $0.similarity) }))
+        let hints = try await request.tandem.search.similarOpenNeeds(
+            title: parameters.string("title") ?? "", provider: provider, for: actor)
+        return try json(
+            ItemList(items: hints.map { SimilarNeedResponse(need: NeedResponse($0.need, for: actor), similarity: $0.similarity) }))
     }
 }
 
@@ -65,7 +67,9 @@ struct SearchPageResponse: Encodable {
     init(_ page: NeedSearchPage, for actor: Person) {
         let parts = { (text: HighlightedText) in text.parts.map { Part(text: $0.text, match: $0.isMatch) } }
         items = page.hits.map {
-            Hit(need: NeedResponse($0.need, for: actor), title: parts($0.title), snippet: $0.snippet.map(parts), snippetSource: $0.snippetSource?.rawValue)
+            Hit(
+                need: NeedResponse($0.need, for: actor), title: parts($0.title), snippet: $0.snippet.map(parts),
+                snippetSource: $0.snippetSource?.rawValue)
         }
         total = page.total.value
         if case .exactly = page.total { totalIsExact = true } else { totalIsExact = false }

@@ -33,8 +33,9 @@ struct SuggestionController: RouteCollection {
     func submitSuggestion(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let body = try request.decodeBody(SuggestionBody.self)
-        let suggestion = try await request.tandem.suggestions.submit(to: body.departmentID, body: body.body ?? "", anonymous: body.anonymous ?? false,
-                                                                     by: actor)
+        let suggestion = try await request.tandem.suggestions.submit(
+            to: body.departmentID, body: body.body ?? "", anonymous: body.anonymous ?? false,
+            by: actor)
         return try json(suggestion, status: .created)
     }
 

@@ -20,9 +20,10 @@ struct SurveyController: RouteCollection {
         }
 
         var input: SurveyWorkflow.Input {
-            SurveyWorkflow.Input(title: title ?? "", description: description ?? "", isAnonymous: isAnonymous ?? false, questions: questions ?? [],
-                                 audienceDepartments: audienceDepartments ?? [], audiencePeople: audiencePeople ?? [],
-                                 frequency: frequency ?? .once, startsOn: startsOn, openDays: openDays ?? 14)
+            SurveyWorkflow.Input(
+                title: title ?? "", description: description ?? "", isAnonymous: isAnonymous ?? false, questions: questions ?? [],
+                audienceDepartments: audienceDepartments ?? [], audiencePeople: audiencePeople ?? [],
+                frequency: frequency ?? .once, startsOn: startsOn, openDays: openDays ?? 14)
         }
     }
 
@@ -85,7 +86,8 @@ struct SurveyController: RouteCollection {
             var ratingAverage: Double?
             var texts: [String]?
             enum CodingKeys: String, CodingKey {
-                case key, prompt, kind, answered, options, ratingDistribution = "rating_distribution", ratingAverage = "rating_average", texts
+                case key, prompt, kind, answered, options, ratingDistribution = "rating_distribution", ratingAverage = "rating_average",
+                    texts
             }
         }
 
@@ -103,10 +105,11 @@ struct SurveyController: RouteCollection {
             withheld = results.withheld
             questions = results.questions.map { question in
                 let choice = question.kind == .singleChoice || question.kind == .multipleChoice
-                return Question(key: question.key, prompt: question.prompt, kind: question.kind, answered: question.answered,
-                                options: choice ? question.options : nil,
-                                ratingDistribution: question.kind == .rating ? question.ratingDistribution : nil,
-                                ratingAverage: question.ratingAverage, texts: choice || question.kind == .rating ? nil : question.texts)
+                return Question(
+                    key: question.key, prompt: question.prompt, kind: question.kind, answered: question.answered,
+                    options: choice ? question.options : nil,
+                    ratingDistribution: question.kind == .rating ? question.ratingDistribution : nil,
+                    ratingAverage: question.ratingAverage, texts: choice || question.kind == .rating ? nil : question.texts)
             }
         }
     }
@@ -176,8 +179,11 @@ struct SurveyController: RouteCollection {
         let actor = try request.actor()
         let query = try QueryParameters(request, allowed: ["status"])
         let status = try query.enumValue("status", of: NeedDraft.Status.self) ?? .open
-        return try json(ItemList(items: try await request.tandem.surveys.drafts(provider: request.id("departmentID", "department"), status: status,
-                                                                               for: actor)))
+        return try json(
+            ItemList(
+                items: try await request.tandem.surveys.drafts(
+                    provider: request.id("departmentID", "department"), status: status,
+                    for: actor)))
     }
 
     func convert(_ request: Request) async throws -> Response {

@@ -18,7 +18,9 @@ enum BackupCommands {
                 let stamp = Timestamp.format(Date()).replacingOccurrences(of: ":", with: "-")
                 let destination = URL(fileURLWithPath: arguments.dropFirst().first ?? "tandem-backups/\(stamp)")
                 let manifest = try await Backup.create(of: location, at: destination, logger: logger)
-                print("Backup written to \(destination.standardizedFileURL.path): \(manifest.database) database, \(manifest.attachments) attachments.")
+                print(
+                    "Backup written to \(destination.standardizedFileURL.path): \(manifest.database) database, \(manifest.attachments) attachments."
+                )
             } else {
                 // NB: CommandLineGuide refused the command line without a directory.
                 guard let source = arguments.dropFirst().first else { return 2 }

@@ -56,17 +56,23 @@ struct CommandLineGuide {
 
     static let commands: [Command] = [
         Command("serve", "Serves Tandem over HTTP (the command when none is named).", ServeCommand.Signature()),
-        Command("migrate", "Brings the database's tables up to date (serve does it too), or reverts the last migrations.",
-                MigrateCommand.Signature(), helps: ["revert": "Reverts the last batch of migrations (asks first)."]),
+        Command(
+            "migrate", "Brings the database's tables up to date (serve does it too), or reverts the last migrations.",
+            MigrateCommand.Signature(), helps: ["revert": "Reverts the last batch of migrations (asks first)."]),
         Command("routes", "Lists every HTTP route.", RoutesCommand.Signature()),
         Command("demo", DemoCommand().help, DemoCommand.Signature()),
         Command("dataset", DatasetCommand().help, DatasetCommand.Signature()),
         Command("import", ImportCommand().help, ImportCommand.Signature()),
-        Command("backup", "Writes an online, consistent backup of the database and the attachments while Tandem serves.",
-                arguments: [Input(name: "directory", help: "Where to write it, a new directory (default: ./tandem-backups/<time>).",
-                                  kind: .optionalArgument)]),
-        Command("restore", "Restores a backup into the configured, empty database (stop the server first).",
-                arguments: [Input(name: "directory", help: "The backup's directory.", kind: .argument)]),
+        Command(
+            "backup", "Writes an online, consistent backup of the database and the attachments while Tandem serves.",
+            arguments: [
+                Input(
+                    name: "directory", help: "Where to write it, a new directory (default: ./tandem-backups/<time>).",
+                    kind: .optionalArgument)
+            ]),
+        Command(
+            "restore", "Restores a backup into the configured, empty database (stop the server first).",
+            arguments: [Input(name: "directory", help: "The backup's directory.", kind: .argument)]),
     ]
 
     static func decide(_ arguments: [String]) -> Decision {
@@ -136,13 +142,17 @@ struct CommandLineGuide {
         let options = command.options.map { $0.kind == .flag ? "[--\($0.name)]" : "[--\($0.name) <value>]" }
         var text = "Usage: " + ([program, command.name] + arguments + options).joined(separator: " ") + "\n\n" + command.summary + "\n"
         let help = Input(name: "help", short: "h", help: "Shows this help.", kind: .flag)
-        let described = command.arguments.map { ("<\($0.name)>", $0.help) }
+        let described =
+            command.arguments.map { ("<\($0.name)>", $0.help) }
             + (command.options + [help]).map { option in
-                (([option.short.map { "-\($0)" }].compactMap { $0 } + ["--\(option.name)" + (option.kind == .option ? " <value>" : "")])
-                    .joined(separator: ", "), option.help)
+                (
+                    ([option.short.map { "-\($0)" }].compactMap { $0 } + ["--\(option.name)" + (option.kind == .option ? " <value>" : "")])
+                        .joined(separator: ", "), option.help
+                )
             }
         let width = described.map(\.0.count).max() ?? 0
-        text += "\n" + described.map { "  \($0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0))\($0.1)" }.joined(separator: "\n")
+        text +=
+            "\n" + described.map { "  \($0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0))\($0.1)" }.joined(separator: "\n")
         return text
     }
 

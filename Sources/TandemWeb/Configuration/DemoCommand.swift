@@ -33,8 +33,9 @@ struct DemoCommand: AsyncCommand {
         ]
         var departments: [Department] = []
         for (name, code, provider) in departmentSpecs {
-            departments.append(try await services.organisation.createDepartment(
-                DepartmentInput(name: name, code: code, parentID: nil, isProvider: provider), by: admin))
+            departments.append(
+                try await services.organisation.createDepartment(
+                    DepartmentInput(name: name, code: code, parentID: nil, isProvider: provider), by: admin))
         }
         let surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"]
         let givenNames = ["小明", "丽华", "建国", "静", "伟", "芳", "磊", "婷", "强", "敏"]
@@ -48,22 +49,45 @@ struct DemoCommand: AsyncCommand {
                 var roles: Set<Role> = [.employee]
                 if slot == 0 { roles.insert(.manager) }
                 if department.isProvider && slot <= 2 { roles.insert(.agent) }
-                let person = try await services.organisation.createPerson(PersonInput(
-                    login: "\(pinyinGiven[nameIndex]).\(pinyinSurnames[surnameIndex])" + (index * 5 + slot >= 10 ? "\(index * 5 + slot)" : ""),
-                    displayName: surnames[surnameIndex] + givenNames[nameIndex], email: "\(pinyinGiven[nameIndex])\(index * 5 + slot)@example.com",
-                    departmentID: department.id, roles: roles, language: slot == 4 ? .en : .zhCN, password: Self.password), by: admin)
+                let person = try await services.organisation.createPerson(
+                    PersonInput(
+                        login: "\(pinyinGiven[nameIndex]).\(pinyinSurnames[surnameIndex])"
+                            + (index * 5 + slot >= 10 ? "\(index * 5 + slot)" : ""),
+                        displayName: surnames[surnameIndex] + givenNames[nameIndex],
+                        email: "\(pinyinGiven[nameIndex])\(index * 5 + slot)@example.com",
+                        departmentID: department.id, roles: roles, language: slot == 4 ? .en : .zhCN, password: Self.password), by: admin)
                 people[department.id, default: []].append(person)
             }
         }
         let catalog: [String: [(String, NeedKind, [FormField])]] = [
-            "MKT": [("市场调研数据 Market research data", .information, [FormField(key: "region", label: "区域 Region", type: .singleChoice, isRequired: true, options: ["华东", "华南", "华北", "西部"])]),
-                    ("宣传物料设计 Campaign material", .service, [])],
-            "HR": [("招聘 Recruiting", .resource, [FormField(key: "headcount", label: "人数 Headcount", type: .number, isRequired: true)]),
-                   ("培训 Training", .service, []), ("人员借调 Staff secondment", .resource, [])],
-            "FIN": [("预算申请 Budget request", .resource, [FormField(key: "amount", label: "金额(元) Amount (CNY)", type: .number, isRequired: true)]),
-                    ("财务报表 Financial report", .information, [])],
-            "IT": [("账号与权限 Accounts and access", .technology, []), ("设备申领 Equipment", .resource, []),
-                   ("系统开发 System development", .technology, [FormField(key: "deadline", label: "上线日期 Go-live date", type: .date, isRequired: false)])],
+            "MKT": [
+                (
+                    "市场调研数据 Market research data", .information,
+                    [
+                        FormField(
+                            key: "region", label: "区域 Region", type: .singleChoice, isRequired: true, options: ["华东", "华南", "华北", "西部"])
+                    ]
+                ),
+                ("宣传物料设计 Campaign material", .service, []),
+            ],
+            "HR": [
+                ("招聘 Recruiting", .resource, [FormField(key: "headcount", label: "人数 Headcount", type: .number, isRequired: true)]),
+                ("培训 Training", .service, []), ("人员借调 Staff secondment", .resource, []),
+            ],
+            "FIN": [
+                (
+                    "预算申请 Budget request", .resource,
+                    [FormField(key: "amount", label: "金额(元) Amount (CNY)", type: .number, isRequired: true)]
+                ),
+                ("财务报表 Financial report", .information, []),
+            ],
+            "IT": [
+                ("账号与权限 Accounts and access", .technology, []), ("设备申领 Equipment", .resource, []),
+                (
+                    "系统开发 System development", .technology,
+                    [FormField(key: "deadline", label: "上线日期 Go-live date", type: .date, isRequired: false)]
+                ),
+            ],
             "ADMIN": [("会议室与差旅 Rooms and travel", .service, [])],
             "LEGAL": [("合同审核 Contract review", .service, [])],
             "PUR": [("采购申请 Purchase request", .resource, [])],
@@ -73,15 +97,19 @@ struct DemoCommand: AsyncCommand {
             let manager = people[department.id]![0]
             for (name, kind, fields) in catalog[department.code] ?? [] {
                 let agents = people[department.id]!.filter { $0.has(.agent) }.prefix(1).map(\.id)
-                offerings.append(try await services.catalog.create(OfferingInput(
-                    providerID: department.id, name: name, kind: kind, description: "\(name)：由\(department.name)提供。",
-                    audience: .everyone, defaultAssigneeIDs: agents, formFields: fields,
-                    confidentialByDefault: department.code == "LEGAL"), by: manager))
+                offerings.append(
+                    try await services.catalog.create(
+                        OfferingInput(
+                            providerID: department.id, name: name, kind: kind, description: "\(name)：由\(department.name)提供。",
+                            audience: .everyone, defaultAssigneeIDs: agents, formFields: fields,
+                            confidentialByDefault: department.code == "LEGAL"), by: manager))
             }
         }
-        let subjects = ["华东区季度销量分析", "新员工入职培训", "Q1 marketing budget", "CRM 系统权限开通", "笔记本电脑更换",
-                        "客户合同审核", "展会宣传册设计", "Data export for board meeting", "招聘两名销售代表", "办公用品采购",
-                        "年度预算调整", "VPN access for remote work", "竞品价格调研", "项目组临时借调", "出差报销流程咨询"]
+        let subjects = [
+            "华东区季度销量分析", "新员工入职培训", "Q1 marketing budget", "CRM 系统权限开通", "笔记本电脑更换",
+            "客户合同审核", "展会宣传册设计", "Data export for board meeting", "招聘两名销售代表", "办公用品采购",
+            "年度预算调整", "VPN access for remote work", "竞品价格调研", "项目组临时借调", "出差报销流程咨询",
+        ]
         let count = signature.needs ?? 300
         // NB: the demo's needs are spread over the past 120 days, each step a few hours after
         // the one before, so lists, ages and trends look like a real company's.
@@ -106,10 +134,11 @@ struct DemoCommand: AsyncCommand {
                 }
             }
             clock.set(start.addingTimeInterval(Double(index) / Double(count) * 115 * 86_400))
-            let need = try await workflow.raise(RaiseNeedInput(
-                title: subjects[index % subjects.count], description: "需求说明 #\(index + 1)：请尽快处理。Details for need \(index + 1).",
-                offeringID: offering.id, urgency: Urgency.allCases[random.next(4)], importance: Importance.allCases[random.next(4)],
-                effortHours: Decimal(1 + random.next(40)), formAnswers: answers), by: requester)
+            let need = try await workflow.raise(
+                RaiseNeedInput(
+                    title: subjects[index % subjects.count], description: "需求说明 #\(index + 1)：请尽快处理。Details for need \(index + 1).",
+                    offeringID: offering.id, urgency: Urgency.allCases[random.next(4)], importance: Importance.allCases[random.next(4)],
+                    effortHours: Decimal(1 + random.next(40)), formAnswers: answers), by: requester)
             let agent = people[offering.providerID]!.first { $0.has(.agent) }!
             try await walk(need, to: index % 7, agent: agent, requester: requester, workflow: workflow, clock: clock)
             if index % 7 == 4 || index % 7 == 5 {
@@ -118,13 +147,17 @@ struct DemoCommand: AsyncCommand {
             }
             raised += 1
         }
-        context.console.print("Demo company ready: \(departments.count) departments, \(people.values.map(\.count).reduce(0, +)) people, \(offerings.count) offerings, \(raised) needs.")
+        context.console.print(
+            "Demo company ready: \(departments.count) departments, \(people.values.map(\.count).reduce(0, +)) people, \(offerings.count) offerings, \(raised) needs."
+        )
         context.console.print("Every demo person signs in with the password \(Self.password) (e.g. login xiaoming.wang).")
     }
 
     /// Moves a need into one of seven lifecycle situations.
-    private func walk(_ need: Need, to stage: Int, agent: Person, requester: Person, workflow: NeedWorkflow,
-                      clock: ManualClock) async throws {
+    private func walk(
+        _ need: Need, to stage: Int, agent: Person, requester: Person, workflow: NeedWorkflow,
+        clock: ManualClock
+    ) async throws {
         clock.advance(by: 3 * 3600)
         switch stage {
         case 0: return

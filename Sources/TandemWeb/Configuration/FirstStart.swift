@@ -23,8 +23,9 @@ public enum FirstStart {
         }
         let generated = services.configuration.adminPassword == nil ? oneTimePassword() : nil
         let password = services.configuration.adminPassword ?? generated!
-        let admin = Person(id: .init(UUID()), login: "admin", displayName: "管理员 Administrator", email: nil,
-                           departmentID: departmentID, roles: [.employee, .admin], language: .zhCN, createdAt: now)
+        let admin = Person(
+            id: .init(UUID()), login: "admin", displayName: "管理员 Administrator", email: nil,
+            departmentID: departmentID, roles: [.employee, .admin], language: .zhCN, createdAt: now)
         try await store.insert(admin, passwordHash: services.organisation.hasher.hash(password))
         if generated != nil { try await services.setup.markPending() }
         return generated

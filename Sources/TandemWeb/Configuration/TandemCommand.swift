@@ -46,7 +46,8 @@ public enum TandemCommand {
                     _ = try await app.tandem.imports.failInterrupted(exceptWithin: app.tandem.database.dialect == .sqlite ? 0 : 3600)
                 }
                 if ["serve", "demo"].contains(command), let password = try await FirstStart.ensureAdministrator(app) {
-                    print("""
+                    print(
+                        """
 
                         ────────────────────────────────────────────────────────────
                          Tandem 协同 — first start. Administrator created.

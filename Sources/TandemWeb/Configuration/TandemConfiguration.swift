@@ -47,7 +47,8 @@ public struct TandemConfiguration: Sendable {
     }
 
     /// Reads the configuration from environment variables, with development defaults.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TandemConfiguration {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TandemConfiguration
+    {
         var problems: [String] = []
         let dataDirectory = URL(fileURLWithPath: environment["TANDEM_DATA_DIR"] ?? "./tandem-data").standardizedFileURL
 
@@ -80,15 +81,19 @@ public struct TandemConfiguration: Sendable {
 
         let levelName = environment["LOG_LEVEL"] ?? "info"
         let logLevel = Logger.Level(rawValue: levelName.lowercased())
-        if logLevel == nil { problems.append("LOG_LEVEL '\(levelName)' is not one of trace, debug, info, notice, warning, error, critical") }
-
+        if logLevel == nil {
+            problems.append("LOG_LEVEL '\(levelName)' is not one of trace, debug, info, notice, warning, error, critical")
+        }
 
         let resources = URL(fileURLWithPath: environment["TANDEM_RESOURCES_DIR"] ?? ".", isDirectory: true).standardizedFileURL
         if !FileManager.default.fileExists(atPath: resources.appendingPathComponent("Resources/Views").path) {
-            problems.append("TANDEM_RESOURCES_DIR '\(resources.path)' has no Resources/Views (run Tandem from its package directory or set the variable)")
+            problems.append(
+                "TANDEM_RESOURCES_DIR '\(resources.path)' has no Resources/Views (run Tandem from its package directory or set the variable)"
+            )
         }
 
-        let publicURL = (environment["TANDEM_PUBLIC_URL"] ?? "http://127.0.0.1:8080").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let publicURL = (environment["TANDEM_PUBLIC_URL"] ?? "http://127.0.0.1:8080").trimmingCharacters(
+            in: CharacterSet(charactersIn: "/"))
         if !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) || URL(string: publicURL)?.host == nil {
             problems.append("TANDEM_PUBLIC_URL must be the address people open Tandem at, e.g. https://tandem.example.com")
         }
@@ -106,12 +111,15 @@ public struct TandemConfiguration: Sendable {
         }
         var proxies: [AddressRange] = []
         for entry in (environment["TANDEM_TRUSTED_PROXIES"] ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }) {
-            if let range = AddressRange(String(entry)) { proxies.append(range) } else {
+            if let range = AddressRange(String(entry)) {
+                proxies.append(range)
+            } else {
                 problems.append("TANDEM_TRUSTED_PROXIES: '\(entry)' is not an address or a range such as 10.0.0.0/8")
             }
         }
-        let smtp = SMTPSettings.parse(url: environment["TANDEM_SMTP_URL"], from: environment["TANDEM_SMTP_FROM"],
-                                      caFile: environment["TANDEM_SMTP_CA_FILE"], &problems)
+        let smtp = SMTPSettings.parse(
+            url: environment["TANDEM_SMTP_URL"], from: environment["TANDEM_SMTP_FROM"],
+            caFile: environment["TANDEM_SMTP_CA_FILE"], &problems)
         let retryBase = integer("TANDEM_JOB_RETRY_SECONDS", environment, default: Int(JobRetry.standard.base), range: 1...3600, &problems)
         let attempts = integer("TANDEM_JOB_ATTEMPTS", environment, default: JobRetry.standard.maxAttempts, range: 1...50, &problems)
         let watch = integer("TANDEM_SLA_WATCH_SECONDS", environment, default: 30, range: 1...3600, &problems)
@@ -127,8 +135,10 @@ public struct TandemConfiguration: Sendable {
             trustedProxies: proxies)
     }
 
-    private static func integer(_ name: String, _ environment: [String: String], default value: Int, range: ClosedRange<Int>,
-                                _ problems: inout [String]) -> Int {
+    private static func integer(
+        _ name: String, _ environment: [String: String], default value: Int, range: ClosedRange<Int>,
+        _ problems: inout [String]
+    ) -> Int {
         guard let text = environment[name] else { return value }
         guard let number = Int(text), range.contains(number) else {
             problems.append("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound) (got '\(text)')")

@@ -26,8 +26,10 @@ public func configure(_ app: Application, _ configuration: TandemConfiguration) 
         // and it spent 12 ms compiling a statement that ran in 5.
         var postgres = try SQLPostgresConfiguration(url: url)
         postgres.coreConfiguration.options.additionalStartupParameters = [("jit", "off")]
-        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: configuration.postgresConnectionsPerLoop,
-                                    connectionPoolTimeout: .seconds(3)), as: .psql)
+        app.databases.use(
+            .postgres(
+                configuration: postgres, maxConnectionsPerEventLoop: configuration.postgresConnectionsPerLoop,
+                connectionPoolTimeout: .seconds(3)), as: .psql)
         database = .postgres { [unowned app] in app.db }
     }
     app.lifecycle.use(StoreShutdown(database: database))
@@ -129,8 +131,9 @@ func configureViews(_ app: Application, _ configuration: TandemConfiguration) {
     app.views.use { app in
         var userInfo = app.leaf.userInfo
         userInfo["application"] = app
-        return LeafRenderer(configuration: app.leaf.configuration, tags: app.leaf.tags, cache: app.leaf.cache,
-                            sources: app.leaf.sources, eventLoop: app.eventLoopGroup.next(), userInfo: userInfo)
+        return LeafRenderer(
+            configuration: app.leaf.configuration, tags: app.leaf.tags, cache: app.leaf.cache,
+            sources: app.leaf.sources, eventLoop: app.eventLoopGroup.next(), userInfo: userInfo)
     }
 }
 

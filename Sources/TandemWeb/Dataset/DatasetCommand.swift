@@ -36,7 +36,8 @@ struct DatasetCommand: AsyncCommand {
         for person in company.people { try await services.organisation.store.insert(person, passwordHash: hash) }
 
         let loader = BulkNeedLoader(services.database)
-        var needs = SyntheticNeeds(company: company, total: total, seed: UInt64(signature.seed ?? 1), timeZone: services.configuration.timeZone)
+        var needs = SyntheticNeeds(
+            company: company, total: total, seed: UInt64(signature.seed ?? 1), timeZone: services.configuration.timeZone)
         var written = 0
         var reported = Date()
         while written < total {
@@ -46,12 +47,16 @@ struct DatasetCommand: AsyncCommand {
             if Date().timeIntervalSince(reported) >= 5 || written == total {
                 reported = Date()
                 let seconds = reported.timeIntervalSince(started)
-                context.console.print(String(format: "%d / %d needs (%.0f%%), %.0f s, %.0f needs/s", written, total,
-                                             100 * Double(written) / Double(total), seconds, Double(written) / seconds))
+                context.console.print(
+                    String(
+                        format: "%d / %d needs (%.0f%%), %.0f s, %.0f needs/s", written, total,
+                        100 * Double(written) / Double(total), seconds, Double(written) / seconds))
             }
         }
         try await loader.continueNumbering(after: needs.highestNumbers)
-        context.console.print(String(format: "Dataset ready in %.0f s: %d departments, %d people (password %@), %d needs.",
-                                     Date().timeIntervalSince(started), company.departments.count, company.people.count, Self.password, total))
+        context.console.print(
+            String(
+                format: "Dataset ready in %.0f s: %d departments, %d people (password %@), %d needs.",
+                Date().timeIntervalSince(started), company.departments.count, company.people.count, Self.password, total))
     }
 }

@@ -30,8 +30,9 @@ struct SyntheticCompany {
         departments = (0..<departmentCount).map { index in
             let (name, code) = Self.departmentNames[index % Self.departmentNames.count]
             let suffix = index < Self.departmentNames.count ? "" : "\(index)"
-            return Department(id: .init(UUID(number: 0x0D00_0000 + index)), name: name + suffix, code: code + suffix, parentID: nil,
-                              isProvider: index % 2 == 1 || code == "IT", createdAt: created)
+            return Department(
+                id: .init(UUID(number: 0x0D00_0000 + index)), name: name + suffix, code: code + suffix, parentID: nil,
+                isProvider: index % 2 == 1 || code == "IT", createdAt: created)
         }
         var byDepartment: [Department.ID: [Person]] = [:]
         var everyone: [Person] = []
@@ -43,7 +44,8 @@ struct SyntheticCompany {
             if department.isProvider && slot % 5 == 1 { roles.insert(.agent) }
             let person = Person(
                 id: .init(UUID(number: 0x0E00_0000 + index)), login: String(format: "u%05d", index + 1),
-                displayName: Self.surnames[index % Self.surnames.count] + Self.givenNames[(index / Self.surnames.count) % Self.givenNames.count],
+                displayName: Self.surnames[index % Self.surnames.count]
+                    + Self.givenNames[(index / Self.surnames.count) % Self.givenNames.count],
                 email: nil, departmentID: department.id, roles: roles, language: index % 4 == 3 ? .en : .zhCN, createdAt: created)
             everyone.append(person)
             byDepartment[department.id, default: []].append(person)

@@ -25,46 +25,68 @@ struct SyntheticNeeds {
     var highestNumbers: [Int: Int] { numbers }
 
     static let places = ["华东区", "华南区", "华北区", "西部区", "总部", "上海分公司", "北京分公司", "深圳工厂", "研发中心", "客服中心", "成都办事处", "杭州仓库"]
-    static let placesEnglish = ["East China", "South China", "North China", "the West region", "head office", "Shanghai branch",
-                                "Beijing branch", "Shenzhen plant", "the R&D centre", "the service centre", "Chengdu office", "Hangzhou warehouse"]
-    static let objects = ["季度销售数据", "客户合同", "笔记本电脑", "CRM 账号", "VPN 权限", "招聘计划", "培训课程", "预算报表", "办公用品", "会议室",
-                          "服务器", "打印机", "差旅报销", "竞品分析", "宣传物料", "数据看板", "邮件系统", "采购订单", "供应商资质", "薪资核算",
-                          "ERP 权限", "门禁卡", "投影仪", "年度审计资料", "产品手册"]
-    static let objectsEnglish = ["quarterly sales data", "customer contract", "laptop", "CRM account", "VPN access", "hiring plan",
-                                 "training course", "budget report", "office supplies", "meeting room", "server", "printer", "travel expenses",
-                                 "competitor analysis", "campaign material", "data dashboard", "mail system", "purchase order",
-                                 "supplier qualification", "payroll", "ERP access", "access card", "projector", "annual audit files", "product manual"]
+    static let placesEnglish = [
+        "East China", "South China", "North China", "the West region", "head office", "Shanghai branch",
+        "Beijing branch", "Shenzhen plant", "the R&D centre", "the service centre", "Chengdu office", "Hangzhou warehouse",
+    ]
+    static let objects = [
+        "季度销售数据", "客户合同", "笔记本电脑", "CRM 账号", "VPN 权限", "招聘计划", "培训课程", "预算报表", "办公用品", "会议室",
+        "服务器", "打印机", "差旅报销", "竞品分析", "宣传物料", "数据看板", "邮件系统", "采购订单", "供应商资质", "薪资核算",
+        "ERP 权限", "门禁卡", "投影仪", "年度审计资料", "产品手册",
+    ]
+    static let objectsEnglish = [
+        "quarterly sales data", "customer contract", "laptop", "CRM account", "VPN access", "hiring plan",
+        "training course", "budget report", "office supplies", "meeting room", "server", "printer", "travel expenses",
+        "competitor analysis", "campaign material", "data dashboard", "mail system", "purchase order",
+        "supplier qualification", "payroll", "ERP access", "access card", "projector", "annual audit files", "product manual",
+    ]
     static let actions = ["导出", "申请", "审核", "更换", "开通", "调整", "维修", "采购", "协助", "分析", "更新", "评估"]
-    static let actionsEnglish = ["Export", "Request", "Review", "Replace", "Open", "Adjust", "Repair", "Buy", "Help with", "Analyse", "Update", "Assess"]
-    static let reasons = ["用于月度经营会议", "新项目下周启动", "客户投诉需要尽快处理", "年度审计要求", "系统升级后无法使用", "新员工入职",
-                          "老板临时要求", "配合季度盘点", "展会前需要准备好", "合规检查发现问题"]
-    static let reasonsEnglish = ["for the monthly review", "the new project starts next week", "a customer complained", "the annual audit needs it",
-                                 "it stopped working after the upgrade", "new staff start on Monday"]
-    static let replies = ["已收到，正在处理。", "请补充具体的数量和时间要求。", "已经安排同事跟进，预计明天完成。", "Done, please check and confirm.",
-                          "We need approval from your manager first.", "数据已发到你的邮箱，请查收。", "设备已到货，请到前台领取。"]
-    static let notes = ["内部备注：需要财务确认预算。", "内部：供应商报价偏高，再比一家。", "Internal: waiting for the vendor's ticket.",
-                        "内部备注：与上次的需求重复，可合并处理。", "内部：优先级需要经理确认。"]
+    static let actionsEnglish = [
+        "Export", "Request", "Review", "Replace", "Open", "Adjust", "Repair", "Buy", "Help with", "Analyse", "Update", "Assess",
+    ]
+    static let reasons = [
+        "用于月度经营会议", "新项目下周启动", "客户投诉需要尽快处理", "年度审计要求", "系统升级后无法使用", "新员工入职",
+        "老板临时要求", "配合季度盘点", "展会前需要准备好", "合规检查发现问题",
+    ]
+    static let reasonsEnglish = [
+        "for the monthly review", "the new project starts next week", "a customer complained", "the annual audit needs it",
+        "it stopped working after the upgrade", "new staff start on Monday",
+    ]
+    static let replies = [
+        "已收到，正在处理。", "请补充具体的数量和时间要求。", "已经安排同事跟进，预计明天完成。", "Done, please check and confirm.",
+        "We need approval from your manager first.", "数据已发到你的邮箱，请查收。", "设备已到货，请到前台领取。",
+    ]
+    static let notes = [
+        "内部备注：需要财务确认预算。", "内部：供应商报价偏高，再比一家。", "Internal: waiting for the vendor's ticket.",
+        "内部备注：与上次的需求重复，可合并处理。", "内部：优先级需要经理确认。",
+    ]
 
     /// The next need (call with index 0, 1, 2 … in order).
     mutating func next(_ index: Int) -> BulkNeed {
-        let createdAt = company.start.addingTimeInterval(company.end.timeIntervalSince(company.start) * Double(index) / Double(max(1, total)))
-            .wholeMilliseconds
+        let createdAt = company.start.addingTimeInterval(
+            company.end.timeIntervalSince(company.start) * Double(index) / Double(max(1, total))
+        )
+        .wholeMilliseconds
         let year = calendar.component(.year, from: createdAt)
         numbers[year, default: 0] += 1
         let requestingDepartment = company.departments[random.next(company.departments.count)]
         let requesters = company.peopleByDepartment[requestingDepartment.id] ?? []
         let requester = requesters[random.next(requesters.count)]
         var provider = company.providers[random.next(company.providers.count)]
-        if provider.id == requestingDepartment.id { provider = company.providers[(random.next(company.providers.count - 1) + 1) % company.providers.count] }
+        if provider.id == requestingDepartment.id {
+            provider = company.providers[(random.next(company.providers.count - 1) + 1) % company.providers.count]
+        }
         let agents = company.agentsByDepartment[provider.id] ?? []
         let agent = agents[random.next(agents.count)]
 
         let place = random.next(Self.places.count), object = random.next(Self.objects.count), action = random.next(Self.actions.count)
         let english = random.next(10) < 3
-        let title = english
+        let title =
+            english
             ? "\(Self.actionsEnglish[action]) \(Self.objectsEnglish[object]) for \(Self.placesEnglish[place])"
             : "\(Self.places[place])\(Self.actions[action])\(Self.objects[object])"
-        let description = english
+        let description =
+            english
             ? "Please \(Self.actionsEnglish[action].lowercased()) the \(Self.objectsEnglish[object]): \(Self.reasonsEnglish[random.next(Self.reasonsEnglish.count)]). About \(1 + random.next(50)) people are affected."
             : "\(Self.places[place])需要\(Self.actions[action])\(Self.objects[object])，\(Self.reasons[random.next(Self.reasons.count)])。涉及 \(1 + random.next(50)) 人，请在 \(1 + random.next(12)) 月底前完成。"
         let urgency = Urgency.allCases[random.next(4)], importance = Importance.allCases[random.next(4)]
@@ -77,24 +99,32 @@ struct SyntheticNeeds {
         if age > 30 * 86_400 {
             status = roll < 70 ? .closed : roll < 85 ? .resolved : roll < 90 ? .rejected : roll < 95 ? .inProgress : .accepted
         } else {
-            status = roll < 25 ? .new : roll < 45 ? .accepted : roll < 70 ? .inProgress : roll < 78 ? .waitingOnRequester : roll < 92 ? .resolved : .closed
+            status =
+                roll < 25
+                ? .new : roll < 45 ? .accepted : roll < 70 ? .inProgress : roll < 78 ? .waitingOnRequester : roll < 92 ? .resolved : .closed
         }
         let id = Need.ID(UUID(number: 0x1_0000_0000 + index))
         let hour: TimeInterval = 3600
         let respondedAt = createdAt.addingTimeInterval(Double(1 + random.next(12)) * hour)
         let resolvedAt = respondedAt.addingTimeInterval(Double(2 + random.next(120)) * hour)
         let closedAt = resolvedAt.addingTimeInterval(Double(1 + random.next(72)) * hour)
-        var events = [NeedEvent(id: .init(UUID(number: 0x2_0000_0000 + index * 8)), needID: id, actorID: requester.id, at: createdAt, kind: .raised)]
+        var events = [
+            NeedEvent(id: .init(UUID(number: 0x2_0000_0000 + index * 8)), needID: id, actorID: requester.id, at: createdAt, kind: .raised)
+        ]
         func step(_ from: NeedStatus, _ to: NeedStatus, by actor: Person, at: Date) {
-            events.append(NeedEvent(id: .init(UUID(number: 0x2_0000_0000 + index * 8 + events.count)), needID: id, actorID: actor.id, at: at,
-                                    kind: .transitioned, changes: [.init(field: "status", old: from.rawValue, new: to.rawValue)]))
+            events.append(
+                NeedEvent(
+                    id: .init(UUID(number: 0x2_0000_0000 + index * 8 + events.count)), needID: id, actorID: actor.id, at: at,
+                    kind: .transitioned, changes: [.init(field: "status", old: from.rawValue, new: to.rawValue)]))
         }
         var comments: [NeedComment] = []
         func comment(_ body: String, _ visibility: NeedEvent.Visibility, at: Date) {
             let commentID = NeedComment.ID(UUID(number: 0x3_0000_0000 + index * 4 + comments.count))
             comments.append(NeedComment(id: commentID, needID: id, authorID: agent.id, body: body, visibility: visibility, createdAt: at))
-            events.append(NeedEvent(id: .init(UUID(number: 0x2_0000_0000 + index * 8 + events.count)), needID: id, actorID: agent.id, at: at,
-                                    kind: visibility == .public ? .replied : .noted, visibility: visibility, commentID: commentID))
+            events.append(
+                NeedEvent(
+                    id: .init(UUID(number: 0x2_0000_0000 + index * 8 + events.count)), needID: id, actorID: agent.id, at: at,
+                    kind: visibility == .public ? .replied : .noted, visibility: visibility, commentID: commentID))
         }
         let responded = status != .new
         let resolved = [.resolved, .closed].contains(status)
@@ -102,8 +132,12 @@ struct SyntheticNeeds {
             step(.new, .rejected, by: agent, at: respondedAt)
         } else if responded {
             step(.new, status == .accepted ? .accepted : .inProgress, by: agent, at: respondedAt)
-            if random.next(2) == 0 { comment(Self.replies[random.next(Self.replies.count)], .public, at: respondedAt.addingTimeInterval(600)) }
-            if random.next(5) == 0 { comment(Self.notes[random.next(Self.notes.count)], .internal, at: respondedAt.addingTimeInterval(900)) }
+            if random.next(2) == 0 {
+                comment(Self.replies[random.next(Self.replies.count)], .public, at: respondedAt.addingTimeInterval(600))
+            }
+            if random.next(5) == 0 {
+                comment(Self.notes[random.next(Self.notes.count)], .internal, at: respondedAt.addingTimeInterval(900))
+            }
             if status == .waitingOnRequester { step(.inProgress, .waitingOnRequester, by: agent, at: respondedAt.addingTimeInterval(1800)) }
             if resolved { step(.inProgress, .resolved, by: agent, at: resolvedAt) }
             if status == .closed { step(.resolved, .closed, by: requester, at: closedAt) }
@@ -117,23 +151,29 @@ struct SyntheticNeeds {
             desiredDate: nil, strategicGoalID: nil, isConfidential: random.next(50) == 0, status: status,
             assigneeIDs: responded ? [agent.id] : [], formAnswers: [:], createdAt: createdAt, updatedAt: lastAt,
             resolvedAt: resolved ? resolvedAt : nil, closedAt: status == .closed ? closedAt : nil, version: events.count)
-        let responseTarget: TimeInterval = 8 * hour, resolutionTarget: TimeInterval = priority == .p1 ? 24 * hour : priority == .p2 ? 72 * hour : 120 * hour
+        let responseTarget: TimeInterval = 8 * hour,
+            resolutionTarget: TimeInterval = priority == .p1 ? 24 * hour : priority == .p2 ? 72 * hour : 120 * hour
         let outcome = ServiceLevelOutcome(
             responseSeconds: responded ? respondedAt.timeIntervalSince(createdAt) : nil,
             resolutionSeconds: resolved ? resolvedAt.timeIntervalSince(createdAt) : nil,
             responseMet: responded ? respondedAt.timeIntervalSince(createdAt) <= responseTarget : nil,
             resolutionMet: resolved ? resolvedAt.timeIntervalSince(createdAt) <= resolutionTarget : nil)
-        let deadlines = status.isOpen && !resolved
-            ? ServiceLevelDeadlines(responseDueAt: responded ? nil : createdAt.addingTimeInterval(responseTarget),
-                                    resolutionDueAt: createdAt.addingTimeInterval(resolutionTarget),
-                                    resolutionWarningAt: createdAt.addingTimeInterval(resolutionTarget * 0.8))
+        let deadlines =
+            status.isOpen && !resolved
+            ? ServiceLevelDeadlines(
+                responseDueAt: responded ? nil : createdAt.addingTimeInterval(responseTarget),
+                resolutionDueAt: createdAt.addingTimeInterval(resolutionTarget),
+                resolutionWarningAt: createdAt.addingTimeInterval(resolutionTarget * 0.8))
             : nil
-        let rating = resolved && random.next(10) < 4
-            ? SatisfactionRating(needID: id, raterID: requester.id, requestingDepartmentID: requestingDepartment.id,
-                                 providingDepartmentID: provider.id, score: [5, 4, 4, 3, 5, 2, 4, 5, 1, 4][random.next(10)], comment: nil,
-                                 ratedAt: resolvedAt.addingTimeInterval(hour), updatedAt: resolvedAt.addingTimeInterval(hour))
+        let rating =
+            resolved && random.next(10) < 4
+            ? SatisfactionRating(
+                needID: id, raterID: requester.id, requestingDepartmentID: requestingDepartment.id,
+                providingDepartmentID: provider.id, score: [5, 4, 4, 3, 5, 2, 4, 5, 1, 4][random.next(10)], comment: nil,
+                ratedAt: resolvedAt.addingTimeInterval(hour), updatedAt: resolvedAt.addingTimeInterval(hour))
             : nil
-        return BulkNeed(need: need, events: events.sorted { $0.at < $1.at }, comments: comments, rating: rating, deadlines: deadlines, outcome: outcome)
+        return BulkNeed(
+            need: need, events: events.sorted { $0.at < $1.at }, comments: comments, rating: rating, deadlines: deadlines, outcome: outcome)
     }
 }
 

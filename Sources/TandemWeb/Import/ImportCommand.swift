@@ -31,8 +31,9 @@ struct ImportCommand: AsyncCommand {
         guard let actor = try await services.organisation.store.person(login: login), actor.isActive else {
             throw TandemError.invalid("by", "no active person signs in as \(login)")
         }
-        let prepared = try await services.imports.prepare(kind, file: Array(data), fileName: URL(fileURLWithPath: signature.file).lastPathComponent,
-                                                          dryRun: signature.dryRun, by: actor)
+        let prepared = try await services.imports.prepare(
+            kind, file: Array(data), fileName: URL(fileURLWithPath: signature.file).lastPathComponent,
+            dryRun: signature.dryRun, by: actor)
         let record = prepared.record
         context.console.print("\(record.fileName): \(record.rows) rows, \(record.encoding.rawValue)")
         switch record.state {
@@ -57,13 +58,16 @@ struct ImportCommand: AsyncCommand {
                     return true
                 }
                 guard due else { return }
-                console.print(String(format: "%d / %d rows (%.0f%%), %.0f s", written, total, 100 * Double(written) / Double(max(total, 1)),
-                                     now.timeIntervalSince(started)))
+                console.print(
+                    String(
+                        format: "%d / %d rows (%.0f%%), %.0f s", written, total, 100 * Double(written) / Double(max(total, 1)),
+                        now.timeIntervalSince(started)))
             }
             guard finished.state == .done else {
                 throw TandemError(.unavailable, "the import failed and wrote nothing: \(finished.error ?? "")")
             }
-            context.console.print(String(format: "Imported %d %@ in %.1f s.", finished.written, kind.rawValue, Date().timeIntervalSince(started)))
+            context.console.print(
+                String(format: "Imported %d %@ in %.1f s.", finished.written, kind.rawValue, Date().timeIntervalSince(started)))
         }
     }
 }

@@ -16,7 +16,9 @@ struct ChannelRequest: Sendable, Equatable {
     ///   - text: the message line and link, for the chat services.
     ///   - event: the generic webhook's JSON object.
     ///   - delivery: an id the receiver may use to drop a repeated delivery.
-    static func make(for channel: NotificationChannel, text: String, event: [String: Any], delivery: String, at now: Date) throws -> ChannelRequest {
+    static func make(for channel: NotificationChannel, text: String, event: [String: Any], delivery: String, at now: Date) throws
+        -> ChannelRequest
+    {
         var url = channel.url
         var headers = ["Content-Type": "application/json; charset=utf-8"]
         let body: [String: Any]
@@ -27,8 +29,10 @@ struct ChannelRequest: Sendable, Equatable {
             body = ["msgtype": "text", "text": ["content": text]]
             if let secret = channel.secret {
                 let timestamp = String(now.millisecondsSince1970)
-                let sign = Data(HMAC<SHA256>.authenticationCode(for: Data("\(timestamp)\n\(secret)".utf8), using: SymmetricKey(data: Data(secret.utf8))))
-                    .base64EncodedString()
+                let sign = Data(
+                    HMAC<SHA256>.authenticationCode(for: Data("\(timestamp)\n\(secret)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
+                )
+                .base64EncodedString()
                 url += (url.contains("?") ? "&" : "?") + "timestamp=\(timestamp)&sign=\(Self.queryEscaped(sign))"
             }
         case .feishu:
@@ -36,8 +40,10 @@ struct ChannelRequest: Sendable, Equatable {
             if let secret = channel.secret {
                 let timestamp = String(Int(now.timeIntervalSince1970))
                 // NB: Feishu keys the HMAC with "timestamp\nsecret" and signs nothing.
-                let sign = Data(HMAC<SHA256>.authenticationCode(for: Data(), using: SymmetricKey(data: Data("\(timestamp)\n\(secret)".utf8))))
-                    .base64EncodedString()
+                let sign = Data(
+                    HMAC<SHA256>.authenticationCode(for: Data(), using: SymmetricKey(data: Data("\(timestamp)\n\(secret)".utf8)))
+                )
+                .base64EncodedString()
                 message["timestamp"] = timestamp
                 message["sign"] = sign
             }
@@ -63,7 +69,8 @@ struct ChannelRequest: Sendable, Equatable {
 
     /// Slack's three control characters.
     static func slackEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;")
     }
 
     static func queryEscaped(_ text: String) -> String {
@@ -84,12 +91,16 @@ struct ChannelRequest: Sendable, Equatable {
         let message: Any?
         switch kind {
         case .wecom, .dingtalk: (code, message) = (object?["errcode"] as? Int, object?["errmsg"])
-        case .feishu: (code, message) = ((object?["code"] as? Int) ?? (object?["StatusCode"] as? Int), object?["msg"] ?? object?["StatusMessage"])
+        case .feishu:
+            (code, message) = ((object?["code"] as? Int) ?? (object?["StatusCode"] as? Int), object?["msg"] ?? object?["StatusMessage"])
         case .slack, .webhook: return .success(())
         }
         guard let code else { return .failure(DeliveryRefused(description: "the receiver's answer has no error code")) }
         guard code == 0 else {
-            let said = (message as? String).map { ": " + String($0.unicodeScalars.filter { $0.properties.generalCategory != .control }.prefix(100)) } ?? ""
+            let said =
+                (message as? String).map {
+                    ": " + String($0.unicodeScalars.filter { $0.properties.generalCategory != .control }.prefix(100))
+                } ?? ""
             return .failure(DeliveryRefused(description: "the receiver refused the message (code \(code))\(said)"))
         }
         return .success(())

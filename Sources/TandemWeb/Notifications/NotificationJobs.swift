@@ -29,7 +29,7 @@ struct EmailHandler: JobHandler {
 
     func run(_ job: Job) async throws {
         guard let facts = try await workflow.emailFacts(try job.input(NotificationWorkflow.Email.self)),
-              let address = facts.recipient.email
+            let address = facts.recipient.email
         else { return }
         let language = facts.recipient.language
         let line = text.line(facts.notification.kind, need: facts.need, actor: facts.actor, detail: facts.notification.detail, language)
@@ -43,29 +43,36 @@ struct EmailHandler: JobHandler {
             html += "<blockquote style=\"white-space:pre-wrap\">\(Self.escaped(excerpt))</blockquote>\n"
         }
         if facts.notification.kind == .statusChanged, facts.notification.detail == NeedStatus.resolved.rawValue, let need = facts.need,
-           let (token, ratingLink) = try await satisfaction.issueLink(for: need, to: facts.recipient) {
+            let (token, ratingLink) = try await satisfaction.issueLink(for: need, to: facts.recipient)
+        {
             let days = String(Int((ratingLink.expiresAt.timeIntervalSince(ratingLink.createdAt) / 86_400).rounded()))
             let prompt = text.translator.text("notify.rate_prompt", language, [days])
             let choices = SatisfactionRating.scores.map { score in
                 (url: text.ratingLink(token, score: score), label: "\(score)★ " + text.translator.text("rating_score.\(score)", language))
             }
             plain += "\n" + prompt + "\n" + choices.map { "  \($0.label): \($0.url)" }.joined(separator: "\n") + "\n"
-            html += "<p>\(Self.escaped(prompt))</p>\n<p>" + choices.map { "<a href=\"\(Self.escaped($0.url))\">\(Self.escaped($0.label))</a>" }
+            html +=
+                "<p>\(Self.escaped(prompt))</p>\n<p>"
+                + choices.map { "<a href=\"\(Self.escaped($0.url))\">\(Self.escaped($0.label))</a>" }
                 .joined(separator: " &nbsp; ") + "</p>\n"
         }
         plain += "\n\(open): \(link)\n\n-- \n\(footer)\n"
         html += "<p><a href=\"\(Self.escaped(link))\">\(Self.escaped(open))</a></p>\n<hr>\n<p><small>\(Self.escaped(footer))</small></p>\n"
         let message = MailMessage(
-            fromAddress: smtp.settings.fromAddress, fromName: smtp.settings.fromName, toAddress: address, toName: facts.recipient.displayName,
-            subject: "[Tandem] " + line, text: plain, html: "<!doctype html>\n<html lang=\"\(language.rawValue)\"><body>\n\(html)</body></html>\n",
+            fromAddress: smtp.settings.fromAddress, fromName: smtp.settings.fromName, toAddress: address,
+            toName: facts.recipient.displayName,
+            subject: "[Tandem] " + line, text: plain,
+            html: "<!doctype html>\n<html lang=\"\(language.rawValue)\"><body>\n\(html)</body></html>\n",
             messageID: "\(job.id)@tandem", date: Date())
         try await smtp.send(message)
     }
 
     /// HTML's five special characters.
     static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;"
+        )
+        .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
     }
 }
 
@@ -91,8 +98,9 @@ struct ChannelHandler: JobHandler {
         ]
         if let actor = facts.actor { event["actor"] = ["id": actor.id.description, "name": actor.displayName] }
         if let detail = input.detail { event["detail"] = detail }
-        let request = try ChannelRequest.make(for: facts.channel, text: line + "\n" + text.link(need), event: event,
-                                              delivery: job.id.description, at: Date())
+        let request = try ChannelRequest.make(
+            for: facts.channel, text: line + "\n" + text.link(need), event: event,
+            delivery: job.id.description, at: Date())
         // NB: the host is checked again now, on the addresses it resolves to, and the request goes
         // to the address checked (the certificate is still verified for the host): a name
         // re-pointed at an internal address after the channel was saved reaches nothing.
@@ -112,8 +120,10 @@ struct ChannelHandler: JobHandler {
 enum ChannelClient {
     static let largestAnswer = 64 * 1024
 
-    static func post(_ request: HTTPClientRequest, to destination: OutboundPolicy.Destination,
-                     judge: (Int, Data) throws -> Void) async throws {
+    static func post(
+        _ request: HTTPClientRequest, to destination: OutboundPolicy.Destination,
+        judge: (Int, Data) throws -> Void
+    ) async throws {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
         configuration.dnsOverride = [destination.host: destination.address.description]
         configuration.timeout = .init(connect: .seconds(5), read: .seconds(10))

@@ -24,7 +24,7 @@ public struct SMTPSettings: Sendable, Equatable {
             return nil
         }
         guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(), ["smtp", "smtps"].contains(scheme),
-              let host = url.host, !host.isEmpty
+            let host = url.host, !host.isEmpty
         else {
             problems.append("TANDEM_SMTP_URL must look like smtp://user:password@mail.example.com:587 or smtps://…:465")
             return nil
@@ -61,6 +61,7 @@ public struct SMTPSettings: Sendable, Equatable {
 
     static func isAddress(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import TandemCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The system's resolver (`getaddrinfo`, as the HTTP client would use it), on a thread of its

@@ -32,8 +32,10 @@ public final class RequestMetrics: Sendable {
         for key in keys {
             lines.append("tandem_http_requests_total{\(Self.labels(key))} \(snapshot[key]!.count)")
         }
-        lines += ["# HELP tandem_http_request_duration_seconds Request latency by route.",
-                  "# TYPE tandem_http_request_duration_seconds histogram"]
+        lines += [
+            "# HELP tandem_http_request_duration_seconds Request latency by route.",
+            "# TYPE tandem_http_request_duration_seconds histogram",
+        ]
         for key in keys {
             let entry = snapshot[key]!
             for (index, bound) in Self.bounds.enumerated() {

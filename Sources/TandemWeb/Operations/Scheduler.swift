@@ -23,8 +23,10 @@ final class Scheduler: Sendable {
 
     static let keepDoneJobs: TimeInterval = 7 * 24 * 3600
 
-    init(workflow: ServiceLevelWorkflow, surveys: SurveyWorkflow, evaluations: EvaluationWorkflow, jobs: any JobStore, runner: JobRunner,
-         interval: Duration, logger: Logger) {
+    init(
+        workflow: ServiceLevelWorkflow, surveys: SurveyWorkflow, evaluations: EvaluationWorkflow, jobs: any JobStore, runner: JobRunner,
+        interval: Duration, logger: Logger
+    ) {
         self.workflow = workflow
         self.surveys = surveys
         self.evaluations = evaluations
@@ -58,7 +60,9 @@ final class Scheduler: Sendable {
 
     /// Stops looking; waits at most a few seconds for a look in progress.
     func stop() async {
-        let task = loop.withLockedValue { task in defer { task = nil }; return task }
+        let task = loop.withLockedValue { task in
+            defer { task = nil }; return task
+        }
         guard let task else { return }
         task.cancel()
         await JobRunner.wait(for: task, atMost: .seconds(5))

@@ -18,8 +18,9 @@ enum AttachmentIntake {
                 if writer.byteCount > limit { throw Abort(.payloadTooLarge, reason: "the file is larger than \(limit) bytes") }
             }
             let sha256 = try writer.finish()
-            let upload = StoredUpload(fileName: cleanName, contentType: contentType, byteCount: writer.byteCount,
-                                      sha256: sha256, storageKey: writer.key, head: writer.head)
+            let upload = StoredUpload(
+                fileName: cleanName, contentType: contentType, byteCount: writer.byteCount,
+                sha256: sha256, storageKey: writer.key, head: writer.head)
             return try await services.needs.attach(upload, to: id, by: actor)
         } catch {
             writer.abandon()

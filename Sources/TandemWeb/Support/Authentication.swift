@@ -33,8 +33,9 @@ extension Request {
 
     /// The client address used to throttle sign-ins (see `clientAddress(peer:forwardedFor:trusted:)`).
     var clientAddress: String {
-        Self.clientAddress(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
-                           trusted: tandem.configuration.trustedProxies)
+        Self.clientAddress(
+            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+            trusted: tandem.configuration.trustedProxies)
     }
 
     /// The peer's address, or — when the peer is a trusted reverse proxy (`TANDEM_TRUSTED_PROXIES`)

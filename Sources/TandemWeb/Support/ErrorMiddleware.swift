@@ -51,8 +51,12 @@ struct TandemErrorMiddleware: AsyncMiddleware {
             let fields = error.allFields.compactMap { one in
                 one.field.map { ErrorBody.FieldDetail(field: $0, message: one.message, reason: one.reason?.rawValue) }
             }
-            return (status(of: error.code), .init(code: error.code.rawValue, message: error.message, field: error.field,
-                                                  reason: error.reason?.rawValue, fields: fields.isEmpty ? nil : fields))
+            return (
+                status(of: error.code),
+                .init(
+                    code: error.code.rawValue, message: error.message, field: error.field,
+                    reason: error.reason?.rawValue, fields: fields.isEmpty ? nil : fields)
+            )
         case let error as DecodingError:
             return (.badRequest, describe(decoding: error))
         case let error as any AbortError:
@@ -97,7 +101,8 @@ struct TandemErrorMiddleware: AsyncMiddleware {
             return .init(code: "invalid_input", message: "\(field ?? key.stringValue) is required", field: field)
         case .typeMismatch(let type, let context):
             let field = path(context.codingPath)
-            return .init(code: "invalid_input", message: "\(field ?? "body") has the wrong type (expected \(Self.name(of: type)))", field: field)
+            return .init(
+                code: "invalid_input", message: "\(field ?? "body") has the wrong type (expected \(Self.name(of: type)))", field: field)
         case .valueNotFound(_, let context):
             let field = path(context.codingPath)
             return .init(code: "invalid_input", message: "\(field ?? "body") must not be null", field: field)

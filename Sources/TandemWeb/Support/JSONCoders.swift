@@ -42,7 +42,8 @@ enum Timestamp {
         gmtime_r(&seconds, &parts)
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let millis = fraction < 10 ? "00\(fraction)" : fraction < 100 ? "0\(fraction)" : "\(fraction)"
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(millis)Z"
+        return
+            "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(millis)Z"
     }
 
     static func parse(_ text: String) -> Date? {
@@ -80,7 +81,8 @@ extension Request {
         if let contentType = headers.contentType, contentType != .json {
             throw Abort(.unsupportedMediaType, reason: "send the body as application/json")
         } else if headers.contentType == nil && signedInByCookie {
-            throw Abort(.unsupportedMediaType, reason: "send the body as application/json (Content-Type) when signed in with a session cookie")
+            throw Abort(
+                .unsupportedMediaType, reason: "send the body as application/json (Content-Type) when signed in with a session cookie")
         }
         let data = Data(buffer.readableBytesView)
         guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
@@ -96,4 +98,3 @@ extension Request {
         return try JSONCoders.decoder.decode(Body.self, from: data)
     }
 }
-

@@ -7,7 +7,9 @@ import Vapor
 /// (signing in, the rating links of e-mails, the document itself).
 struct SignInRequired: AsyncMiddleware {
     /// The public routes' paths, a parameter (`:token`) standing for any one segment.
-    static let publicPaths: [[Substring]] = OpenAPIDocument.operations.filter { $0.audience == .anyone }.map { $0.path.split(separator: "/") }
+    static let publicPaths: [[Substring]] = OpenAPIDocument.operations.filter { $0.audience == .anyone }.map {
+        $0.path.split(separator: "/")
+    }
 
     static func isPublic(_ path: String) -> Bool {
         let parts = path.split(separator: "/")

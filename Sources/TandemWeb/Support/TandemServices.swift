@@ -45,9 +45,11 @@ public final class TandemServices: Sendable {
     let translator: Translator
     let notificationText: NotificationText
 
-    public init(configuration: TandemConfiguration, database: StoreDatabase, clock: any TandemCore.Clock = SystemClock(),
-                ids: any IDGenerator = TimeOrderedIDGenerator(), jobSettings: JobRunner.Settings = JobRunner.Settings(),
-                logger: Logger = Logger(label: "tandem")) throws {
+    public init(
+        configuration: TandemConfiguration, database: StoreDatabase, clock: any TandemCore.Clock = SystemClock(),
+        ids: any IDGenerator = TimeOrderedIDGenerator(), jobSettings: JobRunner.Settings = JobRunner.Settings(),
+        logger: Logger = Logger(label: "tandem")
+    ) throws {
         self.configuration = configuration
         self.database = database
         let organisationStore = SQLOrganisationStore(database)
@@ -69,24 +71,30 @@ public final class TandemServices: Sendable {
             store: SQLNotificationStore(database), needs: SQLNeedStore(database), organisation: organisationStore, clock: clock, ids: ids,
             sendsEmail: configuration.smtp != nil, destinations: configuration.channelDestinations, resolver: SystemHostResolver())
         self.satisfaction = SatisfactionWorkflow(needs: needs, store: SQLSatisfactionStore(database), digest: SHA256Digest())
-        self.evaluations = EvaluationWorkflow(store: SQLEvaluationStore(database), notifications: notifications, timeZone: configuration.timeZone)
+        self.evaluations = EvaluationWorkflow(
+            store: SQLEvaluationStore(database), notifications: notifications, timeZone: configuration.timeZone)
         let planStore = SQLImprovementPlanStore(database)
-        self.scorecards = ScorecardWorkflow(store: SQLScorecardStore(database), evaluations: evaluations, plans: planStore, settings: settings)
+        self.scorecards = ScorecardWorkflow(
+            store: SQLScorecardStore(database), evaluations: evaluations, plans: planStore, settings: settings)
         self.plans = ImprovementPlanWorkflow(store: planStore, scorecards: scorecards, needs: needs)
         let meetingStore = SQLMeetingStore(database)
         self.meetings = MeetingWorkflow(store: meetingStore, needs: needs)
-        self.actions = ActionItemWorkflow(store: meetingStore, meetings: meetingStore, plans: planStore, organisation: organisationStore,
-                                          clock: clock, ids: ids)
+        self.actions = ActionItemWorkflow(
+            store: meetingStore, meetings: meetingStore, plans: planStore, organisation: organisationStore,
+            clock: clock, ids: ids)
         self.suggestions = SuggestionWorkflow(store: SQLSuggestionStore(database), needs: needs)
         self.surveys = SurveyWorkflow(store: SQLSurveyStore(database), needs: needs, notifications: notifications)
-        self.dashboards = DashboardWorkflow(store: SQLDashboardStore(database), organisation: organisationStore, jobs: jobStore, clock: clock, ids: ids,
-                                            timeZone: configuration.timeZone)
+        self.dashboards = DashboardWorkflow(
+            store: SQLDashboardStore(database), organisation: organisationStore, jobs: jobStore, clock: clock, ids: ids,
+            timeZone: configuration.timeZone)
         self.goals = GoalWorkflow(store: SQLGoalStore(database), clock: clock, ids: ids)
-        self.imports = ImportWorkflow(store: SQLImportStore(database), organisation: organisationStore, settings: settings, hasher: hasher,
-                                      clock: clock, ids: ids, timeZone: configuration.timeZone)
+        self.imports = ImportWorkflow(
+            store: SQLImportStore(database), organisation: organisationStore, settings: settings, hasher: hasher,
+            clock: clock, ids: ids, timeZone: configuration.timeZone)
         self.importRunner = ImportRunner(workflow: imports, logger: logger)
-        self.planning = PlanningWorkflow(store: SQLPlanningStore(database), organisation: organisationStore, clock: clock,
-                                         timeZone: configuration.timeZone)
+        self.planning = PlanningWorkflow(
+            store: SQLPlanningStore(database), organisation: organisationStore, clock: clock,
+            timeZone: configuration.timeZone)
         self.themes = ThemeWorkflow(store: SQLThemeStore(database), clock: clock, timeZone: configuration.timeZone)
         self.search = SearchWorkflow(store: SQLNeedSearchStore(database), needs: SQLNeedStore(database), organisation: organisationStore)
         let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
@@ -102,13 +110,17 @@ public final class TandemServices: Sendable {
             ClosingReminderHandler(surveys: surveys, evaluations: evaluations),
         ]
         if let smtp = configuration.smtp {
-            handlers.append(EmailHandler(workflow: notifications, satisfaction: satisfaction, text: text, smtp: SMTPClient(settings: smtp, group: MultiThreadedEventLoopGroup.singleton)))
+            handlers.append(
+                EmailHandler(
+                    workflow: notifications, satisfaction: satisfaction, text: text,
+                    smtp: SMTPClient(settings: smtp, group: MultiThreadedEventLoopGroup.singleton)))
         }
         var jobSettings = jobSettings
         jobSettings.retry = configuration.jobRetry
         self.jobRunner = JobRunner(store: jobStore, handlers: handlers, clock: clock, settings: jobSettings, logger: logger)
-        self.scheduler = Scheduler(workflow: serviceLevels, surveys: surveys, evaluations: evaluations, jobs: jobStore, runner: jobRunner,
-                                   interval: .seconds(configuration.schedulerInterval), logger: logger)
+        self.scheduler = Scheduler(
+            workflow: serviceLevels, surveys: surveys, evaluations: evaluations, jobs: jobStore, runner: jobRunner,
+            interval: .seconds(configuration.schedulerInterval), logger: logger)
         self.catalog = CatalogWorkflow(catalog: catalogStore, organisation: organisationStore, clock: clock, ids: ids)
         self.accounts = AccountWorkflow(
             credentials: SQLCredentialStore(database), organisation: organisationStore, hasher: hasher, digest: SHA256Digest(),

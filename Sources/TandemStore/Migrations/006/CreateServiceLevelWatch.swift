@@ -1,5 +1,5 @@
-import Foundation
 import FluentKit
+import Foundation
 import SQLKit
 
 /// What the service-level watcher and the queue read of a need's clocks, and the alerts

@@ -11,9 +11,14 @@ enum SystemRecords {
         try await sql.insert(into: "departments").columns("id", "name", "code", "parent_id", "is_provider", "created_at")
             .values(SQLBind(id), SQLBind("Tandem"), SQLBind("_TANDEM_SYSTEM"), SQLLiteral.null, SQLBind(false), SQLBind(now)).run()
         try await sql.insert(into: "people")
-            .columns("id", "login", "display_name", "email", "department_id", "roles", "language", "is_active", "email_notifications", "created_at")
-            .values(SQLBind(id), SQLBind("_tandem_system"), SQLBind("Tandem"), SQLLiteral.null, SQLBind(id), SQLBind("employee"),
-                    SQLBind("zh-CN"), SQLBind(false), SQLBind(false), SQLBind(now))
+            .columns(
+                "id", "login", "display_name", "email", "department_id", "roles", "language", "is_active", "email_notifications",
+                "created_at"
+            )
+            .values(
+                SQLBind(id), SQLBind("_tandem_system"), SQLBind("Tandem"), SQLLiteral.null, SQLBind(id), SQLBind("employee"),
+                SQLBind("zh-CN"), SQLBind(false), SQLBind(false), SQLBind(now)
+            )
             .run()
     }
 }

@@ -10,18 +10,22 @@ struct GeneraliseNotifications: AsyncMigration {
         let sql = database as! any SQLDatabase
         if sql.dialect.name == "sqlite" {
             // NB: SQLite cannot drop NOT NULL from a column: the table is rebuilt (nothing refers to it).
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE TABLE "notifications_new" ("id" UUID PRIMARY KEY,
                   "person_id" UUID NOT NULL REFERENCES "people" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION,
                   "need_id" UUID REFERENCES "needs" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION,
                   "event_id" UUID NOT NULL, "kind" TEXT NOT NULL, "actor_id" UUID, "detail" TEXT, "created_at" REAL NOT NULL,
                   "read_at" REAL, "subject_id" UUID,
                   CONSTRAINT "uq_notifications_event_person" UNIQUE ("event_id", "person_id"))
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 INSERT INTO "notifications_new" ("id", "person_id", "need_id", "event_id", "kind", "actor_id", "detail", "created_at", "read_at")
                 SELECT "id", "person_id", "need_id", "event_id", "kind", "actor_id", "detail", "created_at", "read_at" FROM "notifications"
-                """).run()
+                """
+            ).run()
             try await sql.raw(#"DROP TABLE "notifications""#).run()
             try await sql.raw(#"ALTER TABLE "notifications_new" RENAME TO "notifications""#).run()
             try await sql.createIndex("ix_notifications_person_created", on: "notifications", ["person_id", "created_at"])

@@ -15,33 +15,43 @@ struct CreateSurveys: AsyncMigration {
         let sqlite = sql.dialect.name == "sqlite"
         let bool = sqlite ? "INTEGER" : "BOOLEAN", int = sqlite ? "INTEGER" : "BIGINT", time = sqlite ? "REAL" : "TIMESTAMPTZ"
         let unordered = sqlite ? " WITHOUT ROWID" : ""
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE TABLE "surveys" ("id" UUID PRIMARY KEY, "title" TEXT NOT NULL, "description" TEXT NOT NULL,
               "owner_department_id" UUID NOT NULL REFERENCES "departments" ("id"), "created_by" UUID NOT NULL REFERENCES "people" ("id"),
               "is_anonymous" \(unsafeRaw: bool) NOT NULL, "questions" TEXT NOT NULL, "audience_kind" TEXT NOT NULL, "audience_ids" TEXT NOT NULL,
               "frequency" TEXT NOT NULL, "starts_on" TEXT NOT NULL, "open_days" \(unsafeRaw: int) NOT NULL, "is_active" \(unsafeRaw: bool) NOT NULL,
               "created_at" \(unsafeRaw: time) NOT NULL)
-            """).run()
-        try await sql.raw("""
+            """
+        ).run()
+        try await sql.raw(
+            """
             CREATE TABLE "survey_responses" ("id" UUID NOT NULL PRIMARY KEY, "survey_id" UUID NOT NULL REFERENCES "surveys" ("id"),
               "round" \(unsafeRaw: int) NOT NULL, "respondent_id" UUID REFERENCES "people" ("id"),
               "respondent_department_id" UUID REFERENCES "departments" ("id"), "answers" TEXT NOT NULL)\(unsafeRaw: unordered)
-            """).run()
+            """
+        ).run()
         try await sql.createIndex("ix_survey_responses_round", on: "survey_responses", ["survey_id", "round"])
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE TABLE "survey_participation" ("survey_id" UUID NOT NULL REFERENCES "surveys" ("id"), "round" \(unsafeRaw: int) NOT NULL,
               "person_id" UUID NOT NULL REFERENCES "people" ("id"), PRIMARY KEY ("survey_id", "round", "person_id"))\(unsafeRaw: unordered)
-            """).run()
-        try await sql.raw("""
+            """
+        ).run()
+        try await sql.raw(
+            """
             CREATE TABLE "survey_rounds_announced" ("survey_id" UUID NOT NULL REFERENCES "surveys" ("id"), "round" \(unsafeRaw: int) NOT NULL,
               PRIMARY KEY ("survey_id", "round"))
-            """).run()
-        try await sql.raw("""
+            """
+        ).run()
+        try await sql.raw(
+            """
             CREATE TABLE "need_drafts" ("id" UUID NOT NULL PRIMARY KEY, "survey_id" UUID NOT NULL REFERENCES "surveys" ("id"),
               "round" \(unsafeRaw: int) NOT NULL, "question_key" TEXT NOT NULL, "provider_id" UUID NOT NULL REFERENCES "departments" ("id"),
               "text" TEXT NOT NULL, "respondent_id" UUID REFERENCES "people" ("id"), "respondent_department_id" UUID REFERENCES "departments" ("id"),
               "status" TEXT NOT NULL, "need_id" UUID REFERENCES "needs" ("id"))\(unsafeRaw: unordered)
-            """).run()
+            """
+        ).run()
         try await sql.createIndex("ix_need_drafts_provider_status", on: "need_drafts", ["provider_id", "status"])
         try await sql.createIndex("ix_need_drafts_survey_round", on: "need_drafts", ["survey_id", "round"])
     }

@@ -1,5 +1,5 @@
-import Foundation
 import FluentKit
+import Foundation
 import SQLKit
 import TandemCore
 
@@ -12,21 +12,28 @@ struct CreateSearchIndex: AsyncMigration {
         let dialect: StoreDatabase.Dialect = sql.dialect.name == "sqlite" ? .sqlite : .postgres
         switch dialect {
         case .sqlite:
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE TABLE "need_search_docs" ("doc" INTEGER PRIMARY KEY, "need_id" UUID NOT NULL UNIQUE REFERENCES "needs" ("id"))
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE VIRTUAL TABLE "need_search" USING fts5(title_terms, description_terms, reply_terms, note_terms, tokenize = 'ascii')
-                """).run()
+                """
+            ).run()
         case .postgres:
             let vector = { (column: String, weight: String) in "setweight(to_tsvector('simple'::regconfig, \(column)), '\(weight)')" }
-            let publicDocument = [vector("title_terms", "A"), vector("description_terms", "B"), vector("reply_terms", "C")].joined(separator: " || ")
-            try await sql.raw("""
+            let publicDocument = [vector("title_terms", "A"), vector("description_terms", "B"), vector("reply_terms", "C")].joined(
+                separator: " || ")
+            try await sql.raw(
+                """
                 CREATE TABLE "need_search" ("need_id" UUID PRIMARY KEY REFERENCES "needs" ("id"),
                   "title_terms" TEXT NOT NULL, "description_terms" TEXT NOT NULL, "reply_terms" TEXT NOT NULL, "note_terms" TEXT NOT NULL,
                   "public_document" tsvector GENERATED ALWAYS AS (\(unsafeRaw: publicDocument)) STORED,
                   "all_document" tsvector GENERATED ALWAYS AS (\(unsafeRaw: publicDocument) || \(unsafeRaw: vector("note_terms", "D"))) STORED)
-                """).run()
+                """
+            ).run()
             try await sql.raw(#"CREATE INDEX "ix_need_search_public" ON "need_search" USING GIN ("public_document")"#).run()
             try await sql.raw(#"CREATE INDEX "ix_need_search_all" ON "need_search" USING GIN ("all_document")"#).run()
         }

@@ -12,15 +12,19 @@ struct CreatePlanning: AsyncMigration {
         try await sql.raw(#"ALTER TABLE "strategic_goals" ADD COLUMN "description" TEXT NOT NULL DEFAULT ''"#).run()
         try await sql.raw(#"ALTER TABLE "strategic_goals" ADD COLUMN "starts_on" TEXT"#).run()
         try await sql.raw(#"ALTER TABLE "strategic_goals" ADD COLUMN "ends_on" TEXT"#).run()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE TABLE "capacities" ("department_id" UUID NOT NULL REFERENCES "departments" ("id"), "period" TEXT NOT NULL,
               "person_days" \(unsafeRaw: double) NOT NULL, PRIMARY KEY ("department_id", "period"))
-            """).run()
-        try await sql.raw("""
+            """
+        ).run()
+        try await sql.raw(
+            """
             CREATE TABLE "capacity_plans" ("department_id" UUID NOT NULL REFERENCES "departments" ("id"), "period" TEXT NOT NULL,
               "plan" TEXT NOT NULL, "committed_at" \(unsafeRaw: time) NOT NULL, "committed_by" UUID NOT NULL REFERENCES "people" ("id"),
               PRIMARY KEY ("department_id", "period"))
-            """).run()
+            """
+        ).run()
         try await sql.createIndex("ix_needs_goal", on: "needs", "strategic_goal_id")
     }
 

@@ -35,19 +35,23 @@ struct IndexSearchByDay: AsyncMigration {
         for (column, type) in Self.copiedColumns {
             try await sql.raw(#"ALTER TABLE "need_search" ADD COLUMN "\#(unsafeRaw: column)" \#(unsafeRaw: type)"#).run()
         }
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE "need_search" SET "created_day" = FLOOR(EXTRACT(EPOCH FROM "needs"."created_at") / 86400),
               "created_at" = "needs"."created_at", "requester_id" = "needs"."requester_id",
               "requesting_department_id" = "needs"."requesting_department_id",
               "providing_department_id" = "needs"."providing_department_id", "is_confidential" = "needs"."is_confidential"
             FROM "needs" WHERE "needs"."id" = "need_search"."need_id"
-            """).run()
+            """
+        ).run()
         for (column, _) in Self.copiedColumns {
             try await sql.raw(#"ALTER TABLE "need_search" ALTER COLUMN "\#(unsafeRaw: column)" SET NOT NULL"#).run()
         }
-        try await sql.raw("""
+        try await sql.raw(
+            """
             ALTER TABLE "need_search" ADD COLUMN "note_document" tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, "note_terms")) STORED
-            """).run()
+            """
+        ).run()
         try await sql.raw(#"DROP INDEX "ix_need_search_public""#).run()
         try await sql.raw(#"DROP INDEX "ix_need_search_all""#).run()
         try await sql.raw(#"CREATE INDEX "ix_need_search_public" ON "need_search" USING GIN ("created_day", "public_document")"#).run()

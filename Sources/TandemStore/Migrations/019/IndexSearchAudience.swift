@@ -22,18 +22,22 @@ struct IndexSearchAudience: AsyncMigration {
         let sql = database as! any SQLDatabase
         guard sql.dialect.name != "sqlite" else { return }
         try await sql.raw(#"ALTER TABLE "need_search" ADD COLUMN "audience" TEXT[]"#).run()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE "need_search" SET "audience" = ARRAY['u:' || "requester_id"]
               || COALESCE((SELECT array_agg('a:' || "person_id" ORDER BY "position") FROM "need_assignees"
                            WHERE "need_assignees"."need_id" = "need_search"."need_id"), '{}')
               || CASE WHEN "is_confidential" THEN ARRAY['pc:' || "providing_department_id"]
                       ELSE ARRAY['r:' || "requesting_department_id", 'p:' || "providing_department_id"] END
-            """).run()
+            """
+        ).run()
         try await sql.raw(#"ALTER TABLE "need_search" ALTER COLUMN "audience" SET NOT NULL"#).run()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE INDEX "ix_need_search_public_audience" ON "need_search" USING GIN ("created_day", "public_document", "audience")
             WITH (fastupdate = off)
-            """).run()
+            """
+        ).run()
         try await sql.raw(#"DROP INDEX "ix_need_search_public""#).run()
         try await sql.raw(#"ALTER INDEX "ix_need_search_notes" SET (fastupdate = off)"#).run()
     }

@@ -14,9 +14,12 @@ struct RekeyAnonymousRecords: AsyncMigration {
         let sql = database as! any SQLDatabase
         struct Row: Decodable { var id: UUID }
         // (table, the column empty when anonymous, the origin kind a need made of it records)
-        for (table, column, origin) in [("survey_responses", "respondent_id", nil), ("need_drafts", "respondent_id", "draft"),
-                                        ("suggestions", "author_id", "suggestion")] as [(String, String, String?)] {
-            let rows = try await sql.select().column("id").from(table).where(SQLIdentifier(column), .is, SQLLiteral.null).all(decoding: Row.self)
+        for (table, column, origin) in [
+            ("survey_responses", "respondent_id", nil), ("need_drafts", "respondent_id", "draft"),
+            ("suggestions", "author_id", "suggestion"),
+        ] as [(String, String, String?)] {
+            let rows = try await sql.select().column("id").from(table).where(SQLIdentifier(column), .is, SQLLiteral.null).all(
+                decoding: Row.self)
             for row in rows where Self.isTimeOrdered(row.id) {
                 let fresh = UUID()
                 try await sql.update(table).set("id", to: fresh).where("id", .equal, row.id).run()

@@ -40,13 +40,18 @@ struct InboxPages: RouteCollection {
         let format = PageFormat(request)
         let text = request.tandem.notificationText
         let items = entries.map { entry in
-            Item(id: entry.notification.id.description,
-                 text: text.line(entry.notification.kind, need: entry.need, actor: entry.actor, detail: entry.notification.detail, request.pageLanguage),
-                 time: format.dateTime(entry.notification.createdAt), unread: entry.notification.readAt == nil)
+            Item(
+                id: entry.notification.id.description,
+                text: text.line(
+                    entry.notification.kind, need: entry.need, actor: entry.actor, detail: entry.notification.detail, request.pageLanguage),
+                time: format.dateTime(entry.notification.createdAt), unread: entry.notification.readAt == nil)
         }
-        let older = entries.count == Self.pageSize ? entries.last.map { Site.inbox + "?before=" + Timestamp.format($0.notification.createdAt) } : nil
-        var context = InboxContext(layout: LayoutContext(request, title: request.t("inbox.title"), section: "inbox"), items: items.nonEmpty,
-                                   unread: try await request.tandem.notifications.unreadCount(for: actor).value, olderLink: older)
+        let older =
+            entries.count == Self.pageSize
+            ? entries.last.map { Site.inbox + "?before=" + Timestamp.format($0.notification.createdAt) } : nil
+        var context = InboxContext(
+            layout: LayoutContext(request, title: request.t("inbox.title"), section: "inbox"), items: items.nonEmpty,
+            unread: try await request.tandem.notifications.unreadCount(for: actor).value, olderLink: older)
         if let (scope, year) = try await Self.missingCalendarYear(for: actor, request) {
             context.calendarNotice = request.t("admin.sla_missing_year", String(year))
             context.calendarLink = scope.map { Site.adminServiceLevels + "?department=\($0)" } ?? Site.adminServiceLevels
@@ -61,7 +66,8 @@ struct InboxPages: RouteCollection {
         if AccessPolicy.canManageSettings(actor) {
             scope = nil
         } else if AccessPolicy.canManageCatalog(of: actor.departmentID, actor),
-                  try await request.tandem.organisation.department(actor.departmentID, for: actor).isProvider {
+            try await request.tandem.organisation.department(actor.departmentID, for: actor).isProvider
+        {
             scope = actor.departmentID
         } else {
             return nil

@@ -54,7 +54,8 @@ struct ProfilePages: RouteCollection {
             try await request.tandem.organisation.setPassword(
                 of: actor.id, current: form.text("current_password"), new: form.text("new_password"),
                 revokeTokens: form.flag("revoke_tokens"), by: actor)
-            return try await SignInPages.startNewSession(actor, password: form.text("new_password"), then: Site.profile + "?done=saved", request)
+            return try await SignInPages.startNewSession(
+                actor, password: form.text("new_password"), then: Site.profile + "?done=saved", request)
         } catch let error as TandemError where error.code == .invalidInput {
             return try await request.page("profile", context(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
@@ -64,7 +65,8 @@ struct ProfilePages: RouteCollection {
     func saveNotifications(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let form = try PageForm.read(request)
-        _ = try await request.tandem.organisation.updatePerson(actor.id, PersonInput(emailNotifications: form.flag("email_notifications")), by: actor)
+        _ = try await request.tandem.organisation.updatePerson(
+            actor.id, PersonInput(emailNotifications: form.flag("email_notifications")), by: actor)
         return request.seeOther(Site.profile + "?done=saved")
     }
 
@@ -109,7 +111,9 @@ struct ProfilePages: RouteCollection {
             displayName: actor.displayName, login: actor.login, email: actor.email, emailNotifications: actor.emailNotifications,
             department: department.name,
             roles: PeoplePages.roleNames(actor.roles, request),
-            languages: Language.allCases.map { Choice(value: $0.rawValue, label: request.t("language.\($0.rawValue)"), selected: $0 == actor.language) },
+            languages: Language.allCases.map {
+                Choice(value: $0.rawValue, label: request.t("language.\($0.rawValue)"), selected: $0 == actor.language)
+            },
             tokens: tokens.nonEmpty, errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }
 }

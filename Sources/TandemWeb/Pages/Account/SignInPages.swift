@@ -96,8 +96,9 @@ struct SignInPages: RouteCollection {
             typed.displayName = form.text("display_name")
             typed.email = form.string("email")
             typed.language = language
-            return try await request.page("setup", setupContext(request, actor: typed, errors: FieldErrors(error, request)),
-                                          status: .unprocessableEntity)
+            return try await request.page(
+                "setup", setupContext(request, actor: typed, errors: FieldErrors(error, request)),
+                status: .unprocessableEntity)
         }
     }
 
@@ -106,8 +107,11 @@ struct SignInPages: RouteCollection {
         return SetupContext(
             layout: LayoutContext(request, title: request.t("setup.title")), displayName: actor.displayName,
             email: actor.email ?? "", language: actor.language.rawValue,
-            languages: Language.allCases.map { Choice(value: $0.rawValue, label: request.t("language.\($0.rawValue)"),
-                                                      selected: $0 == actor.language) },
+            languages: Language.allCases.map {
+                Choice(
+                    value: $0.rawValue, label: request.t("language.\($0.rawValue)"),
+                    selected: $0 == actor.language)
+            },
             errors: errors.messages(for: fields), general: errors.general(besides: fields))
     }
 

@@ -23,7 +23,8 @@ struct CalendarForm: Encodable {
         name = calendar.name
         timeZone = calendar.timeZoneIdentifier
         days = Weekday.allCases.map { day in
-            Day(name: day.name, label: labels(day),
+            Day(
+                name: day.name, label: labels(day),
                 hours: (calendar.weeklyHours[day] ?? []).map { "\($0.start)-\($0.end)" }.joined(separator: ", "))
         }
         holidays = Self.holidayLines(calendar.holidays)
@@ -63,8 +64,10 @@ struct CalendarForm: Encodable {
         var problems = InputProblems()
         var hours: [Weekday: [WorkingSpan]] = [:]
         for (day, entry) in zip(Weekday.allCases, days) {
-            let pieces = entry.hours.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
+            let pieces = entry.hours.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == ";" }).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            .filter { !$0.isEmpty }
             let spans = pieces.compactMap(WorkingSpan.init)
             if spans.count != pieces.count {
                 problems.add(.invalid("hours_\(day.name)", "write working hours as 09:00-12:00, 13:30-18:00", .timeSpanFormat))
@@ -77,10 +80,12 @@ struct CalendarForm: Encodable {
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
             let range = parts[0].components(separatedBy: "..")
             guard let first = CalendarDate(range[0]), let last = range.count == 2 ? CalendarDate(range[1]) : first, range.count <= 2,
-                  first <= last, last.daysSinceEpoch - first.daysSinceEpoch < 60
+                first <= last, last.daysSinceEpoch - first.daysSinceEpoch < 60
             else {
-                problems.add(.invalid("holidays", "line \(number): write a date or a range and a name, e.g. 2026-10-01..2026-10-07 国庆节",
-                                      .lineFormat, String(number)))
+                problems.add(
+                    .invalid(
+                        "holidays", "line \(number): write a date or a range and a name, e.g. 2026-10-01..2026-10-07 国庆节",
+                        .lineFormat, String(number)))
                 continue
             }
             let name = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
@@ -93,11 +98,14 @@ struct CalendarForm: Encodable {
         var makeUp: [CalendarDate: Weekday] = [:]
         for (number, line) in makeUpWorkdays.numberedLines {
             let parts = line.split(separator: " ").map(String.init)
-            guard parts.count == 2, let date = CalendarDate(parts[0]), let weekday = Weekday(name: parts[1].lowercased())
+            guard parts.count == 2, let date = CalendarDate(parts[0]),
+                let weekday = Weekday(name: parts[1].lowercased())
                     ?? Self.chineseWeekdays.firstIndex(of: parts[1]).flatMap({ Weekday(rawValue: $0 + 1) })
             else {
-                problems.add(.invalid("make_up_workdays", "line \(number): write a date and the weekday whose hours it has, e.g. 2026-09-27 monday",
-                                      .lineFormat, String(number)))
+                problems.add(
+                    .invalid(
+                        "make_up_workdays", "line \(number): write a date and the weekday whose hours it has, e.g. 2026-09-27 monday",
+                        .lineFormat, String(number)))
                 continue
             }
             makeUp[date] = weekday
@@ -107,7 +115,8 @@ struct CalendarForm: Encodable {
             problems.add(.invalid("time_zone", "'\(timeZone)' is not a known time zone", .notAnOption))
         }
         try problems.throwIfAny()
-        return try BusinessCalendar(name: name.trimmingCharacters(in: .whitespaces), timeZoneIdentifier: timeZone, weeklyHours: hours,
-                                    holidays: holidays, makeUpWorkdays: makeUp)
+        return try BusinessCalendar(
+            name: name.trimmingCharacters(in: .whitespaces), timeZoneIdentifier: timeZone, weeklyHours: hours,
+            holidays: holidays, makeUpWorkdays: makeUp)
     }
 }

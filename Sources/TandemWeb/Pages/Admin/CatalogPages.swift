@@ -41,7 +41,9 @@ struct CatalogPages: RouteCollection {
         var general: String?
     }
 
-    static let fields = ["name", "kind", "description", "audience", "default_assignee_ids", "form_fields", "confidential_by_default", "is_active"]
+    static let fields = [
+        "name", "kind", "description", "audience", "default_assignee_ids", "form_fields", "confidential_by_default", "is_active",
+    ]
 
     func boot(routes: any RoutesBuilder) throws {
         let catalog = routes.grouped("admin", "catalog")
@@ -66,27 +68,33 @@ struct CatalogPages: RouteCollection {
             _ = try await request.tandem.satisfaction.setPolicy(try SatisfactionPolicyForm.policy(form), of: provider.id, by: actor)
             return request.seeOther(Site.adminCatalog(of: provider.id) + "&done=saved")
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await listPage(request, department: provider.id.description, sent: form, errors: FieldErrors(error, request),
-                                      status: .unprocessableEntity)
+            return try await listPage(
+                request, department: provider.id.description, sent: form, errors: FieldErrors(error, request),
+                status: .unprocessableEntity)
         }
     }
 
-    private func listPage(_ request: Request, department chosenText: String?, sent: PageForm? = nil, errors: FieldErrors = FieldErrors(),
-                          status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func listPage(
+        _ request: Request, department chosenText: String?, sent: PageForm? = nil, errors: FieldErrors = FieldErrors(),
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let actor = try AdminNavigation.actor(request)
         let providers = try await request.tandem.organisation.departments(for: actor).filter(\.isProvider)
-        let chosen = try chosenText.map { try Self.departmentID($0) }
+        let chosen =
+            try chosenText.map { try Self.departmentID($0) }
             ?? providers.first { $0.id == actor.departmentID }?.id ?? DepartmentTree.ordered(providers).first?.department.id
         let department = providers.first { $0.id == chosen }
         var rows: [Row] = []
         var satisfaction: SatisfactionPolicyForm?
         if let department {
             satisfaction = SatisfactionPolicyForm(
-                try await request.tandem.satisfaction.policy(of: department.id), canManage: AccessPolicy.canManageCatalog(of: department.id, actor),
+                try await request.tandem.satisfaction.policy(of: department.id),
+                canManage: AccessPolicy.canManageCatalog(of: department.id, actor),
                 sent: sent, errors: errors, request)
             let names = try await departmentNames(request, actor)
             rows = try await request.tandem.catalog.offerings(provider: department.id, for: actor).map { offering in
-                Row(id: offering.id.description, name: offering.name, kind: request.t("kind.\(offering.kind.rawValue)"),
+                Row(
+                    id: offering.id.description, name: offering.name, kind: request.t("kind.\(offering.kind.rawValue)"),
                     audience: Self.audienceText(offering.audience, names, request), fields: offering.formFields.count,
                     isActive: offering.isActive)
             }
@@ -105,7 +113,8 @@ struct CatalogPages: RouteCollection {
     func new(_ request: Request) async throws -> Response {
         let actor = try AdminNavigation.actor(request)
         let provider = try await providerToChange(request.query[String.self, at: "department"], request, actor)
-        return try await request.page("admin-offering", editContext(request, provider: provider, offering: nil, OfferingForm(), errors: FieldErrors()))
+        return try await request.page(
+            "admin-offering", editContext(request, provider: provider, offering: nil, OfferingForm(), errors: FieldErrors()))
     }
 
     func create(_ request: Request) async throws -> Response {
@@ -126,8 +135,11 @@ struct CatalogPages: RouteCollection {
         let actor = try AdminNavigation.actor(request)
         let offering = try await request.tandem.catalog.offering(request.id("offeringID", "offering"), for: actor)
         let provider = try await providerToChange(offering.providerID.description, request, actor)
-        return try await request.page("admin-offering", editContext(request, provider: provider, offering: offering.id, OfferingForm(offering),
-                                                                    errors: FieldErrors()))
+        return try await request.page(
+            "admin-offering",
+            editContext(
+                request, provider: provider, offering: offering.id, OfferingForm(offering),
+                errors: FieldErrors()))
     }
 
     func update(_ request: Request) async throws -> Response {
@@ -140,7 +152,8 @@ struct CatalogPages: RouteCollection {
             _ = try await request.tandem.catalog.update(offering.id, submitted.input(provider: nil, creating: false), by: actor)
             return request.seeOther(Site.adminCatalog(of: provider.id) + "&done=saved")
         } catch let error as TandemError where error.code == .invalidInput {
-            let context = try await editContext(request, provider: provider, offering: offering.id, submitted, errors: FieldErrors(error, request))
+            let context = try await editContext(
+                request, provider: provider, offering: offering.id, submitted, errors: FieldErrors(error, request))
             return try await request.page("admin-offering", context, status: .unprocessableEntity)
         }
     }
@@ -175,20 +188,27 @@ struct CatalogPages: RouteCollection {
         }
     }
 
-    private func editContext(_ request: Request, provider: Department, offering: ServiceOffering.ID?, _ form: OfferingForm,
-                             errors: FieldErrors) async throws -> EditContext {
+    private func editContext(
+        _ request: Request, provider: Department, offering: ServiceOffering.ID?, _ form: OfferingForm,
+        errors: FieldErrors
+    ) async throws -> EditContext {
         let actor = try AdminNavigation.actor(request)
         let departments = try await request.tandem.organisation.departments(for: actor)
         let agents = try await request.tandem.organisation.people(in: provider.id, for: actor)
             .filter { $0.isActive && ($0.has(.agent) || $0.has(.manager)) }
         return EditContext(
-            layout: LayoutContext(request, title: request.t(offering == nil ? "admin.new_offering" : "admin.edit_offering"), section: "admin"),
+            layout: LayoutContext(
+                request, title: request.t(offering == nil ? "admin.new_offering" : "admin.edit_offering"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "catalog"),
             action: offering.map { "\(Site.adminCatalog)/\($0)" } ?? Site.adminCatalog, isNew: offering == nil,
             department: provider.id.description, departmentName: provider.name, form: form, rows: form.shownRows(errors, request),
-            kinds: NeedKind.allCases.map { Choice(value: $0.rawValue, label: request.t("kind.\($0.rawValue)"), selected: $0.rawValue == form.kind) },
+            kinds: NeedKind.allCases.map {
+                Choice(value: $0.rawValue, label: request.t("kind.\($0.rawValue)"), selected: $0.rawValue == form.kind)
+            },
             departments: Choice.departments(departments) { form.audience.contains($0.description) },
-            agents: agents.map { Choice(value: $0.id.description, label: $0.displayName, selected: form.assignees.contains($0.id.description)) }.nonEmpty,
+            agents: agents.map {
+                Choice(value: $0.id.description, label: $0.displayName, selected: form.assignees.contains($0.id.description))
+            }.nonEmpty,
             errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields, prefixes: ["form_fields["]))
     }
 }

@@ -58,20 +58,23 @@ struct ChannelPages: RouteCollection {
         let actor = try AdminNavigation.actor(request)
         let form = try PageForm.read(request)
         let department = try Self.departmentID(form.text("department_id"))
-        let values = FormValues(kind: form.text("kind"), name: form.text("name"), url: form.text("url"), events: Set(form.values("events")),
-                                language: form.text("language"))
+        let values = FormValues(
+            kind: form.text("kind"), name: form.text("name"), url: form.text("url"), events: Set(form.values("events")),
+            language: form.text("language"))
         do {
             guard let kind = NotificationChannel.Kind(rawValue: values.kind) else {
                 throw TandemError.invalid("kind", "kind has an unknown value", .notAnOption)
             }
             let events = Set(values.events.compactMap(NotificationKind.init(rawValue:)))
-            let input = ChannelInput(kind: kind, name: values.name, url: values.url, secret: .some(form.string("secret")), events: events,
-                                     language: Language(rawValue: values.language))
+            let input = ChannelInput(
+                kind: kind, name: values.name, url: values.url, secret: .some(form.string("secret")), events: events,
+                language: Language(rawValue: values.language))
             _ = try await request.tandem.notifications.createChannel(input, in: department, by: actor)
             return request.seeOther(Site.adminChannels(of: department) + "&done=saved")
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await request.page("admin-channels", context(request, actor, department, values, errors: FieldErrors(error, request)),
-                                          status: .unprocessableEntity)
+            return try await request.page(
+                "admin-channels", context(request, actor, department, values, errors: FieldErrors(error, request)),
+                status: .unprocessableEntity)
         }
     }
 
@@ -96,13 +99,19 @@ struct ChannelPages: RouteCollection {
         return id
     }
 
-    private func context(_ request: Request, _ actor: Person, _ department: Department.ID, _ form: FormValues,
-                         errors: FieldErrors) async throws -> ChannelsContext {
+    private func context(
+        _ request: Request, _ actor: Person, _ department: Department.ID, _ form: FormValues,
+        errors: FieldErrors
+    ) async throws -> ChannelsContext {
         let channels = try await request.tandem.notifications.channels(of: department, for: actor)
-        let manageable = try await request.tandem.organisation.departments(for: actor).filter { AccessPolicy.canManageCatalog(of: $0.id, actor) }
+        let manageable = try await request.tandem.organisation.departments(for: actor).filter {
+            AccessPolicy.canManageCatalog(of: $0.id, actor)
+        }
         let rows = channels.map { channel in
-            Row(id: channel.id.description, kind: request.t("channel_kind.\(channel.kind.rawValue)"), name: channel.name, url: channel.url,
-                events: request.listed(NotificationChannel.departmentKinds.filter(channel.events.contains).map { request.t("channel_event.\($0.rawValue)") }),
+            Row(
+                id: channel.id.description, kind: request.t("channel_kind.\(channel.kind.rawValue)"), name: channel.name, url: channel.url,
+                events: request.listed(
+                    NotificationChannel.departmentKinds.filter(channel.events.contains).map { request.t("channel_event.\($0.rawValue)") }),
                 language: request.t("language.\(channel.language.rawValue)"), hasSecret: channel.secret != nil, isActive: channel.isActive)
         }
         return ChannelsContext(
@@ -110,11 +119,15 @@ struct ChannelPages: RouteCollection {
             admin: AdminNavigation(request, actor, current: "channels"),
             departments: Choice.departments(manageable) { $0 == department },
             department: department.description, rows: rows.nonEmpty, form: form,
-            kinds: NotificationChannel.Kind.allCases.map { Choice(value: $0.rawValue, label: request.t("channel_kind.\($0.rawValue)"), selected: $0.rawValue == form.kind) },
+            kinds: NotificationChannel.Kind.allCases.map {
+                Choice(value: $0.rawValue, label: request.t("channel_kind.\($0.rawValue)"), selected: $0.rawValue == form.kind)
+            },
             events: NotificationChannel.departmentKinds.map {
                 Choice(value: $0.rawValue, label: request.t("channel_event.\($0.rawValue)"), selected: form.events.contains($0.rawValue))
             },
-            languages: Language.allCases.map { Choice(value: $0.rawValue, label: request.t("language.\($0.rawValue)"), selected: $0.rawValue == form.language) },
+            languages: Language.allCases.map {
+                Choice(value: $0.rawValue, label: request.t("language.\($0.rawValue)"), selected: $0.rawValue == form.language)
+            },
             errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }
 }

@@ -75,7 +75,8 @@ struct DepartmentPages: RouteCollection {
         let department = try await request.tandem.organisation.department(request.id("departmentID", "department"), for: actor)
         guard AccessPolicy.canManageDepartments(actor) else { throw TandemError.forbidden("only administrators change departments") }
         let values = FormValues(name: department.name, code: department.code, isProvider: department.isProvider)
-        return try await request.page("admin-department", editContext(request, department.id, values, parent: department.parentID, errors: FieldErrors()))
+        return try await request.page(
+            "admin-department", editContext(request, department.id, values, parent: department.parentID, errors: FieldErrors()))
     }
 
     func update(_ request: Request) async throws -> Response {
@@ -98,13 +99,15 @@ struct DepartmentPages: RouteCollection {
         DepartmentInput(name: values.name, code: values.code, parentID: .some(parent), isProvider: values.isProvider)
     }
 
-    private func listContext(_ request: Request, form: FormValues, parent: Department.ID?, errors: FieldErrors) async throws -> ListContext {
+    private func listContext(_ request: Request, form: FormValues, parent: Department.ID?, errors: FieldErrors) async throws -> ListContext
+    {
         let actor = try AdminNavigation.actor(request)
         let departments = try await request.tandem.organisation.departments(for: actor)
         let people = try await request.tandem.organisation.people(in: nil, for: actor)
         let headcount = Dictionary(grouping: people.filter(\.isActive), by: \.departmentID).mapValues(\.count)
         let rows = DepartmentTree.ordered(departments).map { entry in
-            Row(id: entry.department.id.description, name: entry.department.name, code: entry.department.code,
+            Row(
+                id: entry.department.id.description, name: entry.department.name, code: entry.department.code,
                 depth: min(entry.depth, 6), isProvider: entry.department.isProvider, people: headcount[entry.department.id] ?? 0)
         }
         return ListContext(
@@ -115,8 +118,10 @@ struct DepartmentPages: RouteCollection {
             errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }
 
-    private func editContext(_ request: Request, _ id: Department.ID, _ form: FormValues, parent: Department.ID?,
-                             errors: FieldErrors) async throws -> EditContext {
+    private func editContext(
+        _ request: Request, _ id: Department.ID, _ form: FormValues, parent: Department.ID?,
+        errors: FieldErrors
+    ) async throws -> EditContext {
         let actor = try AdminNavigation.actor(request)
         let departments = try await request.tandem.organisation.departments(for: actor)
         return EditContext(
@@ -127,8 +132,10 @@ struct DepartmentPages: RouteCollection {
     }
 
     /// "(top of the tree)" and every department, indented by depth, but not the department itself.
-    private static func parentChoices(_ departments: [Department], selected: Department.ID?, excluding: Department.ID?,
-                                      _ request: Request) -> [Choice] {
+    private static func parentChoices(
+        _ departments: [Department], selected: Department.ID?, excluding: Department.ID?,
+        _ request: Request
+    ) -> [Choice] {
         [Choice(value: "", label: request.t("admin.top_level"), selected: selected == nil)]
             + Choice.departments(departments, withCode: true, excluding: excluding) { $0 == selected }
     }

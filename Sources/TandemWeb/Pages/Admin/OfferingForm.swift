@@ -44,8 +44,9 @@ struct OfferingForm: Encodable {
         confidentialByDefault = offering.confidentialByDefault
         isActive = offering.isActive
         rows = offering.formFields.enumerated().map { index, field in
-            FieldRow(index: index, key: field.key, label: field.label, type: field.type.rawValue, isRequired: field.isRequired,
-                     options: field.options.joined(separator: "\n"), types: [], errors: [:])
+            FieldRow(
+                index: index, key: field.key, label: field.label, type: field.type.rawValue, isRequired: field.isRequired,
+                options: field.options.joined(separator: "\n"), types: [], errors: [:])
         }
     }
 
@@ -87,7 +88,8 @@ struct OfferingForm: Encodable {
             }
             fields.append(FormField(key: key, label: row.label, type: type, isRequired: row.isRequired, options: options))
         }
-        let audience: OfferingAudience = audienceEveryone
+        let audience: OfferingAudience =
+            audienceEveryone
             ? .everyone : .departments(Set(try audience.map { try Self.id($0, field: "audience") }))
         return OfferingInput(
             providerID: provider, name: name, kind: kind, description: description, audience: audience,
@@ -109,8 +111,10 @@ struct OfferingForm: Encodable {
             return row
         }
         for _ in 0..<Self.blankRows {
-            shown.append(FieldRow(index: shown.count, key: "", label: "", type: FormField.FieldType.text.rawValue, isRequired: false,
-                                  options: "", types: [], errors: [:]))
+            shown.append(
+                FieldRow(
+                    index: shown.count, key: "", label: "", type: FormField.FieldType.text.rawValue, isRequired: false,
+                    options: "", types: [], errors: [:]))
         }
         return shown.map { row in
             var row = row

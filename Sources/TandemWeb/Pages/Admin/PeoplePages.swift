@@ -113,7 +113,8 @@ struct PeoplePages: RouteCollection {
         let actor = try AdminNavigation.actor(request)
         let person = try await request.tandem.organisation.person(request.id("personID", "person"), for: actor)
         let form = try PageForm.read(request)
-        var submitted = Submitted(values: Self.values(form), department: person.departmentID, roles: person.roles, language: person.language)
+        var submitted = Submitted(
+            values: Self.values(form), department: person.departmentID, roles: person.roles, language: person.language)
         do {
             submitted = try Self.read(form, values: submitted.values)
             // A role this person may not grant stays as it was (the box is shown locked).
@@ -128,8 +129,9 @@ struct PeoplePages: RouteCollection {
             let saved = try await request.tandem.organisation.updatePerson(person.id, input, by: actor)
             return request.seeOther(Site.adminPeople(in: saved.departmentID) + "&done=saved")
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await request.page("admin-person", editContext(request, person, submitted, errors: FieldErrors(error, request)),
-                                          status: .unprocessableEntity)
+            return try await request.page(
+                "admin-person", editContext(request, person, submitted, errors: FieldErrors(error, request)),
+                status: .unprocessableEntity)
         }
     }
 
@@ -142,16 +144,18 @@ struct PeoplePages: RouteCollection {
             return request.seeOther(Site.adminPerson(person.id) + "?done=saved")
         } catch let error as TandemError where error.code == .invalidInput {
             let submitted = Submitted(person)
-            return try await request.page("admin-person", editContext(request, person, submitted, errors: FieldErrors(error, request)),
-                                          status: .unprocessableEntity)
+            return try await request.page(
+                "admin-person", editContext(request, person, submitted, errors: FieldErrors(error, request)),
+                status: .unprocessableEntity)
         }
     }
 
     // MARK: reading the form
 
     private static func values(_ form: PageForm) -> FormValues {
-        FormValues(login: form.text("login"), displayName: form.text("display_name"), email: form.text("email"),
-                   isActive: form.flag("is_active"))
+        FormValues(
+            login: form.text("login"), displayName: form.text("display_name"), email: form.text("email"),
+            isActive: form.flag("is_active"))
     }
 
     private static func read(_ form: PageForm, values: FormValues) throws -> Submitted {
@@ -160,8 +164,9 @@ struct PeoplePages: RouteCollection {
             guard let role = Role(rawValue: raw) else { throw TandemError.invalid("roles", "roles has an unknown value") }
             roles.insert(role)
         }
-        return Submitted(values: values, department: try form.id("department_id"), roles: roles,
-                         language: try form.enumValue("language", Language.self))
+        return Submitted(
+            values: values, department: try form.id("department_id"), roles: roles,
+            language: try form.enumValue("language", Language.self))
     }
 
     /// The department the list shows: the one asked for; by default one's own for managers and
@@ -176,23 +181,29 @@ struct PeoplePages: RouteCollection {
     }
 
     private static func checkManages(_ person: Person, _ actor: Person) throws {
-        guard AccessPolicy.canManagePeople(of: person.departmentID, actor) else { throw TandemError.forbidden("you may not change this person") }
+        guard AccessPolicy.canManagePeople(of: person.departmentID, actor) else {
+            throw TandemError.forbidden("you may not change this person")
+        }
     }
 
     // MARK: contexts
 
-    private func listContext(_ request: Request, department: Department.ID?, _ submitted: Submitted,
-                             errors: FieldErrors) async throws -> ListContext {
+    private func listContext(
+        _ request: Request, department: Department.ID?, _ submitted: Submitted,
+        errors: FieldErrors
+    ) async throws -> ListContext {
         let actor = try AdminNavigation.actor(request)
         let departments = try await request.tandem.organisation.departments(for: actor)
         let names = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.name) })
         let people = try await request.tandem.organisation.people(in: department, for: actor)
         let rows = people.map { person in
-            Row(id: person.id.description, name: person.displayName, login: person.login, department: names[person.departmentID] ?? "",
+            Row(
+                id: person.id.description, name: person.displayName, login: person.login, department: names[person.departmentID] ?? "",
                 roles: Self.roleNames(person.roles, request), isActive: person.isActive,
                 canEdit: AccessPolicy.canManagePeople(of: person.departmentID, actor))
         }
-        let filter = [Choice(value: "", label: request.t("admin.all_departments"), selected: department == nil)]
+        let filter =
+            [Choice(value: "", label: request.t("admin.all_departments"), selected: department == nil)]
             + Choice.departments(departments) { $0 == department }
         let creatable = departments.filter { AccessPolicy.canManagePeople(of: $0.id, actor) }
         return ListContext(
@@ -204,7 +215,8 @@ struct PeoplePages: RouteCollection {
             errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }
 
-    private func editContext(_ request: Request, _ person: Person, _ submitted: Submitted, errors: FieldErrors) async throws -> EditContext {
+    private func editContext(_ request: Request, _ person: Person, _ submitted: Submitted, errors: FieldErrors) async throws -> EditContext
+    {
         let actor = try AdminNavigation.actor(request)
         let departments = try await request.tandem.organisation.departments(for: actor)
         // Only administrators move people: others see the person's own department alone.
@@ -219,13 +231,16 @@ struct PeoplePages: RouteCollection {
 
     private static func roleChoices(_ roles: Set<Role>, _ actor: Person, _ request: Request) -> [RoleChoice] {
         Role.allCases.filter { $0 != .employee }.map { role in
-            RoleChoice(value: role.rawValue, label: request.t("role.\(role.rawValue)"), selected: roles.contains(role),
-                       locked: role == .admin && !actor.has(.admin))
+            RoleChoice(
+                value: role.rawValue, label: request.t("role.\(role.rawValue)"), selected: roles.contains(role),
+                locked: role == .admin && !actor.has(.admin))
         }
     }
 
     private static func languageChoices(_ selected: Language?, _ request: Request) -> [Choice] {
-        Language.allCases.map { Choice(value: $0.rawValue, label: request.t("language.\($0.rawValue)"), selected: $0 == (selected ?? .zhCN)) }
+        Language.allCases.map {
+            Choice(value: $0.rawValue, label: request.t("language.\($0.rawValue)"), selected: $0 == (selected ?? .zhCN))
+        }
     }
 
     static func roleNames(_ roles: Set<Role>, _ request: Request) -> String {
@@ -236,8 +251,10 @@ struct PeoplePages: RouteCollection {
 extension PeoplePages.Submitted {
     /// The form as a stored person fills it.
     init(_ person: Person) {
-        self.init(values: PeoplePages.FormValues(login: person.login, displayName: person.displayName, email: person.email ?? "",
-                                                 isActive: person.isActive),
-                  department: person.departmentID, roles: person.roles, language: person.language)
+        self.init(
+            values: PeoplePages.FormValues(
+                login: person.login, displayName: person.displayName, email: person.email ?? "",
+                isActive: person.isActive),
+            department: person.departmentID, roles: person.roles, language: person.language)
     }
 }

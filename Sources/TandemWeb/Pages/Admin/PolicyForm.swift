@@ -24,7 +24,8 @@ struct PolicyForm: Encodable {
     init(_ policy: ServiceLevelPolicy, labels: (Priority) -> String) {
         business = policy.mode == .business
         rows = Priority.allCases.map { priority in
-            Row(priority: priority.rawValue, label: labels(priority),
+            Row(
+                priority: priority.rawValue, label: labels(priority),
                 firstResponse: policy.targets[priority]?.firstResponseMinutes.map(String.init) ?? "",
                 resolution: policy.targets[priority]?.resolutionMinutes.map(String.init) ?? "")
         }
@@ -36,7 +37,8 @@ struct PolicyForm: Encodable {
     init(_ form: PageForm, labels: (Priority) -> String) {
         business = form.string("mode") != "calendar"
         rows = Priority.allCases.map { priority in
-            Row(priority: priority.rawValue, label: labels(priority), firstResponse: form.text("first_response_\(priority.rawValue)"),
+            Row(
+                priority: priority.rawValue, label: labels(priority), firstResponse: form.text("first_response_\(priority.rawValue)"),
                 resolution: form.text("resolution_\(priority.rawValue)"))
         }
         pausing = Set(form.values("pausing_statuses"))
@@ -60,7 +62,9 @@ struct PolicyForm: Encodable {
         for (priority, row) in zip(Priority.allCases, rows) {
             let first = minutes(row.firstResponse, "first_response_\(priority.rawValue)")
             let resolution = minutes(row.resolution, "resolution_\(priority.rawValue)")
-            if first != nil || resolution != nil { targets[priority] = ServiceLevelTargets(firstResponseMinutes: first, resolutionMinutes: resolution) }
+            if first != nil || resolution != nil {
+                targets[priority] = ServiceLevelTargets(firstResponseMinutes: first, resolutionMinutes: resolution)
+            }
         }
         let warning = Int(warningPercent.trimmingCharacters(in: .whitespaces))
         if warning == nil || !(1...99).contains(warning!) {
@@ -68,7 +72,8 @@ struct PolicyForm: Encodable {
         }
         let statuses = Set(pausing.compactMap(NeedStatus.init(rawValue:)).filter(Self.pausable.contains))
         try problems.throwIfAny()
-        return try ServiceLevelPolicy(mode: business ? .business : .calendar, targets: targets, pausingStatuses: statuses,
-                                      warningPercent: warning ?? 80, raisePriorityOnBreach: raisePriorityOnBreach)
+        return try ServiceLevelPolicy(
+            mode: business ? .business : .calendar, targets: targets, pausingStatuses: statuses,
+            warningPercent: warning ?? 80, raisePriorityOnBreach: raisePriorityOnBreach)
     }
 }

@@ -43,7 +43,9 @@ struct PriorityMatrixPage: RouteCollection {
             var row: [Priority] = []
             for importance in Importance.allCases {
                 let name = Self.cellName(urgency, importance)
-                guard let priority = try form.enumValue(name, Priority.self) else { throw TandemError.invalid(name, "\(name) is required", .required) }
+                guard let priority = try form.enumValue(name, Priority.self) else {
+                    throw TandemError.invalid(name, "\(name) is required", .required)
+                }
                 row.append(priority)
             }
             cells.append(row)
@@ -65,13 +67,17 @@ struct PriorityMatrixPage: RouteCollection {
 
     private func context(_ request: Request, _ actor: Person, cells: [[Priority]], general: String?) -> MatrixContext {
         let rows = Urgency.allCases.enumerated().map { u, urgency in
-            Row(urgency: request.t("urgency.\(urgency.rawValue)"), cells: Importance.allCases.enumerated().map { i, importance in
-                Cell(name: Self.cellName(urgency, importance),
-                     label: request.t("admin.matrix_cell", request.t("urgency.\(urgency.rawValue)"), request.t("importance.\(importance.rawValue)")),
-                     choices: Priority.allCases.map {
-                         Choice(value: $0.rawValue, label: request.t("priority.\($0.rawValue)"), selected: $0 == cells[u][i])
-                     })
-            })
+            Row(
+                urgency: request.t("urgency.\(urgency.rawValue)"),
+                cells: Importance.allCases.enumerated().map { i, importance in
+                    Cell(
+                        name: Self.cellName(urgency, importance),
+                        label: request.t(
+                            "admin.matrix_cell", request.t("urgency.\(urgency.rawValue)"), request.t("importance.\(importance.rawValue)")),
+                        choices: Priority.allCases.map {
+                            Choice(value: $0.rawValue, label: request.t("priority.\($0.rawValue)"), selected: $0 == cells[u][i])
+                        })
+                })
         }
         return MatrixContext(
             layout: LayoutContext(request, title: request.t("admin.priority_matrix"), section: "admin"),

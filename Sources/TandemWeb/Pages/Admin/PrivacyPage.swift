@@ -35,8 +35,9 @@ struct PrivacyPage: RouteCollection {
             _ = try await request.tandem.settings.setMinimumGroup(try MinimumGroup(size), by: actor)
             return request.seeOther(Site.adminPrivacy + "?done=saved")
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await request.page("admin-privacy", context(request, actor, typed: form.string("minimum_group") ?? "", errors: FieldErrors(error, request)),
-                                          status: .unprocessableEntity)
+            return try await request.page(
+                "admin-privacy", context(request, actor, typed: form.string("minimum_group") ?? "", errors: FieldErrors(error, request)),
+                status: .unprocessableEntity)
         }
     }
 
@@ -47,8 +48,9 @@ struct PrivacyPage: RouteCollection {
     }
 
     private func context(_ request: Request, _ actor: Person, typed: String, errors: FieldErrors) -> PrivacyContext {
-        PrivacyContext(layout: LayoutContext(request, title: request.t("admin.privacy"), section: "admin"),
-                       admin: AdminNavigation(request, actor, current: "privacy"), minimumGroup: typed, floor: MinimumGroup.floor,
-                       errors: errors.messages(for: ["minimum_group"]))
+        PrivacyContext(
+            layout: LayoutContext(request, title: request.t("admin.privacy"), section: "admin"),
+            admin: AdminNavigation(request, actor, current: "privacy"), minimumGroup: typed, floor: MinimumGroup.floor,
+            errors: errors.messages(for: ["minimum_group"]))
     }
 }

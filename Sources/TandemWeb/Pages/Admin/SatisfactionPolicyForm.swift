@@ -26,8 +26,9 @@ struct SatisfactionPolicyForm: Encodable {
         actions = SatisfactionPolicy.LowRatingAction.allCases.map {
             Choice(value: $0.rawValue, label: request.t("low_rating_action.\($0.rawValue)"), selected: $0.rawValue == action)
         }
-        summary = request.t("satisfaction.summary", String(policy.ratingDays), String(policy.lowScore),
-                            request.t("low_rating_action.\(policy.onLowRating.rawValue)"))
+        summary = request.t(
+            "satisfaction.summary", String(policy.ratingDays), String(policy.lowScore),
+            request.t("low_rating_action.\(policy.onLowRating.rawValue)"))
         self.errors = errors.messages(for: Self.fields)
         general = errors.general(besides: Self.fields)
     }
@@ -40,8 +41,9 @@ struct SatisfactionPolicyForm: Encodable {
         let action = try problems.check { try form.enumValue("on_low_rating", SatisfactionPolicy.LowRatingAction.self) }
         // NB: a field that is not a number stands in with the standard value, so the range check names only the others.
         let standard = SatisfactionPolicy.standard
-        let policy = SatisfactionPolicy(ratingDays: days ?? standard.ratingDays, lowScore: low ?? standard.lowScore,
-                                        onLowRating: (action ?? nil) ?? standard.onLowRating)
+        let policy = SatisfactionPolicy(
+            ratingDays: days ?? standard.ratingDays, lowScore: low ?? standard.lowScore,
+            onLowRating: (action ?? nil) ?? standard.onLowRating)
         _ = try problems.check { try policy.validated() }
         try problems.throwIfAny()
         return policy

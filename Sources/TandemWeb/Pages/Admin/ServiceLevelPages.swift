@@ -26,7 +26,8 @@ struct ServiceLevelPages: RouteCollection {
         var general: String?
     }
 
-    static let fields = ["name", "time_zone", "holidays", "make_up_workdays", "file", "make_up_weekday", "warning_percent", "pausing_statuses"]
+    static let fields =
+        ["name", "time_zone", "holidays", "make_up_workdays", "file", "make_up_weekday", "warning_percent", "pausing_statuses"]
         + Weekday.allCases.map { "hours_\($0.name)" }
         + Priority.allCases.flatMap { ["first_response_\($0.rawValue)", "resolution_\($0.rawValue)"] }
 
@@ -63,8 +64,10 @@ struct ServiceLevelPages: RouteCollection {
 
     func show(_ request: Request) async throws -> Response {
         let actor = try AdminNavigation.actor(request)
-        let scope = try Scope(department: request.query[String.self, at: "department"], offering: request.query[String.self, at: "offering"], actor: actor)
-        return try await request.page("admin-service-levels", context(request, actor, scope, calendar: nil, policy: nil, errors: FieldErrors()))
+        let scope = try Scope(
+            department: request.query[String.self, at: "department"], offering: request.query[String.self, at: "offering"], actor: actor)
+        return try await request.page(
+            "admin-service-levels", context(request, actor, scope, calendar: nil, policy: nil, errors: FieldErrors()))
     }
 
     func saveCalendar(_ request: Request) async throws -> Response {
@@ -76,8 +79,11 @@ struct ServiceLevelPages: RouteCollection {
             _ = try await request.tandem.serviceLevels.setCalendar(try submitted.calendar(), of: scope.department, by: actor)
             return request.seeOther(Site.adminServiceLevels + scope.query + "&done=saved")
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await request.page("admin-service-levels", context(request, actor, scope, calendar: submitted, policy: nil,
-                                                                         errors: FieldErrors(error, request)), status: .unprocessableEntity)
+            return try await request.page(
+                "admin-service-levels",
+                context(
+                    request, actor, scope, calendar: submitted, policy: nil,
+                    errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
     }
 
@@ -88,17 +94,23 @@ struct ServiceLevelPages: RouteCollection {
         do {
             guard let file = form.files.first else { throw TandemError.invalid("file", "choose an .ics file", .required) }
             let makeUpAs = try form.string("make_up_weekday").map { name in
-                guard let weekday = Weekday(name: name) else { throw TandemError.invalid("make_up_weekday", "choose a weekday", .notAnOption) }
+                guard let weekday = Weekday(name: name) else {
+                    throw TandemError.invalid("make_up_weekday", "choose a weekday", .notAnOption)
+                }
                 return weekday
             }
-            let (_, days) = try await request.tandem.serviceLevels.importHolidays(String(buffer: try file.spool.contents()), into: scope.department,
-                                                                                  makeUpAs: makeUpAs, by: actor)
+            let (_, days) = try await request.tandem.serviceLevels.importHolidays(
+                String(buffer: try file.spool.contents()), into: scope.department,
+                makeUpAs: makeUpAs, by: actor)
             var page = try await context(request, actor, scope, calendar: nil, policy: nil, errors: FieldErrors())
             page.imported = request.t("admin.sla_imported", String(days))
             return try await request.page("admin-service-levels", page)
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await request.page("admin-service-levels", context(request, actor, scope, calendar: nil, policy: nil,
-                                                                         errors: FieldErrors(error, request)), status: .unprocessableEntity)
+            return try await request.page(
+                "admin-service-levels",
+                context(
+                    request, actor, scope, calendar: nil, policy: nil,
+                    errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
     }
 
@@ -111,13 +123,18 @@ struct ServiceLevelPages: RouteCollection {
             _ = try await request.tandem.serviceLevels.setPolicy(try submitted.policy(), of: scope.offering, by: actor)
             return request.seeOther(Site.adminServiceLevels + scope.query + "&done=saved")
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await request.page("admin-service-levels", context(request, actor, scope, calendar: nil, policy: submitted,
-                                                                         errors: FieldErrors(error, request)), status: .unprocessableEntity)
+            return try await request.page(
+                "admin-service-levels",
+                context(
+                    request, actor, scope, calendar: nil, policy: submitted,
+                    errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
     }
 
-    private func context(_ request: Request, _ actor: Person, _ scope: Scope, calendar: CalendarForm?, policy: PolicyForm?,
-                         errors: FieldErrors) async throws -> PageContext {
+    private func context(
+        _ request: Request, _ actor: Person, _ scope: Scope, calendar: CalendarForm?, policy: PolicyForm?,
+        errors: FieldErrors
+    ) async throws -> PageContext {
         let services = request.tandem
         let providers = try await services.organisation.departments(for: actor)
             .filter { $0.isProvider && AccessPolicy.canManageCatalog(of: $0.id, actor) }
@@ -139,12 +156,15 @@ struct ServiceLevelPages: RouteCollection {
         var offerings: [ServiceOffering] = []
         if let department = scope.department { offerings = try await services.catalog.offerings(provider: department, for: actor) }
         let offering = scope.offering ?? offerings.first?.id
-        if let offering, scope.department != nil, !offerings.contains(where: { $0.id == offering }) { throw TandemError.notFound("offering") }
+        if let offering, scope.department != nil, !offerings.contains(where: { $0.id == offering }) {
+            throw TandemError.notFound("offering")
+        }
         let showsPolicy = scope.department == nil || offering != nil
         var shownPolicy = policy
         if shownPolicy == nil, showsPolicy {
-            shownPolicy = PolicyForm(try await services.serviceLevels.policy(of: scope.department == nil ? nil : offering, for: actor),
-                                     labels: { request.t("priority.\($0.rawValue)") })
+            shownPolicy = PolicyForm(
+                try await services.serviceLevels.policy(of: scope.department == nil ? nil : offering, for: actor),
+                labels: { request.t("priority.\($0.rawValue)") })
         }
         return PageContext(
             layout: LayoutContext(request, title: request.t("admin.service_levels"), section: "admin"),
@@ -153,7 +173,9 @@ struct ServiceLevelPages: RouteCollection {
             offerings: offerings.map { Choice(value: $0.id.description, label: $0.name, selected: $0.id == offering) }.nonEmpty,
             offering: scope.department == nil ? nil : offering?.description, showsPolicy: showsPolicy, policy: shownPolicy,
             pausable: PolicyForm.pausable.map {
-                Choice(value: $0.rawValue, label: request.t("status.\($0.rawValue)"), selected: shownPolicy?.pausing.contains($0.rawValue) ?? false)
+                Choice(
+                    value: $0.rawValue, label: request.t("status.\($0.rawValue)"),
+                    selected: shownPolicy?.pausing.contains($0.rawValue) ?? false)
             },
             imported: nil, missingYear: missingYear.map { request.t("admin.sla_missing_year", String($0)) },
             makeUpWeekdays: Weekday.allCases.filter { !(stored.weeklyHours[$0] ?? []).isEmpty }.map {

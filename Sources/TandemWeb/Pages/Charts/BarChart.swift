@@ -32,8 +32,9 @@ struct BarChart: Encodable {
         height = max(values.count, 1) * Self.rowHeight
         bars = values.enumerated().map { row, value in
             let width = value.count * Self.barWidth / most
-            return Bar(label: value.label, count: value.count, y: row * Self.rowHeight, textY: row * Self.rowHeight + 13, width: width,
-                       countX: labelWidth + width + 6)
+            return Bar(
+                label: value.label, count: value.count, y: row * Self.rowHeight, textY: row * Self.rowHeight + 13, width: width,
+                countX: labelWidth + width + 6)
         }
     }
 }

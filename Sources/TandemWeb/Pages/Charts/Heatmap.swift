@@ -37,9 +37,10 @@ struct Heatmap: Encodable {
         cells = values.enumerated().flatMap { row, line in
             line.enumerated().map { column, value in
                 let x = labelWidth + column * Self.cell, y = headerHeight + row * Self.cell
-                return Cell(x: x, y: y, textX: x + Self.cell / 2, textY: y + Self.cell / 2 + 4,
-                            shade: value == 0 ? 0 : 1 + min(4, value * 4 / most), value: value,
-                            title: "\(rows[safe: row] ?? "") → \(columns[safe: column] ?? ""): \(value)")
+                return Cell(
+                    x: x, y: y, textX: x + Self.cell / 2, textY: y + Self.cell / 2 + 4,
+                    shade: value == 0 ? 0 : 1 + min(4, value * 4 / most), value: value,
+                    title: "\(rows[safe: row] ?? "") → \(columns[safe: column] ?? ""): \(value)")
             }
         }
         rowLabels = rows.enumerated().map { Label(text: $1, x: labelWidth - 6, y: headerHeight + $0 * Self.cell + Self.cell / 2 + 4) }

@@ -51,7 +51,9 @@ struct LineChart: Encodable {
     /// - Parameters:
     ///   - labels: the x axis, one per value of every series.
     ///   - every: label only every n-th point (long series).
-    init(id: String, title: String, labels: [String], series: [(name: String, values: [Double?])], every: Int = 1, format: (Double) -> String) {
+    init(
+        id: String, title: String, labels: [String], series: [(name: String, values: [Double?])], every: Int = 1, format: (Double) -> String
+    ) {
         let top = Self.niceMaximum(series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0)
         let step = labels.count > 1 ? Double(Self.plotWidth) / Double(labels.count - 1) : 0
         let x = { (index: Int) in Self.plotLeft + Int((Double(index) * step).rounded()) }

@@ -49,11 +49,14 @@ struct StackedBarChart: Encodable {
             var x = labelWidth
             let parts = row.counts.enumerated().map { part, count -> Part in
                 defer { x += count * Self.barWidth / most }
-                return Part(x: x, width: count * Self.barWidth / most, colour: part % 4, title: "\(row.label) · \(names[safe: part] ?? ""): \(count)")
+                return Part(
+                    x: x, width: count * Self.barWidth / most, colour: part % 4,
+                    title: "\(row.label) · \(names[safe: part] ?? ""): \(count)")
             }
             let total = row.counts.reduce(0, +)
-            return Row(label: row.label, y: index * Self.rowHeight, textY: index * Self.rowHeight + 13, total: total,
-                       totalX: labelWidth + total * Self.barWidth / most + 6, parts: parts)
+            return Row(
+                label: row.label, y: index * Self.rowHeight, textY: index * Self.rowHeight + 13, total: total,
+                totalX: labelWidth + total * Self.barWidth / most + 6, parts: parts)
         }
         legendY = max(values.count, 1) * Self.rowHeight + 14
         legendTextY = legendY + 10

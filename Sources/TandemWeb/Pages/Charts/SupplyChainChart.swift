@@ -37,8 +37,10 @@ struct SupplyChainChart: Encodable {
 
     /// - Parameters:
     ///   - name: a department's name; `link`: where an edge leads; `describe`: an edge's hover text.
-    init(_ map: SupplyChainMap, title: String, name: (Department.ID) -> String, link: (SupplyChainEdge) -> String,
-         describe: (SupplyChainEdge) -> String, describeNode: (String, Int, Int) -> String) {
+    init(
+        _ map: SupplyChainMap, title: String, name: (Department.ID) -> String, link: (SupplyChainEdge) -> String,
+        describe: (SupplyChainEdge) -> String, describeNode: (String, Int, Int) -> String
+    ) {
         self.title = title
         let centre = CircleLayout.Point(x: Self.size / 2, y: Self.size / 2)
         let points = CircleLayout.points(count: map.departmentIDs.count, centre: centre, radius: Self.radius)
@@ -56,17 +58,19 @@ struct SupplyChainChart: Encodable {
             let outward = CircleLayout.Point(x: point.x - centre.x, y: point.y - centre.y)
             let length = max((outward.x * outward.x + outward.y * outward.y).squareRoot(), 1)
             let r = 6 + 12 * (total / busiest).squareRoot()
-            return Node(x: Int(point.x), y: Int(point.y), r: Int(r), labelX: Int(point.x + outward.x / length * (r + 8)),
-                        labelY: Int(point.y + outward.y / length * (r + 8) + 4),
-                        anchor: abs(outward.x) < 20 ? "middle" : (outward.x > 0 ? "start" : "end"), name: name(id),
-                        title: describeNode(name(id), asked[id] ?? 0, served[id] ?? 0))
+            return Node(
+                x: Int(point.x), y: Int(point.y), r: Int(r), labelX: Int(point.x + outward.x / length * (r + 8)),
+                labelY: Int(point.y + outward.y / length * (r + 8) + 4),
+                anchor: abs(outward.x) < 20 ? "middle" : (outward.x > 0 ? "start" : "end"), name: name(id),
+                title: describeNode(name(id), asked[id] ?? 0, served[id] ?? 0))
         }
         edges = map.edges.compactMap { edge in
             guard let from = place[edge.requestingDepartmentID], let to = place[edge.providingDepartmentID] else { return nil }
             let control = CircleLayout.control(from: from, to: to, centre: centre)
             let width = 1 + 9 * Double(edge.volume) / most
-            return Edge(path: String(format: "M %.0f %.0f Q %.0f %.0f %.0f %.0f", from.x, from.y, control.x, control.y, to.x, to.y),
-                        width: String(format: "%.1f", width), health: edge.health.rawValue, link: link(edge), title: describe(edge))
+            return Edge(
+                path: String(format: "M %.0f %.0f Q %.0f %.0f %.0f %.0f", from.x, from.y, control.x, control.y, to.x, to.y),
+                width: String(format: "%.1f", width), health: edge.health.rawValue, link: link(edge), title: describe(edge))
         }
     }
 }

@@ -17,9 +17,11 @@ struct ActionRow: Encodable {
         let people = Dictionary(try await request.tandem.organisation.store.people(items.map(\.ownerID)).map { ($0.id, $0) }) { a, _ in a }
         let format = PageFormat(request)
         return items.map { item in
-            ActionRow(id: item.id.description, title: item.title, owner: people[item.ownerID]?.displayName ?? "—",
-                      due: item.dueOn.map(format.date) ?? "—", status: item.status.rawValue, statusLabel: request.t("action_status.\(item.status.rawValue)"),
-                      canMove: runs || item.ownerID == actor.id)
+            ActionRow(
+                id: item.id.description, title: item.title, owner: people[item.ownerID]?.displayName ?? "—",
+                due: item.dueOn.map(format.date) ?? "—", status: item.status.rawValue,
+                statusLabel: request.t("action_status.\(item.status.rawValue)"),
+                canMove: runs || item.ownerID == actor.id)
         }
     }
 
@@ -40,7 +42,9 @@ struct ActionPages: RouteCollection {
     func move(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let form = try PageForm.read(request)
-        guard let status = try form.enumValue("status", ActionItem.Status.self) else { throw TandemError.invalid("status", "choose a status", .required) }
+        guard let status = try form.enumValue("status", ActionItem.Status.self) else {
+            throw TandemError.invalid("status", "choose a status", .required)
+        }
         let item = try await request.tandem.actions.setStatus(request.id("actionID", "action"), status, by: actor)
         switch item.parent {
         case .meeting(let id): return request.seeOther(Site.done(Site.meeting(id)))

@@ -68,12 +68,15 @@ struct MeetingPages: RouteCollection {
         let actor = try request.actor()
         let form = try PageForm.read(request)
         do {
-            let meeting = try await request.tandem.meetings.record(.init(
-                title: form.text("title"), heldOn: form.text("held_on"), departmentIDs: form.values("department_ids").compactMap(Department.ID.init),
-                attendeeIDs: form.values("attendee_ids").compactMap(Person.ID.init), minutes: form.text("minutes")), by: actor)
+            let meeting = try await request.tandem.meetings.record(
+                .init(
+                    title: form.text("title"), heldOn: form.text("held_on"),
+                    departmentIDs: form.values("department_ids").compactMap(Department.ID.init),
+                    attendeeIDs: form.values("attendee_ids").compactMap(Person.ID.init), minutes: form.text("minutes")), by: actor)
             return request.seeOther(Site.meeting(meeting.id))
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await request.page("meetings", listContext(request, sent: form, errors: FieldErrors(error, request)), status: .unprocessableEntity)
+            return try await request.page(
+                "meetings", listContext(request, sent: form, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
     }
 
@@ -83,7 +86,8 @@ struct MeetingPages: RouteCollection {
         let names = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.name) })
         let format = PageFormat(request)
         let rows = try await request.tandem.meetings.meetings(for: actor).map { meeting in
-            Row(id: meeting.id.description, title: meeting.title, heldOn: format.date(meeting.heldOn),
+            Row(
+                id: meeting.id.description, title: meeting.title, heldOn: format.date(meeting.heldOn),
                 departments: request.listed(meeting.departmentIDs.compactMap { names[$0] }))
         }
         let chosenDepartments = sent?.values("department_ids") ?? []
@@ -92,9 +96,15 @@ struct MeetingPages: RouteCollection {
             layout: LayoutContext(request, title: request.t("meeting.title"), section: "meetings"), meetings: rows.nonEmpty,
             canRecord: actor.has(.admin) || actor.has(.manager),
             departments: Choice.departments(departments) { chosenDepartments.contains($0.description) },
-            people: try await ActionRow.owners(request).map { Choice(value: $0.value, label: $0.label, selected: chosenPeople.contains($0.value)) },
-            title: sent?.text("title") ?? "", heldOn: sent?.text("held_on") ?? CalendarDate(request.tandem.needs.clock.now(),
-                                                                                           in: request.tandem.configuration.timeZone).description,
+            people: try await ActionRow.owners(request).map {
+                Choice(value: $0.value, label: $0.label, selected: chosenPeople.contains($0.value))
+            },
+            title: sent?.text("title") ?? "",
+            heldOn: sent?.text("held_on")
+                ?? CalendarDate(
+                    request.tandem.needs.clock.now(),
+                    in: request.tandem.configuration.timeZone
+                ).description,
             minutes: sent?.text("minutes") ?? "", errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }
 
@@ -130,11 +140,13 @@ struct MeetingPages: RouteCollection {
         let form = try PageForm.read(request)
         let id: Meeting.ID = try request.id("meetingID", "meeting")
         do {
-            _ = try await request.tandem.actions.add(to: .meeting(id), title: form.text("title"), ownerID: try form.id("owner_id"),
-                                                     dueOn: form.string("due_on"), by: actor)
+            _ = try await request.tandem.actions.add(
+                to: .meeting(id), title: form.text("title"), ownerID: try form.id("owner_id"),
+                dueOn: form.string("due_on"), by: actor)
             return request.seeOther(Site.done(Site.meeting(id)))
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await request.page("meeting", meetingContext(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
+            return try await request.page(
+                "meeting", meetingContext(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
     }
 
@@ -143,12 +155,16 @@ struct MeetingPages: RouteCollection {
         let form = try PageForm.read(request)
         let id: Meeting.ID = try request.id("meetingID", "meeting")
         do {
-            let need = try await request.tandem.meetings.raiseNeed(from: id, RaiseNeedInput(
-                title: form.text("need_title"), description: form.text("need_description"), kind: try form.enumValue("kind", NeedKind.self),
-                providingDepartmentID: try form.id("providing_department_id")), by: actor)
+            let need = try await request.tandem.meetings.raiseNeed(
+                from: id,
+                RaiseNeedInput(
+                    title: form.text("need_title"), description: form.text("need_description"),
+                    kind: try form.enumValue("kind", NeedKind.self),
+                    providingDepartmentID: try form.id("providing_department_id")), by: actor)
             return request.seeOther(Site.need(need.number))
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await request.page("meeting", meetingContext(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
+            return try await request.page(
+                "meeting", meetingContext(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
     }
 }

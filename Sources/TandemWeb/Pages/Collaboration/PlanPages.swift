@@ -47,8 +47,10 @@ struct PlanPages: RouteCollection {
         var general: String?
     }
 
-    static let fields = ["department_id", "title", "description", "source_kind", "source_invitation_id", "need_ids", "target_figure",
-                         "baseline_period", "target_value"]
+    static let fields = [
+        "department_id", "title", "description", "source_kind", "source_invitation_id", "need_ids", "target_figure",
+        "baseline_period", "target_value",
+    ]
 
     func boot(routes: any RoutesBuilder) throws {
         let plans = routes.grouped("plans")
@@ -71,7 +73,8 @@ struct PlanPages: RouteCollection {
             let plan = try await request.tandem.plans.create(input, by: actor)
             return request.seeOther(Site.plan(plan.id))
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await request.page("plans", listContext(request, sent: form, errors: FieldErrors(error, request)), status: .unprocessableEntity)
+            return try await request.page(
+                "plans", listContext(request, sent: form, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
     }
 
@@ -86,16 +89,21 @@ struct PlanPages: RouteCollection {
             }
             needIDs.append(need.id)
         }
-        let target = try problems.check { () throws -> Double? in
-            guard let text = form.string("target_value") else { return nil }
-            guard let value = Double(text) else { throw TandemError.invalid("target_value", "target_value must be a number", .notANumber) }
-            return value
-        } ?? nil
+        let target =
+            try problems.check { () throws -> Double? in
+                guard let text = form.string("target_value") else { return nil }
+                guard let value = Double(text) else {
+                    throw TandemError.invalid("target_value", "target_value must be a number", .notANumber)
+                }
+                return value
+            } ?? nil
         try problems.throwIfAny()
         return ImprovementPlanWorkflow.Input(
             departmentID: try form.id("department_id"), title: form.text("title"), description: form.text("description"),
-            sourceKind: try form.enumValue("source_kind", ImprovementPlan.SourceKind.self), sourceInvitationID: try form.id("source_invitation_id"),
-            needIDs: needIDs, targetFigure: try form.enumValue("target_figure", ScorecardFigure.self), baselinePeriod: form.string("baseline_period"),
+            sourceKind: try form.enumValue("source_kind", ImprovementPlan.SourceKind.self),
+            sourceInvitationID: try form.id("source_invitation_id"),
+            needIDs: needIDs, targetFigure: try form.enumValue("target_figure", ScorecardFigure.self),
+            baselinePeriod: form.string("baseline_period"),
             targetValue: target)
     }
 
@@ -104,23 +112,32 @@ struct PlanPages: RouteCollection {
         let departments = try await request.tandem.organisation.departments(for: actor)
         let names = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.name) })
         let rows = try await request.tandem.plans.plans(of: nil, for: actor).map { plan in
-            Row(id: plan.id.description, title: plan.title, department: names[plan.departmentID] ?? "—",
+            Row(
+                id: plan.id.description, title: plan.title, department: names[plan.departmentID] ?? "—",
                 figure: plan.targetFigure.map { request.t("plan_figure.\($0.rawValue)") } ?? "—",
                 baseline: "\(plan.baselinePeriod) · " + (plan.baselineValue.map { String(format: "%.2f", $0) } ?? "—"),
                 status: plan.status.rawValue, statusLabel: request.t("plan_status.\(plan.status.rawValue)"))
         }
         let managed = departments.filter { $0.isProvider && AccessPolicy.canManageCatalog(of: $0.id, actor) }
         let value = { (name: String) in sent?.text(name) ?? "" }
-        var form = Dictionary(uniqueKeysWithValues: ["title", "description", "source_invitation_id", "need_numbers", "target_value"].map { ($0, value($0)) })
+        var form = Dictionary(
+            uniqueKeysWithValues: ["title", "description", "source_invitation_id", "need_numbers", "target_value"].map { ($0, value($0)) })
         form["baseline_period"] = sent?.text("baseline_period") ?? request.tandem.scorecards.currentPeriod.previous.description
         return ListContext(
-            layout: LayoutContext(request, title: request.t("plan.title"), section: "plans"), rows: rows.nonEmpty, canCreate: !managed.isEmpty,
+            layout: LayoutContext(request, title: request.t("plan.title"), section: "plans"), rows: rows.nonEmpty,
+            canCreate: !managed.isEmpty,
             departments: Choice.departments(managed) { $0.description == value("department_id") },
-            sources: ImprovementPlan.SourceKind.allCases.map { Choice(value: $0.rawValue, label: request.t("plan_source.\($0.rawValue)"),
-                                                                      selected: $0.rawValue == value("source_kind")) },
+            sources: ImprovementPlan.SourceKind.allCases.map {
+                Choice(
+                    value: $0.rawValue, label: request.t("plan_source.\($0.rawValue)"),
+                    selected: $0.rawValue == value("source_kind"))
+            },
             figures: [Choice(value: "", label: "—", selected: value("target_figure").isEmpty)]
-                + ScorecardFigure.allCases.map { Choice(value: $0.rawValue, label: request.t("plan_figure.\($0.rawValue)"),
-                                                        selected: $0.rawValue == value("target_figure")) },
+                + ScorecardFigure.allCases.map {
+                    Choice(
+                        value: $0.rawValue, label: request.t("plan_figure.\($0.rawValue)"),
+                        selected: $0.rawValue == value("target_figure"))
+                },
             form: form, errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }
 
@@ -136,7 +153,8 @@ struct PlanPages: RouteCollection {
         return PlanContext(
             layout: LayoutContext(request, title: plan.title, section: "plans"), id: plan.id.description, title: plan.title,
             description: plan.description, department: department.name, source: request.t("plan_source.\(plan.sourceKind.rawValue)"),
-            figure: plan.targetFigure.map { request.t("plan_figure.\($0.rawValue)") } ?? "—", baseline: "\(plan.baselinePeriod) · "
+            figure: plan.targetFigure.map { request.t("plan_figure.\($0.rawValue)") } ?? "—",
+            baseline: "\(plan.baselinePeriod) · "
                 + (plan.baselineValue.map { String(format: "%.2f", $0) } ?? "—"),
             target: plan.targetValue.map { String(format: "%.2f", $0) } ?? "—", status: plan.status.rawValue,
             statusLabel: request.t("plan_status.\(plan.status.rawValue)"), runs: runs,
@@ -150,8 +168,9 @@ struct PlanPages: RouteCollection {
         let form = try PageForm.read(request)
         let id: ImprovementPlan.ID = try request.id("planID", "improvement plan")
         do {
-            _ = try await request.tandem.actions.add(to: .plan(id), title: form.text("title"), ownerID: try form.id("owner_id"),
-                                                     dueOn: form.string("due_on"), by: actor)
+            _ = try await request.tandem.actions.add(
+                to: .plan(id), title: form.text("title"), ownerID: try form.id("owner_id"),
+                dueOn: form.string("due_on"), by: actor)
             return request.seeOther(Site.done(Site.plan(id)))
         } catch let error as TandemError where error.code == .invalidInput {
             return try await request.page("plan", planContext(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
@@ -161,7 +180,9 @@ struct PlanPages: RouteCollection {
     func setStatus(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let form = try PageForm.read(request)
-        guard let status = try form.enumValue("status", ImprovementPlan.Status.self) else { throw TandemError.invalid("status", "choose", .required) }
+        guard let status = try form.enumValue("status", ImprovementPlan.Status.self) else {
+            throw TandemError.invalid("status", "choose", .required)
+        }
         let plan = try await request.tandem.plans.setStatus(request.id("planID", "improvement plan"), status, by: actor)
         return request.seeOther(Site.done(Site.plan(plan.id)))
     }

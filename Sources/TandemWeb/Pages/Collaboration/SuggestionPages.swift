@@ -52,11 +52,13 @@ struct SuggestionPages: RouteCollection {
         let actor = try request.actor()
         let form = try PageForm.read(request)
         do {
-            let suggestion = try await request.tandem.suggestions.submit(to: try form.id("department_id"), body: form.text("body"),
-                                                                         anonymous: form.flag("anonymous"), by: actor)
+            let suggestion = try await request.tandem.suggestions.submit(
+                to: try form.id("department_id"), body: form.text("body"),
+                anonymous: form.flag("anonymous"), by: actor)
             return request.seeOther(Site.done(Site.suggestions(to: suggestion.departmentID)))
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await request.page("suggestions", boardContext(request, sent: form, errors: FieldErrors(error, request)), status: .unprocessableEntity)
+            return try await request.page(
+                "suggestions", boardContext(request, sent: form, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
     }
 
@@ -66,21 +68,26 @@ struct SuggestionPages: RouteCollection {
         let departments = try await request.tandem.organisation.departments(for: actor)
         let names = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.name) })
         let suggestions = try await request.tandem.suggestions.board(to: chosen, for: actor)
-        let authors = Dictionary(try await request.tandem.organisation.store.people(suggestions.compactMap(\.authorID)).map { ($0.id, $0) }) { a, _ in a }
+        let authors = Dictionary(try await request.tandem.organisation.store.people(suggestions.compactMap(\.authorID)).map { ($0.id, $0) })
+        { a, _ in a }
         let needs = request.tandem.needs
         var rows: [Row] = []
         for suggestion in suggestions {
             var needLink: String?
             if let needID = suggestion.needID, let need = try? await needs.need(needID, for: actor) { needLink = Site.need(need.number) }
-            let from = suggestion.authorID.flatMap { authors[$0] }.map {
-                "\($0.displayName) · \(suggestion.authorDepartmentID.flatMap { names[$0] } ?? "")"
-            } ?? request.t("survey.anonymous")
-            rows.append(Row(id: suggestion.id.description, department: names[suggestion.departmentID] ?? "—", body: suggestion.body, from: from,
-                            submittedOn: PageFormat(request).date(suggestion.submittedOn), status: suggestion.status.rawValue,
-                            statusLabel: request.t("suggestion_status.\(suggestion.status.rawValue)"), answer: suggestion.answer, needLink: needLink,
-                            canDeal: CollaborationAccess.dealsWith(suggestion, actor),
-                            isOpen: suggestion.status == .open || suggestion.status == .answered,
-                            origins: suggestion.authorID == nil ? ConversionForm.departments(departments, preselected: nil) : nil))
+            let from =
+                suggestion.authorID.flatMap { authors[$0] }.map {
+                    "\($0.displayName) · \(suggestion.authorDepartmentID.flatMap { names[$0] } ?? "")"
+                } ?? request.t("survey.anonymous")
+            rows.append(
+                Row(
+                    id: suggestion.id.description, department: names[suggestion.departmentID] ?? "—", body: suggestion.body, from: from,
+                    submittedOn: PageFormat(request).date(suggestion.submittedOn), status: suggestion.status.rawValue,
+                    statusLabel: request.t("suggestion_status.\(suggestion.status.rawValue)"), answer: suggestion.answer,
+                    needLink: needLink,
+                    canDeal: CollaborationAccess.dealsWith(suggestion, actor),
+                    isOpen: suggestion.status == .open || suggestion.status == .answered,
+                    origins: suggestion.authorID == nil ? ConversionForm.departments(departments, preselected: nil) : nil))
         }
         let target = sent?.string("department_id") ?? chosen?.description
         return BoardContext(
@@ -88,22 +95,25 @@ struct SuggestionPages: RouteCollection {
             departments: Choice.departments(departments) { $0.description == target },
             filter: [Choice(value: "", label: request.t("scorecard.all_requesters"), selected: chosen == nil)]
                 + Choice.departments(departments) { $0 == chosen },
-            rows: rows.nonEmpty, kinds: ConversionForm.kinds(request), body: sent?.text("body") ?? "", anonymous: sent?.flag("anonymous") ?? false,
+            rows: rows.nonEmpty, kinds: ConversionForm.kinds(request), body: sent?.text("body") ?? "",
+            anonymous: sent?.flag("anonymous") ?? false,
             errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }
 
     func answer(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let form = try PageForm.read(request)
-        let suggestion = try await request.tandem.suggestions.answer(request.id("suggestionID", "suggestion"), form.text("answer"), by: actor)
+        let suggestion = try await request.tandem.suggestions.answer(
+            request.id("suggestionID", "suggestion"), form.text("answer"), by: actor)
         return request.seeOther(Site.done(Site.suggestions(to: suggestion.departmentID)))
     }
 
     func convert(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let form = try PageForm.read(request)
-        let need = try await request.tandem.suggestions.convert(request.id("suggestionID", "suggestion"), try ConversionForm.conversion(form),
-                                                                by: actor)
+        let need = try await request.tandem.suggestions.convert(
+            request.id("suggestionID", "suggestion"), try ConversionForm.conversion(form),
+            by: actor)
         return request.seeOther(Site.need(need.number))
     }
 

@@ -29,49 +29,75 @@ struct DashboardCharts {
     let base: String
     let query: String
 
-    static let ids = ["trend_weeks", "trend_months", "by_kind", "by_status", "by_department", "backlog", "service_level", "times",
-                      "satisfaction", "ratings", "pairs"]
+    static let ids = [
+        "trend_weeks", "trend_months", "by_kind", "by_status", "by_department", "backlog", "service_level", "times",
+        "satisfaction", "ratings", "pairs",
+    ]
 
     var all: [DashboardChart] {
-        [trendWeeks, trendMonths, byKind, byStatus, byDepartment, backlog, serviceLevel, times, satisfaction, ratings] + (scope == .company ? [pairs] : [])
+        [trendWeeks, trendMonths, byKind, byStatus, byDepartment, backlog, serviceLevel, times, satisfaction, ratings]
+            + (scope == .company ? [pairs] : [])
     }
 
     func t(_ key: String) -> String { request.t(key) }
 
-    func chart(_ id: String) -> DashboardChart { DashboardChart(id: id, title: t("dashboard_chart.\(id)"), csvLink: "\(base)/\(id).csv\(query)") }
+    func chart(_ id: String) -> DashboardChart {
+        DashboardChart(id: id, title: t("dashboard_chart.\(id)"), csvLink: "\(base)/\(id).csv\(query)")
+    }
 
     static func number(_ value: Double) -> String { String(format: value >= 100 || value == value.rounded() ? "%.0f" : "%.1f", value) }
     static func optional(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "" }
 
-    func line(_ id: String, spans: [DashboardFigures.Span], every: Int, series: [(String, (DashboardFigures.Span) -> Double?)]) -> DashboardChart {
+    func line(_ id: String, spans: [DashboardFigures.Span], every: Int, series: [(String, (DashboardFigures.Span) -> Double?)])
+        -> DashboardChart
+    {
         var chart = chart(id)
         // NB: months read "2026-11", weeks "11-16" (the Monday they start).
         let labels = spans.map { every == 1 ? String($0.start.description.prefix(7)) : String($0.start.description.dropFirst(5)) }
-        chart.lines = [LineChart(id: id, title: chart.title, labels: labels, series: series.map { (t($0.0), spans.map($0.1)) }, every: every,
-                                 format: Self.number)]
+        chart.lines = [
+            LineChart(
+                id: id, title: chart.title, labels: labels, series: series.map { (t($0.0), spans.map($0.1)) }, every: every,
+                format: Self.number)
+        ]
         chart.header = [t("dashboard.column.start")] + series.map { t($0.0) }
         chart.rows = spans.map { span in [span.start.description] + series.map { Self.optional($0.1(span)) } }
         return chart
     }
 
     var trendWeeks: DashboardChart {
-        line("trend_weeks", spans: figures.weeks, every: 4, series: [("dashboard.series.raised", { Double($0.raised) }),
-                                                                      ("dashboard.series.resolved", { Double($0.resolved) })])
+        line(
+            "trend_weeks", spans: figures.weeks, every: 4,
+            series: [
+                ("dashboard.series.raised", { Double($0.raised) }),
+                ("dashboard.series.resolved", { Double($0.resolved) }),
+            ])
     }
 
     var trendMonths: DashboardChart {
-        line("trend_months", spans: figures.months, every: 1, series: [("dashboard.series.raised", { Double($0.raised) }),
-                                                                         ("dashboard.series.resolved", { Double($0.resolved) })])
+        line(
+            "trend_months", spans: figures.months, every: 1,
+            series: [
+                ("dashboard.series.raised", { Double($0.raised) }),
+                ("dashboard.series.resolved", { Double($0.resolved) }),
+            ])
     }
 
     var serviceLevel: DashboardChart {
-        line("service_level", spans: figures.months, every: 1, series: [("dashboard.series.response_met", \.responseMetPercent),
-                                                                          ("dashboard.series.resolution_met", \.resolutionMetPercent)])
+        line(
+            "service_level", spans: figures.months, every: 1,
+            series: [
+                ("dashboard.series.response_met", \.responseMetPercent),
+                ("dashboard.series.resolution_met", \.resolutionMetPercent),
+            ])
     }
 
     var times: DashboardChart {
-        line("times", spans: figures.months, every: 1, series: [("dashboard.series.response_hours", \.responseHours),
-                                                                  ("dashboard.series.resolution_hours", \.resolutionHours)])
+        line(
+            "times", spans: figures.months, every: 1,
+            series: [
+                ("dashboard.series.response_hours", \.responseHours),
+                ("dashboard.series.resolution_hours", \.resolutionHours),
+            ])
     }
 
     var satisfaction: DashboardChart {
@@ -125,10 +151,15 @@ struct DashboardCharts {
         let requesters = figures.departments(by: \.requestingDepartmentID).prefix(12).map(\.department)
         let providers = figures.departments(by: \.providingDepartmentID).prefix(12).map(\.department)
         var counts: [Department.ID: [Department.ID: Int]] = [:]
-        for pair in figures.pairs { counts[pair.requestingDepartmentID, default: [:]][pair.providingDepartmentID, default: 0] += pair.total }
+        for pair in figures.pairs {
+            counts[pair.requestingDepartmentID, default: [:]][pair.providingDepartmentID, default: 0] += pair.total
+        }
         let values = requesters.map { requester in providers.map { counts[requester]?[$0] ?? 0 } }
-        chart.heatmaps = [Heatmap(id: chart.id, title: chart.title, rows: requesters.map(names.departmentName),
-                                  columns: providers.map(names.departmentName), values: values)]
+        chart.heatmaps = [
+            Heatmap(
+                id: chart.id, title: chart.title, rows: requesters.map(names.departmentName),
+                columns: providers.map(names.departmentName), values: values)
+        ]
         chart.header = [t("dashboard.column.requesting")] + providers.map(names.departmentName)
         chart.rows = zip(requesters, values).map { [names.departmentName($0)] + $1.map(String.init) }
         return chart

@@ -69,12 +69,15 @@ struct DashboardPages: RouteCollection {
         case .person: heading = t("dashboard.mine")
         case .department(let id, let view):
             heading = directory.departmentName(id)
-            views = DashboardScope.DepartmentView.allCases.map { Choice(value: $0.rawValue, label: t("dashboard_view.\($0.rawValue)"), selected: $0 == view) }
+            views = DashboardScope.DepartmentView.allCases.map {
+                Choice(value: $0.rawValue, label: t("dashboard_view.\($0.rawValue)"), selected: $0 == view)
+            }
         }
         let visible = directory.departments.values.filter { InsightAccess.canSee(.department($0.id, .provider), actor) }
         let departments = DepartmentTree.ordered(Array(visible)).map {
-            Choice(value: Site.dashboard(of: $0.department.id), label: $0.department.name,
-                   selected: charts.scope.key.hasPrefix("department:\($0.department.id)"))
+            Choice(
+                value: Site.dashboard(of: $0.department.id), label: $0.department.name,
+                selected: charts.scope.key.hasPrefix("department:\($0.department.id)"))
         }
         let context = Context(
             layout: LayoutContext(request, title: t("dashboard.title") + " · " + heading, section: "dashboards"), heading: heading,

@@ -40,7 +40,9 @@ struct EvaluationAnswerContext: Encodable {
             let chosen = sent?.string("score_\(dimension.key)") ?? response?.scores[dimension.key].map(String.init)
             return DimensionChoice(
                 key: dimension.key, name: dimension.name,
-                scores: SatisfactionRating.scores.map { Choice(value: String($0), label: request.t("rating_score.\($0)"), selected: String($0) == chosen) },
+                scores: SatisfactionRating.scores.map {
+                    Choice(value: String($0), label: request.t("rating_score.\($0)"), selected: String($0) == chosen)
+                },
                 chosen: chosen.flatMap(Int.init).map { RatingForm.stars($0) }, error: errors["scores.\(dimension.key)"])
         }
         let recommendation = sent?.string("recommendation") ?? response?.recommendation.map(String.init)
@@ -48,7 +50,8 @@ struct EvaluationAnswerContext: Encodable {
         return EvaluationAnswerContext(
             layout: LayoutContext(request, title: request.t("evaluation.answer_title"), section: "evaluations"),
             action: Site.invitation(found.invitation.id), cycleLink: Site.evaluation(found.cycle.id), cycleName: found.cycle.name,
-            rater: names[found.invitation.raterID] ?? "—", provider: names[found.invitation.providerID] ?? "—", needs: found.invitation.needCount,
+            rater: names[found.invitation.raterID] ?? "—", provider: names[found.invitation.providerID] ?? "—",
+            needs: found.invitation.needCount,
             canAnswer: found.canAnswer, dimensions: dimensions, asksRecommendation: found.cycle.asksRecommendation,
             recommendations: [Choice(value: "", label: "—", selected: recommendation == nil)]
                 + (0...10).map { Choice(value: String($0), label: String($0), selected: String($0) == recommendation) },
@@ -64,7 +67,9 @@ struct EvaluationAnswerContext: Encodable {
         for (name, values) in form.allFields where name.hasPrefix("score_") {
             let key = String(name.dropFirst("score_".count))
             guard let text = values.first?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
-            if let score = Int(text) { scores[key] = score } else {
+            if let score = Int(text) {
+                scores[key] = score
+            } else {
                 problems.add(.invalid("scores.\(key)", "a score is a number", .notANumber))
             }
         }

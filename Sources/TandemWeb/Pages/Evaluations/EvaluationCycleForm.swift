@@ -42,8 +42,9 @@ struct EvaluationCycleForm: Encodable {
         closesOn = form.text("closes_on")
         let count = min(Int(form.text("dimension_count")) ?? 0, 20)
         rows = (0..<count).map { index in
-            DimensionRow(index: index, key: form.text("dimension_key_\(index)"), name: form.text("dimension_name_\(index)"),
-                         weight: form.text("dimension_weight_\(index)"), errors: [:])
+            DimensionRow(
+                index: index, key: form.text("dimension_key_\(index)"), name: form.text("dimension_name_\(index)"),
+                weight: form.text("dimension_weight_\(index)"), errors: [:])
         }
     }
 
@@ -52,7 +53,8 @@ struct EvaluationCycleForm: Encodable {
     func input() throws -> EvaluationWorkflow.OpenInput {
         var problems = InputProblems()
         var dimensions: [EvaluationDimension] = []
-        for row in rows where !(row.name.trimmingCharacters(in: .whitespaces).isEmpty && row.weight.trimmingCharacters(in: .whitespaces).isEmpty) {
+        for row in rows
+        where !(row.name.trimmingCharacters(in: .whitespaces).isEmpty && row.weight.trimmingCharacters(in: .whitespaces).isEmpty) {
             let position = dimensions.count
             let weight = try problems.check { () throws -> Int in
                 guard let weight = Int(row.weight.trimmingCharacters(in: .whitespaces)) else {
@@ -73,8 +75,9 @@ struct EvaluationCycleForm: Encodable {
     func shownRows(_ errors: FieldErrors) -> [DimensionRow] {
         let kept = rows.filter { !($0.name.isEmpty && $0.weight.isEmpty) }
         var shown = kept.enumerated().map { position, row in
-            DimensionRow(index: position, key: row.key, name: row.name, weight: row.weight,
-                         errors: errors.messages(forPrefix: "dimensions[\(position)]."))
+            DimensionRow(
+                index: position, key: row.key, name: row.name, weight: row.weight,
+                errors: errors.messages(forPrefix: "dimensions[\(position)]."))
         }
         for _ in 0..<Self.blankRows { shown.append(DimensionRow(index: shown.count, key: "", name: "", weight: "", errors: [:])) }
         return shown

@@ -87,36 +87,45 @@ struct EvaluationPages: RouteCollection {
             let cycle = try await request.tandem.evaluations.open(try sent.input(), by: actor)
             return request.seeOther(Site.evaluation(cycle.id))
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await request.page("evaluations", listContext(request, actor, form: sent, errors: FieldErrors(error, request)),
-                                          status: .unprocessableEntity)
+            return try await request.page(
+                "evaluations", listContext(request, actor, form: sent, errors: FieldErrors(error, request)),
+                status: .unprocessableEntity)
         }
     }
 
-    private func listContext(_ request: Request, _ actor: Person, form: EvaluationCycleForm, errors: FieldErrors) async throws -> ListContext {
+    private func listContext(_ request: Request, _ actor: Person, form: EvaluationCycleForm, errors: FieldErrors) async throws
+        -> ListContext
+    {
         let workflow = request.tandem.evaluations
         let names = try await departmentNames(request, actor)
         var cycles: [CycleRow] = []
         for cycle in try await workflow.cycles(for: actor) {
             let invitations = try await workflow.store.invitations(of: cycle.id)
-            cycles.append(CycleRow(id: cycle.id.description, name: cycle.name, period: cycle.period.description,
-                                   scope: scope(cycle, names, request), status: cycle.status.rawValue,
-                                   statusLabel: request.t("evaluation_status.\(cycle.status.rawValue)"),
-                                   answered: invitations.filter { $0.submittedAt != nil }.count, invited: invitations.count))
+            cycles.append(
+                CycleRow(
+                    id: cycle.id.description, name: cycle.name, period: cycle.period.description,
+                    scope: scope(cycle, names, request), status: cycle.status.rawValue,
+                    statusLabel: request.t("evaluation_status.\(cycle.status.rawValue)"),
+                    answered: invitations.filter { $0.submittedAt != nil }.count, invited: invitations.count))
         }
         var pending: [PendingRow] = []
         for invitation in try await workflow.pending(for: actor) {
             let cycle = try await workflow.store.cycle(invitation.cycleID)
-            pending.append(PendingRow(link: Site.invitation(invitation.id), cycle: cycle?.name ?? "—",
-                                      provider: names[invitation.providerID] ?? "—", needs: invitation.needCount))
+            pending.append(
+                PendingRow(
+                    link: Site.invitation(invitation.id), cycle: cycle?.name ?? "—",
+                    provider: names[invitation.providerID] ?? "—", needs: invitation.needCount))
         }
         let departments = try await request.tandem.organisation.departments(for: actor)
-        let providers = actor.has(.admin) ? departments.filter(\.isProvider) : departments.filter { $0.isProvider && $0.id == actor.departmentID }
+        let providers =
+            actor.has(.admin) ? departments.filter(\.isProvider) : departments.filter { $0.isProvider && $0.id == actor.departmentID }
         return ListContext(
             layout: LayoutContext(request, title: request.t("evaluation.title"), section: "evaluations"),
             cycles: cycles.nonEmpty, pending: pending.nonEmpty,
             canOpen: actor.has(.admin) || (actor.has(.manager) && !providers.isEmpty), form: form, rows: form.shownRows(errors),
             providers: Choice.departments(providers) { $0.description == form.providerID }, allProviders: actor.has(.admin),
-            errors: errors.messages(for: EvaluationCycleForm.fields), general: errors.general(besides: EvaluationCycleForm.fields, prefixes: ["dimensions["]))
+            errors: errors.messages(for: EvaluationCycleForm.fields),
+            general: errors.general(besides: EvaluationCycleForm.fields, prefixes: ["dimensions["]))
     }
 
     // MARK: one cycle
@@ -127,14 +136,17 @@ struct EvaluationPages: RouteCollection {
         let names = try await departmentNames(request, actor)
         let answered = invitations.filter { $0.submittedAt != nil }.count
         let rows = invitations.map { invitation in
-            InvitationRow(link: Site.invitation(invitation.id), rater: names[invitation.raterID] ?? "—",
-                          provider: names[invitation.providerID] ?? "—", needs: invitation.needCount, answered: invitation.submittedAt != nil)
+            InvitationRow(
+                link: Site.invitation(invitation.id), rater: names[invitation.raterID] ?? "—",
+                provider: names[invitation.providerID] ?? "—", needs: invitation.needCount, answered: invitation.submittedAt != nil)
         }.sorted { ($0.provider, $0.rater) < ($1.provider, $1.rater) }
         let context = CycleContext(
             layout: LayoutContext(request, title: cycle.name, section: "evaluations"), id: cycle.id.description, name: cycle.name,
-            period: cycle.period.description, scope: scope(cycle, names, request), statusLabel: request.t("evaluation_status.\(cycle.status.rawValue)"),
+            period: cycle.period.description, scope: scope(cycle, names, request),
+            statusLabel: request.t("evaluation_status.\(cycle.status.rawValue)"),
             isOpen: cycle.status == .open, closesOn: cycle.closesOn.map { PageFormat(request).date($0) },
-            dimensionList: request.listed(cycle.dimensions.map { "\($0.name) (\($0.weight))" }), answered: answered, invited: invitations.count,
+            dimensionList: request.listed(cycle.dimensions.map { "\($0.name) (\($0.weight))" }), answered: answered,
+            invited: invitations.count,
             progressWidth: invitations.isEmpty ? 0 : answered * 300 / invitations.count, invitations: rows,
             canClose: cycle.status == .open && (actor.has(.admin) || (actor.has(.manager) && cycle.openedBy == actor.id)))
         return try await request.page("evaluation", context)
@@ -171,8 +183,9 @@ struct EvaluationPages: RouteCollection {
             _ = try await request.tandem.evaluations.answer(id, answer, by: actor)
             return request.seeOther(Site.done(Site.evaluation(cycle.id)))
         } catch let error as TandemError where [.invalidInput, .invalidTransition].contains(error.code) {
-            return try await request.page("evaluation-answer", try await EvaluationAnswerContext.load(request, sent: form, errors: FieldErrors(error, request)),
-                                          status: .unprocessableEntity)
+            return try await request.page(
+                "evaluation-answer", try await EvaluationAnswerContext.load(request, sent: form, errors: FieldErrors(error, request)),
+                status: .unprocessableEntity)
         }
     }
 

@@ -70,11 +70,16 @@ struct ImportPages: RouteCollection {
         return ListContext(
             layout: LayoutContext(request, title: request.t("imports.title"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "imports"),
-            kinds: ImportKind.allCases.map { Choice(value: $0.rawValue, label: request.t("import_kind.\($0.rawValue)"), selected: $0 == chosen) },
-            templates: ImportKind.allCases.map { Choice(value: Site.importTemplate($0.rawValue), label: request.t("import_kind.\($0.rawValue)"), selected: false) },
+            kinds: ImportKind.allCases.map {
+                Choice(value: $0.rawValue, label: request.t("import_kind.\($0.rawValue)"), selected: $0 == chosen)
+            },
+            templates: ImportKind.allCases.map {
+                Choice(value: Site.importTemplate($0.rawValue), label: request.t("import_kind.\($0.rawValue)"), selected: false)
+            },
             error: error,
             rows: records.map { record in
-                Row(link: Site.adminImports + "/" + record.id.description, kind: request.t("import_kind.\(record.kind.rawValue)"),
+                Row(
+                    link: Site.adminImports + "/" + record.id.description, kind: request.t("import_kind.\(record.kind.rawValue)"),
                     fileName: record.fileName, state: record.state.rawValue, stateLabel: request.t("import_state.\(record.state.rawValue)"),
                     rows: record.rows, problemCount: record.problemCount, createdAt: format.dateTime(record.createdAt))
             }.nonEmpty)
@@ -87,8 +92,9 @@ struct ImportPages: RouteCollection {
         do {
             guard let kind else { throw TandemError.invalid("kind", "choose what the file holds", .required) }
             guard let file = form.files.first, file.byteCount > 0 else { throw TandemError.invalid("file", "choose a CSV file", .required) }
-            let prepared = try await request.tandem.imports.prepare(kind, file: Array(try file.spool.contents().readableBytesView), fileName: file.fileName,
-                                                                    dryRun: form.string("mode") != "import", by: actor)
+            let prepared = try await request.tandem.imports.prepare(
+                kind, file: Array(try file.spool.contents().readableBytesView), fileName: file.fileName,
+                dryRun: form.string("mode") != "import", by: actor)
             request.tandem.importRunner.start(prepared)
             return request.seeOther(Site.adminImports + "/" + prepared.record.id.description)
         } catch let error as TandemError where error.code == .invalidInput {
@@ -104,19 +110,22 @@ struct ImportPages: RouteCollection {
         let record = request.tandem.importRunner.current(stored)
         let t = { (key: String, arguments: [String]) in request.t(key, arguments) }
         let problems = record.problems.map { problem in
-            ProblemRow(line: problem.line, field: problem.field,
-                       message: problem.reason.map { t("reason.\($0.rawValue)", problem.reasonArguments) } ?? problem.message)
+            ProblemRow(
+                line: problem.line, field: problem.field,
+                message: problem.reason.map { t("reason.\($0.rawValue)", problem.reasonArguments) } ?? problem.message)
         }
         let summaryKey = "import_summary.\(record.state.rawValue)"
         let context = ShowContext(
             layout: LayoutContext(request, title: request.t("imports.title"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "imports"),
             id: record.id.description, kindLabel: t("import_kind.\(record.kind.rawValue)", []), fileName: record.fileName,
-            encoding: record.encoding.rawValue.uppercased(), state: record.state.rawValue, stateLabel: t("import_state.\(record.state.rawValue)", []),
+            encoding: record.encoding.rawValue.uppercased(), state: record.state.rawValue,
+            stateLabel: t("import_state.\(record.state.rawValue)", []),
             summary: t(summaryKey, [String(record.rows), String(record.problemCount), String(record.written)]),
             rows: record.rows, written: record.written, running: record.state == .running, error: record.error,
             problems: problems.nonEmpty,
-            moreProblems: record.problemCount > problems.count ? t("imports.more_problems", [String(record.problemCount - problems.count)]) : nil)
+            moreProblems: record.problemCount > problems.count
+                ? t("imports.more_problems", [String(record.problemCount - problems.count)]) : nil)
         return try await request.page("admin-import", context)
     }
 

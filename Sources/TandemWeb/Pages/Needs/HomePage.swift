@@ -51,7 +51,8 @@ struct HomePage: RouteCollection {
             var query = item.query
             query.limit = Self.shown
             let page = try await request.tandem.needs.list(query, for: actor)
-            let count = page.nextCursor == nil
+            let count =
+                page.nextCursor == nil
                 ? CappedCount.exactly(page.needs.count)
                 : try await request.tandem.needs.count(query, for: actor, cappedAt: PageFormat.countCap)
             found.append((item.key, count, page.needs, item.more))
@@ -59,11 +60,15 @@ struct HomePage: RouteCollection {
         let directory = try await PageDirectory.load(request, people: found.flatMap { NeedListItem.people(in: $0.needs) })
         let format = PageFormat(request)
         let sections = found.map { section in
-            Section(key: section.key.replacingOccurrences(of: "home.", with: ""), heading: request.t(section.key), count: section.count.value,
-                    countText: PageFormat.count(section.count),
-                    needs: section.needs.map { NeedListItem($0, directory, request, format) }, moreLink: section.more)
+            Section(
+                key: section.key.replacingOccurrences(of: "home.", with: ""), heading: request.t(section.key), count: section.count.value,
+                countText: PageFormat.count(section.count),
+                needs: section.needs.map { NeedListItem($0, directory, request, format) }, moreLink: section.more)
         }
-        return try await request.page("home", HomeContext(layout: LayoutContext(request, title: request.t("home.title"), section: "home"),
-                                                          todo: try await HomeToDo.load(request, actor).nonEmpty, sections: sections))
+        return try await request.page(
+            "home",
+            HomeContext(
+                layout: LayoutContext(request, title: request.t("home.title"), section: "home"),
+                todo: try await HomeToDo.load(request, actor).nonEmpty, sections: sections))
     }
 }

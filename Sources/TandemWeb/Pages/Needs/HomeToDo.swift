@@ -19,8 +19,10 @@ struct HomeToDo: Encodable {
         if !pending.isEmpty {
             let names = Dictionary(uniqueKeysWithValues: try await services.organisation.departments(for: actor).map { ($0.id, $0.name) })
             for invitation in pending {
-                items.append(HomeToDo(text: request.t("home.todo_evaluation", names[invitation.providerID] ?? "—"),
-                                      link: Site.invitation(invitation.id)))
+                items.append(
+                    HomeToDo(
+                        text: request.t("home.todo_evaluation", names[invitation.providerID] ?? "—"),
+                        link: Site.invitation(invitation.id)))
             }
         }
         if actor.has(.agent) || actor.has(.manager) {

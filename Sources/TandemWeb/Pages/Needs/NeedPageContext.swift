@@ -84,8 +84,10 @@ struct NeedPageContext: Encodable {
 extension NeedPageContext {
     /// Builds the page from what the core lets this person read.
     /// - Parameter rated: the score and comment a rating form sent, shown again with its errors.
-    static func load(_ need: Need, _ request: Request, commentText: String = "", rated: (score: Int?, comment: String)? = nil,
-                     errors: FieldErrors = FieldErrors()) async throws -> NeedPageContext {
+    static func load(
+        _ need: Need, _ request: Request, commentText: String = "", rated: (score: Int?, comment: String)? = nil,
+        errors: FieldErrors = FieldErrors()
+    ) async throws -> NeedPageContext {
         let actor = try request.actor()
         let services = request.tandem
         let record = try await services.needs.record(of: need, for: actor)
@@ -93,8 +95,10 @@ extension NeedPageContext {
         let comments = Dictionary(uniqueKeysWithValues: record.comments.map { ($0.id, $0) })
         let attachments = record.attachments
         let canAssign = AccessPolicy.canAssign(need, actor)
-        let colleagues = canAssign ? try await services.organisation.people(in: need.providingDepartmentID, for: actor)
-            .filter { $0.isActive && ($0.has(.agent) || $0.has(.manager)) } : []
+        let colleagues =
+            canAssign
+            ? try await services.organisation.people(in: need.providingDepartmentID, for: actor)
+                .filter { $0.isActive && ($0.has(.agent) || $0.has(.manager)) } : []
         let named = events.map(\.actorID) + need.assigneeIDs + [need.requesterID] + events.flatMap(Self.assigneeIDs)
         var directory = try await PageDirectory.load(request, people: named)
         for person in colleagues { directory.people[person.id] = person }
@@ -108,14 +112,18 @@ extension NeedPageContext {
         if let offeringID = need.offeringID { offering = try? await services.catalog.offering(offeringID, for: actor) }
         let format = PageFormat(request)
         let serviceLevel = try await services.serviceLevels.clock(of: need, events: events, for: actor)
-        let clocks = [(request.t("sla_target.first_response"), serviceLevel.firstResponse), (request.t("sla_target.resolution"), serviceLevel.resolution)]
-            .compactMap { name, measure in measure.map { Self.clock(name, $0, format, request) } }
+        let clocks = [
+            (request.t("sla_target.first_response"), serviceLevel.firstResponse),
+            (request.t("sla_target.resolution"), serviceLevel.resolution),
+        ]
+        .compactMap { name, measure in measure.map { Self.clock(name, $0, format, request) } }
         var rating: RatingForm?
         if need.resolvedAt != nil {
             let state = try await services.satisfaction.state(of: need, for: actor)
             if state.canRate || state.rating != nil {
-                rating = RatingForm(state, action: Site.rating(of: need.number), chosen: rated?.score, typed: rated?.comment,
-                                    errors: errors, request)
+                rating = RatingForm(
+                    state, action: Site.rating(of: need.number), chosen: rated?.score, typed: rated?.comment,
+                    errors: errors, request)
             }
         }
         var originLabel: String?, originLink: String?
@@ -127,7 +135,8 @@ extension NeedPageContext {
             }
         case .draft(let id):
             var title = "—"
-            if let draft = try await services.surveys.store.draft(id), let survey = try await services.surveys.store.survey(draft.surveyID) {
+            if let draft = try await services.surveys.store.draft(id), let survey = try await services.surveys.store.survey(draft.surveyID)
+            {
                 title = survey.title
             }
             originLabel = request.t("need.origin_draft", title)
@@ -141,12 +150,16 @@ extension NeedPageContext {
 
         var facts: [Field] = [
             Field(label: request.t("need.kind"), value: request.t("kind.\(need.kind.rawValue)")),
-            Field(label: request.t("need.requester"), value: "\(directory.personName(need.requesterID)) · \(directory.departmentName(need.requestingDepartmentID))"),
+            Field(
+                label: request.t("need.requester"),
+                value: "\(directory.personName(need.requesterID)) · \(directory.departmentName(need.requestingDepartmentID))"),
             Field(label: request.t("need.provider"), value: directory.departmentName(need.providingDepartmentID)),
             Field(label: request.t("need.urgency"), value: request.t("urgency.\(need.urgency.rawValue)")),
             Field(label: request.t("need.importance"), value: request.t("importance.\(need.importance.rawValue)")),
-            Field(label: request.t("need.assignees"),
-                  value: need.assigneeIDs.isEmpty ? request.t("need.nobody") : need.assigneeIDs.map(directory.personName).joined(separator: ", ")),
+            Field(
+                label: request.t("need.assignees"),
+                value: need.assigneeIDs.isEmpty
+                    ? request.t("need.nobody") : need.assigneeIDs.map(directory.personName).joined(separator: ", ")),
             Field(label: request.t("need.created"), value: format.dateTime(need.createdAt)),
         ]
         if let offering { facts.insert(Field(label: request.t("need.offering"), value: offering.name), at: 1) }
@@ -159,16 +172,20 @@ extension NeedPageContext {
         }
         let destructive: Set<NeedAction> = [.reject, .withdraw, .close]
         let actions = AccessPolicy.availableActions(on: need, actor).map { action in
-            Action(action: action.rawValue, label: request.t("action.\(action.rawValue)"),
-                   confirm: destructive.contains(action) ? request.t("need.confirm_action") : nil)
+            Action(
+                action: action.rawValue, label: request.t("action.\(action.rawValue)"),
+                confirm: destructive.contains(action) ? request.t("need.confirm_action") : nil)
         }
         let timeline = events.map { event in
             TimelineEntry(
                 at: format.dateTime(event.at), atMachine: format.machine(event.at), actor: directory.personName(event.actorID),
                 kind: event.kind.rawValue, kindLabel: request.t("event.\(event.kind.rawValue)"), isInternal: event.visibility == .internal,
                 changes: event.changes.filter { $0.field != "attachment" }.map { change in
-                    Field(label: request.t("change.\(change.field)"),
-                          value: "\(Self.value(change.field, change.old, directory, request)) → \(Self.value(change.field, change.new, directory, request))")
+                    Field(
+                        label: request.t("change.\(change.field)"),
+                        value:
+                            "\(Self.value(change.field, change.old, directory, request)) → \(Self.value(change.field, change.new, directory, request))"
+                    )
                 }.nonEmpty,
                 comment: event.commentID.flatMap { comments[$0]?.body },
                 attachment: event.attachmentID.flatMap { attachmentItems[$0] })
@@ -179,23 +196,30 @@ extension NeedPageContext {
             status: need.status.rawValue, statusLabel: request.t("status.\(need.status.rawValue)"),
             priority: need.priority.rawValue, priorityLabel: request.t("priority.\(need.priority.rawValue)"),
             facts: facts, clocks: clocks.nonEmpty, answers: answers.nonEmpty, actions: actions.nonEmpty, canAssign: canAssign,
-            assignable: colleagues.map { Assignable(id: $0.id.description, name: $0.displayName, selected: need.assigneeIDs.contains($0.id)) },
+            assignable: colleagues.map {
+                Assignable(id: $0.id.description, name: $0.displayName, selected: need.assigneeIDs.contains($0.id))
+            },
             triage: triage,
             canWriteNote: AccessPolicy.canComment(.internal, on: need, actor),
             canComment: AccessPolicy.canComment(.public, on: need, actor),
-            attachments: attachments.map(Self.item).nonEmpty, rating: rating, originLabel: originLabel, originLink: originLink, timeline: timeline, commentText: commentText,
+            attachments: attachments.map(Self.item).nonEmpty, rating: rating, originLabel: originLabel, originLink: originLink,
+            timeline: timeline, commentText: commentText,
             commentError: errors["body"], general: errors.general(besides: ["body"] + RatingForm.fields + TriageForm.fields))
     }
 
     static func clock(_ name: String, _ measure: ServiceLevelMeasure, _ format: PageFormat, _ request: Request) -> Clock {
-        Clock(name: name, state: measure.state.rawValue, stateLabel: request.t("sla_state.\(measure.state.rawValue)"),
-              target: format.duration(minutes: measure.targetMinutes), due: measure.achievedAt == nil ? measure.dueAt.map(format.dateTime) : nil,
-              used: format.duration(minutes: Int(measure.usedSeconds / 60)), left: format.duration(minutes: Int((measure.leftSeconds / 60).rounded(.up))))
+        Clock(
+            name: name, state: measure.state.rawValue, stateLabel: request.t("sla_state.\(measure.state.rawValue)"),
+            target: format.duration(minutes: measure.targetMinutes),
+            due: measure.achievedAt == nil ? measure.dueAt.map(format.dateTime) : nil,
+            used: format.duration(minutes: Int(measure.usedSeconds / 60)),
+            left: format.duration(minutes: Int((measure.leftSeconds / 60).rounded(.up))))
     }
 
     static func item(_ attachment: Attachment) -> AttachmentItem {
-        AttachmentItem(name: attachment.fileName, link: Site.attachment(attachment.id, of: attachment.needID),
-                       size: ByteCountFormatter.string(fromByteCount: Int64(attachment.byteCount), countStyle: .file))
+        AttachmentItem(
+            name: attachment.fileName, link: Site.attachment(attachment.id, of: attachment.needID),
+            size: ByteCountFormatter.string(fromByteCount: Int64(attachment.byteCount), countStyle: .file))
     }
 
     static func text(_ answer: FormAnswer) -> String {
@@ -216,7 +240,8 @@ extension NeedPageContext {
         guard let raw, !raw.isEmpty else { return "—" }
         switch field {
         case "status", "priority", "urgency", "importance", "action": return request.t("\(field).\(raw)")
-        case "assignees": return raw.split(separator: ",").compactMap { Person.ID(String($0)) }.map(directory.personName).joined(separator: ", ")
+        case "assignees":
+            return raw.split(separator: ",").compactMap { Person.ID(String($0)) }.map(directory.personName).joined(separator: ", ")
         case "confidential": return request.t(raw == "true" ? "need.confidential_yes" : "need.confidential_no")
         case "target": return request.t("sla_target.\(raw)")
         case "low_rating": return request.t("low_rating_action.\(raw)")

@@ -72,8 +72,9 @@ struct NeedPages: RouteCollection {
         let form = try PageForm.read(request)
         let sent = (score: Int(form.text("score")), comment: form.text("comment"))
         return try await redisplayOnError(need, request, text: "", rated: sent) {
-            _ = try await request.tandem.satisfaction.rate(need.id, score: try RatingForm.requiredScore(form), comment: form.string("comment"),
-                                                           by: request.actor())
+            _ = try await request.tandem.satisfaction.rate(
+                need.id, score: try RatingForm.requiredScore(form), comment: form.string("comment"),
+                by: request.actor())
         }
     }
 
@@ -84,21 +85,25 @@ struct NeedPages: RouteCollection {
             guard !form.files.isEmpty else { throw TandemError.invalid("file", request.t("need.choose_file")) }
             for file in form.files {
                 _ = try await AttachmentIntake.receive(
-                    try file.spool.chunks(), fileName: file.fileName, contentType: file.contentType, to: need.id, by: request.actor(), request)
+                    try file.spool.chunks(), fileName: file.fileName, contentType: file.contentType, to: need.id, by: request.actor(),
+                    request)
             }
         }
     }
 
     /// Runs a change and goes back to the page; on an input or lifecycle error, shows the page
     /// again with the message and what was typed.
-    private func redisplayOnError(_ need: Need, _ request: Request, text: String, rated: (score: Int?, comment: String)? = nil,
-                                  _ change: () async throws -> Void) async throws -> Response {
+    private func redisplayOnError(
+        _ need: Need, _ request: Request, text: String, rated: (score: Int?, comment: String)? = nil,
+        _ change: () async throws -> Void
+    ) async throws -> Response {
         do {
             try await change()
             return request.seeOther(Site.need(need.number))
         } catch let error as TandemError where [.invalidInput, .invalidTransition, .conflict, .forbidden].contains(error.code) {
             let fresh = try await Self.need(request)
-            let context = try await NeedPageContext.load(fresh, request, commentText: text, rated: rated, errors: FieldErrors(error, request))
+            let context = try await NeedPageContext.load(
+                fresh, request, commentText: text, rated: rated, errors: FieldErrors(error, request))
             return try await request.page("need", context, status: error.code == .invalidInput ? .unprocessableEntity : .conflict)
         }
     }

@@ -56,8 +56,10 @@ struct QueuePage: RouteCollection {
     }
 
     /// The list the queue's query string asks for, and what the page shows of it.
-    private func listQuery(_ request: Request) throws -> (query: NeedQuery, department: Department.ID, values: [String: [String]],
-                                                          assignee: String, text: String) {
+    private func listQuery(_ request: Request) throws -> (
+        query: NeedQuery, department: Department.ID, values: [String: [String]],
+        assignee: String, text: String
+    ) {
         let actor = try request.actor()
         guard actor.has(.agent) || actor.has(.manager) || actor.has(.admin) else {
             throw TandemError.forbidden("the queue is for the people who serve needs")
@@ -74,8 +76,9 @@ struct QueuePage: RouteCollection {
         query.priorities = Set(try (values["priority"] ?? []).filter { !$0.isEmpty }.map { try Self.parse($0, Priority.self, "priority") })
         query.kinds = Set(try (values["kind"] ?? []).filter { !$0.isEmpty }.map { try Self.parse($0, NeedKind.self, "kind") })
         let assignee = values["assignee"]?.first ?? ""
-        if assignee == "me" { query.assigneeID = actor.id }
-        else if !assignee.isEmpty {
+        if assignee == "me" {
+            query.assigneeID = actor.id
+        } else if !assignee.isEmpty {
             guard let id = Person.ID(assignee) else { throw TandemError.invalid("assignee", "assignee is not valid") }
             query.assigneeID = id
         }
@@ -114,23 +117,35 @@ struct QueuePage: RouteCollection {
         let saved = try await services.savedFilters.filters(for: actor).map {
             Saved(id: $0.id.description, name: $0.name, link: Site.queue + "?" + $0.query)
         }
-        let departments = actor.has(.admin)
+        let departments =
+            actor.has(.admin)
             ? try await services.organisation.departments(for: actor).filter(\.isProvider).map {
                 Choice(value: $0.id.description, label: $0.name, selected: $0.id == departmentID)
             } : nil
         return QueueContext(
             layout: LayoutContext(request, title: t("queue.title"), section: "queue"),
             department: directory.departmentName(departmentID), departments: departments,
-            statuses: NeedStatus.allCases.map { Choice(value: $0.rawValue, label: t("status.\($0.rawValue)"), selected: query.statuses.contains($0)) },
-            priorities: Priority.allCases.map { Choice(value: $0.rawValue, label: t("priority.\($0.rawValue)"), selected: query.priorities.contains($0)) },
-            kinds: NeedKind.allCases.map { Choice(value: $0.rawValue, label: t("kind.\($0.rawValue)"), selected: query.kinds.contains($0)) },
+            statuses: NeedStatus.allCases.map {
+                Choice(value: $0.rawValue, label: t("status.\($0.rawValue)"), selected: query.statuses.contains($0))
+            },
+            priorities: Priority.allCases.map {
+                Choice(value: $0.rawValue, label: t("priority.\($0.rawValue)"), selected: query.priorities.contains($0))
+            },
+            kinds: NeedKind.allCases.map {
+                Choice(value: $0.rawValue, label: t("kind.\($0.rawValue)"), selected: query.kinds.contains($0))
+            },
             sorts: Self.sorts.map { Choice(value: $0.rawValue, label: t("sort.\($0.rawValue)"), selected: query.sort == $0) },
             assignees: colleagues.map { Choice(value: $0.id.description, label: $0.displayName, selected: false) },
-            assigneeFilter: [Choice(value: "", label: t("queue.anyone"), selected: assignee.isEmpty),
-                             Choice(value: "me", label: t("queue.me"), selected: assignee == "me")]
-                + colleagues.filter { $0.id != actor.id }.map { Choice(value: $0.id.description, label: $0.displayName, selected: assignee == $0.id.description) },
+            assigneeFilter: [
+                Choice(value: "", label: t("queue.anyone"), selected: assignee.isEmpty),
+                Choice(value: "me", label: t("queue.me"), selected: assignee == "me"),
+            ]
+                + colleagues.filter { $0.id != actor.id }.map {
+                    Choice(value: $0.id.description, label: $0.displayName, selected: assignee == $0.id.description)
+                },
             text: text, count: PageFormat.count(count),
-            needs: page.needs.map { NeedListItem($0, directory, request, format).due(page.deadlines[$0.id], now: now, format, request) }.nonEmpty,
+            needs: page.needs.map { NeedListItem($0, directory, request, format).due(page.deadlines[$0.id], now: now, format, request) }
+                .nonEmpty,
             nextLink: next, query: queryString, savedFilters: saved.nonEmpty,
             canAssign: actor.departmentID == departmentID || actor.has(.admin), general: general)
     }
@@ -140,7 +155,9 @@ struct QueuePage: RouteCollection {
         let actor = try request.actor()
         let form = try PageForm.read(request)
         let back = Site.safeReturnPath(form.string("return_to"))
-        guard let assignee: Person.ID = try form.id("assignee_id") else { throw TandemError.invalid("assignee_id", request.t("queue.choose_assignee")) }
+        guard let assignee: Person.ID = try form.id("assignee_id") else {
+            throw TandemError.invalid("assignee_id", request.t("queue.choose_assignee"))
+        }
         let ids = try form.values("need_ids").map { text -> Need.ID in
             guard let id = Need.ID(text) else { throw TandemError.invalid("need_ids", "a need id is not valid") }
             return id
@@ -155,8 +172,9 @@ struct QueuePage: RouteCollection {
             }
         }
         guard failed.isEmpty else {
-            return try await request.page("queue", try await context(request, general: request.t("queue.assign_failed", String(failed.count))),
-                                          status: .conflict)
+            return try await request.page(
+                "queue", try await context(request, general: request.t("queue.assign_failed", String(failed.count))),
+                status: .conflict)
         }
         return request.seeOther(Site.done(back))
     }
@@ -175,7 +193,8 @@ struct QueuePage: RouteCollection {
         return request.seeOther(Site.queue)
     }
 
-    private static func parse<Value: RawRepresentable>(_ raw: String, _ type: Value.Type, _ name: String) throws -> Value where Value.RawValue == String {
+    private static func parse<Value: RawRepresentable>(_ raw: String, _ type: Value.Type, _ name: String) throws -> Value
+    where Value.RawValue == String {
         guard let value = Value(rawValue: raw) else { throw TandemError.invalid(name, "\(name) has an unknown value '\(raw)'") }
         return value
     }

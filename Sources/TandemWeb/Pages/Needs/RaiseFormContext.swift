@@ -90,8 +90,10 @@ struct RaiseFormContext: Encodable {
         var answers: [String: [String]] = [:]
     }
 
-    init(_ request: Request, providerName: String, providerID: Department.ID, offering: ServiceOffering?,
-         matrix: PriorityMatrix, typed: Typed, errors: FieldErrors) {
+    init(
+        _ request: Request, providerName: String, providerID: Department.ID, offering: ServiceOffering?,
+        matrix: PriorityMatrix, typed: Typed, errors: FieldErrors
+    ) {
         let t = { (key: String) in request.t(key) }
         layout = LayoutContext(request, title: t("raise.title"), section: "raise")
         provider = providerName
@@ -108,11 +110,15 @@ struct RaiseFormContext: Encodable {
                 options: field.options.map { Choice(value: $0, label: $0, selected: typedValues.contains($0)) },
                 error: errors[name])
         }
-        kinds = offering == nil ? NeedKind.allCases.map { Choice(value: $0.rawValue, label: t("kind.\($0.rawValue)"), selected: $0 == typed.kind) } : nil
+        kinds =
+            offering == nil
+            ? NeedKind.allCases.map { Choice(value: $0.rawValue, label: t("kind.\($0.rawValue)"), selected: $0 == typed.kind) } : nil
         title = typed.title
         description = typed.description
         urgencies = Urgency.allCases.map { Choice(value: $0.rawValue, label: t("urgency.\($0.rawValue)"), selected: $0 == typed.urgency) }
-        importances = Importance.allCases.map { Choice(value: $0.rawValue, label: t("importance.\($0.rawValue)"), selected: $0 == typed.importance) }
+        importances = Importance.allCases.map {
+            Choice(value: $0.rawValue, label: t("importance.\($0.rawValue)"), selected: $0 == typed.importance)
+        }
         priorityLabel = t("priority.\(matrix.priority(urgency: typed.urgency, importance: typed.importance).rawValue)")
         self.matrix = Urgency.allCases.flatMap { urgency in
             Importance.allCases.map { importance in
@@ -121,7 +127,8 @@ struct RaiseFormContext: Encodable {
         }.joined(separator: ";")
         matrixColumns = Importance.allCases.map { t("importance.\($0.rawValue)") }
         matrixRows = Urgency.allCases.map { urgency in
-            [t("urgency.\(urgency.rawValue)")] + Importance.allCases.map { t("priority.\(matrix.priority(urgency: urgency, importance: $0).rawValue)") }
+            [t("urgency.\(urgency.rawValue)")]
+                + Importance.allCases.map { t("priority.\(matrix.priority(urgency: urgency, importance: $0).rawValue)") }
         }
         desiredDate = typed.desiredDate
         confidential = typed.confidential ?? offering?.confidentialByDefault ?? false

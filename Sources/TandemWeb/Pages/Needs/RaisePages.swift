@@ -19,29 +19,37 @@ struct RaisePages: RouteCollection {
         if let offeringID: ServiceOffering.ID = try request.queryID("offering") {
             let offering = try await services.catalog.requestableOffering(offeringID, for: actor)
             let provider = try await services.organisation.department(offering.providerID, for: actor)
-            return try await request.page("raise-form", RaiseFormContext(
-                request, providerName: provider.name, providerID: provider.id, offering: offering,
-                matrix: try await services.settings.priorityMatrix(for: actor), typed: .init(), errors: FieldErrors()))
+            return try await request.page(
+                "raise-form",
+                RaiseFormContext(
+                    request, providerName: provider.name, providerID: provider.id, offering: offering,
+                    matrix: try await services.settings.priorityMatrix(for: actor), typed: .init(), errors: FieldErrors()))
         }
         if let providerID: Department.ID = try request.queryID("provider") {
             let provider = try await services.organisation.department(providerID, for: actor)
             guard provider.isProvider else { throw TandemError.notFound("department") }
             if request.query[String.self, at: "general"] != nil {
-                return try await request.page("raise-form", RaiseFormContext(
-                    request, providerName: provider.name, providerID: provider.id, offering: nil,
-                    matrix: try await services.settings.priorityMatrix(for: actor), typed: .init(), errors: FieldErrors()))
+                return try await request.page(
+                    "raise-form",
+                    RaiseFormContext(
+                        request, providerName: provider.name, providerID: provider.id, offering: nil,
+                        matrix: try await services.settings.priorityMatrix(for: actor), typed: .init(), errors: FieldErrors()))
             }
             let offerings = try await services.catalog.requestable(provider: providerID, for: actor)
             let groups = NeedKind.allCases.compactMap { kind -> RaiseCatalogContext.Group? in
                 let ofKind = offerings.filter { $0.kind == kind }.sorted { $0.name < $1.name }
                 guard !ofKind.isEmpty else { return nil }
-                return .init(kind: kind.rawValue, label: request.t("kind.\(kind.rawValue)"), offerings: ofKind.map {
-                    .init(name: $0.name, description: $0.description, link: Site.raise(offering: $0.id))
-                })
+                return .init(
+                    kind: kind.rawValue, label: request.t("kind.\(kind.rawValue)"),
+                    offerings: ofKind.map {
+                        .init(name: $0.name, description: $0.description, link: Site.raise(offering: $0.id))
+                    })
             }
-            return try await request.page("raise-catalog", RaiseCatalogContext(
-                layout: LayoutContext(request, title: request.t("raise.title"), section: "raise"), provider: provider.name,
-                groups: groups, generalLink: Site.raise(provider: providerID) + "&general=1"))
+            return try await request.page(
+                "raise-catalog",
+                RaiseCatalogContext(
+                    layout: LayoutContext(request, title: request.t("raise.title"), section: "raise"), provider: provider.name,
+                    groups: groups, generalLink: Site.raise(provider: providerID) + "&general=1"))
         }
         let departments = try await services.organisation.departments(for: actor).filter(\.isProvider)
         var providers: [RaiseProvidersContext.Provider] = []
@@ -49,8 +57,10 @@ struct RaisePages: RouteCollection {
             let count = try await services.catalog.requestable(provider: department.id, for: actor).count
             providers.append(.init(name: department.name, link: Site.raise(provider: department.id), offerings: count))
         }
-        return try await request.page("raise-providers", RaiseProvidersContext(
-            layout: LayoutContext(request, title: request.t("raise.title"), section: "raise"), providers: providers))
+        return try await request.page(
+            "raise-providers",
+            RaiseProvidersContext(
+                layout: LayoutContext(request, title: request.t("raise.title"), section: "raise"), providers: providers))
     }
 
     func raise(_ request: Request) async throws -> Response {
@@ -58,8 +68,11 @@ struct RaisePages: RouteCollection {
         let services = request.tandem
         let form = try await PageForm.receive(request, upTo: maxFormBytes)
         var offering: ServiceOffering?
-        if let id: ServiceOffering.ID = try form.id("offering_id") { offering = try await services.catalog.requestableOffering(id, for: actor) }
-        let providerID: Department.ID = try offering?.providerID ?? form.id("providing_department_id")
+        if let id: ServiceOffering.ID = try form.id("offering_id") {
+            offering = try await services.catalog.requestableOffering(id, for: actor)
+        }
+        let providerID: Department.ID =
+            try offering?.providerID ?? form.id("providing_department_id")
             ?? { throw TandemError.invalid("providing_department_id", "choose a providing department") }()
         var typed = RaiseFormContext.Typed()
         typed.title = form.text("title")
@@ -105,7 +118,9 @@ struct RaisePages: RouteCollection {
             var context = RaiseFormContext(
                 request, providerName: provider.name, providerID: providerID, offering: offering,
                 matrix: try await services.settings.priorityMatrix(for: actor), typed: typed, errors: FieldErrors(error, request))
-            context.similar = try await services.search.similarOpenNeeds(title: String(typed.title.prefix(200)), provider: providerID, for: actor).map {
+            context.similar = try await services.search.similarOpenNeeds(
+                title: String(typed.title.prefix(200)), provider: providerID, for: actor
+            ).map {
                 RaiseFormContext.SimilarNeed(link: Site.need($0.need.number), number: $0.need.number.description, title: $0.need.title)
             }.nonEmpty
             return try await request.page("raise-form", context, status: .unprocessableEntity)

@@ -34,15 +34,19 @@ struct RatePages: RouteCollection {
         do {
             let target = try await request.tandem.satisfaction.linkTarget(token)
             speakRequesterLanguage(request, target.person)
-            try await request.tandem.satisfaction.rate(token: token, score: try RatingForm.requiredScore(form), comment: form.string("comment"))
+            try await request.tandem.satisfaction.rate(
+                token: token, score: try RatingForm.requiredScore(form), comment: form.string("comment"))
         } catch let error as TandemError where [.invalidInput, .invalidTransition].contains(error.code) && error.field != nil {
-            return try await page(request, token: token, chosen: Int(form.text("score")), typed: form.text("comment"),
-                                  errors: FieldErrors(error, request), status: .unprocessableEntity)
+            return try await page(
+                request, token: token, chosen: Int(form.text("score")), typed: form.text("comment"),
+                errors: FieldErrors(error, request), status: .unprocessableEntity)
         } catch let error as TandemError where [.notFound, .conflict, .invalidTransition].contains(error.code) {
-            return try await request.page("rate", try await unusable(error, token: token, request), status: error.code == .notFound ? .notFound : .conflict)
+            return try await request.page(
+                "rate", try await unusable(error, token: token, request), status: error.code == .notFound ? .notFound : .conflict)
         }
-        let context = RatePageContext(layout: LayoutContext(request, title: request.t("rate_page.title")),
-                                      message: request.t("rate_page.thanks"), done: true)
+        let context = RatePageContext(
+            layout: LayoutContext(request, title: request.t("rate_page.title")),
+            message: request.t("rate_page.thanks"), done: true)
         return try await request.page("rate", context)
     }
 
@@ -51,13 +55,16 @@ struct RatePages: RouteCollection {
         if request.signedInPerson == nil && request.cookies[PageLanguage.cookie] == nil { request.setPageLanguage(person.language) }
     }
 
-    private func page(_ request: Request, token: String, chosen: Int?, typed: String?, errors: FieldErrors,
-                      status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func page(
+        _ request: Request, token: String, chosen: Int?, typed: String?, errors: FieldErrors,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let target: (need: Need, person: Person, rating: SatisfactionRating?)
         do {
             target = try await request.tandem.satisfaction.linkTarget(token)
         } catch let error as TandemError where [.notFound, .conflict, .invalidTransition].contains(error.code) {
-            return try await request.page("rate", try await unusable(error, token: token, request), status: error.code == .notFound ? .notFound : .conflict)
+            return try await request.page(
+                "rate", try await unusable(error, token: token, request), status: error.code == .notFound ? .notFound : .conflict)
         }
         speakRequesterLanguage(request, target.person)
         let state = try await request.tandem.satisfaction.state(of: target.need, for: target.person)
@@ -70,11 +77,12 @@ struct RatePages: RouteCollection {
 
     private func unusable(_ error: TandemError, token: String, _ request: Request) async throws -> RatePageContext {
         if let holder = try await request.tandem.satisfaction.linkHolder(token) { speakRequesterLanguage(request, holder) }
-        let reason = switch error.code {
-        case .conflict: "rate_page.used"
-        case .invalidTransition: "rate_page.expired"
-        default: "rate_page.invalid"
-        }
+        let reason =
+            switch error.code {
+            case .conflict: "rate_page.used"
+            case .invalidTransition: "rate_page.expired"
+            default: "rate_page.invalid"
+            }
         return RatePageContext(layout: LayoutContext(request, title: request.t("rate_page.title")), message: request.t(reason), done: false)
     }
 }

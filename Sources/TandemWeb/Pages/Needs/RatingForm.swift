@@ -28,8 +28,10 @@ struct RatingForm: Encodable {
     /// - Parameters:
     ///   - chosen: the score to show selected (what was sent, else the rating's).
     ///   - typed: the comment to show (what was sent, else the rating's).
-    init(_ state: SatisfactionWorkflow.RatingState, action: String, chosen: Int? = nil, typed: String? = nil,
-         errors: FieldErrors = FieldErrors(), _ request: Request) {
+    init(
+        _ state: SatisfactionWorkflow.RatingState, action: String, chosen: Int? = nil, typed: String? = nil,
+        errors: FieldErrors = FieldErrors(), _ request: Request
+    ) {
         let rating = state.rating
         let selected = chosen ?? rating?.score
         self.action = action

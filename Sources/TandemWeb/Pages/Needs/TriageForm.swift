@@ -17,9 +17,12 @@ struct TriageForm: Encodable {
     init(_ need: Need, goals: [StrategicGoal], errors: FieldErrors, _ request: Request) {
         let t = { (key: String) in request.t(key) }
         urgencies = Urgency.allCases.map { Choice(value: $0.rawValue, label: t("urgency.\($0.rawValue)"), selected: $0 == need.urgency) }
-        importances = Importance.allCases.map { Choice(value: $0.rawValue, label: t("importance.\($0.rawValue)"), selected: $0 == need.importance) }
+        importances = Importance.allCases.map {
+            Choice(value: $0.rawValue, label: t("importance.\($0.rawValue)"), selected: $0 == need.importance)
+        }
         effort = need.effortHours.map { "\($0)" } ?? ""
-        self.goals = [Choice(value: "", label: t("triage.no_goal"), selected: need.strategicGoalID == nil)]
+        self.goals =
+            [Choice(value: "", label: t("triage.no_goal"), selected: need.strategicGoalID == nil)]
             + goals.map { Choice(value: $0.id.description, label: "\($0.title) (\($0.weight))", selected: $0.id == need.strategicGoalID) }
         self.errors = errors.messages(for: Self.fields)
     }
@@ -36,7 +39,8 @@ struct TriageForm: Encodable {
         } else if let hours = Decimal(string: effort, locale: Locale(identifier: "en_US_POSIX")), hours >= 0, hours <= 10_000 {
             patch.effortHours = .some(hours)
         } else {
-            problems.add(TandemError.invalid("effort_hours", "effort_hours must be a number of hours from 0 to 10000", .outOfRange, "0", "10000"))
+            problems.add(
+                TandemError.invalid("effort_hours", "effort_hours must be a number of hours from 0 to 10000", .outOfRange, "0", "10000"))
         }
         patch.strategicGoalID = .some(try problems.check { try form.id("strategic_goal_id") as StrategicGoal.ID? } ?? nil)
         try problems.throwIfAny()

@@ -59,14 +59,18 @@ struct PlanningPageContext: Encodable {
         for (name, values) in form.allFields where name.hasPrefix("pin.") {
             guard let id = Need.ID(String(name.dropFirst(4))) else { throw TandemError.invalid("pins", "a pinned need is not valid") }
             guard let value = values.first, !value.isEmpty else { continue }
-            guard let pin = CapacityPlanner.Pin(rawValue: value) else { throw TandemError.invalid("pins", "'\(value)' is not a pin", .notAnOption) }
+            guard let pin = CapacityPlanner.Pin(rawValue: value) else {
+                throw TandemError.invalid("pins", "'\(value)' is not a pin", .notAnOption)
+            }
             pins[id] = pin
         }
         return pins
     }
 
-    static func load(_ request: Request, department: Department.ID, period: ReportingPeriod, pins: [Need.ID: CapacityPlanner.Pin] = [:],
-                     typedDays: String? = nil, errors: FieldErrors = FieldErrors()) async throws -> PlanningPageContext {
+    static func load(
+        _ request: Request, department: Department.ID, period: ReportingPeriod, pins: [Need.ID: CapacityPlanner.Pin] = [:],
+        typedDays: String? = nil, errors: FieldErrors = FieldErrors()
+    ) async throws -> PlanningPageContext {
         let actor = try request.actor()
         let services = request.tandem
         let workflow = services.planning
@@ -92,26 +96,30 @@ struct PlanningPageContext: Encodable {
             let pin = entry.needID.flatMap { pins[$0] } ?? entry.pin
             guard let id = entry.needID, let number = entry.number, let priority = entry.priority, let score = entry.score else {
                 // a confidential need the reader may not read: its place and its effort only
-                return Line(rank: rank, needID: nil, number: nil, link: nil, title: t("planning.confidential_need"), priorityLabel: "—", score: "—",
-                            scoreParts: "", effort: entry.effortDays.map(days) ?? "—", planned: entry.isPlanned, reason: reason, pins: [])
+                return Line(
+                    rank: rank, needID: nil, number: nil, link: nil, title: t("planning.confidential_need"), priorityLabel: "—", score: "—",
+                    scoreParts: "", effort: entry.effortDays.map(days) ?? "—", planned: entry.isPlanned, reason: reason, pins: [])
             }
-            return Line(rank: rank, needID: id.description, number: number.description, link: Site.need(number),
-                        title: entry.title ?? "", priorityLabel: t("priority.\(priority.rawValue)"), score: days(score.total),
-                        scoreParts: request.t("planning.score_parts", [days(score.priority), days(score.goal), days(score.age)]),
-                        effort: entry.effortDays.map(days) ?? "—", planned: entry.isPlanned, reason: reason,
-                        pins: [("", t("planning.pin_auto")), ("include", t("planning.pin_include")), ("exclude", t("planning.pin_exclude"))].map {
-                            Choice(value: $0.0, label: $0.1, selected: (pin?.rawValue ?? "") == $0.0)
-                        })
+            return Line(
+                rank: rank, needID: id.description, number: number.description, link: Site.need(number),
+                title: entry.title ?? "", priorityLabel: t("priority.\(priority.rawValue)"), score: days(score.total),
+                scoreParts: request.t("planning.score_parts", [days(score.priority), days(score.goal), days(score.age)]),
+                effort: entry.effortDays.map(days) ?? "—", planned: entry.isPlanned, reason: reason,
+                pins: [("", t("planning.pin_auto")), ("include", t("planning.pin_include")), ("exclude", t("planning.pin_exclude"))].map {
+                    Choice(value: $0.0, label: $0.1, selected: (pin?.rawValue ?? "") == $0.0)
+                })
         }
         var review: Review?
         if let committed {
-            let byID = Dictionary(committed.plan.proposal.lines.enumerated().compactMap { index, line in line.needID.map { ($0, (index, line)) } },
-                                  uniquingKeysWith: { first, _ in first })
+            let byID = Dictionary(
+                committed.plan.proposal.lines.enumerated().compactMap { index, line in line.needID.map { ($0, (index, line)) } },
+                uniquingKeysWith: { first, _ in first })
             let result = committed.review
             review = Review(
                 committed: format.dateTime(committed.plan.committedAt), committedBy: directory.personName(committed.plan.committedBy),
                 planned: result.planned, plannedDays: days(result.plannedDays), plannedDone: result.plannedDone,
-                plannedDoneDays: days(result.plannedDoneDays), unplannedDone: result.unplannedDone, unplannedDoneDays: days(result.unplannedDoneDays),
+                plannedDoneDays: days(result.plannedDoneDays), unplannedDone: result.unplannedDone,
+                unplannedDoneDays: days(result.unplannedDoneDays),
                 capacityDays: days(result.capacityDays),
                 missed: result.missed.compactMap { byID[$0] }.map { line($0.1, rank: $0.0 + 1) }.nonEmpty)
         }
@@ -123,13 +131,19 @@ struct PlanningPageContext: Encodable {
                 Choice(value: $0.department.id.description, label: $0.department.name, selected: $0.department.id == department)
             },
             departmentID: department.description, departmentName: directory.departmentName(department), period: period.description,
-            canPlan: InsightAccess.canPlan(department, actor), capacity: capacity.map(days), typedDays: typedDays ?? capacity.map(days) ?? "",
+            canPlan: InsightAccess.canPlan(department, actor), capacity: capacity.map(days),
+            typedDays: typedDays ?? capacity.map(days) ?? "",
             plannedDays: proposal.map { days($0.plannedDays) }, leftDays: proposal.map { days($0.leftDays) },
             overbooked: (proposal?.leftDays ?? 0) < 0,
             lines: proposal?.lines.enumerated().map { line($1, rank: $0 + 1) }.nonEmpty, review: review,
-            weights: request.t("planning.formula", [days(weights.p1), days(weights.p2), days(weights.p3), days(weights.p4), days(weights.goalFactor),
-                                                     days(weights.pointsPerDay), days(weights.ageCap), days(weights.hoursPerDay)]),
+            weights: request.t(
+                "planning.formula",
+                [
+                    days(weights.p1), days(weights.p2), days(weights.p3), days(weights.p4), days(weights.goalFactor),
+                    days(weights.pointsPerDay), days(weights.ageCap), days(weights.hoursPerDay),
+                ]),
             flash: done.map { $0 == "committed" ? t("planning.done_committed") : t("planning.done_capacity") },
-            errors: errors.messages(for: ["person_days", "pins", "period"]), general: errors.general(besides: ["person_days", "pins", "period"]))
+            errors: errors.messages(for: ["person_days", "pins", "period"]),
+            general: errors.general(besides: ["person_days", "pins", "period"]))
     }
 }

@@ -20,11 +20,15 @@ struct PlanningPages: RouteCollection {
         let (department, period) = try await choice(request, department: query.string("department"), period: query.string("period"))
         let context = try await PlanningPageContext.load(request, department: department, period: period)
         let t = { (key: String) in request.t(key) }
-        let header = ["#", t("list.number"), t("list.title"), t("list.priority"), t("planning.score"), t("planning.effort"), t("planning.decision"),
-                      t("export.reason")]
+        let header = [
+            "#", t("list.number"), t("list.title"), t("list.priority"), t("planning.score"), t("planning.effort"), t("planning.decision"),
+            t("export.reason"),
+        ]
         let rows = (context.lines ?? []).map { line in
-            [String(line.rank), line.number ?? "", line.title, line.priorityLabel, line.score, line.effort,
-             t(line.planned ? "planning.planned" : "planning.deferred"), line.reason ?? ""]
+            [
+                String(line.rank), line.number ?? "", line.title, line.priorityLabel, line.score, line.effort,
+                t(line.planned ? "planning.planned" : "planning.deferred"), line.reason ?? "",
+            ]
         }
         return CSVText.response(CSVText.make(header: header, rows: rows), fileName: "plan-\(context.departmentName)-\(period).csv")
     }
@@ -47,7 +51,8 @@ struct PlanningPages: RouteCollection {
         }
         let providers = try await request.tandem.organisation.departments(for: actor).filter(\.isProvider)
             .filter { InsightAccess.canReadPlans(of: $0.id, actor) }
-        guard let first = providers.first(where: { $0.id == actor.departmentID }) ?? DepartmentTree.ordered(providers).first?.department else {
+        guard let first = providers.first(where: { $0.id == actor.departmentID }) ?? DepartmentTree.ordered(providers).first?.department
+        else {
             throw TandemError.forbidden("the planner is for the agents and managers of providing departments")
         }
         return (first.id, period)
@@ -64,8 +69,9 @@ struct PlanningPages: RouteCollection {
             try await request.tandem.planning.setCapacity(days, of: department, in: period, by: try request.actor())
             return request.seeOther(Site.done(Site.planning(department, period), .capacity))
         } catch let error as TandemError where error.code == .invalidInput {
-            let context = try await PlanningPageContext.load(request, department: department, period: period, typedDays: form.text("person_days"),
-                                                             errors: FieldErrors(error, request))
+            let context = try await PlanningPageContext.load(
+                request, department: department, period: period, typedDays: form.text("person_days"),
+                errors: FieldErrors(error, request))
             return try await request.page("planning", context, status: .unprocessableEntity)
         }
     }
@@ -78,8 +84,9 @@ struct PlanningPages: RouteCollection {
             _ = try await request.tandem.planning.commit(department, in: period, pins: pins, by: try request.actor())
             return request.seeOther(Site.done(Site.planning(department, period), .committed))
         } catch let error as TandemError where error.code == .invalidInput {
-            let context = try await PlanningPageContext.load(request, department: department, period: period, pins: pins,
-                                                             errors: FieldErrors(error, request))
+            let context = try await PlanningPageContext.load(
+                request, department: department, period: period, pins: pins,
+                errors: FieldErrors(error, request))
             return try await request.page("planning", context, status: .unprocessableEntity)
         }
     }

@@ -53,12 +53,15 @@ struct ScorecardPageContext: Encodable {
         var trend: String
     }
 
-    init(_ request: Request, scorecard: Scorecard?, departments: [Department], providers: [Department], provider: Department.ID?,
-         requester: Department.ID?, periodText: String, group: MinimumGroup, errors: FieldErrors) {
+    init(
+        _ request: Request, scorecard: Scorecard?, departments: [Department], providers: [Department], provider: Department.ID?,
+        requester: Department.ID?, periodText: String, group: MinimumGroup, errors: FieldErrors
+    ) {
         let names = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.name) })
         layout = LayoutContext(request, title: request.t("scorecard.title"), section: "scorecards")
         self.providers = Choice.departments(providers) { $0 == provider }
-        requesters = [Choice(value: "", label: request.t("scorecard.all_requesters"), selected: requester == nil)]
+        requesters =
+            [Choice(value: "", label: request.t("scorecard.all_requesters"), selected: requester == nil)]
             + Choice.departments(departments, excluding: provider) { $0 == requester }
         period = periodText
         periodError = errors["period"]
@@ -66,42 +69,50 @@ struct ScorecardPageContext: Encodable {
         let providerName = names[scorecard.providerID] ?? "—"
         heading = scorecard.requesterID.map { request.t("scorecard.pair", providerName, names[$0] ?? "—") } ?? providerName
         periodLabel = scorecard.period.description
-        exportLink = Site.scorecardExport(scorecard.providerID, scorecard.period)
+        exportLink =
+            Site.scorecardExport(scorecard.providerID, scorecard.period)
             + (scorecard.requesterID.map { "&requester=\($0)" } ?? "")
         previousLabel = scorecard.previousPeriod.description
         rows = Self.rows(scorecard.figures, scorecard.previous, request)
         let size = String(group.size)
-        withheld = [
-            scorecard.figuresWithheld ? request.t("scorecard.withheld_figures", size) : nil,
-            scorecard.previousWithheld ? request.t("scorecard.withheld_previous", size) : nil,
-            scorecard.evaluationWithheld ? request.t("scorecard.withheld_evaluation", size) : nil,
-            scorecard.servedWithheld > 0 ? request.t("scorecard.withheld_served", String(scorecard.servedWithheld), size) : nil,
-        ].compactMap { $0 }.nonEmpty
+        withheld =
+            [
+                scorecard.figuresWithheld ? request.t("scorecard.withheld_figures", size) : nil,
+                scorecard.previousWithheld ? request.t("scorecard.withheld_previous", size) : nil,
+                scorecard.evaluationWithheld ? request.t("scorecard.withheld_evaluation", size) : nil,
+                scorecard.servedWithheld > 0 ? request.t("scorecard.withheld_served", String(scorecard.servedWithheld), size) : nil,
+            ].compactMap { $0 }.nonEmpty
         let distribution = scorecard.figures.satisfactionDistribution
-        chart = BarChart(id: "satisfaction-chart", title: request.t("scorecard.distribution"),
-                         values: SatisfactionRating.scores.reversed().map { ("\($0)★", distribution[$0 - 1]) })
-        ranks = [
-            scorecard.ranks?.serviceLevel.map { request.t("scorecard.rank_service_level", String($0.place), String($0.of)) },
-            scorecard.ranks?.satisfaction.map { request.t("scorecard.rank_satisfaction", String($0.place), String($0.of)) },
-        ].compactMap { $0 }.nonEmpty
+        chart = BarChart(
+            id: "satisfaction-chart", title: request.t("scorecard.distribution"),
+            values: SatisfactionRating.scores.reversed().map { ("\($0)★", distribution[$0 - 1]) })
+        ranks =
+            [
+                scorecard.ranks?.serviceLevel.map { request.t("scorecard.rank_service_level", String($0.place), String($0.of)) },
+                scorecard.ranks?.satisfaction.map { request.t("scorecard.rank_satisfaction", String($0.place), String($0.of)) },
+            ].compactMap { $0 }.nonEmpty
         let format = Self.NumberFormat(request)
         if let evaluation = scorecard.evaluation {
             self.evaluation = Self.evaluationRows(evaluation, scorecard.previousEvaluation, format, request)
             evaluationResponses = evaluation.responses
         }
-        plans = scorecard.plans?.map { progress in
-            let plan = progress.plan
-            let number = { (value: Double?) in value.map { format.number($0) } ?? "—" }
-            return PlanRow(title: plan.title, link: Site.plan(plan.id),
-                           figure: plan.targetFigure.map { request.t("plan_figure.\($0.rawValue)") } ?? "—",
-                           then: "\(plan.baselinePeriod) · " + number(plan.baselineValue), now: number(progress.currentValue),
-                           change: progress.change.map { ($0 > 0 ? "+" : $0 < 0 ? "−" : "±") + format.number(abs($0)) } ?? "—",
-                           trend: progress.improved.map { $0 ? "better" : "worse" } ?? "same")
-        }.nonEmpty
-        served = scorecard.served?.map { entry in
-            Served(name: names[entry.departmentID] ?? "—", volume: entry.volume, satisfaction: format.average(entry.satisfactionAverage),
-                   link: Site.scorecard(scorecard.providerID, scorecard.period, requester: entry.departmentID))
-        }.nonEmpty
+        plans =
+            scorecard.plans?.map { progress in
+                let plan = progress.plan
+                let number = { (value: Double?) in value.map { format.number($0) } ?? "—" }
+                return PlanRow(
+                    title: plan.title, link: Site.plan(plan.id),
+                    figure: plan.targetFigure.map { request.t("plan_figure.\($0.rawValue)") } ?? "—",
+                    then: "\(plan.baselinePeriod) · " + number(plan.baselineValue), now: number(progress.currentValue),
+                    change: progress.change.map { ($0 > 0 ? "+" : $0 < 0 ? "−" : "±") + format.number(abs($0)) } ?? "—",
+                    trend: progress.improved.map { $0 ? "better" : "worse" } ?? "same")
+            }.nonEmpty
+        served =
+            scorecard.served?.map { entry in
+                Served(
+                    name: names[entry.departmentID] ?? "—", volume: entry.volume, satisfaction: format.average(entry.satisfactionAverage),
+                    link: Site.scorecard(scorecard.providerID, scorecard.period, requester: entry.departmentID))
+            }.nonEmpty
     }
 
     /// Which way is better for a figure.
@@ -156,8 +167,9 @@ struct ScorecardPageContext: Encodable {
                 }
             }
             let arguments = figure.decided.map { [String($0(now))] } ?? []
-            return Row(id: figure.id, label: request.t("scorecard_figure.\(figure.id)", arguments), current: text(current),
-                       previous: text(previous), change: change, trend: trend)
+            return Row(
+                id: figure.id, label: request.t("scorecard_figure.\(figure.id)", arguments), current: text(current),
+                previous: text(previous), change: change, trend: trend)
         }
     }
 
@@ -172,13 +184,16 @@ struct ScorecardPageContext: Encodable {
             return Row(id: id, label: label, current: text(current), previous: text(previous), change: change, trend: trend)
         }
         var rows = now.dimensions.map { dimension in
-            row("dimension-\(dimension.key)", dimension.name, dimension.average,
+            row(
+                "dimension-\(dimension.key)", dimension.name, dimension.average,
                 before?.dimensions.first { $0.key == dimension.key }?.average, format.average)
         }
         rows.append(row("overall", request.t("scorecard.evaluation_overall"), now.overall, before?.overall, format.average))
         if now.recommendations > 0 || (before?.recommendations ?? 0) > 0 {
-            rows.append(row("nps", request.t("scorecard.nps", String(now.recommendations)), now.netPromoterScore, before?.netPromoterScore,
-                            { $0.map { format.number($0) } ?? "—" }))
+            rows.append(
+                row(
+                    "nps", request.t("scorecard.nps", String(now.recommendations)), now.netPromoterScore, before?.netPromoterScore,
+                    { $0.map { format.number($0) } ?? "—" }))
         }
         return rows
     }

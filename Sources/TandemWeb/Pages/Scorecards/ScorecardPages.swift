@@ -37,12 +37,15 @@ struct ScorecardPages: RouteCollection {
         let departments = try await request.tandem.organisation.departments(for: actor)
         let providers = departments.filter(\.isProvider)
         let workflow = request.tandem.scorecards
-        let provider = try query.id("department") ?? providers.first { $0.id == actor.departmentID }?.id
+        let provider =
+            try query.id("department") ?? providers.first { $0.id == actor.departmentID }?.id
             ?? DepartmentTree.ordered(providers).first?.department.id
         let requester: Department.ID? = try query.id("requester")
         var errors = FieldErrors()
         var period = workflow.currentPeriod
-        do { period = try workflow.period(query.string("period")) } catch let error as TandemError where !strict { errors = FieldErrors(error, request) }
+        do { period = try workflow.period(query.string("period")) } catch let error as TandemError where !strict {
+            errors = FieldErrors(error, request)
+        }
         var scorecard: Scorecard?
         let group = try await request.tandem.settings.minimumGroup(for: actor)
         if let provider, errors.isEmpty {

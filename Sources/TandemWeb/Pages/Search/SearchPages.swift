@@ -62,8 +62,11 @@ struct SearchPages: RouteCollection {
         return try await request.page("search", context, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
-    static func parse<Value: RawRepresentable>(_ raw: String, _ type: Value.Type, _ name: String) throws -> Value where Value.RawValue == String {
-        guard let value = Value(rawValue: raw) else { throw TandemError.invalid(name, "\(name) has an unknown value '\(raw)'", .notAnOption) }
+    static func parse<Value: RawRepresentable>(_ raw: String, _ type: Value.Type, _ name: String) throws -> Value
+    where Value.RawValue == String {
+        guard let value = Value(rawValue: raw) else {
+            throw TandemError.invalid(name, "\(name) has an unknown value '\(raw)'", .notAnOption)
+        }
         return value
     }
 }

@@ -60,7 +60,8 @@ struct SupplyChainPages: RouteCollection {
         if errors.isEmpty {
             let map = try await workflow.supplyChain(period: period, for: actor)
             if map.withheldPairs > 0 {
-                withheld = request.t("map.withheld", [String(map.withheldPairs), String(try await request.tandem.settings.minimumGroup(for: actor).size)])
+                withheld = request.t(
+                    "map.withheld", [String(map.withheldPairs), String(try await request.tandem.settings.minimumGroup(for: actor).size)])
             }
             let scorecard = { (edge: SupplyChainEdge) in
                 Site.scorecard(edge.providingDepartmentID, period, requester: edge.requestingDepartmentID)
@@ -70,19 +71,27 @@ struct SupplyChainPages: RouteCollection {
             chart = SupplyChainChart(
                 map, title: t("map.title"), name: directory.departmentName, link: scorecard,
                 describe: { edge in
-                    request.t("map.edge", [directory.departmentName(edge.requestingDepartmentID), directory.departmentName(edge.providingDepartmentID),
-                                           String(edge.volume), met(edge), rating(edge)])
+                    request.t(
+                        "map.edge",
+                        [
+                            directory.departmentName(edge.requestingDepartmentID), directory.departmentName(edge.providingDepartmentID),
+                            String(edge.volume), met(edge), rating(edge),
+                        ])
                 },
                 describeNode: { name, asked, served in request.t("map.node", [name, String(asked), String(served)]) })
-            rows = map.edges.map { edge in
-                Row(requester: directory.departmentName(edge.requestingDepartmentID), provider: directory.departmentName(edge.providingDepartmentID),
-                    volume: edge.volume, met: met(edge), satisfaction: rating(edge), health: edge.health.rawValue,
-                    healthLabel: t("map_health.\(edge.health.rawValue)"), scorecard: scorecard(edge),
-                    needs: Site.mapNeeds(requester: edge.requestingDepartmentID, provider: edge.providingDepartmentID, period))
-            }.nonEmpty
+            rows =
+                map.edges.map { edge in
+                    Row(
+                        requester: directory.departmentName(edge.requestingDepartmentID),
+                        provider: directory.departmentName(edge.providingDepartmentID),
+                        volume: edge.volume, met: met(edge), satisfaction: rating(edge), health: edge.health.rawValue,
+                        healthLabel: t("map_health.\(edge.health.rawValue)"), scorecard: scorecard(edge),
+                        needs: Site.mapNeeds(requester: edge.requestingDepartmentID, provider: edge.providingDepartmentID, period))
+                }.nonEmpty
         }
-        let context = Context(layout: LayoutContext(request, title: t("map.title"), section: "map"), period: query.string("period") ?? period.description,
-                              chart: chart, rows: rows, withheld: withheld, errors: errors.messages(for: ["period"]))
+        let context = Context(
+            layout: LayoutContext(request, title: t("map.title"), section: "map"), period: query.string("period") ?? period.description,
+            chart: chart, rows: rows, withheld: withheld, errors: errors.messages(for: ["period"]))
         return try await request.page("map", context, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
@@ -95,9 +104,12 @@ struct SupplyChainPages: RouteCollection {
         let directory = try await PageDirectory.load(request, people: [])
         let header = ["map.requester", "map.provider", "map.volume", "goals.met", "goals.satisfaction", "map.health"].map { request.t($0) }
         let rows = map.edges.map { edge in
-            [directory.departmentName(edge.requestingDepartmentID), directory.departmentName(edge.providingDepartmentID), String(edge.volume),
-             edge.metPercent.map { String(format: "%.1f", $0) } ?? "", edge.ratingAverage.map { String(format: "%.2f", $0) } ?? "",
-             request.t("map_health.\(edge.health.rawValue)")]
+            [
+                directory.departmentName(edge.requestingDepartmentID), directory.departmentName(edge.providingDepartmentID),
+                String(edge.volume),
+                edge.metPercent.map { String(format: "%.1f", $0) } ?? "", edge.ratingAverage.map { String(format: "%.2f", $0) } ?? "",
+                request.t("map_health.\(edge.health.rawValue)"),
+            ]
         }
         return CSVText.response(CSVText.make(header: header, rows: rows), fileName: "supply-chain-\(period).csv")
     }

@@ -34,7 +34,7 @@ enum CSRF {
     /// Refuses a form whose token is missing or does not match the cookie.
     static func verify(_ request: Request, submitted: String?) throws {
         guard let expected = request.cookies[cookie]?.string, let submitted,
-              expected.count == 43, constantTimeEqual(Array(expected.utf8), Array(submitted.utf8))
+            expected.count == 43, constantTimeEqual(Array(expected.utf8), Array(submitted.utf8))
         else { throw TandemError(.forbidden, "the form has expired; reload the page and try again", field: field) }
     }
 

@@ -6,8 +6,9 @@ import Vapor
 /// for an anonymous one, `requesting_department_id`; and the options the row offers.
 enum ConversionForm {
     static func conversion(_ form: PageForm) throws -> Conversion {
-        Conversion(title: form.string("title"), kind: try form.enumValue("kind", NeedKind.self),
-                   requestingDepartmentID: try form.id("requesting_department_id"))
+        Conversion(
+            title: form.string("title"), kind: try form.enumValue("kind", NeedKind.self),
+            requestingDepartmentID: try form.id("requesting_department_id"))
     }
 
     static func kinds(_ request: Request) -> [Choice] {

@@ -54,7 +54,9 @@ struct PageForm {
             if let receiver {
                 try receiver.feed(chunk)
             } else {
-                guard received <= maxFieldBytes else { throw Abort(.payloadTooLarge, reason: "the form is larger than \(maxFieldBytes) bytes") }
+                guard received <= maxFieldBytes else {
+                    throw Abort(.payloadTooLarge, reason: "the form is larger than \(maxFieldBytes) bytes")
+                }
                 encoded.writeBuffer(&chunk)
             }
         }
@@ -167,12 +169,14 @@ struct FieldErrors {
 
     /// The messages of the fields under one name (`form_fields[2].` → `key`, `label` …).
     func messages(forPrefix prefix: String) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: byField.filter { $0.key.hasPrefix(prefix) }.map { (String($0.key.dropFirst(prefix.count)), $0.value) })
+        Dictionary(
+            uniqueKeysWithValues: byField.filter { $0.key.hasPrefix(prefix) }.map { (String($0.key.dropFirst(prefix.count)), $0.value) })
     }
 
     /// The message above the form: the general one, or one about a field the form does not show.
     func general(besides fields: [String], prefixes: [String] = []) -> String? {
-        general ?? byField.sorted { $0.key < $1.key }
+        general
+            ?? byField.sorted { $0.key < $1.key }
             .first { field in !fields.contains(field.key) && !prefixes.contains { field.key.hasPrefix($0) } }
             .map { "\($0.key): \($0.value)" }
     }

@@ -24,9 +24,13 @@ enum PageLanguage {
                 quality = Double(parameter.dropFirst(2)) ?? 0
             }
             let language: Language?
-            if tag == "zh" || tag.hasPrefix("zh-") { language = .zhCN }
-            else if tag == "en" || tag.hasPrefix("en-") { language = .en }
-            else { language = nil }
+            if tag == "zh" || tag.hasPrefix("zh-") {
+                language = .zhCN
+            } else if tag == "en" || tag.hasPrefix("en-") {
+                language = .en
+            } else {
+                language = nil
+            }
             if let language, quality > 0, quality > (best?.quality ?? -1) { best = (language, quality) }
         }
         return best?.language ?? .zhCN

@@ -74,8 +74,10 @@ enum PageHeaders {
             (.xContentTypeOptions, "nosniff"),
             (.init("X-Frame-Options"), "DENY"),
             (.init("Referrer-Policy"), "same-origin"),
-            (.contentSecurityPolicy,
-             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+            (
+                .contentSecurityPolicy,
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+            ),
         ]
         for (name, value) in headers where response.headers.first(name: name) == nil || name == .contentType {
             response.headers.replaceOrAdd(name: name, value: value)

@@ -46,7 +46,9 @@ enum Site {
     static func suggestions(to department: Department.ID) -> String { "/suggestions?department=\(department)" }
     static let goals = "/goals"
     static func goal(_ goal: StrategicGoal.ID) -> String { "\(goals)/\(goal)" }
-    static func planning(_ department: Department.ID, _ period: ReportingPeriod) -> String { "/planning?department=\(department)&period=\(period)" }
+    static func planning(_ department: Department.ID, _ period: ReportingPeriod) -> String {
+        "/planning?department=\(department)&period=\(period)"
+    }
     static let companyDashboard = "/dashboards/company"
     static let myDashboard = "/dashboards/me"
     static func dashboard(of department: Department.ID) -> String { "/dashboards/departments/\(department)" }
@@ -86,7 +88,7 @@ enum Site {
     /// `/\t/evil.example` or `/\\evil.example` would become `//evil.example`, another site.
     static func safeReturnPath(_ candidate: String?) -> String {
         guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"),
-              candidate.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" })
+            candidate.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" })
         else { return home }
         return candidate
     }

@@ -46,8 +46,10 @@ enum TranslatedEnumerations {
         "sort": NeedQuery.Sort.allCases.map(\.rawValue),
         "language": Language.allCases.map(\.rawValue),
         // The fields the core names in a need's changes (`NeedEvent.Change.field`).
-        "change": ["status", "action", "assignees", "title", "description", "desired_date", "form", "urgency", "importance", "priority",
-                   "effort_hours", "strategic_goal_id", "confidential", "target", "score", "low_rating"],
+        "change": [
+            "status", "action", "assignees", "title", "description", "desired_date", "form", "urgency", "importance", "priority",
+            "effort_hours", "strategic_goal_id", "confidential", "target", "score", "low_rating",
+        ],
         "low_rating_action": SatisfactionPolicy.LowRatingAction.allCases.map(\.rawValue),
         "rating_score": SatisfactionRating.scores.map(String.init),
         "scorecard_figure": ScorecardPageContext.figureIDs,
@@ -69,8 +71,10 @@ enum TranslatedEnumerations {
         "sla_target": ServiceLevelTarget.allCases.map(\.rawValue),
         "sla_state": ServiceLevelMeasure.State.allCases.map(\.rawValue),
         "weekday": Weekday.allCases.map(\.name),
-        "error_code": ["invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
-                       "too_many_requests", "unavailable", "internal_error", "payload_too_large"],
+        "error_code": [
+            "invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
+            "too_many_requests", "unavailable", "internal_error", "payload_too_large",
+        ],
         "reason": TandemError.Reason.allCases.map(\.rawValue),
         "job_state": Job.State.allCases.map(\.rawValue),
         "import_kind": ImportKind.allCases.map(\.rawValue),
@@ -79,7 +83,9 @@ enum TranslatedEnumerations {
         "notification": NotificationKind.allCases.map(\.rawValue),
         "channel_kind": NotificationChannel.Kind.allCases.map(\.rawValue),
         "channel_event": NotificationChannel.departmentKinds.map(\.rawValue),
-        "error_page": ["invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
-                       "too_many_requests", "unavailable", "internal_error", "payload_too_large"],
+        "error_page": [
+            "invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
+            "too_many_requests", "unavailable", "internal_error", "payload_too_large",
+        ],
     ]
 }

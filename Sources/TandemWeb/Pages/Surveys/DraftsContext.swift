@@ -29,23 +29,30 @@ struct DraftsContext: Encodable {
         var rows: [Row] = []
         if let chosen {
             let drafts = try await request.tandem.surveys.drafts(provider: chosen, for: actor)
-            let people = Dictionary(try await request.tandem.organisation.store.people(drafts.compactMap(\.respondentID)).map { ($0.id, $0) }) { a, _ in a }
+            let people = Dictionary(
+                try await request.tandem.organisation.store.people(drafts.compactMap(\.respondentID)).map { ($0.id, $0) }
+            ) { a, _ in a }
             var surveys: [Survey.ID: Survey] = [:]
             for id in Set(drafts.map(\.surveyID)) { surveys[id] = try await request.tandem.surveys.store.survey(id) }
             rows = drafts.map { draft in
-                let from = draft.respondentID.flatMap { people[$0] }.map { person in
-                    "\(person.displayName) · \(draft.respondentDepartmentID.flatMap { names[$0] } ?? "")"
-                } ?? request.t("survey.anonymous")
+                let from =
+                    draft.respondentID.flatMap { people[$0] }.map { person in
+                        "\(person.displayName) · \(draft.respondentDepartmentID.flatMap { names[$0] } ?? "")"
+                    } ?? request.t("survey.anonymous")
                 var preselected: Department.ID?
-                if case .departments(let audience)? = surveys[draft.surveyID]?.audience, audience.count == 1 { preselected = audience.first }
-                return Row(id: draft.id.description, text: draft.text,
-                           title: draft.text.firstLine(max: 200),
-                           from: from, survey: "\(surveys[draft.surveyID]?.title ?? "—") #\(draft.round + 1)",
-                           origins: draft.respondentID == nil ? ConversionForm.departments(departments, preselected: preselected) : nil)
+                if case .departments(let audience)? = surveys[draft.surveyID]?.audience, audience.count == 1 {
+                    preselected = audience.first
+                }
+                return Row(
+                    id: draft.id.description, text: draft.text,
+                    title: draft.text.firstLine(max: 200),
+                    from: from, survey: "\(surveys[draft.surveyID]?.title ?? "—") #\(draft.round + 1)",
+                    origins: draft.respondentID == nil ? ConversionForm.departments(departments, preselected: preselected) : nil)
             }
         }
-        return DraftsContext(layout: LayoutContext(request, title: request.t("survey.drafts"), section: "surveys"),
-                             providers: Choice.departments(providers) { $0 == chosen }, department: chosen?.description, rows: rows.nonEmpty,
-                             kinds: ConversionForm.kinds(request))
+        return DraftsContext(
+            layout: LayoutContext(request, title: request.t("survey.drafts"), section: "surveys"),
+            providers: Choice.departments(providers) { $0 == chosen }, department: chosen?.description, rows: rows.nonEmpty,
+            kinds: ConversionForm.kinds(request))
     }
 }

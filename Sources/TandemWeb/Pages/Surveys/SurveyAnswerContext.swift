@@ -36,8 +36,11 @@ struct SurveyAnswerContext: Encodable {
         let names = Dictionary(uniqueKeysWithValues: try await request.tandem.organisation.departments(for: actor).map { ($0.id, $0.name) })
         let canAnswer = standing.isAsked && standing.openRound != nil && !standing.hasAnswered && survey.isActive
         var notice: String?
-        if !standing.isAsked { notice = request.t("survey.not_asked") }
-        else if !canAnswer { notice = request.t(SurveyPages.stateKey(standing)) }
+        if !standing.isAsked {
+            notice = request.t("survey.not_asked")
+        } else if !canAnswer {
+            notice = request.t(SurveyPages.stateKey(standing))
+        }
         let questions = survey.questions.map { question in
             let sentValues = sent?.allFields["answer_\(question.key)"]?.filter { !$0.isEmpty } ?? []
             let choices: [Choice]
@@ -45,14 +48,18 @@ struct SurveyAnswerContext: Encodable {
             case .singleChoice, .multipleChoice:
                 choices = question.options.map { Choice(value: $0, label: $0, selected: sentValues.contains($0)) }
             case .rating:
-                choices = SatisfactionRating.scores.map { Choice(value: String($0), label: request.t("rating_score.\($0)"), selected: sentValues.contains(String($0))) }
+                choices = SatisfactionRating.scores.map {
+                    Choice(value: String($0), label: request.t("rating_score.\($0)"), selected: sentValues.contains(String($0)))
+                }
             case .text, .raiseNeed:
                 choices = []
             }
-            return Question(key: question.key, prompt: question.prompt, kind: question.kind.rawValue, isRequired: question.isRequired,
-                            choices: choices, text: question.kind == .text || question.kind == .raiseNeed ? sentValues.first ?? "" : "",
-                            hint: question.kind == .raiseNeed ? request.t("survey.raise_need_hint", question.providerID.flatMap { names[$0] } ?? "—") : nil,
-                            error: errors["answers.\(question.key)"])
+            return Question(
+                key: question.key, prompt: question.prompt, kind: question.kind.rawValue, isRequired: question.isRequired,
+                choices: choices, text: question.kind == .text || question.kind == .raiseNeed ? sentValues.first ?? "" : "",
+                hint: question.kind == .raiseNeed
+                    ? request.t("survey.raise_need_hint", question.providerID.flatMap { names[$0] } ?? "—") : nil,
+                error: errors["answers.\(question.key)"])
         }
         return SurveyAnswerContext(
             layout: LayoutContext(request, title: survey.title, section: "surveys"), id: survey.id.description, title: survey.title,

@@ -46,10 +46,13 @@ struct SurveyBuilderForm: Encodable {
         openDays = form.text("open_days")
         let count = min(Int(form.text("question_count")) ?? 0, 60)
         rows = (0..<count).map { index in
-            QuestionRow(index: index, prompt: form.text("question_prompt_\(index)"), kind: form.text("question_kind_\(index)"),
-                        options: form.text("question_options_\(index)"), isRequired: form.flag("question_required_\(index)"),
-                        providerID: form.text("question_provider_\(index)"), kinds: [], providers: [], errors: [:])
-        }.filter { !$0.prompt.trimmingCharacters(in: .whitespaces).isEmpty || !$0.options.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            QuestionRow(
+                index: index, prompt: form.text("question_prompt_\(index)"), kind: form.text("question_kind_\(index)"),
+                options: form.text("question_options_\(index)"), isRequired: form.flag("question_required_\(index)"),
+                providerID: form.text("question_provider_\(index)"), kinds: [], providers: [], errors: [:])
+        }.filter {
+            !$0.prompt.trimmingCharacters(in: .whitespaces).isEmpty || !$0.options.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
     }
 
     /// The input for the core; a number that is not one is named.
@@ -62,19 +65,23 @@ struct SurveyBuilderForm: Encodable {
             return days
         }
         let schedule = try problems.check { () throws -> SurveySchedule.Frequency in
-            guard let value = SurveySchedule.Frequency(rawValue: frequency) else { throw TandemError.invalid("frequency", "choose how often", .notAnOption) }
+            guard let value = SurveySchedule.Frequency(rawValue: frequency) else {
+                throw TandemError.invalid("frequency", "choose how often", .notAnOption)
+            }
             return value
         }
         let questions = rows.enumerated().map { position, row in
-            SurveyQuestion(key: "q\(position + 1)", prompt: row.prompt, kind: SurveyQuestion.Kind(rawValue: row.kind) ?? .text,
-                           options: row.options.nonBlankLines, isRequired: row.isRequired,
-                           providerID: Department.ID(row.providerID))
+            SurveyQuestion(
+                key: "q\(position + 1)", prompt: row.prompt, kind: SurveyQuestion.Kind(rawValue: row.kind) ?? .text,
+                options: row.options.nonBlankLines, isRequired: row.isRequired,
+                providerID: Department.ID(row.providerID))
         }
         try problems.throwIfAny()
-        return SurveyWorkflow.Input(title: title, description: description, isAnonymous: isAnonymous, questions: questions,
-                                    audienceDepartments: audience.compactMap(Department.ID.init),
-                                    audiencePeople: audiencePeople.compactMap(Person.ID.init), frequency: schedule ?? .once,
-                                    startsOn: startsOn, openDays: days ?? 14)
+        return SurveyWorkflow.Input(
+            title: title, description: description, isAnonymous: isAnonymous, questions: questions,
+            audienceDepartments: audience.compactMap(Department.ID.init),
+            audiencePeople: audiencePeople.compactMap(Person.ID.init), frequency: schedule ?? .once,
+            startsOn: startsOn, openDays: days ?? 14)
     }
 
     /// The rows as shown: the sent ones with their errors and choices, then blank rows.
@@ -86,8 +93,10 @@ struct SurveyBuilderForm: Encodable {
             return row
         }
         for _ in 0..<Self.blankRows {
-            shown.append(QuestionRow(index: shown.count, prompt: "", kind: SurveyQuestion.Kind.singleChoice.rawValue, options: "", isRequired: false,
-                                     providerID: "", kinds: [], providers: [], errors: [:]))
+            shown.append(
+                QuestionRow(
+                    index: shown.count, prompt: "", kind: SurveyQuestion.Kind.singleChoice.rawValue, options: "", isRequired: false,
+                    providerID: "", kinds: [], providers: [], errors: [:]))
         }
         return shown.map { row in
             var row = row
@@ -95,7 +104,8 @@ struct SurveyBuilderForm: Encodable {
             row.kinds = SurveyQuestion.Kind.allCases.map {
                 Choice(value: $0.rawValue, label: request.t("survey_kind.\($0.rawValue)"), selected: $0.rawValue == row.kind)
             }
-            row.providers = [Choice(value: "", label: "—", selected: row.providerID.isEmpty)]
+            row.providers =
+                [Choice(value: "", label: "—", selected: row.providerID.isEmpty)]
                 + Choice.departments(providers) { $0.description == row.providerID }
             return row
         }

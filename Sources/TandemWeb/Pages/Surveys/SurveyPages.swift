@@ -54,9 +54,11 @@ struct SurveyPages: RouteCollection {
         let actor = try request.actor()
         let standings = try await request.tandem.surveys.surveys(for: actor)
         let rows = standings.map { standing in
-            ListRow(id: standing.survey.id.description, title: standing.survey.title, isAnonymous: standing.survey.isAnonymous,
-                    state: request.t(Self.stateKey(standing)), canAnswer: standing.isAsked && standing.openRound != nil && !standing.hasAnswered,
-                    owns: standing.owns)
+            ListRow(
+                id: standing.survey.id.description, title: standing.survey.title, isAnonymous: standing.survey.isAnonymous,
+                state: request.t(Self.stateKey(standing)),
+                canAnswer: standing.isAsked && standing.openRound != nil && !standing.hasAnswered,
+                owns: standing.owns)
         }
         let worksDrafts = actor.has(.agent) || actor.has(.manager) || actor.has(.admin)
         let context = ListContext(
@@ -88,18 +90,23 @@ struct SurveyPages: RouteCollection {
             let survey = try await request.tandem.surveys.create(try form.input(), by: actor)
             return request.seeOther(Site.done(Site.surveyResults(survey.id)))
         } catch let error as TandemError where error.code == .invalidInput {
-            return try await request.page("survey-builder", builderContext(request, actor, form, errors: FieldErrors(error, request)),
-                                          status: .unprocessableEntity)
+            return try await request.page(
+                "survey-builder", builderContext(request, actor, form, errors: FieldErrors(error, request)),
+                status: .unprocessableEntity)
         }
     }
 
-    private func builderContext(_ request: Request, _ actor: Person, _ form: SurveyBuilderForm, errors: FieldErrors) async throws -> BuilderContext {
+    private func builderContext(_ request: Request, _ actor: Person, _ form: SurveyBuilderForm, errors: FieldErrors) async throws
+        -> BuilderContext
+    {
         let departments = try await request.tandem.organisation.departments(for: actor)
         return BuilderContext(
             layout: LayoutContext(request, title: request.t("survey.new"), section: "surveys"), form: form,
             rows: form.shownRows(errors, providers: departments.filter(\.isProvider), request),
             departments: Choice.departments(departments) { form.audience.contains($0.description) },
-            people: try await ActionRow.owners(request).map { Choice(value: $0.value, label: $0.label, selected: form.audiencePeople.contains($0.value)) },
+            people: try await ActionRow.owners(request).map {
+                Choice(value: $0.value, label: $0.label, selected: form.audiencePeople.contains($0.value))
+            },
             frequencies: SurveySchedule.Frequency.allCases.map {
                 Choice(value: $0.rawValue, label: request.t("survey_frequency.\($0.rawValue)"), selected: $0.rawValue == form.frequency)
             },
@@ -122,8 +129,9 @@ struct SurveyPages: RouteCollection {
             try await request.tandem.surveys.respond(id, SurveyAnswerContext.answers(form, for: survey), by: actor)
             return request.seeOther(Site.done(Site.survey(id)))
         } catch let error as TandemError where [.invalidInput, .invalidTransition, .conflict].contains(error.code) {
-            return try await request.page("survey", try await SurveyAnswerContext.load(request, sent: form, errors: FieldErrors(error, request)),
-                                          status: error.code == .invalidInput ? .unprocessableEntity : .conflict)
+            return try await request.page(
+                "survey", try await SurveyAnswerContext.load(request, sent: form, errors: FieldErrors(error, request)),
+                status: error.code == .invalidInput ? .unprocessableEntity : .conflict)
         }
     }
 

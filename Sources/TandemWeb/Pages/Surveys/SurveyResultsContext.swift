@@ -40,24 +40,34 @@ struct SurveyResultsContext: Encodable {
         let timeZone = request.tandem.configuration.timeZone
         let format = PageFormat(request)
         func label(_ number: Int) -> String {
-            request.t("survey.round", String(number + 1),
-                      format.date(CalendarDate(survey.schedule.round(number, in: timeZone).start, in: timeZone)))
+            request.t(
+                "survey.round", String(number + 1),
+                format.date(CalendarDate(survey.schedule.round(number, in: timeZone).start, in: timeZone)))
         }
         let questions = results.questions.map { question -> Question in
             switch question.kind {
             case .singleChoice, .multipleChoice:
-                return Question(prompt: question.prompt, kind: question.kind.rawValue, answered: question.answered,
-                                charts: [BarChart(id: "chart-\(question.key)", title: question.prompt,
-                                                  values: question.options.map { ($0.option, $0.count) }, labelWidth: 140)],
-                                average: nil, texts: nil)
+                return Question(
+                    prompt: question.prompt, kind: question.kind.rawValue, answered: question.answered,
+                    charts: [
+                        BarChart(
+                            id: "chart-\(question.key)", title: question.prompt,
+                            values: question.options.map { ($0.option, $0.count) }, labelWidth: 140)
+                    ],
+                    average: nil, texts: nil)
             case .rating:
-                return Question(prompt: question.prompt, kind: question.kind.rawValue, answered: question.answered,
-                                charts: [BarChart(id: "chart-\(question.key)", title: question.prompt,
-                                                  values: SatisfactionRating.scores.reversed().map { ("\($0)★", question.ratingDistribution[$0 - 1]) })],
-                                average: question.ratingAverage.map { String(format: "%.2f", $0) }, texts: nil)
+                return Question(
+                    prompt: question.prompt, kind: question.kind.rawValue, answered: question.answered,
+                    charts: [
+                        BarChart(
+                            id: "chart-\(question.key)", title: question.prompt,
+                            values: SatisfactionRating.scores.reversed().map { ("\($0)★", question.ratingDistribution[$0 - 1]) })
+                    ],
+                    average: question.ratingAverage.map { String(format: "%.2f", $0) }, texts: nil)
             case .text, .raiseNeed:
-                return Question(prompt: question.prompt, kind: question.kind.rawValue, answered: question.answered, charts: [],
-                                average: nil, texts: question.texts)
+                return Question(
+                    prompt: question.prompt, kind: question.kind.rawValue, answered: question.answered, charts: [],
+                    average: nil, texts: question.texts)
             }
         }
         let latest = standing.latestRound ?? 0
@@ -66,7 +76,8 @@ struct SurveyResultsContext: Encodable {
             isAnonymous: survey.isAnonymous, isActive: survey.isActive, isOpenNow: standing.openRound != nil,
             rounds: (0...latest).reversed().map { Choice(value: String($0), label: label($0), selected: $0 == results.round) },
             roundLabel: label(results.round), responses: results.responses, invited: results.invited,
-            withheld: results.withheld ? request.t("survey.withheld", String(try await request.tandem.settings.minimumGroup(for: actor).size)) : nil,
+            withheld: results.withheld
+                ? request.t("survey.withheld", String(try await request.tandem.settings.minimumGroup(for: actor).size)) : nil,
             questions: results.withheld ? [] : questions,
             drafts: try await workflow.store.drafts(of: id, round: results.round).count)
     }

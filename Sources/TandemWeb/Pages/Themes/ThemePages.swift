@@ -59,15 +59,23 @@ struct ThemePages: RouteCollection {
         let result = try await workflow.themes(period: period, provider: provider, for: actor)
         let directory = try await PageDirectory.load(request, people: [])
         let t = { (key: String) in request.t(key) }
-        let header = [t("export.list"), t("themes.csv_text"), t("themes.count"), t("themes.previous"), t("themes.growth"),
-                      t("themes.csv_providers"), t("themes.csv_needs")]
+        let header = [
+            t("export.list"), t("themes.csv_text"), t("themes.count"), t("themes.previous"), t("themes.growth"),
+            t("themes.csv_providers"), t("themes.csv_needs"),
+        ]
         var rows = result.keyTerms.map { [t("themes.key_terms"), $0.term, String($0.count), "", "", "", ""] }
         rows += result.rising.map {
-            [t("themes.rising"), $0.term, String($0.count), String($0.previousCount), $0.growth >= 99 ? t("themes.new") : String(format: "%.1f", $0.growth), "", ""]
+            [
+                t("themes.rising"), $0.term, String($0.count), String($0.previousCount),
+                $0.growth >= 99 ? t("themes.new") : String(format: "%.1f", $0.growth), "", "",
+            ]
         }
         rows += result.recurring.map { group in
-            [t("themes.recurring"), group.title, String(group.count), "", "",
-             group.providingDepartmentIDs.map(directory.departmentName).joined(separator: "、"), group.numbers.map(\.description).joined(separator: " ")]
+            [
+                t("themes.recurring"), group.title, String(group.count), "", "",
+                group.providingDepartmentIDs.map(directory.departmentName).joined(separator: "、"),
+                group.numbers.map(\.description).joined(separator: " "),
+            ]
         }
         return CSVText.response(CSVText.make(header: header, rows: rows), fileName: "themes-\(period).csv")
     }
@@ -86,21 +94,30 @@ struct ThemePages: RouteCollection {
         if errors.isEmpty { result = try await workflow.themes(period: period, provider: provider, for: actor) }
         let search = { (term: String) in Site.search(term) }
         let context = Context(
-            layout: LayoutContext(request, title: t("themes.title"), section: "themes"), period: query.string("period") ?? period.description,
+            layout: LayoutContext(request, title: t("themes.title"), section: "themes"),
+            period: query.string("period") ?? period.description,
             providers: [Choice(value: "", label: t("search.any_provider"), selected: provider == nil)]
                 + DepartmentTree.ordered(directory.departments.values.filter(\.isProvider)).map {
                     Choice(value: $0.department.id.description, label: $0.department.name, selected: $0.department.id == provider)
                 },
             needs: result?.needs ?? 0, previousNeeds: result?.previousNeeds ?? 0,
-            chart: result.flatMap { $0.keyTerms.isEmpty ? nil : BarChart(id: "key-terms", title: t("themes.key_terms"),
-                                                                          values: $0.keyTerms.map { ($0.term, $0.count) }, labelWidth: 140) },
+            chart: result.flatMap {
+                $0.keyTerms.isEmpty
+                    ? nil
+                    : BarChart(
+                        id: "key-terms", title: t("themes.key_terms"),
+                        values: $0.keyTerms.map { ($0.term, $0.count) }, labelWidth: 140)
+            },
             rising: result?.rising.map {
-                Rising(term: $0.term, count: $0.count, previousCount: $0.previousCount,
-                       growth: $0.growth >= 99 ? t("themes.new") : String(format: "×%.1f", $0.growth), link: search($0.term))
+                Rising(
+                    term: $0.term, count: $0.count, previousCount: $0.previousCount,
+                    growth: $0.growth >= 99 ? t("themes.new") : String(format: "×%.1f", $0.growth), link: search($0.term))
             }.nonEmpty,
             groups: result?.recurring.map { group in
-                Group(title: group.title, count: group.count, providers: group.providingDepartmentIDs.map(directory.departmentName).joined(separator: "、"),
-                      examples: group.numbers.prefix(5).map { Example(number: $0.description, link: Site.need($0)) })
+                Group(
+                    title: group.title, count: group.count,
+                    providers: group.providingDepartmentIDs.map(directory.departmentName).joined(separator: "、"),
+                    examples: group.numbers.prefix(5).map { Example(number: $0.description, link: Site.need($0)) })
             }.nonEmpty,
             errors: errors.messages(for: ["period"]),
             exportLink: Site.themesExport(period, provider: provider))
