@@ -78,7 +78,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
         .target(

@@ -1,9 +1,10 @@
 import Foundation
 import TandemCore
 import TandemTestSupport
-import TandemWeb
 import Testing
 import Vapor
+
+@testable import TandemWeb
 
 @Suite("Operations and the API document")
 struct OperationsTests {
@@ -85,5 +86,12 @@ struct OperationsTests {
         #expect(configuration.timeZone.identifier == "Asia/Shanghai")
         let postgres = try TandemConfiguration.fromEnvironment(["DATABASE_URL": "postgres://u:p@127.0.0.1/db"])
         #expect(postgres.database == .postgres(url: "postgres://u:p@127.0.0.1/db"))
+    }
+
+    @Test("metric label values are escaped as the exposition format writes them")
+    func labelEscaping() {
+        #expect(RequestMetrics.escaped(#"/a"b\c"#) == #"/a\"b\\c"#)
+        #expect(RequestMetrics.escaped("x\ny") == #"x\ny"#)
+        #expect(RequestMetrics.escaped("/api/v1/needs/:needID") == "/api/v1/needs/:needID")
     }
 }

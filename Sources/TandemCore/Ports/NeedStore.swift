@@ -46,6 +46,8 @@ public protocol NeedStore: Sendable {
     /// How many needs the visibility admits that match the query's filters (its sort, limit
     /// and cursor do not count), counting no further than `limit` when one is given.
     func count(_ query: NeedQuery, visibility: NeedVisibility, upTo limit: Int?) async throws -> Int
+    /// How many needs there are in each status, all of them (for an administrator's metrics).
+    func countsByStatus() async throws -> [NeedStatus: Int]
     func events(of need: Need.ID) async throws -> [NeedEvent]
     func comments(of need: Need.ID) async throws -> [NeedComment]
     func attachments(of need: Need.ID) async throws -> [Attachment]

@@ -172,6 +172,17 @@ public struct SQLNeedStore: NeedStore {
         }
     }
 
+    public func countsByStatus() async throws -> [NeedStatus: Int] {
+        struct Count: Decodable { var status: String; var count: Int }
+        return try await database.read { sql in
+            let rows = try await sql.select().column("status").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+                .from("needs").groupBy("status").allRows(Count.self)
+            var counts = Dictionary(uniqueKeysWithValues: NeedStatus.allCases.map { ($0, 0) })
+            for row in rows { if let status = NeedStatus(rawValue: row.status) { counts[status] = row.count } }
+            return counts
+        }
+    }
+
     public func count(_ query: NeedQuery, visibility: NeedVisibility, upTo limit: Int?) async throws -> Int {
         struct Count: Decodable { var count: Int }
         return try await database.read { sql in

@@ -1,5 +1,4 @@
 import Foundation
-import SQLKit
 import TandemCore
 import Vapor
 
@@ -31,21 +30,19 @@ struct OperationsController: RouteCollection {
     func metrics(_ request: Request) async throws -> Response {
         var text = request.tandem.metrics.render()
         if let reader = request.signedInPerson, AccessPolicy.canManageSettings(reader) {
-            struct Row: Decodable { var status: String; var count: Int }
-            let rows = try await request.tandem.database.read { sql in
-                try await sql.raw("SELECT status, COUNT(*) AS count FROM needs GROUP BY status").all(decoding: Row.self)
-            }
-            text += "# HELP tandem_needs Needs by status.\n# TYPE tandem_needs gauge\n"
-            let counts = Dictionary(uniqueKeysWithValues: rows.map { ($0.status, $0.count) })
-            for status in NeedStatus.allCases {
-                text += "tandem_needs{status=\"\(status.rawValue)\"} \(counts[status.rawValue] ?? 0)\n"
-            }
+            text += try await Self.gauge("tandem_needs", "Needs by status.", label: "status", request.tandem.needs.needs.countsByStatus())
         }
-        text += "# HELP tandem_jobs Background jobs by state.\n# TYPE tandem_jobs gauge\n"
-        let jobs = try await request.tandem.jobs.store.counts()
-        for state in Job.State.allCases { text += "tandem_jobs{state=\"\(state.rawValue)\"} \(jobs[state] ?? 0)\n" }
+        text += try await Self.gauge("tandem_jobs", "Background jobs by state.", label: "state", request.tandem.jobs.store.counts())
         let response = Response(status: .ok, body: .init(string: text))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4"])
         return response
+    }
+
+    /// A gauge with one series per value of `label`, in the order of its cases.
+    static func gauge<Value: RawRepresentable & CaseIterable>(_ name: String, _ help: String, label: String, _ counts: [Value: Int])
+        -> String
+    where Value.RawValue == String {
+        "# HELP \(name) \(help)\n# TYPE \(name) gauge\n"
+            + Value.allCases.map { "\(name){\(label)=\"\($0.rawValue)\"} \(counts[$0] ?? 0)\n" }.joined()
     }
 }

@@ -49,7 +49,13 @@ public final class RequestMetrics: Sendable {
     }
 
     private static func labels(_ key: Key) -> String {
-        "method=\"\(key.method)\",route=\"\(key.route.replacingOccurrences(of: "\"", with: ""))\",status=\"\(key.status)\""
+        "method=\"\(escaped(key.method))\",route=\"\(escaped(key.route))\",status=\"\(key.status)\""
+    }
+
+    /// A label value as the exposition format writes it: backslash, quote and line feed escaped.
+    static func escaped(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
     }
 }
 
