@@ -168,4 +168,22 @@ struct PermissionTests {
             #expect(CollaborationAccess.dealsWith(suggestion, person) == works, "\(person.login) deals with IT's suggestions")
         }
     }
+
+    @Test("who serves, works a queue, is assigned, sees every department and answers for the provider")
+    func rolesNamedOnce() {
+        let everyone = [Self.requester, Self.salesManager, Self.itAgent, Self.itManager, Self.itEmployee, Self.admin]
+        #expect(everyone.filter(AccessPolicy.servesNeeds).map(\.login) == ["p3", "p4", "p5"])
+        #expect(everyone.filter(AccessPolicy.worksQueue).map(\.login) == ["p3", "p4", "p5", "p8"])
+        #expect(everyone.filter(AccessPolicy.seesEveryDepartment).map(\.login) == ["p8"])
+        #expect(everyone.filter(AccessPolicy.canGrantAdministrator).map(\.login) == ["p8"])
+        var gone = Self.itAgent
+        gone.isActive = false
+        #expect(AccessPolicy.isAssignable(Self.itAgent) && !AccessPolicy.isAssignable(gone) && !AccessPolicy.isAssignable(Self.itEmployee))
+        // a confidential need of IT: its clock counts IT's agents even where they may not read it
+        let need = Fixtures.need(requester: Self.requester, confidential: true, assignees: [Self.hrAgent.id])
+        let answering = [Self.requester, Self.itAgent, Self.itManager, Self.itEmployee, Self.hrAgent, Self.admin, Self.salesManager]
+            .filter { AccessPolicy.answersForProvider(of: need, $0) }.map(\.login)
+        #expect(answering == ["p4", "p5", "p7", "p8"])
+        #expect(!AccessPolicy.canRead(need, Self.itAgent))
+    }
 }

@@ -7,9 +7,36 @@ import Foundation
 /// `CollaborationAccess`; figures of two departments `PairDisclosure`. Every use case
 /// asks in this folder before it reads or writes; nothing outside the core decides.
 public enum AccessPolicy {
+    /// Serves their department's needs: an agent or a manager.
+    public static func servesNeeds(_ person: Person) -> Bool {
+        person.has(.agent) || person.has(.manager)
+    }
+
     /// Works for the department: one of its agents or managers, the people who serve its needs.
     public static func worksFor(_ department: Department.ID, _ person: Person) -> Bool {
-        person.departmentID == department && (person.has(.agent) || person.has(.manager))
+        person.departmentID == department && servesNeeds(person)
+    }
+
+    /// May be assigned a need of their department: an active agent or manager.
+    public static func isAssignable(_ person: Person) -> Bool {
+        person.isActive && servesNeeds(person)
+    }
+
+    /// Has a queue of needs to work (and plans): agents, managers and administrators.
+    public static func worksQueue(_ person: Person) -> Bool {
+        servesNeeds(person) || person.has(.admin)
+    }
+
+    /// Chooses among every department where others see only their own (the queue, drafts,
+    /// service levels, people): administrators.
+    public static func seesEveryDepartment(_ person: Person) -> Bool {
+        person.has(.admin)
+    }
+
+    /// Whose reply or step counts as the provider's for the service-level clocks: administrators,
+    /// the need's assignees and the providing department's agents and managers.
+    public static func answersForProvider(of need: Need, _ person: Person) -> Bool {
+        person.has(.admin) || need.assigneeIDs.contains(person.id) || worksFor(need.providingDepartmentID, person)
     }
 
     /// Manages the department: one of its managers.
@@ -109,7 +136,12 @@ public enum AccessPolicy {
     /// Changing someone's roles from `old` to `new`: managers grant and take employee, agent and
     /// manager; only administrators grant or take administrator.
     public static func canChangeRoles(from old: Set<Role>, to new: Set<Role>, _ actor: Person) -> Bool {
-        new.contains(.admin) == old.contains(.admin) || actor.has(.admin)
+        new.contains(.admin) == old.contains(.admin) || canGrantAdministrator(actor)
+    }
+
+    /// Granting or taking the administrator role: administrators.
+    public static func canGrantAdministrator(_ actor: Person) -> Bool {
+        actor.has(.admin)
     }
 
     /// Whether `actor` may change `person`'s account (name, login, address, activity, password):

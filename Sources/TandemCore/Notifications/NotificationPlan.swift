@@ -38,12 +38,12 @@ public enum NotificationPlan {
             add(workers, .serviceLevelWarning)
         case .serviceLevelBreach:
             // NB: a breach also goes to the providing department's managers.
-            add(workers + providers.filter { $0.has(.manager) }.map(\.id), .serviceLevelBreach)
+            add(workers + providers.filter { AccessPolicy.manages(need.providingDepartmentID, $0) }.map(\.id), .serviceLevelBreach)
         case .rated:
             if event.changes.contains(where: {
                 $0.field == "low_rating" && $0.new == SatisfactionPolicy.LowRatingAction.notifyManagers.rawValue
             }) {
-                add(providers.filter { $0.has(.manager) }.map(\.id), .lowRating)
+                add(providers.filter { AccessPolicy.manages(need.providingDepartmentID, $0) }.map(\.id), .lowRating)
             }
             add(workers, .rated)
         case .updated, .noted, .attached:

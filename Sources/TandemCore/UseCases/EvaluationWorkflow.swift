@@ -140,7 +140,7 @@ public struct EvaluationWorkflow: Sendable {
 
     /// The invitations the actor answers for their department, still unanswered, in cycles taking answers.
     public func pending(for actor: Person) async throws -> [EvaluationInvitation] {
-        guard actor.has(.manager) else { return [] }
+        guard EvaluationAccess.answersForDepartment(actor) else { return [] }
         var result: [EvaluationInvitation] = []
         for invitation in try await store.pendingInvitations(rater: actor.departmentID) {
             if let cycle = try await store.cycle(invitation.cycleID), cycle.takesAnswers(at: clock.now(), in: timeZone) {

@@ -90,7 +90,7 @@ extension ServiceLevelWorkflow {
         let actors = Array(Set(events.map(\.actorID)))
         let providers = Set(
             try await needs.organisation.people(actors).filter { person in
-                person.has(.admin) || need.assigneeIDs.contains(person.id) || AccessPolicy.worksFor(need.providingDepartmentID, person)
+                AccessPolicy.answersForProvider(of: need, person)
             }.map(\.id))
         return (providers, try await effectiveCalendar(of: need.providingDepartmentID))
     }

@@ -14,7 +14,7 @@ public struct SetupWorkflow: Sendable {
 
     /// Whether `person` must finish the setup first.
     public func isPending(for person: Person) async throws -> Bool {
-        person.has(.admin) ? try await settings.administratorSetupPending() : false
+        AccessPolicy.canManageSettings(person) ? try await settings.administratorSetupPending() : false
     }
 
     public func markPending() async throws {

@@ -195,7 +195,7 @@ struct CatalogPages: RouteCollection {
         let actor = try AdminNavigation.actor(request)
         let departments = try await request.tandem.organisation.departments(for: actor)
         let agents = try await request.tandem.organisation.people(in: provider.id, for: actor)
-            .filter { $0.isActive && ($0.has(.agent) || $0.has(.manager)) }
+            .filter(AccessPolicy.isAssignable)
         return EditContext(
             layout: LayoutContext(
                 request, title: request.t(offering == nil ? "admin.new_offering" : "admin.edit_offering"), section: "admin"),

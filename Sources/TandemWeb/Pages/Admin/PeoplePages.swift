@@ -118,7 +118,7 @@ struct PeoplePages: RouteCollection {
         do {
             submitted = try Self.read(form, values: submitted.values)
             // A role this person may not grant stays as it was (the box is shown locked).
-            if !actor.has(.admin) {
+            if !AccessPolicy.canGrantAdministrator(actor) {
                 submitted.roles.remove(.admin)
                 if person.has(.admin) { submitted.roles.insert(.admin) }
             }
@@ -177,7 +177,7 @@ struct PeoplePages: RouteCollection {
             guard let id = Department.ID(text) else { throw TandemError.invalid("department", "department is not a valid id") }
             return id
         }
-        return actor.has(.admin) ? nil : actor.departmentID
+        return AccessPolicy.seesEveryDepartment(actor) ? nil : actor.departmentID
     }
 
     private static func checkManages(_ person: Person, _ actor: Person) throws {
@@ -220,7 +220,7 @@ struct PeoplePages: RouteCollection {
         let actor = try AdminNavigation.actor(request)
         let departments = try await request.tandem.organisation.departments(for: actor)
         // Only administrators move people: others see the person's own department alone.
-        let movable = actor.has(.admin) ? departments : departments.filter { $0.id == person.departmentID }
+        let movable = AccessPolicy.canMovePeople(actor) ? departments : departments.filter { $0.id == person.departmentID }
         return EditContext(
             layout: LayoutContext(request, title: request.t("admin.edit_person"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "people"), id: person.id.description, isSelf: person.id == actor.id,
@@ -233,7 +233,7 @@ struct PeoplePages: RouteCollection {
         Role.allCases.filter { $0 != .employee }.map { role in
             RoleChoice(
                 value: role.rawValue, label: request.t("role.\(role.rawValue)"), selected: roles.contains(role),
-                locked: role == .admin && !actor.has(.admin))
+                locked: role == .admin && !AccessPolicy.canGrantAdministrator(actor))
         }
     }
 

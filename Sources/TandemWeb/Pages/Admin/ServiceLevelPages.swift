@@ -50,7 +50,7 @@ struct ServiceLevelPages: RouteCollection {
             if let text, text != "company" {
                 guard let id = Department.ID(text) else { throw TandemError.invalid("department", "department is not a valid id") }
                 department = id
-            } else if text == nil, !actor.has(.admin) {
+            } else if text == nil, !AccessPolicy.seesEveryDepartment(actor) {
                 department = actor.departmentID
             }
             if let offering, !offering.isEmpty {

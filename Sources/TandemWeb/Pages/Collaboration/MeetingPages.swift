@@ -94,7 +94,7 @@ struct MeetingPages: RouteCollection {
         let chosenPeople = sent?.values("attendee_ids") ?? []
         return ListContext(
             layout: LayoutContext(request, title: request.t("meeting.title"), section: "meetings"), meetings: rows.nonEmpty,
-            canRecord: actor.has(.admin) || actor.has(.manager),
+            canRecord: CollaborationAccess.canRecordMeetings(actor),
             departments: Choice.departments(departments) { chosenDepartments.contains($0.description) },
             people: try await ActionRow.owners(request).map {
                 Choice(value: $0.value, label: $0.label, selected: chosenPeople.contains($0.value))
@@ -119,7 +119,7 @@ struct MeetingPages: RouteCollection {
         let departments = try await services.organisation.departments(for: actor)
         let names = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.name) })
         let attendees = try await services.organisation.store.people(meeting.attendeeIDs).map(\.displayName)
-        let runs = actor.has(.admin) || meeting.recordedBy == actor.id
+        let runs = CollaborationAccess.runs(meeting, actor)
         let needs = try await services.meetings.needs(of: meeting.id, for: actor).map {
             NeedRow(number: $0.number.description, title: $0.title, link: Site.need($0.number))
         }

@@ -118,12 +118,14 @@ struct EvaluationPages: RouteCollection {
         }
         let departments = try await request.tandem.organisation.departments(for: actor)
         let providers =
-            actor.has(.admin) ? departments.filter(\.isProvider) : departments.filter { $0.isProvider && $0.id == actor.departmentID }
+            EvaluationAccess.canOpen(for: nil, actor)
+            ? departments.filter(\.isProvider) : departments.filter { $0.isProvider && $0.id == actor.departmentID }
         return ListContext(
             layout: LayoutContext(request, title: request.t("evaluation.title"), section: "evaluations"),
             cycles: cycles.nonEmpty, pending: pending.nonEmpty,
-            canOpen: actor.has(.admin) || (actor.has(.manager) && !providers.isEmpty), form: form, rows: form.shownRows(errors),
-            providers: Choice.departments(providers) { $0.description == form.providerID }, allProviders: actor.has(.admin),
+            canOpen: providers.contains { EvaluationAccess.canOpen(for: $0.id, actor) }, form: form, rows: form.shownRows(errors),
+            providers: Choice.departments(providers) { $0.description == form.providerID },
+            allProviders: EvaluationAccess.canOpen(for: nil, actor),
             errors: errors.messages(for: EvaluationCycleForm.fields),
             general: errors.general(besides: EvaluationCycleForm.fields, prefixes: ["dimensions["]))
     }
@@ -148,7 +150,7 @@ struct EvaluationPages: RouteCollection {
             dimensionList: request.listed(cycle.dimensions.map { "\($0.name) (\($0.weight))" }), answered: answered,
             invited: invitations.count,
             progressWidth: invitations.isEmpty ? 0 : answered * 300 / invitations.count, invitations: rows,
-            canClose: cycle.status == .open && (actor.has(.admin) || (actor.has(.manager) && cycle.openedBy == actor.id)))
+            canClose: cycle.status == .open && EvaluationAccess.canConduct(cycle, actor))
         return try await request.page("evaluation", context)
     }
 

@@ -43,7 +43,7 @@ struct HomePage: RouteCollection {
             ("home.my_needs", mine, nil),
             ("home.department_needs", department, nil),
         ]
-        if actor.has(.agent) || actor.has(.manager) {
+        if AccessPolicy.servesNeeds(actor) {
             wanted.insert(("home.my_queue", assigned, Site.queue + "?assignee=me"), at: 1)
         }
         var found: [(key: String, count: CappedCount, needs: [Need], more: String?)] = []

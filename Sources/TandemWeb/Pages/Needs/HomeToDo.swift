@@ -25,7 +25,7 @@ struct HomeToDo: Encodable {
                         link: Site.invitation(invitation.id)))
             }
         }
-        if actor.has(.agent) || actor.has(.manager) {
+        if AccessPolicy.servesNeeds(actor) {
             let drafts = try await services.surveys.store.drafts(provider: actor.departmentID, status: .open)
             if !drafts.isEmpty { items.append(HomeToDo(text: request.t("home.todo_drafts", String(drafts.count)), link: Site.drafts)) }
         }

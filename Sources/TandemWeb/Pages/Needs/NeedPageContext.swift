@@ -98,7 +98,7 @@ extension NeedPageContext {
         let colleagues =
             canAssign
             ? try await services.organisation.people(in: need.providingDepartmentID, for: actor)
-                .filter { $0.isActive && ($0.has(.agent) || $0.has(.manager)) } : []
+                .filter(AccessPolicy.isAssignable) : []
         let named = events.map(\.actorID) + need.assigneeIDs + [need.requesterID] + events.flatMap(Self.assigneeIDs)
         var directory = try await PageDirectory.load(request, people: named)
         for person in colleagues { directory.people[person.id] = person }

@@ -48,7 +48,7 @@ struct QueuePage: RouteCollection {
 
     /// The department whose queue is shown: one's own; administrators may pick any provider.
     private func department(_ request: Request, _ actor: Person, _ values: [String: [String]]) throws -> Department.ID {
-        if actor.has(.admin), let text = values["department"]?.first, !text.isEmpty {
+        if AccessPolicy.seesEveryDepartment(actor), let text = values["department"]?.first, !text.isEmpty {
             guard let id = Department.ID(text) else { throw TandemError.invalid("department", "department is not a valid id") }
             return id
         }
@@ -61,7 +61,7 @@ struct QueuePage: RouteCollection {
         assignee: String, text: String
     ) {
         let actor = try request.actor()
-        guard actor.has(.agent) || actor.has(.manager) || actor.has(.admin) else {
+        guard AccessPolicy.worksQueue(actor) else {
             throw TandemError.forbidden("the queue is for the people who serve needs")
         }
         let values = Self.queryValues(request)
@@ -106,7 +106,7 @@ struct QueuePage: RouteCollection {
         counted.cursor = nil
         let count = try await services.needs.count(counted, for: actor, cappedAt: PageFormat.countCap)
         let colleagues = try await services.organisation.people(in: departmentID, for: actor)
-            .filter { $0.isActive && ($0.has(.agent) || $0.has(.manager)) }
+            .filter(AccessPolicy.isAssignable)
         var directory = try await PageDirectory.load(request, people: NeedListItem.people(in: page.needs))
         for person in colleagues { directory.people[person.id] = person }
         let format = PageFormat(request)
@@ -118,7 +118,7 @@ struct QueuePage: RouteCollection {
             Saved(id: $0.id.description, name: $0.name, link: Site.queue + "?" + $0.query)
         }
         let departments =
-            actor.has(.admin)
+            AccessPolicy.seesEveryDepartment(actor)
             ? try await services.organisation.departments(for: actor).filter(\.isProvider).map {
                 Choice(value: $0.id.description, label: $0.name, selected: $0.id == departmentID)
             } : nil
@@ -147,7 +147,7 @@ struct QueuePage: RouteCollection {
             needs: page.needs.map { NeedListItem($0, directory, request, format).due(page.deadlines[$0.id], now: now, format, request) }
                 .nonEmpty,
             nextLink: next, query: queryString, savedFilters: saved.nonEmpty,
-            canAssign: actor.departmentID == departmentID || actor.has(.admin), general: general)
+            canAssign: actor.departmentID == departmentID || AccessPolicy.seesEveryDepartment(actor), general: general)
     }
 
     /// Assigns every chosen need to the chosen person; needs that cannot be assigned are named.

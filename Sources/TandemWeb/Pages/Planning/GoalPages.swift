@@ -69,7 +69,8 @@ struct GoalPages: RouteCollection {
         }
         return Context(
             layout: LayoutContext(request, title: request.t("goals.title"), section: "goals"), rows: rows.nonEmpty,
-            canEdit: actor.has(.admin), typed: typed, action: action, editing: editing, errors: errors.messages(for: Self.fields),
+            canEdit: AccessPolicy.canManageSettings(actor), typed: typed, action: action, editing: editing,
+            errors: errors.messages(for: Self.fields),
             general: errors.general(besides: Self.fields))
     }
 

@@ -10,7 +10,6 @@ struct LayoutContext: Encodable {
         var login: String
         var worksQueue: Bool
         var administers: Bool
-        var isAdmin: Bool
     }
 
     var lang: String
@@ -39,8 +38,7 @@ struct LayoutContext: Encodable {
         self.person = request.signedInPerson.map { person in
             SignedIn(
                 name: person.displayName, login: person.login,
-                worksQueue: person.has(.agent) || person.has(.manager) || person.has(.admin),
-                administers: AccessPolicy.canOpenAdministration(person), isAdmin: person.has(.admin))
+                worksQueue: AccessPolicy.worksQueue(person), administers: AccessPolicy.canOpenAdministration(person))
         }
     }
 }

@@ -23,7 +23,7 @@ struct DraftsContext: Encodable {
     static func load(_ request: Request) async throws -> DraftsContext {
         let actor = try request.actor()
         let departments = try await request.tandem.organisation.departments(for: actor)
-        let providers = departments.filter { $0.isProvider && (actor.has(.admin) || $0.id == actor.departmentID) }
+        let providers = departments.filter { $0.isProvider && (AccessPolicy.seesEveryDepartment(actor) || $0.id == actor.departmentID) }
         let chosen = try QueryParameters(request, allowed: ["department", "done"]).id("department") ?? providers.first?.id
         let names = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.name) })
         var rows: [Row] = []

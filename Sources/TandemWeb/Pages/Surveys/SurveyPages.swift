@@ -60,11 +60,11 @@ struct SurveyPages: RouteCollection {
                 canAnswer: standing.isAsked && standing.openRound != nil && !standing.hasAnswered,
                 owns: standing.owns)
         }
-        let worksDrafts = actor.has(.agent) || actor.has(.manager) || actor.has(.admin)
+        let worksDrafts = CollaborationAccess.worksDrafts(of: actor.departmentID, actor)
         let context = ListContext(
             layout: LayoutContext(request, title: request.t("survey.title"), section: "surveys"),
             asked: rows.enumerated().filter { standings[$0.offset].isAsked }.map(\.element).nonEmpty,
-            owned: rows.filter(\.owns).nonEmpty, canBuild: actor.has(.admin) || actor.has(.manager),
+            owned: rows.filter(\.owns).nonEmpty, canBuild: CollaborationAccess.canBuildSurveys(actor),
             draftsLink: worksDrafts ? Site.drafts : nil)
         return try await request.page("surveys", context)
     }
@@ -77,7 +77,7 @@ struct SurveyPages: RouteCollection {
 
     func builder(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        guard actor.has(.admin) || actor.has(.manager) else { throw TandemError.forbidden("managers and administrators build surveys") }
+        guard CollaborationAccess.canBuildSurveys(actor) else { throw TandemError.forbidden("managers and administrators build surveys") }
         var form = SurveyBuilderForm()
         form.startsOn = CalendarDate(request.tandem.needs.clock.now(), in: request.tandem.configuration.timeZone).description
         return try await request.page("survey-builder", builderContext(request, actor, form, errors: FieldErrors()))
