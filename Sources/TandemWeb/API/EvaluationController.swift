@@ -47,14 +47,14 @@ struct EvaluationController: RouteCollection {
         }
     }
 
-    struct InvitationResponse: Encodable {
-        var invitation: EvaluationInvitation
+    /// What an invitation is sent with: the department's answer (null until given) and whether
+    /// the reader may give it.
+    struct InvitationExtras: Encodable {
         var response: EvaluationResponse?
         var canAnswer: Bool
         enum CodingKeys: String, CodingKey { case response, canAnswer = "can_answer" }
 
         func encode(to encoder: any Encoder) throws {
-            try invitation.encode(to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(response, forKey: .response)
             try container.encode(canAnswer, forKey: .canAnswer)
@@ -125,7 +125,7 @@ struct EvaluationController: RouteCollection {
     func invitation(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let found = try await request.tandem.evaluations.invitation(request.id("invitationID", "evaluation invitation"), for: actor)
-        return try json(InvitationResponse(invitation: found.invitation, response: found.response, canAnswer: found.canAnswer))
+        return try json(WithExtras(found.invitation, InvitationExtras(response: found.response, canAnswer: found.canAnswer)))
     }
 
     func answer(_ request: Request) async throws -> Response {

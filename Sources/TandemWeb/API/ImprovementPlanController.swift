@@ -26,16 +26,9 @@ struct ImprovementPlanController: RouteCollection {
         enum CodingKeys: String, CodingKey, CaseIterable { case status }
     }
 
-    struct PlanView: Encodable {
-        var plan: ImprovementPlan
+    /// What a plan is sent with: its actions.
+    struct PlanExtras: Encodable {
         var actions: [ActionItem]
-        enum CodingKeys: String, CodingKey { case actions }
-
-        func encode(to encoder: any Encoder) throws {
-            try plan.encode(to: encoder)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(actions, forKey: .actions)
-        }
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -60,13 +53,13 @@ struct ImprovementPlanController: RouteCollection {
                 departmentID: body.departmentID, title: body.title ?? "", description: body.description ?? "", sourceKind: body.sourceKind,
                 sourceInvitationID: body.sourceInvitationID, needIDs: body.needIDs ?? [], targetFigure: body.targetFigure,
                 baselinePeriod: body.baselinePeriod, targetValue: body.targetValue), by: actor)
-        return try json(PlanView(plan: plan, actions: []), status: .created)
+        return try json(WithExtras(plan, PlanExtras(actions: [])), status: .created)
     }
 
     func plan(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let plan = try await request.tandem.plans.plan(request.id("planID", "improvement plan"), for: actor)
-        return try json(PlanView(plan: plan, actions: try await request.tandem.actions.items(of: .plan(plan.id), for: actor)))
+        return try json(WithExtras(plan, PlanExtras(actions: try await request.tandem.actions.items(of: .plan(plan.id), for: actor))))
     }
 
     func setPlanStatus(_ request: Request) async throws -> Response {
@@ -74,7 +67,7 @@ struct ImprovementPlanController: RouteCollection {
         let body = try request.decodeBody(PlanStatusBody.self)
         guard let status = body.status else { throw TandemError.invalid("status", "status is required", .required) }
         let plan = try await request.tandem.plans.setStatus(request.id("planID", "improvement plan"), status, by: actor)
-        return try json(PlanView(plan: plan, actions: try await request.tandem.actions.items(of: .plan(plan.id), for: actor)))
+        return try json(WithExtras(plan, PlanExtras(actions: try await request.tandem.actions.items(of: .plan(plan.id), for: actor))))
     }
 
     func addAction(_ request: Request) async throws -> Response {

@@ -20,19 +20,11 @@ struct MeetingController: RouteCollection {
         enum CodingKeys: String, CodingKey, CaseIterable { case minutes }
     }
 
-    /// A meeting with its actions and the needs raised from it (those the reader may see).
-    struct MeetingView: Encodable {
-        var meeting: Meeting
+    /// What a meeting is sent with: its actions and the needs raised from it (those the reader may see).
+    struct MeetingExtras: Encodable {
         var actions: [ActionItem]
         var needIDs: [Need.ID]
         enum CodingKeys: String, CodingKey { case actions, needIDs = "need_ids" }
-
-        func encode(to encoder: any Encoder) throws {
-            try meeting.encode(to: encoder)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(actions, forKey: .actions)
-            try container.encode(needIDs, forKey: .needIDs)
-        }
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -56,7 +48,7 @@ struct MeetingController: RouteCollection {
             .init(
                 title: body.title ?? "", heldOn: body.heldOn ?? "", departmentIDs: body.departmentIDs ?? [],
                 attendeeIDs: body.attendeeIDs ?? [], minutes: body.minutes ?? ""), by: actor)
-        return try json(MeetingView(meeting: meeting, actions: [], needIDs: []), status: .created)
+        return try json(WithExtras(meeting, MeetingExtras(actions: [], needIDs: [])), status: .created)
     }
 
     func meeting(_ request: Request) async throws -> Response {
@@ -64,12 +56,14 @@ struct MeetingController: RouteCollection {
         return try json(try await view(request.id("meetingID", "meeting"), request, actor))
     }
 
-    private func view(_ id: Meeting.ID, _ request: Request, _ actor: Person) async throws -> MeetingView {
+    private func view(_ id: Meeting.ID, _ request: Request, _ actor: Person) async throws -> WithExtras<Meeting, MeetingExtras> {
         let services = request.tandem
         let meeting = try await services.meetings.meeting(id, for: actor)
-        return MeetingView(
-            meeting: meeting, actions: try await services.actions.items(of: .meeting(id), for: actor),
-            needIDs: try await services.meetings.needs(of: id, for: actor).map(\.id))
+        return WithExtras(
+            meeting,
+            MeetingExtras(
+                actions: try await services.actions.items(of: .meeting(id), for: actor),
+                needIDs: try await services.meetings.needs(of: id, for: actor).map(\.id)))
     }
 
     func updateMinutes(_ request: Request) async throws -> Response {
