@@ -6,7 +6,7 @@ import Vapor
 /// request form, one row per form field (`field_key_3`, `field_label_3` …; a blank or removed
 /// row is left out). Also maps the core's `form_fields[i]` errors back to the rows they came from.
 struct OfferingForm: Encodable {
-    struct FieldRow: Encodable {
+    struct FieldRow: Encodable, RepeatedFormRow {
         var index: Int
         var key: String
         var label: String
@@ -104,17 +104,10 @@ struct OfferingForm: Encodable {
 
     /// The rows as shown: the form's own, each with its errors, then blank ones to add fields.
     func shownRows(_ errors: FieldErrors, _ request: Request) -> [FieldRow] {
-        var shown = rows.enumerated().map { position, row in
-            var row = row
-            row.index = position
-            row.errors = errors.messages(forPrefix: "form_fields[\(position)].")
-            return row
-        }
-        for _ in 0..<Self.blankRows {
-            shown.append(
-                FieldRow(
-                    index: shown.count, key: "", label: "", type: FormField.FieldType.text.rawValue, isRequired: false,
-                    options: "", types: [], errors: [:]))
+        let shown = rows.shown(errors, listField: "form_fields", blanks: Self.blankRows) {
+            FieldRow(
+                index: 0, key: "", label: "", type: FormField.FieldType.text.rawValue, isRequired: false, options: "", types: [],
+                errors: [:])
         }
         return shown.map { row in
             var row = row

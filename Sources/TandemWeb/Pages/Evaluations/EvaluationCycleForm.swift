@@ -6,7 +6,7 @@ import Vapor
 /// row each: name and weight; rows left blank are dropped), the recommendation question, the
 /// closing day.
 struct EvaluationCycleForm: Encodable {
-    struct DimensionRow: Encodable {
+    struct DimensionRow: Encodable, RepeatedFormRow {
         var index: Int
         var key: String
         var name: String
@@ -73,13 +73,8 @@ struct EvaluationCycleForm: Encodable {
 
     /// The rows as shown: the sent ones (blank ones dropped) with their errors, then blank rows.
     func shownRows(_ errors: FieldErrors) -> [DimensionRow] {
-        let kept = rows.filter { !($0.name.isEmpty && $0.weight.isEmpty) }
-        var shown = kept.enumerated().map { position, row in
-            DimensionRow(
-                index: position, key: row.key, name: row.name, weight: row.weight,
-                errors: errors.messages(forPrefix: "dimensions[\(position)]."))
+        rows.filter { !($0.name.isEmpty && $0.weight.isEmpty) }.shown(errors, listField: "dimensions", blanks: Self.blankRows) {
+            DimensionRow(index: 0, key: "", name: "", weight: "", errors: [:])
         }
-        for _ in 0..<Self.blankRows { shown.append(DimensionRow(index: shown.count, key: "", name: "", weight: "", errors: [:])) }
-        return shown
     }
 }

@@ -6,7 +6,7 @@ import Vapor
 /// schedule, and one row per question (prompt, kind, options one per line, required, and the
 /// provider for "raise a need"). Rows left blank are dropped; blank rows are offered below.
 struct SurveyBuilderForm: Encodable {
-    struct QuestionRow: Encodable {
+    struct QuestionRow: Encodable, RepeatedFormRow {
         var index: Int
         /// `index + 1`, as people count (set when shown).
         var number = 0
@@ -86,17 +86,10 @@ struct SurveyBuilderForm: Encodable {
 
     /// The rows as shown: the sent ones with their errors and choices, then blank rows.
     func shownRows(_ errors: FieldErrors, providers: [Department], _ request: Request) -> [QuestionRow] {
-        var shown = rows.enumerated().map { position, row in
-            var row = row
-            row.index = position
-            row.errors = errors.messages(forPrefix: "questions[\(position)].")
-            return row
-        }
-        for _ in 0..<Self.blankRows {
-            shown.append(
-                QuestionRow(
-                    index: shown.count, prompt: "", kind: SurveyQuestion.Kind.singleChoice.rawValue, options: "", isRequired: false,
-                    providerID: "", kinds: [], providers: [], errors: [:]))
+        let shown = rows.shown(errors, listField: "questions", blanks: Self.blankRows) {
+            QuestionRow(
+                index: 0, prompt: "", kind: SurveyQuestion.Kind.singleChoice.rawValue, options: "", isRequired: false, providerID: "",
+                kinds: [], providers: [], errors: [:])
         }
         return shown.map { row in
             var row = row
