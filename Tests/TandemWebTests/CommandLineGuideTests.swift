@@ -28,7 +28,7 @@ struct CommandLineGuideTests {
         guard case .show(let importHelp) = Guide.decide(["import", "--help"]),
             case .show(let serveHelp) = Guide.decide(["serve", "--help"])
         else { Issue.record("no help"); return }
-        #expect(importHelp.hasPrefix("Usage: tandem import <kind> <file> [--dry-run] [--by <value>]"))
+        #expect(importHelp.hasPrefix("Usage: tandem import <kind> <file> [--dry-run] [--by <value>] [--env <value>] [--log <value>]"))
         #expect(serveHelp.contains("-p, --port <value>") && serveHelp.contains("-H, --hostname <value>"))
     }
 
@@ -36,7 +36,8 @@ struct CommandLineGuideTests {
         "what the commands take is run",
         arguments: [
             ([], "serve"), (["--port", "8081"], "serve"), (["serve", "-H", "127.0.0.1", "-p", "8081"], "serve"),
-            (["migrate", "--revert"], "migrate"), (["demo", "--needs", "70"], "demo"), (["backup"], "backup"),
+            (["migrate", "--revert"], "migrate"), (["serve", "--env", "production", "--log", "warning"], "serve"),
+            (["-e", "production"], "serve"), (["demo", "--needs", "70"], "demo"), (["backup"], "backup"),
             (["backup", "/tmp/b"], "backup"), (["restore", "/tmp/b"], "restore"),
             (["import", "needs", "a.csv", "--dry-run", "--by", "admin"], "import"),
         ])
@@ -51,7 +52,7 @@ struct CommandLineGuideTests {
             (["backup", "a", "b"], "takes at most 1 argument"), (["restore"], "the argument <directory> is missing"),
             (["demo", "--needs"], "--needs needs a value"), (["demo", "--needs", "--port"], "--needs needs a value"),
             (["import", "needs"], "the argument <file> is missing"), (["serve", "--verbose"], "unknown option --verbose"),
-            (["help", "frob"], "unknown command 'frob'"),
+            (["help", "frob"], "unknown command 'frob'"), (["backup", "--env", "production"], "unknown option --env"),
         ])
     func refusals(arguments: [String], message: String) {
         guard case .refuse(let text) = Guide.decide(arguments) else { Issue.record("\(arguments) not refused"); return }

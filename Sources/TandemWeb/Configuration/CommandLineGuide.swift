@@ -14,15 +14,18 @@ struct CommandLineGuide {
         var arguments: [Input]
         var options: [Input]
 
-        /// A command described by its ConsoleKit signature; `helps` says what an input its
-        /// signature leaves undescribed is for.
+        /// A command described by its ConsoleKit signature (it starts the application, so it also
+        /// takes Vapor's `--env` and `--log`); `helps` says what an input its signature leaves
+        /// undescribed is for.
         init<Signature: CommandSignature>(_ name: String, _ summary: String, _ signature: Signature, helps: [String: String] = [:]) {
             let inputs = Mirror(reflecting: signature).children.compactMap { $0.value as? any DescribedInput }.map { value in
                 var input = value.input
                 if input.help.isEmpty { input.help = helps[input.name] ?? "" }
                 return input
             }
-            self.init(name, summary, arguments: inputs.filter { $0.kind == .argument }, options: inputs.filter { $0.kind != .argument })
+            self.init(
+                name, summary, arguments: inputs.filter { $0.kind == .argument },
+                options: inputs.filter { $0.kind != .argument } + CommandLineGuide.applicationOptions)
         }
 
         init(_ name: String, _ summary: String, arguments: [Input] = [], options: [Input] = []) {
@@ -53,6 +56,13 @@ struct CommandLineGuide {
     }
 
     static let program = "tandem"
+
+    /// What Vapor reads before any command that starts the application: the environment and the
+    /// log level.
+    static let applicationOptions = [
+        Input(name: "env", short: "e", help: "Vapor's environment: development (default), production or testing.", kind: .option),
+        Input(name: "log", short: nil, help: "The log level: trace, debug, info, notice, warning, error or critical.", kind: .option),
+    ]
 
     static let commands: [Command] = [
         Command("serve", "Serves Tandem over HTTP (the command when none is named).", ServeCommand.Signature()),
