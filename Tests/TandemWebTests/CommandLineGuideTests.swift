@@ -37,7 +37,8 @@ struct CommandLineGuideTests {
         arguments: [
             ([], "serve"), (["--port", "8081"], "serve"), (["serve", "-H", "127.0.0.1", "-p", "8081"], "serve"),
             (["migrate", "--revert"], "migrate"), (["serve", "--env", "production", "--log", "warning"], "serve"),
-            (["-e", "production"], "serve"), (["demo", "--needs", "70"], "demo"), (["backup"], "backup"),
+            (["-e", "production"], "serve"), (["-e", "production", "serve", "-p", "8081"], "serve"),
+            (["--log", "warning", "demo", "--needs", "5"], "demo"), (["demo", "--needs", "70"], "demo"), (["backup"], "backup"),
             (["backup", "/tmp/b"], "backup"), (["restore", "/tmp/b"], "restore"),
             (["import", "needs", "a.csv", "--dry-run", "--by", "admin"], "import"),
         ])

@@ -86,19 +86,42 @@ struct CommandLineGuide {
     ]
 
     static func decide(_ arguments: [String]) -> Decision {
-        guard let first = arguments.first else { return .run("serve") }
+        // Vapor reads --env and --log wherever they stand: the command is the first other word.
+        let skipped = applicationOptionPlaces(in: arguments)
+        let words = arguments.indices.filter { !skipped.contains($0) }
+        guard let firstPlace = words.first else { return .run("serve") }
+        let first = arguments[firstPlace]
         if ["--help", "-h", "help"].contains(first) {
-            if first == "help", let name = arguments.dropFirst().first {
+            if first == "help", let next = words.dropFirst().first {
+                let name = arguments[next]
                 return commands.first { $0.name == name }.map { .show(usage(of: $0)) } ?? .refuse(unknownCommand(name))
             }
             return .show(overview)
         }
         // Options with no command are the server's (`tandem --port 8080`).
-        let name = first.hasPrefix("-") ? "serve" : first
+        let named = !first.hasPrefix("-")
+        let name = named ? first : "serve"
         guard let command = commands.first(where: { $0.name == name }) else { return .refuse(unknownCommand(name)) }
-        let rest = first.hasPrefix("-") ? arguments[...] : arguments.dropFirst()
+        var rest = arguments
+        if named { rest.remove(at: firstPlace) }
         if rest.contains(where: { ["--help", "-h"].contains($0) }) { return .show(usage(of: command)) }
-        return check(Array(rest), against: command)
+        return check(rest, against: command)
+    }
+
+    /// Where `--env`, `-e` and `--log` and their values stand.
+    private static func applicationOptionPlaces(in arguments: [String]) -> Set<Int> {
+        var places: Set<Int> = []
+        var index = 0
+        while index < arguments.count {
+            if applicationOptions.contains(where: { "--\($0.name)" == arguments[index] || $0.short.map { "-\($0)" } == arguments[index] }) {
+                places.insert(index)
+                if index + 1 < arguments.count { places.insert(index + 1) }
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        return places
     }
 
     private static func check(_ arguments: [String], against command: Command) -> Decision {

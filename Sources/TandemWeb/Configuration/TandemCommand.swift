@@ -9,6 +9,7 @@ import Vapor
 /// `restore` run without the application (see `BackupCommands`).
 public enum TandemCommand {
     public static func main() async {
+        let command: String
         switch CommandLineGuide.decide(Array(CommandLine.arguments.dropFirst())) {
         case .show(let text):
             print(text)
@@ -16,8 +17,9 @@ public enum TandemCommand {
         case .refuse(let text):
             FileHandle.standardError.write(Data((text + "\n").utf8))
             exit(2)
-        case .run:
-            break
+        case .run(let name):
+            // NB: the guide's reading, not the first word: in `tandem -e production` that is a value.
+            command = name
         }
         let configuration: TandemConfiguration
         do {
@@ -38,7 +40,6 @@ public enum TandemCommand {
                 app.asyncCommands.use(DemoCommand(), as: "demo")
                 app.asyncCommands.use(DatasetCommand(), as: "dataset")
                 app.asyncCommands.use(ImportCommand(), as: "import")
-                let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
                 if command == "serve" {
                     // NB: on SQLite the server is the only writer that runs imports, so one still
                     // marked running was cut off; on PostgreSQL another instance may be running a
