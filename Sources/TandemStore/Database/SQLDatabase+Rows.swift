@@ -25,8 +25,28 @@ extension SQLDatabase {
     }
 }
 
+extension SQLDatabase {
+    /// How many rows of `table` hold each value of `column`, for every case of `Value` (0 for a
+    /// value no row holds; a stored value that is no case is left out).
+    func counts<Value: RawRepresentable & CaseIterable & Hashable>(of column: String, in table: String, as _: Value.Type)
+        async throws -> [Value: Int] where Value.RawValue == String
+    {
+        let rows = try await select().column(SQLColumn(column), as: "value").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+            .from(table).groupBy(column).allRows(ValueCount.self)
+        var counts = Dictionary(uniqueKeysWithValues: Value.allCases.map { ($0, 0) })
+        for row in rows { if let value = Value(rawValue: row.value) { counts[value] = row.count } }
+        return counts
+    }
+}
+
 /// What `countRows` reads back.
 private struct RowCount: Decodable { var count: Int }
+
+/// What `counts(of:in:as:)` reads back: one value and how many rows hold it.
+private struct ValueCount: Decodable {
+    var value: String
+    var count: Int
+}
 
 extension SQLQueryFetcher {
     func allRows<Row: Decodable>(_ type: Row.Type) async throws -> [Row] {

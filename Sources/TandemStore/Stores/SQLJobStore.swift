@@ -129,14 +129,7 @@ public struct SQLJobStore: JobStore {
     }
 
     public func counts() async throws -> [Job.State: Int] {
-        struct Count: Decodable { var state: String; var count: Int }
-        return try await database.read { sql in
-            let rows = try await sql.select().column("state").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
-                .from("jobs").groupBy("state").allRows(Count.self)
-            var counts = Dictionary(uniqueKeysWithValues: Job.State.allCases.map { ($0, 0) })
-            for row in rows { if let state = Job.State(rawValue: row.state) { counts[state] = row.count } }
-            return counts
-        }
+        try await database.read { sql in try await sql.counts(of: "state", in: "jobs", as: Job.State.self) }
     }
 
     public func retry(_ id: Job.ID, at now: Date) async throws -> Job? {

@@ -173,14 +173,7 @@ public struct SQLNeedStore: NeedStore {
     }
 
     public func countsByStatus() async throws -> [NeedStatus: Int] {
-        struct Count: Decodable { var status: String; var count: Int }
-        return try await database.read { sql in
-            let rows = try await sql.select().column("status").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
-                .from("needs").groupBy("status").allRows(Count.self)
-            var counts = Dictionary(uniqueKeysWithValues: NeedStatus.allCases.map { ($0, 0) })
-            for row in rows { if let status = NeedStatus(rawValue: row.status) { counts[status] = row.count } }
-            return counts
-        }
+        try await database.read { sql in try await sql.counts(of: "status", in: "needs", as: NeedStatus.self) }
     }
 
     public func count(_ query: NeedQuery, visibility: NeedVisibility, upTo limit: Int?) async throws -> Int {
