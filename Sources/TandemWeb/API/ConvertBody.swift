@@ -1,5 +1,6 @@
 import Foundation
 import TandemCore
+import Vapor
 
 /// Turning a survey's draft or a suggestion into a need: the title, the kind, and for an
 /// anonymous one the department it comes from (all optional).
@@ -12,4 +13,9 @@ struct ConvertBody: StrictBody {
     }
 
     var conversion: Conversion { Conversion(title: title, kind: kind, requestingDepartmentID: requestingDepartmentID) }
+
+    /// The conversion a request asks for: the provider's defaults when it has no body.
+    static func conversion(of request: Request) throws -> Conversion {
+        request.body.data == nil ? Conversion() : try request.decodeBody(Self.self).conversion
+    }
 }

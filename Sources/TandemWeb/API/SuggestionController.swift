@@ -47,7 +47,7 @@ struct SuggestionController: RouteCollection {
 
     func convertSuggestion(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        let choice = request.body.data == nil ? Conversion() : try request.decodeBody(ConvertBody.self).conversion
+        let choice = try ConvertBody.conversion(of: request)
         let need = try await request.tandem.suggestions.convert(request.id("suggestionID", "suggestion"), choice, by: actor)
         return try json(NeedResponse(need, for: actor), status: .created)
     }

@@ -188,7 +188,7 @@ struct SurveyController: RouteCollection {
 
     func convert(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        let choice = request.body.data == nil ? Conversion() : try request.decodeBody(ConvertBody.self).conversion
+        let choice = try ConvertBody.conversion(of: request)
         let need = try await request.tandem.surveys.convert(request.id("draftID", "draft"), choice, by: actor)
         return try json(NeedResponse(need, for: actor), status: .created)
     }
