@@ -23,7 +23,8 @@ public struct NeedSearch: Hashable, Sendable {
     /// Tokens beyond these are ignored (a pasted paragraph is not a query).
     public static let maxTerms = 24
 
-    /// The terms every hit must contain, from the text.
+    /// The terms of the text; a hit contains all of them, or — ranked after those that do — most
+    /// of them (`SearchRelevance.required(of:)`).
     public var terms: [SearchTerm] { SearchTerm.terms(of: text, max: Self.maxTerms) }
 
     /// Checks the text and ranges; the filters as `NeedQuery.validated` does.
@@ -44,32 +45,6 @@ public struct NeedSearch: Hashable, Sendable {
         filters.cursor = nil
         copy.filters = try filters.validated()
         return copy
-    }
-}
-
-/// One token of a search: matched whole, or — a lone Chinese character — as the first
-/// character of an indexed token (see `Tokenizer.indexTokens`).
-public struct SearchTerm: Hashable, Sendable {
-    public var token: String
-    public var isPrefix: Bool
-
-    public init(token: String, isPrefix: Bool) {
-        self.token = token
-        self.isPrefix = isPrefix
-    }
-
-    /// The distinct terms of a text, at most `max`.
-    public static func terms(of text: String, max: Int) -> [SearchTerm] {
-        var seen: Set<String> = []
-        return Tokenizer.scan(text)
-            .filter { seen.insert($0.text).inserted }
-            .prefix(max)
-            .map { SearchTerm(token: $0.text, isPrefix: $0.isIdeograph) }
-    }
-
-    /// Whether an indexed token satisfies this term.
-    public func matches(_ indexed: String) -> Bool {
-        isPrefix ? indexed.hasPrefix(token) : indexed == token
     }
 }
 

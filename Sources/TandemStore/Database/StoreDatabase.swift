@@ -23,6 +23,9 @@ public final class StoreDatabase: Sendable {
     let catalog = ShortLivedCache<CatalogEntry>()
     /// The people of each department, read by every notification fan-out and queue page.
     let departmentPeople = ShortLivedCache<[Person]>()
+    /// How many search documents hold a term, and how many there are (`SearchTermStatistics`):
+    /// they move slowly, and only rank by them.
+    let searchTermCounts = ShortLivedCache<Int>(lifetime: .seconds(600))
     /// The years whose need-number sequence exists (PostgreSQL).
     let knownSequences = NIOLockedValueBox<Set<Int>>([])
 

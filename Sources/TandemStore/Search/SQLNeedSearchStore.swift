@@ -5,14 +5,16 @@ import TandemCore
 /// Searches the index `NeedSearchIndex` keeps, with the permission filter and the list filters,
 /// so nothing the reader may not see is returned, counted or ranked.
 ///
-/// Ranking has two tiers: needs whose title holds every term come first, then the others; within
-/// each, newest first. Both tiers are read from the index newest first and stop at what the page
-/// and the count need, so a word that a tenth of a million needs contain costs no more than a
-/// rare one: SQLite's FTS5 reads its matches in rowid (creation) order; PostgreSQL reads the
-/// last week's first, then all (`SearchWindows`), and its index yields only the matches the
-/// reader may see (`SearchAudience`). A need found only through its notes is found apart —
-/// among the needs whose notes the reader reads — so the common search (public words) never
-/// pays for the notes, and notes never move a need up: only the title decides its tier.
+/// The order is `SearchRelevance`'s: levels by how many of the query's terms a need holds, all
+/// of them first; in each, the needs holding them in the title, then the others; in each group
+/// the newest few by score, then newest first. Each group is read from the index newest first and
+/// stops at what the page needs, so a word that a tenth of a million needs contain costs no more
+/// than a rare one, and the levels that miss terms are read only when the fuller ones do not fill
+/// the page: SQLite's FTS5 reads its matches in rowid (creation) order; PostgreSQL reads the last
+/// week's first, then all (`SearchWindows`), and its index yields only the matches the reader
+/// may see (`SearchAudience`). A need found only through its notes is found apart — among the
+/// needs whose notes the reader reads, holding every term — so the common search (public words)
+/// never pays for the notes, and notes never move a need up.
 public struct SQLNeedSearchStore: NeedSearchStore {
     let database: StoreDatabase
 
@@ -20,8 +22,9 @@ public struct SQLNeedSearchStore: NeedSearchStore {
 
     static let publicColumns = ["title_terms", "description_terms", "reply_terms"]
 
-    /// The three disjoint sets of matches, and the first two together (to count).
-    enum Part { case title, publicRest, notesOnly, inPublic }
+    /// A group of matches: needs holding at least this many terms in the title, or in their
+    /// public text; or every term only with the notes.
+    enum Part: Hashable { case title(Int), inPublic(Int), notesOnly }
 
     /// A match: its need and the number it sorts by, newest highest.
     typealias Match = (order: Double, id: Need.ID)
@@ -32,26 +35,19 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         return try await database.read { sql in
             let windows = try await searchWindows(sql)
             // The page's rows and one more (is there a next page?); fewer found are all there are.
-            // NB: SQLite's walk serves the count too (FTS5 streams the matches, reaching the cap in
-            // the title tier costs little: 46 ms p95 against 52–60 counted apart, at a million needs);
-            // PostgreSQL counts apart, over all public matches at once and in no order, so it
-            // stops at the cap: the title tier alone is often too sparse to reach the cap soon
-            // (打印机 维修 read 300 days of titles for 101), and sorting read every match.
             let wanted = search.offset + search.limit + 1
-            let reach = database.dialect == .sqlite ? max(wanted, cap) : wanted
             let notes = try await readsSomeNotes(visibility, sql)
-            let ranked = try await rankedMatches(search.terms, listing, sql, upTo: reach, windows, notes: notes)
+            let ranked = try await rankedMatches(search.terms, listing, sql, upTo: wanted, windows, notes: notes)
             let page = ranked.dropFirst(search.offset).prefix(search.limit + 1).map(\.id)
-            let total =
-                ranked.count < reach || reach >= cap
-                ? min(ranked.count, cap) : try await count(search.terms, listing, sql, upTo: cap, notes: notes)
+            let total = ranked.count < wanted ? ranked.count : try await count(search.terms, listing, sql, upTo: cap, notes: notes)
             return (try await NeedRow.needs(page, sql), total)
         }
     }
 
     /// How many matches there are, counted up to `cap`; `notes`: the reader reads some notes.
     func count(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo cap: Int, notes: Bool) async throws -> Int {
-        var total = try await count(.inPublic, terms, listing, sql, upTo: cap)
+        let fewest = SearchRelevance.required(of: terms.count)
+        var total = try await count(.inPublic(fewest), terms, listing, sql, upTo: cap)
         if total < cap, notes { total += try await count(.notesOnly, terms, listing, sql, upTo: cap - total) }
         return total
     }
@@ -84,19 +80,68 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         try await database.read { sql in try await NeedRow.needs(ids, sql) }
     }
 
-    /// The matches in rank order — title matches newest first, then the rest newest first — up
-    /// to `reach` of them (nil: all); `notes`: the reader reads some notes.
+    /// The matches in rank order (`SearchRelevance`), up to `reach` of them (nil: all); `notes`:
+    /// the reader reads some notes.
+    ///
+    /// Each group is read up to what is missing (at least a scoring window) plus the needs an
+    /// earlier group already placed — a fuller level's needs also match every level below — so a
+    /// group read short is read whole, and the order does not depend on the page asked for.
     func rankedMatches(
         _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo reach: Int?,
         _ windows: SearchWindows?, notes: Bool
     ) async throws -> [Match] {
-        let inTitle = try await newest(.title, terms, listing, sql, upTo: reach, windows)
-        let missing = reach.map { $0 - inTitle.count }
-        if let missing, missing <= 0 { return inTitle }
-        var rest = try await newest(.publicRest, terms, listing, sql, upTo: missing, windows)
-        if notes { rest += try await newest(.notesOnly, terms, listing, sql, upTo: missing, windows) }
-        rest.sort { $0.order > $1.order }
-        return inTitle + (missing.map { rest.prefix($0) } ?? rest[...])
+        var ranked: [Match] = []
+        var placed: Set<Need.ID> = []
+        var weights: [Double]?
+        for level in SearchRelevance.levels(of: terms.count) {
+            for part in [Part.title(level), .inPublic(level)] {
+                let missing = reach.map { $0 - ranked.count }
+                if let missing, missing <= 0 { return ranked }
+                let limit = missing.map { max($0, SearchRelevance.window) + placed.count }
+                var found = try await newest(part, terms, listing, sql, upTo: limit, windows)
+                if part == .inPublic(terms.count), notes {
+                    found += try await newest(.notesOnly, terms, listing, sql, upTo: limit, windows)
+                    found.sort { $0.order > $1.order }
+                }
+                let fresh = found.filter { placed.insert($0.id).inserted }
+                guard !fresh.isEmpty else { continue }
+                if weights == nil { weights = try await SearchTermStatistics.idf(terms, database, sql) }
+                let documents = try await publicTokens(of: fresh.prefix(SearchRelevance.window).map(\.id), sql)
+                ranked += SearchRelevance.ordered(fresh) { head in
+                    head.map { match in
+                        documents[match.id].map {
+                            SearchRelevance.score(terms, idf: weights ?? [], title: $0.title, elsewhere: $0.elsewhere)
+                        } ?? 0
+                    }
+                }
+            }
+        }
+        return reach.map { Array(ranked.prefix($0)) } ?? ranked
+    }
+
+    /// The indexed tokens of needs' titles and of the rest of their public text.
+    func publicTokens(of needs: [Need.ID], _ sql: any SQLDatabase) async throws -> [Need.ID: (title: Set<String>, elsewhere: Set<String>)] {
+        guard !needs.isEmpty else { return [:] }
+        struct Document: Decodable { var id: UUID; var title_terms: String; var description_terms: String; var reply_terms: String }
+        let select = sql.select().column(SQLColumn("title_terms", table: "need_search"))
+            .column(SQLColumn("description_terms", table: "need_search")).column(SQLColumn("reply_terms", table: "need_search"))
+        let documents: [Document]
+        switch database.dialect {
+        case .sqlite:
+            documents = try await select.column(SQLColumn("need_id", table: "need_search_docs"), as: "id").from("need_search_docs")
+                .join("need_search", on: SQLColumn("rowid", table: "need_search"), .equal, SQLColumn("doc", table: "need_search_docs"))
+                .where(SQLColumn("need_id", table: "need_search_docs"), .in, SQLBind.group(needs.map(\.rawValue))).all(
+                    decoding: Document.self)
+        case .postgres:
+            documents = try await select.column(SQLColumn("need_id", table: "need_search"), as: "id").from("need_search")
+                .where(SQLColumn("need_id", table: "need_search"), .in, SQLBind.group(needs.map(\.rawValue))).all(decoding: Document.self)
+        }
+        func tokens(_ text: String) -> Set<String> { Set(text.split(separator: " ").map(String.init)) }
+        return Dictionary(
+            documents.map {
+                (Need.ID($0.id), (tokens($0.title_terms), tokens($0.description_terms).union(tokens($0.reply_terms))))
+            },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// The newest `limit` matches of a part (nil: all), newest first: in one statement, or
@@ -164,34 +209,31 @@ public struct SQLNeedSearchStore: NeedSearchStore {
             .where("person_id", .equal, scope.personID.rawValue).limit(1).all().isEmpty == false
     }
 
-    /// The visible needs of one part: every term in the title; else in the public text; else only
-    /// with the notes (among the needs whose notes the reader reads); or the first two together.
+    /// The visible needs of one part: at least so many terms in the title, or in the public text;
+    /// or every term only with the notes (among the needs whose notes the reader reads).
     func matching(_ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
         var select = joined(select, needs: listing.rows == .needs)
         switch database.dialect {
         case .sqlite:
-            let title = SearchMatch.fts5(terms, columns: ["title_terms"]), inPublic = SearchMatch.fts5(terms, columns: Self.publicColumns)
             let expression: String
             switch part {
-            case .title: expression = title
-            case .inPublic: expression = inPublic
-            case .publicRest: expression = inPublic + " NOT " + title
-            case .notesOnly: expression = SearchMatch.fts5(terms) + " NOT " + inPublic
+            case .title(let level): expression = SearchMatch.fts5(terms, holding: level, columns: ["title_terms"])
+            case .inPublic(let level): expression = SearchMatch.fts5(terms, holding: level, columns: Self.publicColumns)
+            case .notesOnly: expression = SearchMatch.fts5(terms) + " NOT " + SearchMatch.fts5(terms, columns: Self.publicColumns)
             }
             select = select.where(SQLQueryString("need_search MATCH \(bind: expression)"))
         case .postgres:
-            let all = SearchMatch.tsquery(terms), title = SearchMatch.tsquery(terms, weight: "A")
             let condition: SQLQueryString
             switch part {
-            case .title: condition = "need_search.public_document @@ to_tsquery('simple', \(bind: title))"
-            case .inPublic: condition = "need_search.public_document @@ to_tsquery('simple', \(bind: all))"
-            case .publicRest:
-                condition = """
-                    need_search.public_document @@ to_tsquery('simple', \(bind: all)) AND NOT need_search.public_document @@ to_tsquery('simple', \(bind: title))
-                    """
+            case .title(let level):
+                condition =
+                    "need_search.public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, holding: level, weight: "A")))"
+            case .inPublic(let level):
+                condition = "need_search.public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, holding: level)))"
             case .notesOnly:
                 // NB: found only through its notes, a need has one of the words in them: the notes'
                 // own index finds those few, the whole document then decides.
+                let all = SearchMatch.tsquery(terms)
                 condition = """
                     need_search.note_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, any: true))) \
                     AND need_search.all_document @@ to_tsquery('simple', \(bind: all)) \

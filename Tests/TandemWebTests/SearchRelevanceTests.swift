@@ -1,0 +1,64 @@
+import Foundation
+import TandemCore
+import TandemTestSupport
+import Testing
+
+@testable import TandemWeb
+
+@Suite("Search as people type: most of the words, ranked by relevance")
+struct SearchRelevanceTests {
+    @Test(
+        "a word in between, a word boundary, another order, a character too few or too many still find the need",
+        arguments: TestDatabase.all)
+    func typedLoosely(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let hiring = try await SearchAPITests.raise(app, company, "招聘两名销售代表", "华东区下季度需要扩充销售团队")
+            let sales = try await SearchAPITests.raise(app, company, "华东区季度销量", "请整理各城市的数据")
+            _ = try await SearchAPITests.raise(app, company, "销售部门招聘计划", "明年的人员安排")
+            _ = try await SearchAPITests.raise(app, company, "华南区季度销量", "请整理各城市的数据")
+            func found(_ query: String) async throws -> [Need.ID] {
+                try await SearchAPITests.search(app, company, SearchAPITests.q(query), as: company.itAgent).ids
+            }
+            #expect(try await found("招聘销售代表") == [hiring.id], "a word in between (两名)")
+            #expect(try await found("招聘销代表") == [hiring.id], "a character too few")
+            #expect(try await found("华东销量") == [sales.id], "across a word boundary (东销)")
+            #expect(try await found("销量华东") == [sales.id], "in another order")
+            #expect(try await found("华东区的季度销量") == [sales.id], "a character too many")
+            #expect(try await found("ＨＲ 华东区季度销量").first == sales.id, "full-width letters, a word missing")
+        }
+    }
+
+    @Test(
+        "more of the words first; in the title before elsewhere; the more telling word decides; the newest breaks ties",
+        arguments: TestDatabase.all)
+    func ranked(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+            try app.use(clock: clock)
+            func raise(_ title: String, _ description: String = "") async throws -> Need {
+                clock.advance(by: 60)
+                return try await SearchAPITests.raise(app, company, title, description)
+            }
+            func found(_ query: String) async throws -> [Need.ID] {
+                try await SearchAPITests.search(app, company, SearchAPITests.q(query), as: company.itAgent).ids
+            }
+            let inTitle = try await raise("打印机卡纸")
+            let fewInTitle = try await raise("打印机坏了", "三楼那台")
+            let inDescription = try await raise("设备问题", "三楼的打印机卡纸了，一直响")
+            let newerInTitle = try await raise("三楼打印机卡纸")
+            _ = try await raise("会议", "会后打印材料")
+            #expect(
+                try await found("打印机 卡纸") == [newerInTitle.id, inTitle.id, inDescription.id, fewInTitle.id],
+                "every word in the title (newest first), every word elsewhere, then most of the words")
+
+            // 权限 and 申请 are in many needs, VPN in one: the need holding VPN ranks first, though older
+            let vpn = try await raise("申请 VPN")
+            for index in 1...6 { _ = try await raise("申请 ERP 权限 \(index)") }
+            let erp = try await raise("申请 CRM 权限")
+            let ranking = try await found("VPN 权限 申请")
+            #expect(ranking.first == vpn.id && ranking.contains(erp.id), "\(ranking)")
+        }
+    }
+}
