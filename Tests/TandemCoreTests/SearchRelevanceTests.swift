@@ -24,9 +24,11 @@ struct SearchRelevanceRulesTests {
         #expect(SearchRelevance.idf(holding: 1000, of: 1000) > 0)
         let terms = SearchTerm.terms(of: "VPN 权限", max: 10)
         let idf = [3.0, 1.0]
-        #expect(SearchRelevance.score(terms, idf: idf, title: ["vpn"], elsewhere: ["权限"]) == 7)
-        #expect(SearchRelevance.score(terms, idf: idf, title: [], elsewhere: ["vpn", "权限"]) == 4)
-        #expect(SearchRelevance.score(terms, idf: idf, title: ["权限"], elsewhere: []) == 2)
+        // each term's idf, doubled in the title; each of the query's ideographs held adds 0.1 (0.2 in the title)
+        #expect(abs(SearchRelevance.score(terms, idf: idf, title: ["vpn"], elsewhere: ["权限"]) - 7.2) < 1e-9)
+        #expect(abs(SearchRelevance.score(terms, idf: idf, title: [], elsewhere: ["vpn", "权限"]) - 4.2) < 1e-9)
+        #expect(abs(SearchRelevance.score(terms, idf: idf, title: ["权限"], elsewhere: []) - 2.4) < 1e-9)
+        #expect(abs(SearchRelevance.score(terms, idf: idf, title: ["权"], elsewhere: ["限制"]) - 0.3) < 1e-9, "characters alone")
     }
 
     @Test func onlyTheNewestWindowIsReorderedByScore() {
@@ -45,5 +47,28 @@ struct SearchRelevanceRulesTests {
         let term = SearchTerm(token: "recruitmnet", isPrefix: false, variants: ["recruitment"])
         #expect(term.matches("recruitment") && term.isIn(["recruitment", "plan"]) && !term.isIn(["recruit"]))
         #expect(SearchTerm(token: "税", isPrefix: true).isIn(["税务", "表"]))
+    }
+}
+
+@Suite("Query text and traditional characters")
+struct QueryTextTests {
+    @Test(
+        "a sentence loses its filler words, a short query keeps them, particles go everywhere",
+        arguments: [
+            ("帮我查一下华东区上个季度的销量", ["华东", "东区", "季度", "销量"]),
+            ("三楼的打印机又卡纸了", ["三楼", "打印", "印机", "卡纸"]),
+            ("邮箱满了", ["邮箱", "箱满"]),
+            ("目的地", ["目的", "的地"]),
+            ("麻烦开通一下VPN", ["开通", "vpn"]),
+        ])
+    func essentials(query: String, terms: [String]) {
+        #expect(SearchTerm.terms(of: query, max: 24).map(\.token) == terms)
+    }
+
+    @Test func traditionalCharactersReadAsSimplified() {
+        #expect(Tokenizer.tokens("會議室預訂") == ["会议", "议室", "室预", "预订"])
+        #expect(Tokenizer.tokens("報銷 發票") == Tokenizer.tokens("报销 发票"))
+        #expect(Tokenizer.tokens("乾隆 著作") == ["乾隆", "著作"], "characters that are their own simplified form stay")
+        #expect(SimplifiedChinese.holdsTraditional("客戶") && !SimplifiedChinese.holdsTraditional("客户 abc"))
     }
 }

@@ -16,7 +16,7 @@ struct TokenizerTests {
             ("人", ["人"]),
             ("Café déjà-vu", ["café", "déjà", "vu"]),
             ("カタカナ", ["カタ", "タカ", "カナ"]),
-            ("\u{F900}\u{F901}", ["豈更"]),  // compatibility ideographs read as the unified ones
+            ("\u{F900}\u{F901}", ["岂更"]),  // compatibility ideographs read as the unified ones (豈更), then simplified
             ("ﬁle ①号", ["file", "1", "号"]),  // a ligature, a circled digit
             ("报表\u{3000}导出", ["报表", "导出"]),  // an ideographic space separates
             ("e\u{301}te\u{301}", ["été"]),  // combining accents are composed

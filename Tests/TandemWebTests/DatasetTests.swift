@@ -43,8 +43,10 @@ struct DatasetTests {
             let all = try await app.services.needs.count(NeedQuery(), for: adminRoles)
             #expect(all == 300)
 
-            // searched: every need whose title has 打印机 is found, and no other
-            let printers = Set(needs.filter { $0.need.title.contains("打印机") || $0.need.description.contains("打印机") }.map(\.need.id))
+            // searched: every need holding 打印 or 印机 (one of the query's two terms) is found, and no other
+            let printers = Set(
+                needs.filter { need in ["打印", "印机"].contains { need.need.title.contains($0) || need.need.description.contains($0) } }
+                    .map(\.need.id))
             let found = try await app.services.search.search(NeedSearch(text: "打印机", limit: 50), for: adminRoles)
             #expect(!printers.isEmpty && found.total == .exactly(printers.count))
             #expect(Set(found.hits.map(\.need.id)).isSubset(of: printers))

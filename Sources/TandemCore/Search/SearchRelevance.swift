@@ -81,15 +81,27 @@ public enum SearchRelevance {
     }
 
     /// A need's score for terms weighted by `idf` (in the terms' order): `title` and `elsewhere`
-    /// are the indexed tokens of its title and of the rest of its public text.
+    /// are the indexed tokens of its title and of the rest of its public text. Each ideograph of
+    /// the query the need holds adds a little (`characterWeight`): between needs holding the same
+    /// terms, the one that also holds 搬 comes first for 搬办公室 (搬迁到新办公室), though no term
+    /// holds 搬 alone.
     public static func score(_ terms: [SearchTerm], idf: [Double], title: Set<String>, elsewhere: Set<String>) -> Double {
-        zip(terms, idf).reduce(0) { total, pair in
+        let held = zip(terms, idf).reduce(0) { total, pair in
             let (term, weight) = pair
             if term.isIn(title) { return total + 2 * weight }
             if term.isIn(elsewhere) { return total + weight }
             return total
         }
+        let ideographs = Set(terms.flatMap(\.token).filter(\.isIdeographicScript))
+        guard !ideographs.isEmpty else { return held }
+        let inTitle = Set(title.joined()), inElsewhere = Set(elsewhere.joined())
+        return ideographs.reduce(held) { total, character in
+            total + (inTitle.contains(character) ? 2 : inElsewhere.contains(character) ? 1 : 0) * characterWeight
+        }
     }
+
+    /// What each ideograph of the query a need holds adds to its score (a term weighs 1 or more).
+    static let characterWeight = 0.1
 
     /// A group of matches newest first, its first `window` reordered by score (highest first,
     /// then newest); `score` is asked only for those.

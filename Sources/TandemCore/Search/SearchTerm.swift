@@ -16,10 +16,10 @@ public struct SearchTerm: Hashable, Sendable {
         self.variants = variants
     }
 
-    /// The distinct terms of a text, at most `max`.
+    /// The distinct terms of what a person typed (`QueryText`), at most `max`.
     public static func terms(of text: String, max: Int) -> [SearchTerm] {
         var seen: Set<String> = []
-        return Tokenizer.scan(text)
+        return Tokenizer.scan(QueryText.essentials(of: text))
             .filter { seen.insert($0.text).inserted }
             .prefix(max)
             .map { SearchTerm(token: $0.text, isPrefix: $0.isIdeograph) }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The one tokenizer behind search, themes and duplicate hints (Chinese and English alike).
 ///
-/// Each character is first normalised (NFKC: full-width letters and digits become ASCII), then
+/// Each character is first normalised (NFKC: full-width letters and digits become ASCII;
+/// traditional Chinese characters become simplified, `SimplifiedChinese`), then
 /// the text is split into runs. Latin and other alphabetic words and numbers become lower-case
 /// tokens; Chinese, Japanese and Korean text, which has no spaces between words, becomes
 /// overlapping character bigrams (`季度销售` → `季度`, `度销`, `销售`), as Lucene's CJK analyzer
@@ -72,7 +73,7 @@ public enum Tokenizer {
             func read(_ character: Character) {
                 if character.isIdeographicScript {
                     flushWord()
-                    ideographs.append((character, range))
+                    ideographs.append((SimplifiedChinese.folded(character), range))
                 } else if character.isLetter || character.isNumber {
                     flushIdeographs()
                     word += character.lowercased()

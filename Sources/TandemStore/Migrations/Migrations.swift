@@ -28,5 +28,6 @@ public enum TandemMigrations {
         IndexAssigneesByPerson(),
         IndexSearchAudience(),
         RekeyAnonymousRecords(),
+        FoldTraditionalChinese(),
     ]
 }

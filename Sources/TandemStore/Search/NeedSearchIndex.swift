@@ -110,6 +110,22 @@ enum NeedSearchIndex {
         }
     }
 
+    /// Writes whole documents again, from their needs and all their replies and notes (oldest first).
+    static func rewrite(_ needs: [(need: Need, comments: [NeedComment])], dialect: StoreDatabase.Dialect, _ sql: any SQLDatabase)
+        async throws
+    {
+        for (need, comments) in needs {
+            let document = NeedSearchDocument(need)
+            try await sql.raw(
+                """
+                UPDATE need_search SET title_terms = \(bind: document.title), description_terms = \(bind: document.description),
+                  reply_terms = \(bind: terms(of: comments, .public)), note_terms = \(bind: terms(of: comments, .internal))
+                WHERE \(where_(need.id, dialect))
+                """
+            ).run()
+        }
+    }
+
     /// The condition that picks a need's document.
     static func where_(_ need: Need.ID, _ dialect: StoreDatabase.Dialect) -> SQLQueryString {
         switch dialect {

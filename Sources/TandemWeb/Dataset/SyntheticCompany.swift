@@ -23,7 +23,10 @@ struct SyntheticCompany {
         ("海外业务", "INTL"), ("总经办", "CEO"),
     ]
 
-    /// `departmentCount` departments (every other one a provider) and `peopleCount` people spread
+    /// The departments that provide some `NeedTopic`.
+    static let topicProviders = Set(NeedTopic.all.map(\.provider))
+
+    /// `departmentCount` departments (every other one a provider, and those that provide a topic) and `peopleCount` people spread
     /// over them: each department's first person a manager, a fifth of a provider's people agents.
     init(departmentCount: Int, peopleCount: Int, now: Date) {
         let created = now.addingTimeInterval(-400 * 86_400)
@@ -32,7 +35,7 @@ struct SyntheticCompany {
             let suffix = index < Self.departmentNames.count ? "" : "\(index)"
             return Department(
                 id: .init(UUID(number: 0x0D00_0000 + index)), name: name + suffix, code: code + suffix, parentID: nil,
-                isProvider: index % 2 == 1 || code == "IT", createdAt: created)
+                isProvider: index % 2 == 1 || Self.topicProviders.contains(code), createdAt: created)
         }
         var byDepartment: [Department.ID: [Person]] = [:]
         var everyone: [Person] = []

@@ -4,7 +4,9 @@ import TandemStore
 
 /// The needs of a `SyntheticCompany`, made one after the other (numbers run per year, so the
 /// order matters): need `index` of `total` is raised at an even share of the year, with words,
-/// a lifecycle and a history drawn from the seed.
+/// a lifecycle and a history drawn from the seed. The words come from `NeedTopic`: a topic drawn
+/// by its trend at that time of the year, one of its titles, its details, a reason and the
+/// closing words people add, in Chinese or (three in ten) English.
 struct SyntheticNeeds {
     let company: SyntheticCompany
     let total: Int
@@ -23,35 +25,37 @@ struct SyntheticNeeds {
 
     /// The last number given in each year.
     var highestNumbers: [Int: Int] { numbers }
+    /// The topic of the need made last (`NeedTopic.key`).
+    private(set) var lastTopic = ""
+
+    /// A topic drawn by the topics' weights `progress` through the year (their trends).
+    mutating func nextTopic(at progress: Double) -> NeedTopic {
+        let weights = NeedTopic.all.map { $0.trend.weight(at: progress) }
+        var roll = Double(random.next(1_000_000)) / 1_000_000 * weights.reduce(0, +)
+        for (topic, weight) in zip(NeedTopic.all, weights) {
+            roll -= weight
+            if roll < 0 { return topic }
+        }
+        return NeedTopic.all[NeedTopic.all.count - 1]
+    }
 
     static let places = ["华东区", "华南区", "华北区", "西部区", "总部", "上海分公司", "北京分公司", "深圳工厂", "研发中心", "客服中心", "成都办事处", "杭州仓库"]
     static let placesEnglish = [
-        "East China", "South China", "North China", "the West region", "head office", "Shanghai branch",
-        "Beijing branch", "Shenzhen plant", "the R&D centre", "the service centre", "Chengdu office", "Hangzhou warehouse",
-    ]
-    static let objects = [
-        "季度销售数据", "客户合同", "笔记本电脑", "CRM 账号", "VPN 权限", "招聘计划", "培训课程", "预算报表", "办公用品", "会议室",
-        "服务器", "打印机", "差旅报销", "竞品分析", "宣传物料", "数据看板", "邮件系统", "采购订单", "供应商资质", "薪资核算",
-        "ERP 权限", "门禁卡", "投影仪", "年度审计资料", "产品手册",
-    ]
-    static let objectsEnglish = [
-        "quarterly sales data", "customer contract", "laptop", "CRM account", "VPN access", "hiring plan",
-        "training course", "budget report", "office supplies", "meeting room", "server", "printer", "travel expenses",
-        "competitor analysis", "campaign material", "data dashboard", "mail system", "purchase order",
-        "supplier qualification", "payroll", "ERP access", "access card", "projector", "annual audit files", "product manual",
-    ]
-    static let actions = ["导出", "申请", "审核", "更换", "开通", "调整", "维修", "采购", "协助", "分析", "更新", "评估"]
-    static let actionsEnglish = [
-        "Export", "Request", "Review", "Replace", "Open", "Adjust", "Repair", "Buy", "Help with", "Analyse", "Update", "Assess",
+        "East China", "South China", "North China", "the West region", "head office", "the Shanghai branch",
+        "the Beijing branch", "the Shenzhen plant", "the R&D centre", "the service centre", "the Chengdu office", "the Hangzhou warehouse",
     ]
     static let reasons = [
-        "用于月度经营会议", "新项目下周启动", "客户投诉需要尽快处理", "年度审计要求", "系统升级后无法使用", "新员工入职",
-        "老板临时要求", "配合季度盘点", "展会前需要准备好", "合规检查发现问题",
+        "用于月度经营会议。", "新项目下周启动。", "客户在催，比较急。", "年度审计要求。", "影响了整个小组的工作。", "下周一之前需要。",
+        "老板临时要求。", "配合季度盘点。", "展会前需要准备好。", "合规检查发现的问题。", "",
     ]
     static let reasonsEnglish = [
-        "for the monthly review", "the new project starts next week", "a customer complained", "the annual audit needs it",
-        "it stopped working after the upgrade", "new staff start on Monday",
+        "It is for the monthly review.", "The new project starts next week.", "A customer is waiting.", "The audit needs it.",
+        "The whole team is blocked.", "We need it by Monday.", "",
     ]
+    /// What people write around the point: the words every department's forms are full of.
+    static let closings = ["请尽快处理，谢谢！", "谢谢！", "辛苦了。", "麻烦尽快安排。", "", ""]
+    static let openings = ["需求说明：", "您好，", "", "", ""]
+    static let closingsEnglish = ["Thanks!", "Many thanks.", "Please help as soon as possible.", "", ""]
     static let replies = [
         "已收到，正在处理。", "请补充具体的数量和时间要求。", "已经安排同事跟进，预计明天完成。", "Done, please check and confirm.",
         "We need approval from your manager first.", "数据已发到你的邮箱，请查收。", "设备已到货，请到前台领取。",
@@ -72,23 +76,30 @@ struct SyntheticNeeds {
         let requestingDepartment = company.departments[random.next(company.departments.count)]
         let requesters = company.peopleByDepartment[requestingDepartment.id] ?? []
         let requester = requesters[random.next(requesters.count)]
-        var provider = company.providers[random.next(company.providers.count)]
+        let topic = nextTopic(at: Double(index) / Double(max(1, total)))
+        lastTopic = topic.key
+        let english = random.next(10) < 3
+        let place = random.next(Self.places.count), number = 2 + random.next(8)
+        func filled(_ text: String) -> String {
+            text.replacingOccurrences(of: "{place}", with: english ? Self.placesEnglish[place] : Self.places[place])
+                .replacingOccurrences(of: "{n}", with: String(number))
+        }
+        func pick(_ texts: [String]) -> String { filled(texts[random.next(texts.count)]) }
+        let title: String, description: String
+        if english {
+            title = pick(topic.titlesEnglish)
+            description = [pick(topic.detailsEnglish), pick(Self.reasonsEnglish), pick(Self.closingsEnglish)]
+                .filter { !$0.isEmpty }.joined(separator: " ")
+        } else {
+            title = pick(topic.titles)
+            description = pick(Self.openings) + pick(topic.details) + pick(Self.reasons) + pick(Self.closings)
+        }
+        var provider = company.providers.first { $0.code == topic.provider } ?? company.providers[random.next(company.providers.count)]
         if provider.id == requestingDepartment.id {
             provider = company.providers[(random.next(company.providers.count - 1) + 1) % company.providers.count]
         }
         let agents = company.agentsByDepartment[provider.id] ?? []
         let agent = agents[random.next(agents.count)]
-
-        let place = random.next(Self.places.count), object = random.next(Self.objects.count), action = random.next(Self.actions.count)
-        let english = random.next(10) < 3
-        let title =
-            english
-            ? "\(Self.actionsEnglish[action]) \(Self.objectsEnglish[object]) for \(Self.placesEnglish[place])"
-            : "\(Self.places[place])\(Self.actions[action])\(Self.objects[object])"
-        let description =
-            english
-            ? "Please \(Self.actionsEnglish[action].lowercased()) the \(Self.objectsEnglish[object]): \(Self.reasonsEnglish[random.next(Self.reasonsEnglish.count)]). About \(1 + random.next(50)) people are affected."
-            : "\(Self.places[place])需要\(Self.actions[action])\(Self.objects[object])，\(Self.reasons[random.next(Self.reasons.count)])。涉及 \(1 + random.next(50)) 人，请在 \(1 + random.next(12)) 月底前完成。"
         let urgency = Urgency.allCases[random.next(4)], importance = Importance.allCases[random.next(4)]
         let priority = PriorityMatrix.standard.priority(urgency: urgency, importance: importance)
 
@@ -145,7 +156,7 @@ struct SyntheticNeeds {
         let lastAt = events.map(\.at).max() ?? createdAt
         let need = Need(
             id: id, number: NeedNumber(year: year, sequence: numbers[year]!), title: title, description: description,
-            kind: NeedKind.allCases[object % NeedKind.allCases.count], requesterID: requester.id,
+            kind: topic.kind, requesterID: requester.id,
             requestingDepartmentID: requestingDepartment.id, providingDepartmentID: provider.id, offeringID: nil,
             urgency: urgency, importance: importance, priority: priority, effortHours: Decimal(1 + random.next(40)),
             desiredDate: nil, strategicGoalID: nil, isConfidential: random.next(50) == 0, status: status,
