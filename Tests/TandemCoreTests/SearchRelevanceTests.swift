@@ -72,3 +72,20 @@ struct QueryTextTests {
         #expect(SimplifiedChinese.holdsTraditional("客戶") && !SimplifiedChinese.holdsTraditional("客户 abc"))
     }
 }
+
+@Suite("Typing slips")
+struct SpellingVariantsTests {
+    @Test func oneEditAway() {
+        let candidates = SpellingVariants.candidates(of: "bugdet")
+        #expect(candidates.first == "ubgdet", "swaps first")
+        #expect(candidates.contains("budget") && candidates.contains("bugdeta") && candidates.contains("bgdet"))
+        #expect(!candidates.contains("bugdet") && Set(candidates).count == candidates.count)
+    }
+
+    @Test func onlyLongLatinWordsAreCorrected() {
+        #expect(SpellingVariants.corrects(SearchTerm(token: "pritner", isPrefix: false)))
+        #expect(!SpellingVariants.corrects(SearchTerm(token: "vpn", isPrefix: false)))
+        #expect(!SpellingVariants.corrects(SearchTerm(token: "2026", isPrefix: false)))
+        #expect(!SpellingVariants.corrects(SearchTerm(token: "打印", isPrefix: false)))
+    }
+}

@@ -100,4 +100,29 @@ struct SearchRelevanceTests {
             #expect(try await found("发票已补") == [simplified.id], "a reply's words are written again too")
         }
     }
+
+    @Test("a word nothing holds is matched to the words one typing slip away that needs hold", arguments: TestDatabase.all)
+    func typingSlips(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let company = try await TestCompany.make(in: app)
+            let projector = try await SearchAPITests.raise(app, company, "Projector shows no signal", "HDMI is plugged in")
+            let budget = try await SearchAPITests.raise(app, company, "Extra budget for the trade show", "")
+            _ = try await SearchAPITests.raise(app, company, "Printer jam", "")
+            let hidden = try await SearchAPITests.raise(app, company, "Payroll calendar", "", provider: company.hr, confidential: true)
+            func found(_ query: String) async throws -> [Need.ID] {
+                try await SearchAPITests.search(app, company, SearchAPITests.q(query), as: company.itAgent).ids
+            }
+            let slip = try await SearchAPITests.search(app, company, SearchAPITests.q("projecter"), as: company.itAgent)
+            #expect(slip.ids == [projector.id])
+            #expect(SearchAPITests.marked(slip.response.items.first?["title"]) == ["Projector"], "the word found is marked")
+            #expect(try await found("bugdet") == [budget.id], "two letters swapped")
+            #expect(try await found("budgett trade") == [budget.id], "a letter too many")
+            #expect(try await found("pojector") == [projector.id], "a letter missing")
+            #expect(try await found("xylophone").isEmpty, "nothing one slip away")
+            #expect(try await found("payrol").isEmpty, "a word only in a need the reader may not see finds nothing")
+            #expect(
+                try await SearchAPITests.search(app, company, SearchAPITests.q("payrol"), as: company.salesEmployee).ids == [hidden.id],
+                "its requester finds it")
+        }
+    }
 }

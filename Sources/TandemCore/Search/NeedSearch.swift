@@ -9,6 +9,9 @@ public struct NeedSearch: Hashable, Sendable {
     public var filters: NeedQuery
     public var limit: Int
     public var offset: Int
+    /// Words the index holds in place of a word of the text it does not (a typing slip), by the
+    /// word: found by the store (`NeedSearchStore.spellingVariants`), met like the word itself.
+    public var variants: [String: [String]] = [:]
 
     public init(text: String, filters: NeedQuery = NeedQuery(), limit: Int = 20, offset: Int = 0) {
         self.text = text
@@ -25,7 +28,13 @@ public struct NeedSearch: Hashable, Sendable {
 
     /// The terms of the text; a hit contains all of them, or — ranked after those that do — most
     /// of them (`SearchRelevance.required(of:)`).
-    public var terms: [SearchTerm] { SearchTerm.terms(of: text, max: Self.maxTerms) }
+    public var terms: [SearchTerm] {
+        SearchTerm.terms(of: text, max: Self.maxTerms).map { term in
+            var term = term
+            term.variants = variants[term.token] ?? []
+            return term
+        }
+    }
 
     /// Checks the text and ranges; the filters as `NeedQuery.validated` does.
     public func validated() throws -> NeedSearch {

@@ -18,7 +18,8 @@ public struct SearchWorkflow: Sendable {
     public static let countCap = 100
 
     public func search(_ search: NeedSearch, for actor: Person) async throws -> NeedSearchPage {
-        let search = try search.validated()
+        var search = try search.validated()
+        search.variants = try await store.spellingVariants(of: search.terms)
         let visibility = NeedVisibility(for: actor)
         let found = try await store.search(search, visibility: visibility, countingUpTo: Self.countCap + 1)
         let needs = Array(found.needs.prefix(search.limit))
@@ -43,6 +44,7 @@ public struct SearchWorkflow: Sendable {
         search.limit = 1
         search.offset = 0
         search = try search.validated()
+        search.variants = try await store.spellingVariants(of: search.terms)
         let visibility = NeedVisibility(for: actor)
         let ids = try await store.rankedIDs(search, visibility: visibility)
         let terms = search.terms

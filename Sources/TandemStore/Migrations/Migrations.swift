@@ -29,5 +29,6 @@ public enum TandemMigrations {
         IndexSearchAudience(),
         RekeyAnonymousRecords(),
         FoldTraditionalChinese(),
+        CreateSearchVocabulary(),
     ]
 }

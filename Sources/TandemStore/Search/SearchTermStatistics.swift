@@ -14,12 +14,14 @@ enum SearchTermStatistics {
     static func idf(_ terms: [SearchTerm], _ database: StoreDatabase, _ sql: any SQLDatabase) async throws -> [Double] {
         let documents = try await remembered("documents", database) { try await documentCount(database.dialect, sql) }
         var weights: [Double] = []
-        for term in terms {
-            let key = "term " + (term.isPrefix ? "*" : "") + term.alternatives.joined(separator: " ")
-            let holding = try await remembered(key, database) { try await holdingCount(term, database.dialect, sql) }
-            weights.append(SearchRelevance.idf(holding: holding, of: documents))
-        }
+        for term in terms { weights.append(SearchRelevance.idf(holding: try await holding(term, database, sql), of: documents)) }
         return weights
+    }
+
+    /// How many documents hold the term in their public text, up to `cap` (remembered).
+    static func holding(_ term: SearchTerm, _ database: StoreDatabase, _ sql: any SQLDatabase) async throws -> Int {
+        let key = "term " + (term.isPrefix ? "*" : "") + term.alternatives.joined(separator: " ")
+        return try await remembered(key, database) { try await holdingCount(term, database.dialect, sql) }
     }
 
     static func remembered(_ key: String, _ database: StoreDatabase, _ count: () async throws -> Int) async throws -> Int {
