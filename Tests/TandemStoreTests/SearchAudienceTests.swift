@@ -17,7 +17,7 @@ struct SearchAudienceTests {
         Need.fixture(requester: requester, provider: provider, confidential: confidential, assignees: assignees)
     }
 
-    @Test("a reader shares a token with exactly the needs the core lets them read")
+    @Test("a reader shares a token with exactly the needs the core lets them read, followers included")
     func agreesWithTheCore() {
         let (home, other, third) = (Self.departments[0], Self.departments[1], Self.departments[2])
         let readers = [Set<Role>([.employee]), [.employee, .agent], [.employee, .manager], [.employee, .admin]].enumerated()
@@ -30,7 +30,9 @@ struct SearchAudienceTests {
                 for provider in [home, other, third] {
                     for confidential in [false, true] {
                         for assignees in [[], [reader.id], [stranger.id], [colleague.id, reader.id]] {
-                            let need = Self.need(requester: requester, provider: provider, confidential: confidential, assignees: assignees)
+                            var need = Self.need(requester: requester, provider: provider, confidential: confidential, assignees: assignees)
+                            // a follower (merged in) reads the need like its requester; every fourth need has the reader follow it
+                            need.followerIDs = checked % 4 == 3 ? [stranger.id, reader.id] : checked % 4 == 1 ? [colleague.id] : []
                             let shares = wanted.map { !$0.isDisjoint(with: SearchAudience.tokens(of: need)) } ?? true
                             #expect(
                                 shares == NeedVisibility(for: reader).admits(need),
@@ -54,7 +56,8 @@ struct SearchAudienceTests {
         #expect(
             tokens == [
                 "u:00000000-0000-0000-0000-000000000042", "a:00000000-0000-0000-0000-000000000042",
-                "r:00000000-0000-0000-0000-000000000901", "p:00000000-0000-0000-0000-000000000901",
+                "f:00000000-0000-0000-0000-000000000042", "r:00000000-0000-0000-0000-000000000901",
+                "p:00000000-0000-0000-0000-000000000901",
             ])
         #expect(SearchAudience.tokens(readBy: .everything) == nil)
     }

@@ -4,7 +4,7 @@ import Foundation
 /// translates the same description into a query filter, so lists and single reads can never
 /// disagree. The rules:
 /// - administrators read everything;
-/// - everyone reads the needs they raised and the needs assigned to them;
+/// - everyone reads the needs they raised, follow and are assigned;
 /// - everyone reads the non-confidential needs raised by their own department;
 /// - agents and managers read the non-confidential needs addressed to their department;
 /// - managers also read the confidential needs addressed to their department.
@@ -38,7 +38,11 @@ public enum NeedVisibility: Hashable, Sendable {
         case .everything:
             return true
         case .scoped(let scope):
-            if need.requesterID == scope.personID || need.assigneeIDs.contains(scope.personID) { return true }
+            if need.requesterID == scope.personID || need.assigneeIDs.contains(scope.personID)
+                || need.followerIDs.contains(scope.personID)
+            {
+                return true
+            }
             if need.requestingDepartmentID == scope.departmentID && !need.isConfidential { return true }
             if need.providingDepartmentID == scope.departmentID {
                 return need.isConfidential ? scope.seesConfidentialProvidedNeeds : scope.seesProvidedNeeds

@@ -68,6 +68,12 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         case makeUpDayWithoutHours = "make_up_day_without_hours"
         /// An address on this server's own network (loopback, private, link-local, metadata).
         case internalAddress = "internal_address"
+        /// A need merged into itself.
+        case mergeIntoItself = "merge_into_itself"
+        /// A need merged into one that was merged or rejected. Arguments: its number.
+        case mergeTargetClosed = "merge_target_closed"
+        /// A merge that would let confidential words reach other readers.
+        case mergeConfidential = "merge_confidential"
         /// A host name that the server's resolver does not know.
         case hostNotFound = "host_not_found"
         /// Fewer people than the minimum group for anything anonymous. Arguments: the minimum.

@@ -115,7 +115,7 @@ public struct DashboardFigures: Hashable, Sendable, Codable {
         public var total: Int { counts.reduce(0, +) }
     }
 
-    /// How the pairs group statuses.
+    /// How the pairs group statuses. NB: a merged need is in none: it counts as the need it went into.
     public static let statusGroups: [(key: String, statuses: Set<NeedStatus>)] = [
         ("open", Set(NeedStatus.allCases.filter(\.isOpen))), ("resolved", [.resolved]), ("closed", [.closed]), ("rejected", [.rejected]),
     ]

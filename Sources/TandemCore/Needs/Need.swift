@@ -31,6 +31,11 @@ public struct Need: Hashable, Sendable, Codable, Identifiable {
     public var closedAt: Date?
     /// Incremented by every change; a change made against an older version is refused.
     public var version: Int
+    /// People who follow the need without having raised it: they read it (not its internal
+    /// notes) and hear of it as its requester does — the requesters of needs merged into it.
+    public var followerIDs: [Person.ID]
+    /// The need this one was merged into (status `merged`).
+    public var mergedIntoID: Need.ID?
 
     public init(
         id: ID, number: NeedNumber, title: String, description: String, kind: NeedKind,
@@ -38,7 +43,8 @@ public struct Need: Hashable, Sendable, Codable, Identifiable {
         offeringID: ServiceOffering.ID?, urgency: Urgency, importance: Importance, priority: Priority,
         effortHours: Decimal?, desiredDate: CalendarDate?, strategicGoalID: StrategicGoal.ID?,
         isConfidential: Bool, status: NeedStatus, assigneeIDs: [Person.ID], formAnswers: [String: FormAnswer],
-        createdAt: Date, updatedAt: Date, resolvedAt: Date?, closedAt: Date?, version: Int
+        createdAt: Date, updatedAt: Date, resolvedAt: Date?, closedAt: Date?, version: Int, followerIDs: [Person.ID] = [],
+        mergedIntoID: Need.ID? = nil
     ) {
         self.id = id
         self.number = number
@@ -64,6 +70,8 @@ public struct Need: Hashable, Sendable, Codable, Identifiable {
         self.resolvedAt = resolvedAt
         self.closedAt = closedAt
         self.version = version
+        self.followerIDs = followerIDs
+        self.mergedIntoID = mergedIntoID
     }
 
     /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
@@ -74,5 +82,6 @@ public struct Need: Hashable, Sendable, Codable, Identifiable {
         case desiredDate = "desired_date", strategicGoalID = "strategic_goal_id", isConfidential = "is_confidential"
         case status, assigneeIDs = "assignee_ids", formAnswers = "form_answers", createdAt = "created_at"
         case updatedAt = "updated_at", resolvedAt = "resolved_at", closedAt = "closed_at", version
+        case followerIDs = "follower_ids", mergedIntoID = "merged_into_id"
     }
 }

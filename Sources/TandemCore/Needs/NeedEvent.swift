@@ -19,6 +19,10 @@ public struct NeedEvent: Hashable, Sendable, Codable, Identifiable {
         /// The requester rated the need (`score` old → new; `low_rating` names the action a low
         /// score took: `reopen` or `notify_managers`).
         case rated
+        /// Merged: on the need merged away (`status` → merged, `merged_into` its number) and on
+        /// the need it went into (`merged_from`, with what came over: `followers`, `comments`,
+        /// `attachments`).
+        case merged
     }
 
     /// Who acts when Tandem itself does (the service-level watcher).

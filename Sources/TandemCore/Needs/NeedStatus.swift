@@ -9,6 +9,8 @@ public enum NeedStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case resolved
     case closed
     case rejected
+    /// Merged into another need, where its work goes on (`Need.mergedIntoID`).
+    case merged
 
     /// The lifecycle's grouping of statuses (after Request Tracker).
     public enum Group: String, Sendable, Codable {
@@ -16,7 +18,7 @@ public enum NeedStatus: String, Hashable, Sendable, Codable, CaseIterable {
         case initial
         /// Being worked (or waiting on the requester).
         case active
-        /// Done: resolved, closed or rejected.
+        /// Done: resolved, closed, rejected or merged.
         case inactive
     }
 
@@ -24,7 +26,7 @@ public enum NeedStatus: String, Hashable, Sendable, Codable, CaseIterable {
         switch self {
         case .new: return .initial
         case .accepted, .inProgress, .waitingOnRequester: return .active
-        case .resolved, .closed, .rejected: return .inactive
+        case .resolved, .closed, .rejected, .merged: return .inactive
         }
     }
 

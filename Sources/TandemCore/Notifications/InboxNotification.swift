@@ -19,6 +19,8 @@ public enum NotificationKind: String, Hashable, Sendable, Codable, CaseIterable 
     /// A survey's round opened for the person (`subjectID`: the survey).
     case surveyRequested = "survey_requested"
     case surveyReminder = "survey_reminder"
+    /// The person's need was merged into another (`detail`: that need's number).
+    case merged = "need_merged"
 }
 
 /// A notification in a person's in-app inbox (站内通知): about one event of one need, or about

@@ -15,9 +15,10 @@ public enum NotificationPlan {
 
     /// - Parameters:
     ///   - providers: the active agents and managers of the providing department.
-    ///   - people: every person named (requester, assignees, providers), by id.
+    ///   - people: every person named (requester, followers, assignees, providers), by id.
     public static func people(for event: NeedEvent, on need: Need, providers: [Person], people: [Person.ID: Person]) -> [Delivery] {
-        let requester = [need.requesterID]
+        // NB: followers hear what the requester hears.
+        let requester = [need.requesterID] + need.followerIDs
         let workers = need.assigneeIDs.isEmpty ? providers.map(\.id) : need.assigneeIDs
         var planned: [Delivery] = []
         func add(_ ids: [Person.ID], _ kind: NotificationKind) {
@@ -46,6 +47,9 @@ public enum NotificationPlan {
                 add(providers.filter { AccessPolicy.manages(need.providingDepartmentID, $0) }.map(\.id), .lowRating)
             }
             add(workers, .rated)
+        case .merged:
+            // NB: told on the need merged away; the need it went into is not news to anyone.
+            if event.changes.contains(where: { $0.field == "merged_into" }) { add(requester, .merged) }
         case .updated, .noted, .attached:
             break
         }
@@ -74,6 +78,7 @@ public enum NotificationPlan {
         case .transitioned: return event.changes.first { $0.field == "status" }?.new
         case .serviceLevelWarning, .serviceLevelBreach: return event.changes.first { $0.field == "target" }?.new
         case .rated: return event.changes.first { $0.field == "score" }?.new
+        case .merged: return event.changes.first { $0.field == "merged_into" }?.new
         default: return nil
         }
     }

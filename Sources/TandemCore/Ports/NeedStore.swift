@@ -38,6 +38,9 @@ public protocol NeedStore: Sendable {
     /// Writes the change decided on `previous`, if the stored need is still at `previous`'s
     /// version; else throws `.conflict`.
     func apply(_ write: NeedWrite, over previous: Need) async throws
+    /// Writes several changes in one transaction, each only if its need is still at its
+    /// `previous` version; else none and `.conflict`.
+    func apply(_ writes: [(write: NeedWrite, previous: Need)]) async throws
 
     func need(_ id: Need.ID) async throws -> Need?
     func need(number: NeedNumber) async throws -> Need?

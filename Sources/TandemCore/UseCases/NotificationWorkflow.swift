@@ -69,14 +69,16 @@ public struct NotificationWorkflow: Sendable {
     public func fanOut(_ input: NeedEvents) async throws {
         guard let need = try await needs.need(input.needID) else { return }
         let wanted = Set(input.eventIDs)
-        let heard: Set<NeedEvent.Kind> = [.raised, .assigned, .replied, .transitioned, .serviceLevelWarning, .serviceLevelBreach, .rated]
+        let heard: Set<NeedEvent.Kind> = [
+            .raised, .assigned, .replied, .transitioned, .serviceLevelWarning, .serviceLevelBreach, .rated, .merged,
+        ]
         var events = try await needs.events(of: need.id).filter { wanted.contains($0.id) && heard.contains($0.kind) }
         // A need raised with its default assignees: the raise tells them; no second "assigned".
         if events.contains(where: { $0.kind == .raised }) { events.removeAll { $0.kind == .assigned } }
         guard !events.isEmpty else { return }
         let providers = try await organisation.people(in: need.providingDepartmentID)
             .filter { $0.isActive && AccessPolicy.worksFor(need.providingDepartmentID, $0) }
-        let named = try await organisation.people([need.requesterID] + need.assigneeIDs)
+        let named = try await organisation.people([need.requesterID] + need.assigneeIDs + need.followerIDs)
         let people = Dictionary((providers + named).map { ($0.id, $0) }) { first, _ in first }
         let channels = try await store.channels(of: need.providingDepartmentID).filter(\.isActive)
         let now = clock.now()

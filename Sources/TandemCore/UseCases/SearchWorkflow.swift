@@ -76,9 +76,7 @@ public struct SearchWorkflow: Sendable {
     }
 
     /// Open needs to `provider` that the actor may read and that look like `title`: what the
-    /// raise form offers while the title is typed. The provider's newest open needs are the
-    /// candidates (duplicates are recent; the provider's open needs are read by their own index,
-    /// whatever the size of the whole), ranked here by the words they share.
+    /// raise form offers while the title is typed.
     public func similarOpenNeeds(title: String, provider: Department.ID, for actor: Person, limit: Int = 5) async throws -> [DuplicateHints
         .Hint]
     {
@@ -86,15 +84,42 @@ public struct SearchWorkflow: Sendable {
         guard try await organisation.department(provider) != nil else {
             throw TandemError.invalid("providing_department_id", "no department has this id", .unknownRecord)
         }
-        guard !Tokenizer.tokens(title).isEmpty else { return [] }
-        var candidates = NeedQuery()
-        candidates.providingDepartmentID = provider
-        candidates.statuses = Set(NeedStatus.allCases.filter(\.isOpen))
-        candidates.limit = Self.hintCandidates
-        let page = try await needs.needs(candidates, visibility: NeedVisibility(for: actor))
-        return DuplicateHints.rank(title, among: page.needs, limit: limit)
+        return try await alikeOpenNeeds(title, provider: provider, for: actor, limit: limit)
     }
 
-    /// How many of the provider's newest open needs duplicate hints look at.
-    public static let hintCandidates = NeedQuery.maxLimit
+    /// Open needs addressed to the same provider that look like this one, whatever department
+    /// raised them: what the provider sees when triaging it, to merge one into the other. Only
+    /// those who work the need are shown any.
+    public func likelyDuplicates(of id: Need.ID, for actor: Person, limit: Int = 5) async throws -> [DuplicateHints.Hint] {
+        guard let need = try await needs.need(id), AccessPolicy.canRead(need, actor) else { throw TandemError.notFound("need") }
+        guard AccessPolicy.may(.provider, on: need, actor) else {
+            throw TandemError.forbidden("only the providing department sees a need's likely duplicates")
+        }
+        let alike = try await alikeOpenNeeds(need.title, provider: need.providingDepartmentID, for: actor, limit: limit + 1)
+        return Array(alike.filter { $0.need.id != need.id }.prefix(limit))
+    }
+
+    /// The provider's open needs that look like `title`, most alike first: among the best
+    /// `hintCandidates` the search finds for it (however many open needs there are) and the
+    /// newest `hintCandidates` (duplicates are often recent, and share few words with a short title).
+    func alikeOpenNeeds(_ title: String, provider: Department.ID, for actor: Person, limit: Int) async throws -> [DuplicateHints.Hint] {
+        guard !Tokenizer.tokens(title).isEmpty else { return [] }
+        var filters = NeedQuery()
+        filters.providingDepartmentID = provider
+        filters.statuses = Set(NeedStatus.allCases.filter(\.isOpen))
+        let visibility = NeedVisibility(for: actor)
+        var candidates: [Need] = []
+        if !SearchTerm.terms(of: title, max: NeedSearch.maxTerms).isEmpty {
+            let search = try NeedSearch(text: String(title.prefix(200)), filters: filters, limit: Self.hintCandidates).validated()
+            candidates = try await store.search(search, visibility: visibility, countingUpTo: 1).needs
+        }
+        filters.limit = Self.hintCandidates
+        let found = Set(candidates.map(\.id))
+        candidates += try await needs.needs(filters, visibility: visibility).needs.filter { !found.contains($0.id) }
+        return DuplicateHints.rank(title, among: candidates, limit: limit)
+    }
+
+    /// How many of the provider's open needs found by search, and how many of its newest, duplicate
+    /// hints look at.
+    public static let hintCandidates = NeedSearch.maxLimit
 }

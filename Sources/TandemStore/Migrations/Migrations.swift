@@ -30,5 +30,6 @@ public enum TandemMigrations {
         RekeyAnonymousRecords(),
         FoldTraditionalChinese(),
         CreateSearchVocabulary(),
+        CreateFollowersAndMerges(),
     ]
 }

@@ -27,6 +27,8 @@ struct NeedRow: Encodable, Sendable {
     var resolved_at: Date?
     var closed_at: Date?
     var version: Int
+    var follower_ids: String
+    var merged_into_id: UUID?
 
     init(_ need: Need) throws {
         id = need.id.rawValue
@@ -53,6 +55,8 @@ struct NeedRow: Encodable, Sendable {
         resolved_at = need.resolvedAt?.storable
         closed_at = need.closedAt?.storable
         version = need.version
+        follower_ids = need.followerIDs.map(\.description).joined(separator: ",")
+        merged_into_id = need.mergedIntoID?.rawValue
     }
 
     /// Reads a row column by column (faster than the keyed decoding machinery, which showed in
@@ -82,6 +86,8 @@ struct NeedRow: Encodable, Sendable {
         resolved_at = try row.value("resolved_at")
         closed_at = try row.value("closed_at")
         version = try row.value("version")
+        follower_ids = try row.value("follower_ids")
+        merged_into_id = try row.optionalUUID("merged_into_id")
     }
 
     /// The stored service-level deadlines of a need row (kept apart from the row a write
@@ -109,7 +115,9 @@ struct NeedRow: Encodable, Sendable {
             assigneeIDs: assignee_ids.split(separator: ",").compactMap { Person.ID(String($0)) },
             formAnswers: form_answers == "{}"
                 ? [:] : try FormAnswer.answers(fromJSON: form_answers).orThrow(CorruptRow(table: "needs", id: id)),
-            createdAt: created_at, updatedAt: updated_at, resolvedAt: resolved_at, closedAt: closed_at, version: version)
+            createdAt: created_at, updatedAt: updated_at, resolvedAt: resolved_at, closedAt: closed_at, version: version,
+            followerIDs: follower_ids.split(separator: ",").compactMap { Person.ID(String($0)) },
+            mergedIntoID: merged_into_id.map(Need.ID.init))
     }
 }
 

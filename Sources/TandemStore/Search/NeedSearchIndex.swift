@@ -78,7 +78,7 @@ enum NeedSearchIndex {
         need.createdAt != previous.createdAt || need.requesterID != previous.requesterID
             || need.requestingDepartmentID != previous.requestingDepartmentID
             || need.providingDepartmentID != previous.providingDepartmentID || need.isConfidential != previous.isConfidential
-            || Set(need.assigneeIDs) != Set(previous.assigneeIDs)
+            || Set(need.assigneeIDs) != Set(previous.assigneeIDs) || Set(need.followerIDs) != Set(previous.followerIDs)
     }
 
     /// Indexes what a change added or altered: the title and description when they changed,

@@ -13,7 +13,7 @@ import TandemCore
 enum SearchAudience {
     /// The tokens a need carries.
     static func tokens(of need: Need) -> [String] {
-        var tokens = [requester(need.requesterID)] + need.assigneeIDs.map(assignee)
+        var tokens = [requester(need.requesterID)] + need.assigneeIDs.map(assignee) + need.followerIDs.map(follower)
         if need.isConfidential {
             tokens.append(confidentialProvided(need.providingDepartmentID))
         } else {
@@ -25,7 +25,7 @@ enum SearchAudience {
     /// The tokens a reader looks for; nil when they read every need.
     static func tokens(readBy visibility: NeedVisibility) -> [String]? {
         guard case .scoped(let scope) = visibility else { return nil }
-        var tokens = [requester(scope.personID), assignee(scope.personID), raised(scope.departmentID)]
+        var tokens = [requester(scope.personID), assignee(scope.personID), follower(scope.personID), raised(scope.departmentID)]
         if scope.seesProvidedNeeds { tokens.append(provided(scope.departmentID)) }
         if scope.seesConfidentialProvidedNeeds { tokens.append(confidentialProvided(scope.departmentID)) }
         return tokens
@@ -35,6 +35,8 @@ enum SearchAudience {
     static func requester(_ id: Person.ID) -> String { "u:" + text(id.rawValue) }
     /// Assigned to this person.
     static func assignee(_ id: Person.ID) -> String { "a:" + text(id.rawValue) }
+    /// Followed by this person.
+    static func follower(_ id: Person.ID) -> String { "f:" + text(id.rawValue) }
     /// Raised in this department, not confidential.
     static func raised(_ id: Department.ID) -> String { "r:" + text(id.rawValue) }
     /// Addressed to this department, not confidential.

@@ -44,7 +44,9 @@ public struct SQLDashboardStore: DashboardStore {
                 guard let status = NeedStatus(rawValue: row.status),
                     let group = DashboardFigures.statusGroups.firstIndex(where: { $0.statuses.contains(status) })
                 else { continue }
-                pairCounts[[row.requesting_department_id, row.providing_department_id], default: [0, 0, 0, 0]][group] += row.count
+                pairCounts[
+                    [row.requesting_department_id, row.providing_department_id],
+                    default: [Int](repeating: 0, count: DashboardFigures.statusGroups.count)][group] += row.count
             }
             let pairs = pairCounts.map { key, counts in
                 DashboardFigures.PairVolume(requestingDepartmentID: .init(key[0]), providingDepartmentID: .init(key[1]), counts: counts)

@@ -24,24 +24,32 @@ public struct SQLNeedStore: NeedStore {
         let sequence = dialect == .postgres ? try await nextValue(year: year, sql) : try await allocateSequence(year: year, sql)
         let write = try build(NeedNumber(year: year, sequence: sequence))
         try await sql.insertRow(try NeedRow(write.need), into: "needs")
-        try await writeDetails(write, writingAssignees: true, sql)
+        try await writeDetails(write, writingAssignees: true, writingFollowers: true, sql)
         try await NeedSearchIndex.insert([(write.need, write.comments)], dialect: dialect, sql)
         return write.need
     }
 
     public func apply(_ write: NeedWrite, over previous: Need) async throws {
-        let row = try NeedRow(write.need)
+        try await apply([(write, previous)])
+    }
+
+    public func apply(_ writes: [(write: NeedWrite, previous: Need)]) async throws {
+        let rows = try writes.map { try NeedRow($0.write.need) }
         try await database.write { [dialect = database.dialect] sql in
-            let changed = try await sql.update("needs")
-                .set(model: row, nilEncodingStrategy: .asNil)
-                .where("id", .equal, row.id).where("version", .equal, previous.version)
-                .runCountingRows()
-            guard changed == 1 else { throw TandemError(.conflict, "the need was changed meanwhile; reload and try again") }
-            // NB: most changes (replies, steps) leave the assignees alone; rewrite them only when they moved.
-            let assigneesChanged = write.need.assigneeIDs != previous.assigneeIDs
-            if assigneesChanged { try await sql.delete(from: "need_assignees").where("need_id", .equal, row.id).run() }
-            try await Self.writeDetails(write, writingAssignees: assigneesChanged, sql)
-            try await NeedSearchIndex.update(write, over: previous, dialect: dialect, sql)
+            for ((write, previous), row) in zip(writes, rows) {
+                let changed = try await sql.update("needs")
+                    .set(model: row, nilEncodingStrategy: .asNil)
+                    .where("id", .equal, row.id).where("version", .equal, previous.version)
+                    .runCountingRows()
+                guard changed == 1 else { throw TandemError(.conflict, "the need was changed meanwhile; reload and try again") }
+                // NB: most changes (replies, steps) leave the assignees alone; rewrite them only when they moved.
+                let assigneesChanged = write.need.assigneeIDs != previous.assigneeIDs
+                if assigneesChanged { try await sql.delete(from: "need_assignees").where("need_id", .equal, row.id).run() }
+                let followersChanged = write.need.followerIDs != previous.followerIDs
+                if followersChanged { try await sql.delete(from: "need_followers").where("need_id", .equal, row.id).run() }
+                try await Self.writeDetails(write, writingAssignees: assigneesChanged, writingFollowers: followersChanged, sql)
+                try await NeedSearchIndex.update(write, over: previous, dialect: dialect, sql)
+            }
         }
     }
 
@@ -88,9 +96,9 @@ public struct SQLNeedStore: NeedStore {
         return value.last_value
     }
 
-    /// Assignees, comments, attachments, events and jobs of a write (comments and attachments
-    /// first: events refer to them).
-    static func writeDetails(_ write: NeedWrite, writingAssignees: Bool, _ sql: any SQLDatabase) async throws {
+    /// Assignees, followers, comments, attachments, events and jobs of a write (comments and
+    /// attachments first: events refer to them).
+    static func writeDetails(_ write: NeedWrite, writingAssignees: Bool, writingFollowers: Bool, _ sql: any SQLDatabase) async throws {
         let needID = write.need.id.rawValue
         try await SQLServiceLevelStore.insert(write.serviceLevelAlerts, at: write.need.updatedAt, on: sql)
         try await SQLSatisfactionStore.write(write.rating, usedLink: write.usedRatingLink, at: write.need.updatedAt, on: sql)
@@ -98,6 +106,14 @@ public struct SQLNeedStore: NeedStore {
             for (position, person) in write.need.assigneeIDs.enumerated() {
                 try await sql.insert(into: "need_assignees").columns("need_id", "person_id", "position")
                     .values(SQLBind(needID), SQLBind(person.rawValue), SQLBind(position)).run()
+            }
+        }
+        if writingFollowers {
+            for person in write.need.followerIDs {
+                try await sql.insert(into: "need_followers").columns("need_id", "person_id").values(
+                    SQLBind(needID), SQLBind(person.rawValue)
+                )
+                .run()
             }
         }
         for comment in write.comments { try await sql.insertRow(NeedCommentRow(comment), into: "need_comments") }

@@ -26,6 +26,12 @@ struct VisibilityFilter {
         """
     }
 
+    private func followed(_ scope: NeedVisibility.Scope) -> SQLQueryString {
+        """
+        EXISTS (SELECT 1 FROM need_followers vf WHERE vf.need_id = \(column(id)) AND vf.person_id = \(bind: scope.personID.rawValue))
+        """
+    }
+
     /// `NeedVisibility.admits`: nil when the reader reads every need.
     // NB: the row's own columns are compared first and the assignee probe comes last: the
     // databases evaluate the alternatives in order, and a provider's queue is admitted by its
@@ -44,6 +50,7 @@ struct VisibilityFilter {
                 "(\(column("providing_department_id")) = \(bind: department) AND \(column("is_confidential")) = \(bind: false))")
         }
         alternatives.append(assigned(scope, alias: "va"))
+        alternatives.append(followed(scope))
         return "(" + alternatives.joined(separator: " OR ") + ")"
     }
 

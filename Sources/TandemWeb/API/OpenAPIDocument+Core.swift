@@ -75,6 +75,14 @@ extension OpenAPIDocument {
         .init(
             method: "PUT", path: "/api/v1/needs/:needID/assignees", summary: "Set who works a need", tag: "needs", body: "Assignees",
             decodes: NeedController.AssigneesBody.self, response: "Need"),
+        .init(
+            method: "GET", path: "/api/v1/needs/:needID/duplicates",
+            summary: "Open needs to the same provider that look like this one (its providers only)", tag: "needs",
+            response: "SimilarNeeds"),
+        .init(
+            method: "POST", path: "/api/v1/needs/:needID/merge",
+            summary: "Merge this need into another (by number or id): closed as merged; its requester follows the other", tag: "needs",
+            body: "Merge", decodes: MergeController.MergeBody.self, response: "MergeResult"),
         .init(method: "GET", path: "/api/v1/needs/:needID/events", summary: "A need's history", tag: "needs"),
         .init(method: "GET", path: "/api/v1/needs/:needID/comments", summary: "Replies (and, for providers, internal notes)", tag: "needs"),
         .init(

@@ -156,8 +156,13 @@ enum OpenAPIDocument {
                     "kind": strings(NeedKind.allCases.map(\.rawValue)), "status": strings(NeedStatus.allCases.map(\.rawValue)),
                     "priority": priorities, "requester_id": uuid, "requesting_department_id": uuid, "providing_department_id": uuid,
                     "assignee_ids": ["type": "array", "items": uuid], "is_confidential": boolean, "version": ["type": "integer"],
+                    "follower_ids": ["type": "array", "items": uuid], "merged_into_id": nullableUUID,
                     "available_actions": ["type": "array", "items": strings(NeedAction.allCases.map(\.rawValue))],
                 ], required: ["id", "number", "title", "status", "priority"], strict: false),
+            "Merge": object(["into": string(["minLength": 1, "maxLength": 100])], required: ["into"]),
+            "MergeResult": object(
+                ["merged": ["$ref": "#/components/schemas/Need"], "into": ["$ref": "#/components/schemas/Need"]],
+                required: ["merged", "into"]),
             "Transition": object(
                 ["action": strings(NeedAction.allCases.map(\.rawValue)), "reply": string(["maxLength": 20000])],
                 required: ["action"]),

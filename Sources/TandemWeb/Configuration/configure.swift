@@ -61,6 +61,7 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: OrganisationController())
     try api.register(collection: CatalogController())
     try api.register(collection: NeedController())
+    try api.register(collection: MergeController())
     try api.register(collection: AttachmentController())
     try api.register(collection: SettingsController())
     try api.register(collection: ServiceLevelController())

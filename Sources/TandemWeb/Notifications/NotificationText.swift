@@ -20,7 +20,7 @@ struct NotificationText: Sendable {
         case .needRaised: extra = translator.text("priority.\(need.priority.rawValue)", language)
         case .statusChanged: extra = detail.map { translator.text("status.\($0)", language) } ?? ""
         case .serviceLevelWarning, .serviceLevelBreach: extra = detail.map { translator.text("sla_target.\($0)", language) } ?? ""
-        case .rated, .lowRating: extra = detail ?? ""
+        case .rated, .lowRating, .merged: extra = detail ?? ""
         default: extra = ""
         }
         return translator.text("notification.\(kind.rawValue)", language, [need.number.description, need.title, who, extra])

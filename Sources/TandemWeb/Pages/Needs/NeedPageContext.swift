@@ -21,6 +21,15 @@ struct NeedPageContext: Encodable {
         var selected: Bool
     }
 
+    /// A need this one may duplicate, with the form that merges this one into it.
+    struct Duplicate: Encodable {
+        var number: String
+        var title: String
+        var link: String
+        var statusLabel: String
+        var similarity: String
+    }
+
     struct AttachmentItem: Encodable {
         var name: String
         var link: String
@@ -76,6 +85,12 @@ struct NeedPageContext: Encodable {
     var originLabel: String?
     var originLink: String?
     var timeline: [TimelineEntry]
+    /// The need this one was merged into: its number, and a link when the reader may read it.
+    var mergedInto: String?
+    var mergedIntoLink: String?
+    /// Open needs to the same provider that look like this one (for those who may merge it).
+    var duplicates: [Duplicate]?
+    var canMerge: Bool
     var commentText: String
     var commentError: String?
     var general: String?
@@ -99,7 +114,8 @@ extension NeedPageContext {
             canAssign
             ? try await services.organisation.people(in: need.providingDepartmentID, for: actor)
                 .filter(AccessPolicy.isAssignable) : []
-        let named = events.map(\.actorID) + need.assigneeIDs + [need.requesterID] + events.flatMap(Self.assigneeIDs)
+        let named =
+            events.map(\.actorID) + need.assigneeIDs + [need.requesterID] + need.followerIDs + events.flatMap(Self.assigneeIDs)
         var directory = try await PageDirectory.load(request, people: named)
         for person in colleagues { directory.people[person.id] = person }
         var triage: TriageForm?
@@ -165,6 +181,11 @@ extension NeedPageContext {
         if let offering { facts.insert(Field(label: request.t("need.offering"), value: offering.name), at: 1) }
         if let desired = need.desiredDate { facts.append(Field(label: request.t("need.desired_date"), value: format.date(desired))) }
         if need.isConfidential { facts.append(Field(label: request.t("need.confidential"), value: request.t("need.confidential_yes"))) }
+        if !need.followerIDs.isEmpty {
+            facts.append(
+                Field(label: request.t("need.followers"), value: need.followerIDs.map(directory.personName).joined(separator: ", ")))
+        }
+        let merging = try await Self.merging(need, actor, request)
 
         let labels = Dictionary(uniqueKeysWithValues: (offering?.formFields ?? []).map { ($0.key, $0.label) })
         let answers = need.formAnswers.keys.sorted().map { key in
@@ -203,8 +224,29 @@ extension NeedPageContext {
             canWriteNote: AccessPolicy.canComment(.internal, on: need, actor),
             canComment: AccessPolicy.canComment(.public, on: need, actor),
             attachments: attachments.map(Self.item).nonEmpty, rating: rating, originLabel: originLabel, originLink: originLink,
-            timeline: timeline, commentText: commentText,
+            timeline: timeline, mergedInto: merging.into, mergedIntoLink: merging.link, duplicates: merging.duplicates?.nonEmpty,
+            canMerge: merging.duplicates != nil, commentText: commentText,
             commentError: errors["body"], general: errors.general(besides: ["body"] + RatingForm.fields + TriageForm.fields))
+    }
+
+    /// Where a merged need went; for those who may merge an open need, its likely duplicates.
+    static func merging(_ need: Need, _ actor: Person, _ request: Request) async throws -> (
+        into: String?, link: String?, duplicates: [Duplicate]?
+    ) {
+        let services = request.tandem
+        if let target = need.mergedIntoID, let into = try await services.needs.needs.need(target) {
+            return (into.number.description, AccessPolicy.canRead(into, actor) ? Site.need(into.number) : nil, nil)
+        }
+        guard need.status.isOpen, AccessPolicy.may(.provider, on: need, actor) else { return (nil, nil, nil) }
+        let hints = try await services.search.likelyDuplicates(of: need.id, for: actor)
+        return (
+            nil, nil,
+            hints.map {
+                Duplicate(
+                    number: $0.need.number.description, title: $0.need.title, link: Site.need($0.need.number),
+                    statusLabel: request.t("status.\($0.need.status.rawValue)"), similarity: "\(Int(($0.similarity * 100).rounded()))%")
+            }
+        )
     }
 
     static func clock(_ name: String, _ measure: ServiceLevelMeasure, _ format: PageFormat, _ request: Request) -> Clock {
@@ -245,6 +287,9 @@ extension NeedPageContext {
         case "confidential": return request.t(raw == "true" ? "need.confidential_yes" : "need.confidential_no")
         case "target": return request.t("sla_target.\(raw)")
         case "low_rating": return request.t("low_rating_action.\(raw)")
+        case "merged_into", "merged_from":
+            guard let number = NeedNumber(raw) else { return raw }
+            return number.description
         default: return raw
         }
     }

@@ -15,6 +15,7 @@ struct NeedPages: RouteCollection {
         need.post("assignees", use: assign)
         need.post("triage", use: triage)
         need.post("rating", use: rate)
+        need.post("merge", use: merge)
         need.grouped(UploadGate()).on(.POST, "attachments", body: .stream, use: attach)
     }
 
@@ -76,6 +77,18 @@ struct NeedPages: RouteCollection {
                 need.id, score: try RatingForm.requiredScore(form), comment: form.string("comment"),
                 by: request.actor())
         }
+    }
+
+    /// Merges this need into another (by number): the page of that one follows.
+    func merge(_ request: Request) async throws -> Response {
+        let need = try await Self.need(request)
+        let form = try PageForm.read(request)
+        var into: Need?
+        let shown = try await redisplayOnError(need, request, text: "") {
+            into = try await request.tandem.needs.merge(need.id, into: form.text("into"), by: request.actor()).into
+        }
+        guard let into else { return shown }
+        return request.seeOther(Site.done(Site.need(into.number)))
     }
 
     func attach(_ request: Request) async throws -> Response {

@@ -48,7 +48,8 @@ enum TranslatedEnumerations {
         // The fields the core names in a need's changes (`NeedEvent.Change.field`).
         "change": [
             "status", "action", "assignees", "title", "description", "desired_date", "form", "urgency", "importance", "priority",
-            "effort_hours", "strategic_goal_id", "confidential", "target", "score", "low_rating",
+            "effort_hours", "strategic_goal_id", "confidential", "target", "score", "low_rating", "merged_into", "merged_from",
+            "followers", "comments", "attachments",
         ],
         "low_rating_action": SatisfactionPolicy.LowRatingAction.allCases.map(\.rawValue),
         "rating_score": SatisfactionRating.scores.map(String.init),
