@@ -5,7 +5,8 @@ import unittest
 
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tandem_e2e import BrowserTest, api, Company, PASSWORD
 
@@ -126,6 +127,37 @@ class NeedPaths(BrowserTest):
         self.assertEqual(Select(self.driver.find_element(By.ID, "urgency")).first_selected_option.get_attribute("value"), "critical")
         # the cursor is put on the field to correct
         self.assertEqual(self.driver.switch_to.active_element.get_attribute("id"), "form-seats")
+
+    def test_6_a_duplicate_from_another_department_is_merged_at_triage(self):
+        """HR raises what Sales raised already; the IT agent sees it among the likely duplicates,
+        merges it after confirming, and lands on the need it went into; HR follows that need."""
+        company = self.company
+        unique = os.urandom(2).hex()
+        employee = Company.session(company.employee, PASSWORD)
+        kept = api("POST", "/needs", {"title": f"会议室投影仪没有信号 {unique}", "kind": "technology",
+                                      "providing_department_id": company.it["id"]}, employee)
+        hr = Company.session(company.hr_person, PASSWORD)
+        duplicate = api("POST", "/needs", {"title": f"会议室投影仪又没信号了 {unique}", "kind": "technology",
+                                           "providing_department_id": company.it["id"]}, hr)
+        self.sign_in(company.agent)
+        self.open("/needs/" + duplicate["number"])
+        self.assertIn(kept["number"], self.text("#duplicate-list"))
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.find_element(By.CSS_SELECTOR, "#duplicate-list .merge-into").click()
+        self.assertIn("确定合并吗", self.driver.switch_to.alert.text)
+        self.driver.switch_to.alert.accept()
+        WebDriverWait(self.driver, 10).until(expected_conditions.staleness_of(page))
+        self.assertEqual(self.text(".need-head .number"), kept["number"])
+        self.assertIn("合并了需求", self.text("#timeline"))
+        self.assertIn(duplicate["number"], self.text("#timeline"))
+        self.assertIn("赵人事", self.text("dl.facts"))
+        self.sign_out()
+
+        self.sign_in(company.hr_person)
+        self.open("/needs/" + duplicate["number"])
+        self.assertEqual(self.text("#need-status"), "已合并")
+        self.driver.find_element(By.CSS_SELECTOR, "#merged-into a").click()
+        self.assertEqual(self.text("#need-title"), kept["title"])
 
 
 if __name__ == "__main__":
