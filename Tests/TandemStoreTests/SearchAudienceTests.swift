@@ -26,6 +26,7 @@ struct SearchAudienceTests {
         var checked = 0, admitted = 0
         for reader in readers {
             let wanted = SearchAudience.tokens(readBy: NeedVisibility(for: reader)).map(Set.init)
+            let notesWanted = SearchAudience.notesTokens(readBy: NeedVisibility(for: reader)).map(Set.init)
             for requester in [reader, colleague, stranger] {
                 for provider in [home, other, third] {
                     for confidential in [false, true] {
@@ -37,6 +38,12 @@ struct SearchAudienceTests {
                             #expect(
                                 shares == NeedVisibility(for: reader).admits(need),
                                 "\(reader.roles) reading \(requester.login)'s need to \(provider), confidential: \(confidential), assigned: \(assignees)"
+                            )
+                            // whose notes: the need also carries who serves it (SQLite's documents keep both)
+                            let carried = Set(SearchAudience.tokens(of: need) + [SearchAudience.servedBy(need.providingDepartmentID)])
+                            let readsNotes = shares && (notesWanted.map { !$0.isDisjoint(with: carried) } ?? true)
+                            #expect(
+                                readsNotes == NeedVisibility(for: reader).admitsInternal(need), "notes: \(reader.roles), \(requester.login)"
                             )
                             checked += 1
                             if shares { admitted += 1 }
@@ -60,5 +67,8 @@ struct SearchAudienceTests {
                 "p:00000000-0000-0000-0000-000000000901",
             ])
         #expect(SearchAudience.tokens(readBy: .everything) == nil)
+        // SQLite keeps them as one word each for FTS5's ascii tokenizer; `x` ends the prefix
+        #expect(SearchAudience.ftsWord("pc:00000000-0000-0000-0000-00000000c901") == "pcx0000000000000000000000000000c901")
+        #expect(SearchAudience.ftsWord("p:c0000000-0000-0000-0000-000000000901") == "pxc0000000000000000000000000000901")
     }
 }

@@ -204,6 +204,11 @@ struct SearchAPITests {
             try await store.write { sql in try await CreateSearchIndex().indexStoredNeeds(sql, dialect) }
             try await IndexSearchByDay().prepare(on: app.app.db)
             try await IndexSearchAudience().prepare(on: app.app.db)
+            // SQLite: migration 024 writes the audience of the documents 013 wrote
+            try await app.app.db.withConnection { db in
+                try await IndexSearchAudienceInFTS().revert(on: db)
+                try await IndexSearchAudienceInFTS().prepare(on: db)
+            }
             #expect(try await Self.search(app, company, Self.q("投影仪"), as: company.itAgent).ids == [need.id])
             #expect(try await Self.search(app, company, Self.q("hdmi"), as: company.itAgent).ids == [need.id])
             #expect(try await Self.search(app, company, Self.q("hdmi"), as: company.salesEmployee).ids.isEmpty)
@@ -239,6 +244,43 @@ struct SearchAPITests {
                 #expect(migrated.first { $0.need_id == need.id.rawValue }.map { Set($0.audience) } == expected)
             }
             #expect(Set(SearchAudience.tokens(of: assigned)).isSuperset(of: [SearchAudience.assignee(company.itAgent2.id)]))
+        }
+    }
+
+    @Test("migration 024 (SQLite) writes the audience words the code writes, followers included, and search reads them")
+    func ftsMigrationWritesTheAudience() async throws {
+        try await withTestApp(.sqlite) { app in
+            let company = try await TestCompany.make(in: app)
+            let plain = try await Self.raise(app, company, "会议室投影仪", "")
+            let assigned = try await app.services.needs.assign(
+                try await Self.raise(app, company, "VPN 权限", "").id, to: [company.itAgent2.id, company.itAgent.id], by: company.itManager)
+            let secret = try await company.raise("薪资核算", by: company.salesEmployee, in: app, confidential: true)
+            let duplicate = try await Self.raise(app, company, "会议室投影仪坏了", "", by: company.hrAgent)
+            let followed = try await app.services.needs.merge(duplicate.id, into: plain.number.description, by: company.itAgent).into
+            struct Row: Decodable { var need_id: UUID; var audience: String }
+            let read = {
+                try await app.services.database.read { sql in
+                    try await sql.raw("SELECT d.need_id, s.audience FROM need_search s JOIN need_search_docs d ON d.doc = s.rowid")
+                        .all(decoding: Row.self)
+                }
+            }
+            let written = try await read()
+            // MUT
+            try await app.app.db.withConnection { db in
+                try await IndexSearchAudienceInFTS().revert(on: db)
+                try await IndexSearchAudienceInFTS().prepare(on: db)
+            }
+            let migrated = try await read()
+            #expect(written.count == 4 && migrated.count == 4)
+            for need in [followed, assigned, secret] {
+                let expected = Set(SearchAudience.ftsDocument(of: need).split(separator: " "))
+                #expect(written.first { $0.need_id == need.id.rawValue }.map { Set($0.audience.split(separator: " ")) } == expected)
+                #expect(migrated.first { $0.need_id == need.id.rawValue }.map { Set($0.audience.split(separator: " ")) } == expected)
+            }
+            #expect(try await Self.search(app, company, Self.q("投影仪"), as: company.hrAgent).ids.contains(plain.id), "a follower finds it")
+            #expect(try await Self.search(app, company, Self.q("VPN"), as: company.itAgent2).ids == [assigned.id])
+            #expect(try await Self.search(app, company, Self.q("薪资"), as: company.itAgent2).ids.isEmpty, "confidential, not assigned")
+            #expect(try await Self.search(app, company, Self.q("薪资"), as: company.itManager).ids == [secret.id])
         }
     }
 

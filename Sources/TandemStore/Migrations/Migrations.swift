@@ -31,5 +31,6 @@ public enum TandemMigrations {
         FoldTraditionalChinese(),
         CreateSearchVocabulary(),
         CreateFollowersAndMerges(),
+        IndexSearchAudienceInFTS(),
     ]
 }

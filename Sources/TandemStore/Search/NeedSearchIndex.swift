@@ -4,6 +4,10 @@ import TandemCore
 
 /// Keeps the full-text index of needs, inside the transaction of the change it indexes.
 ///
+/// Both databases keep who may read each need beside its words (`SearchAudience`): PostgreSQL
+/// in an array column inside the words' GIN index (migration 019), SQLite in an FTS5 column
+/// (`audience`, migration 024), so a search reads only the matches its reader may see.
+///
 /// One document per need with four parts — title, description (with the form's answers),
 /// public replies, internal notes — each the tokenizer's tokens joined by spaces. SQLite keeps
 /// them in the FTS5 table `need_search` (tokenizer `ascii`: it splits on spaces only, since the
@@ -37,12 +41,17 @@ enum NeedSearchIndex {
             let numbered = Dictionary(
                 try await docs.returning("doc", "need_id").all(decoding: Doc.self).map { ($0.need_id, $0.doc) },
                 uniquingKeysWith: { first, _ in first })
-            var rows = sql.insert(into: "need_search").columns("rowid", "title_terms", "description_terms", "reply_terms", "note_terms")
-            for item in documents {
+            var columns = ["rowid", "title_terms", "description_terms", "reply_terms", "note_terms"]
+            if !schema013 { columns.append("audience") }
+            var rows = sql.insert(into: "need_search").columns(columns)
+            for (item, need) in zip(documents, needs.map(\.need)) {
                 guard let doc = numbered[item.id] else { throw TandemError(.conflict, "could not index the need") }
-                rows = rows.values(
-                    SQLBind(doc), SQLBind(item.document.title), SQLBind(item.document.description),
-                    SQLBind(item.replies), SQLBind(item.notes))
+                var values: [any SQLExpression] = [
+                    SQLBind(doc), SQLBind(item.document.title), SQLBind(item.document.description), SQLBind(item.replies),
+                    SQLBind(item.notes),
+                ]
+                if !schema013 { values.append(SQLBind(SearchAudience.ftsDocument(of: need))) }
+                rows = rows.values(values)
             }
             try await rows.run()
         case .postgres:
@@ -88,10 +97,15 @@ enum NeedSearchIndex {
         // NB: most changes (steps, replies, assignment) leave the words alone: compare them before tokenizing.
         // An assignment changes who may read the need: the copies are written again.
         let need = write.need
-        if dialect == .postgres, copiedFieldsDiffer(need, previous) {
-            var update = sql.update("need_search").where("need_id", .equal, need.id.rawValue)
-            for (column, value) in copies(of: need) { update = update.set(SQLIdentifier(column), to: value) }
-            try await update.run()
+        if copiedFieldsDiffer(need, previous) {
+            switch dialect {
+            case .postgres:
+                var update = sql.update("need_search").where("need_id", .equal, need.id.rawValue)
+                for (column, value) in copies(of: need) { update = update.set(SQLIdentifier(column), to: value) }
+                try await update.run()
+            case .sqlite:
+                try await sql.raw("UPDATE need_search SET audience = \(bind: SearchAudience.ftsDocument(of: need)) WHERE \(target)").run()
+            }
         }
         if need.title != previous.title || need.description != previous.description || need.formAnswers != previous.formAnswers {
             let document = NeedSearchDocument(need)

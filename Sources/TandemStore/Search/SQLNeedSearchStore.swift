@@ -66,14 +66,14 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         try await sql.countRows(matching(part, terms, reading(listing), sql.select().column(SQLLiteral.numeric("1"))).limit(cap))
     }
 
-    /// The listing as a search reads it. NB: PostgreSQL reads the permission filter from the
+    /// The listing as a search reads it. NB: both databases read the permission filter from the
     /// documents' audience, inside the words' index (`SearchAudience`), and with no list filter
-    /// joins no need: the join cost more than the rest of a count (see `IndexSearchByDay`).
+    /// join no need: the join cost more than the rest of a count (see `IndexSearchByDay`,
+    /// `IndexSearchAudienceInFTS`).
     func reading(_ listing: NeedListing) -> NeedListing {
-        guard database.dialect == .postgres else { return listing }
         var listing = listing
         listing.readsAudience = true
-        if !listing.hasListFilters { listing.rows = .searchDocuments }
+        if !listing.hasListFilters { listing.rows = database.dialect == .postgres ? .searchDocuments : .searchDocumentNumbers }
         return listing
     }
 
@@ -223,11 +223,18 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         var select = joined(select, needs: listing.rows == .needs)
         switch database.dialect {
         case .sqlite:
-            let expression: String
+            var expression: String
             switch part {
             case .title(let level): expression = SearchMatch.fts5(terms, holding: level, columns: ["title_terms"])
             case .inPublic(let level): expression = SearchMatch.fts5(terms, holding: level, columns: Self.publicColumns)
             case .notesOnly: expression = SearchMatch.fts5(terms) + " NOT " + SearchMatch.fts5(terms, columns: Self.publicColumns)
+            }
+            // NB: who may read (and whose notes) inside the index: the matches come out visible.
+            if let readers = SearchAudience.tokens(readBy: listing.visibility) {
+                expression = "(" + expression + ") AND " + SearchAudience.ftsMatch(readers)
+            }
+            if part == .notesOnly, let readers = SearchAudience.notesTokens(readBy: listing.visibility) {
+                expression = "(" + expression + ") AND " + SearchAudience.ftsMatch(readers)
             }
             select = select.where(SQLQueryString("need_search MATCH \(bind: expression)"))
         case .postgres:
@@ -250,17 +257,20 @@ public struct SQLNeedSearchStore: NeedSearchStore {
             }
             select = select.where(condition)
         }
-        if part == .notesOnly, let notesAdmitted = listing.internalAdmitted { select = select.where(notesAdmitted) }
+        if part == .notesOnly, database.dialect == .postgres, let notesAdmitted = listing.internalAdmitted {
+            select = select.where(notesAdmitted)
+        }
         return listing.filter(select)
     }
 
-    /// The index joined to the needs (on PostgreSQL only when `needs`).
+    /// The index joined to the needs only when `needs` (SQLite: always to the documents' numbers).
     func joined(_ select: SQLSelectBuilder, needs: Bool) -> SQLSelectBuilder {
         switch database.dialect {
         case .sqlite:
-            return select.from("need_search")
+            let documents = select.from("need_search")
                 .join("need_search_docs", on: SQLColumn("doc", table: "need_search_docs"), .equal, SQLColumn("rowid", table: "need_search"))
-                .join("needs", on: SQLColumn("id", table: "needs"), .equal, SQLColumn("need_id", table: "need_search_docs"))
+            guard needs else { return documents }
+            return documents.join("needs", on: SQLColumn("id", table: "needs"), .equal, SQLColumn("need_id", table: "need_search_docs"))
         case .postgres:
             guard needs else { return select.from("need_search") }
             return select.from("need_search")

@@ -31,6 +31,34 @@ enum SearchAudience {
         return tokens
     }
 
+    /// Whose notes the reader reads, among the needs `tokens(readBy:)` admits
+    /// (`NeedVisibility.admitsInternal`: assigned, or addressed to a department they serve);
+    /// nil when they read every need's. A need carries `servedBy` its provider besides `tokens(of:)`.
+    static func notesTokens(readBy visibility: NeedVisibility) -> [String]? {
+        guard case .scoped(let scope) = visibility else { return nil }
+        return [assignee(scope.personID)] + (scope.seesProvidedNeeds ? [servedBy(scope.departmentID)] : [])
+    }
+
+    /// What SQLite's search documents keep in their `audience` column (migration 024): the
+    /// tokens of `tokens(of:)` and `servedBy`, each one word for FTS5's `ascii` tokenizer.
+    static func ftsDocument(of need: Need) -> String {
+        (tokens(of: need) + [servedBy(need.providingDepartmentID)]).map(ftsWord).joined(separator: " ")
+    }
+
+    /// An FTS5 expression over the `audience` column matching any of the tokens.
+    static func ftsMatch(_ tokens: [String]) -> String {
+        "{audience} : (" + tokens.map { "\"\(ftsWord($0))\"" }.joined(separator: " OR ") + ")"
+    }
+
+    /// A token as one alphanumeric word: `u:0a1b…-…` → `ux0a1b…` (the letters, `x`, the hex digits).
+    /// NB: `x` ends every prefix, so `p` + a hex digit `c` can never read as `pc`.
+    static func ftsWord(_ token: String) -> String {
+        let parts = token.split(separator: ":", maxSplits: 1)
+        return parts[0] + "x" + parts[1].replacingOccurrences(of: "-", with: "")
+    }
+
+    /// Addressed to this department, confidential or not (whose notes its servers read).
+    static func servedBy(_ id: Department.ID) -> String { "s:" + text(id.rawValue) }
     /// Raised by this person.
     static func requester(_ id: Person.ID) -> String { "u:" + text(id.rawValue) }
     /// Assigned to this person.

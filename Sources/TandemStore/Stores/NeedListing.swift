@@ -11,13 +11,22 @@ struct NeedListing {
     /// Whose columns the permission filter reads: the needs', or the copies PostgreSQL's search
     /// documents keep (`IndexSearchByDay`), when a search joins no need.
     var rows: Rows = .needs
-    /// Whether the permission filter reads who may read a need from PostgreSQL's search
-    /// documents (`SearchAudience`: inside the words' index) instead of comparing columns.
+    /// Whether the permission filter reads who may read a need from the search documents
+    /// (`SearchAudience`: inside the words' index) instead of comparing columns. On SQLite the
+    /// search's MATCH expression carries it, and no condition is added here.
     var readsAudience = false
 
     enum Rows {
-        case needs, searchDocuments
-        var table: String { self == .needs ? "needs" : "need_search" }
+        /// The needs; PostgreSQL's search documents (with copies of the needs' columns); SQLite's
+        /// search document numbers (the need's id only: the audience is in the index).
+        case needs, searchDocuments, searchDocumentNumbers
+        var table: String {
+            switch self {
+            case .needs: return "needs"
+            case .searchDocuments: return "need_search"
+            case .searchDocumentNumbers: return "need_search_docs"
+            }
+        }
         var id: String { self == .needs ? "id" : "need_id" }
     }
 
@@ -140,7 +149,8 @@ struct NeedListing {
 
     /// The permission filter: the SQL reading of `NeedVisibility.admits`.
     func restrictToVisible(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
-        if readsAudience, let tokens = SearchAudience.tokens(readBy: visibility) {
+        if readsAudience {
+            guard dialect == .postgres, let tokens = SearchAudience.tokens(readBy: visibility) else { return select }
             return select.where(SQLQueryString("need_search.audience && \(bind: tokens)"))
         }
         guard let admitted = visibilityFilter.admitted else { return select }
