@@ -60,7 +60,9 @@ struct ThemePageTests {
     func themes(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
-            for place in ["华东区", "华南区", "华北区"] { _ = try await company.raise("导出\(place)销售数据", by: company.salesEmployee, in: app) }
+            for title in ["导出华东区销售数据", "导出华南区的销售数据", "导出华北区最新销售数据"] {
+                _ = try await company.raise(title, by: company.salesEmployee, in: app)
+            }
             for _ in 0..<3 { _ = try await company.raise("机密薪酬调整方案", by: company.salesEmployee, in: app, confidential: true) }
             let colleague = try await app.request(.GET, "/api/v1/themes", token: company.token(company.salesColleague))
             #expect(colleague.status == .ok)
@@ -80,7 +82,7 @@ struct ThemePageTests {
             #expect(page.status == .ok && page.text.contains("id=\"key-terms\"") && page.text.contains("id=\"themes-recurring\""))
             #expect(!page.text.contains("薪酬"))
             let csv = try await browser.get("/themes/export.csv")
-            #expect(csv.status == .ok && csv.text.hasPrefix("\u{FEFF}列表,关键词或标题,需求数,上期,增长,提供部门,需求编号\r\n"))
+            #expect(csv.status == .ok && csv.text.hasPrefix("\u{FEFF}列表,关键词或标题,需求数,前三期平均,增长,提供部门,需求编号\r\n"))
             #expect(csv.text.contains("关键词与短语,销售数据,3,") && csv.text.contains("反复出现的需求,") && !csv.text.contains("薪酬"), "\(csv.text)")
             #expect(try await browser.get("/themes/export.csv?period=2026-Q9").status == .unprocessableEntity)
         }

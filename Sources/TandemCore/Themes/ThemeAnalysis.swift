@@ -1,9 +1,13 @@
 import Foundation
 
-/// What characterises the needs of a period, found without a dictionary: key terms and phrases
-/// (TF-IDF over the shared tokenizer's text: Chinese runs as 2–4 character strings, Latin words and
-/// pairs of words), themes rising against the previous period, and recurring needs (groups of
-/// needs with alike titles) — candidates for a standard offering or an improvement plan.
+/// What characterises the needs of a period, found without a dictionary: key phrases of their
+/// titles (`PhraseMining`: Chinese strings grown to the longest that recur and stand as a phrase,
+/// Latin words and pairs), weighed by how distinctive they are (df × ln(N / df): a phrase in most
+/// needs weighs little) with what is said about everything left out (held by a quarter of all
+/// the different titles or more, such as 申请);
+/// themes rising against the periods before; recurring needs (groups of needs with alike
+/// titles) — candidates for a standard offering or an improvement plan. Each phrase carries its
+/// trend: how many needs held it in each period, oldest first.
 public enum ThemeAnalysis {
     /// A need as the analysis reads it.
     public struct Document: Hashable, Sendable {
@@ -20,6 +24,7 @@ public enum ThemeAnalysis {
             self.description = description
             self.providingDepartmentID = providingDepartmentID
         }
+
     }
 
     public struct KeyTerm: Hashable, Sendable, Codable {
@@ -27,16 +32,21 @@ public enum ThemeAnalysis {
         /// Needs of the period that contain it.
         public var count: Int
         public var score: Double
+        /// Needs that held it in each period analysed, oldest first (the period itself last).
+        public var trend: [Int]
     }
 
     public struct RisingTheme: Hashable, Sendable, Codable {
         public var term: String
         public var count: Int
+        /// Needs that held it in the periods before, on average (rounded).
         public var previousCount: Int
-        /// Its share of the period's needs against its share of the previous period's (∞ as 99 when new).
+        /// Its share of the period's needs against its average share in the periods before
+        /// (∞ as 99 when new).
         public var growth: Double
+        public var trend: [Int]
 
-        enum CodingKeys: String, CodingKey { case term, count, previousCount = "previous_count", growth }
+        enum CodingKeys: String, CodingKey { case term, count, previousCount = "previous_count", growth, trend }
     }
 
     public struct RecurringNeed: Hashable, Sendable, Codable {
@@ -62,109 +72,94 @@ public enum ThemeAnalysis {
         enum CodingKeys: String, CodingKey { case needs, previousNeeds = "previous_needs", keyTerms = "key_terms", rising, recurring }
     }
 
-    /// Words that say nothing about a need (English function words, Chinese fillers of requests).
-    static let stopTerms: Set<String> = [
-        "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "is", "are", "be", "it", "this", "that",
-        "please", "we", "our", "us", "i", "my", "need", "needs", "can", "could", "would", "should", "will", "from", "about", "as",
-        "需要", "请在", "请尽", "尽快", "我们", "一下", "帮忙", "谢谢", "麻烦", "之前", "以前",
-    ]
-
-    /// The candidate terms of a text, each once: Chinese (and other ideographic) runs give every
-    /// substring of 2–4 characters; Latin text gives its words (2 letters or more, or numbers of
-    /// letters and digits) and each pair of neighbouring words.
-    public static func terms(of text: String) -> Set<String> {
-        var terms: Set<String> = []
-        var run: [Character] = []
-        var other = ""
-        func flushRun() {
-            if run.count >= 2 {
-                for length in 2...min(4, run.count) {
-                    for start in 0...(run.count - length) { terms.insert(String(run[start..<start + length])) }
-                }
-            }
-            run = []
-        }
-        func flushOther() {
-            let words = Tokenizer.tokens(other).filter { $0.count >= 2 && !$0.allSatisfy(\.isNumber) }
-            terms.formUnion(words)
-            for (first, second) in zip(words, words.dropFirst()) { terms.insert(first + " " + second) }
-            other = ""
-        }
-        for character in text.precomposedStringWithCompatibilityMapping {
-            if character.isIdeographicScript {
-                flushOther()
-                run.append(character)
-            } else {
-                flushRun()
-                other.append(character)
-            }
-        }
-        flushRun()
-        flushOther()
-        return terms.filter { !stopTerms.contains($0) && !hasStopWord($0) }
-    }
-
-    /// A pair of words with a stop word in it says nothing either.
-    static func hasStopWord(_ term: String) -> Bool {
-        let words = term.split(separator: " ").map(String.init)
-        return words.count > 1 && words.contains { stopTerms.contains($0) }
-    }
-
-    /// The analysis of `current` against `previous` (both: the needs raised in their period).
+    /// The analysis of `current` against `earlier` periods (the needs raised in each, the
+    /// period just before first).
     public static func analyse(
-        _ current: [Document], previous: [Document], keyTermCount: Int = 20, risingCount: Int = 10,
+        _ current: [Document], earlier: [[Document]], keyTermCount: Int = 20, risingCount: Int = 10,
         minimumGroup: Int = 3, similarity: Double = 0.5
     ) -> Result {
-        let currentTerms = current.map { terms(of: $0.title + "\n" + $0.description) }
-        let previousTerms = previous.map { terms(of: $0.title + "\n" + $0.description) }
-        let currentCounts = frequencies(currentTerms), previousCounts = frequencies(previousTerms)
-        let all = current.count + previous.count
-        // TF-IDF: how many of the period's needs hold the term × how rare it is over both periods.
-        var scored = currentCounts.compactMap { term, count -> KeyTerm? in
-            guard count >= 2 else { return nil }
-            let idf = log(Double(1 + all) / Double(1 + count + (previousCounts[term] ?? 0))) + 1
-            return KeyTerm(term: term, count: count, score: Double(count) * idf)
-        }
-        scored.sort {
-            $0.score != $1.score
-                ? $0.score > $1.score : ($0.term.count != $1.term.count ? $0.term.count > $1.term.count : $0.term < $1.term)
-        }
-        let keyTerms = Array(dropSubsumed(scored).prefix(keyTermCount))
+        let candidates = phrases(of: current)
+        let total = Double(max(current.count, 1))
+        let counters = earlier.reversed().map { PhraseCounter($0.map(\.title)) }
+        func trend(_ phrase: PhraseMining.Phrase) -> [Int] { counters.map { $0.holding(phrase.text) } + [phrase.documents.count] }
 
-        let rising = dropSubsumed(
-            currentCounts.compactMap { term, count -> KeyTerm? in
-                count >= minimumGroup ? KeyTerm(term: term, count: count, score: Double(count)) : nil
-            }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.term < $1.term }
-        )
-        .compactMap { candidate -> RisingTheme? in
-            let before = previousCounts[candidate.term] ?? 0
-            let share = Double(candidate.count) / Double(max(current.count, 1))
-            let previousShare = Double(before) / Double(max(previous.count, 1))
-            let growth = previousShare == 0 ? 99 : share / previousShare
-            return growth >= 1.5 ? RisingTheme(term: candidate.term, count: candidate.count, previousCount: before, growth: growth) : nil
+        func score(_ phrase: PhraseMining.Phrase) -> Double {
+            let count = Double(phrase.documents.count)
+            return count * log(total / count)
         }
-        .sorted { $0.growth != $1.growth ? $0.growth > $1.growth : ($0.count != $1.count ? $0.count > $1.count : $0.term < $1.term) }
+        let byScore = candidates.sorted { (first: PhraseMining.Phrase, second: PhraseMining.Phrase) -> Bool in
+            let a = score(first), b = score(second)
+            return a != b ? a > b : first.text < second.text
+        }
+        let keyTerms = dropSubsumed(byScore).prefix(keyTermCount).map { (phrase: PhraseMining.Phrase) -> KeyTerm in
+            KeyTerm(term: phrase.text, count: phrase.documents.count, score: score(phrase), trend: trend(phrase))
+        }
+
+        let growing = dropSubsumed(
+            candidates.filter { $0.documents.count >= minimumGroup }.sorted { $0.documents.count > $1.documents.count }
+        )
+        .prefix(risingCandidates)
+        let rising = growing.compactMap { phrase -> (PhraseMining.Phrase, RisingTheme)? in
+            let history = trend(phrase)
+            let before = zip(history.dropLast(), counters).filter { $0.1.count > 0 }
+            let share = Double(phrase.documents.count) / total
+            let earlierShare = before.isEmpty ? 0 : before.map { Double($0.0) / Double($0.1.count) }.reduce(0, +) / Double(before.count)
+            let growth = earlierShare == 0 ? 99 : share / earlierShare
+            guard growth >= 1.5 else { return nil }
+            let average = before.isEmpty ? 0 : Int((Double(before.map(\.0).reduce(0, +)) / Double(before.count)).rounded())
+            return (
+                phrase,
+                RisingTheme(term: phrase.text, count: phrase.documents.count, previousCount: average, growth: growth, trend: history)
+            )
+        }
+        .sorted {
+            $0.1.growth != $1.1.growth
+                ? $0.1.growth > $1.1.growth : ($0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.1.term < $1.1.term)
+        }
+        // NB: one theme per group of needs: phrases most of whose needs an earlier one names
+        // (year end, end bonus, bonus paid …) would fill the list with one subject.
+        var named: [Set<Int>] = []
+        var themes: [RisingTheme] = []
+        for (phrase, theme) in rising where themes.count < risingCount {
+            guard !named.contains(where: { $0.intersection(phrase.documents).count * 2 >= min($0.count, phrase.documents.count) }) else {
+                continue
+            }
+            named.append(phrase.documents)
+            themes.append(theme)
+        }
 
         return Result(
-            needs: current.count, previousNeeds: previous.count, keyTerms: keyTerms, rising: Array(rising.prefix(risingCount)),
+            needs: current.count, previousNeeds: earlier.first?.count ?? 0, keyTerms: Array(keyTerms), rising: themes,
             recurring: recurring(current, minimumGroup: minimumGroup, similarity: similarity))
     }
 
-    static func frequencies(_ documents: [Set<String>]) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for terms in documents { for term in terms { counts[term, default: 0] += 1 } }
-        return counts
+    /// How many of the most common phrases are looked at for rising themes.
+    static let risingCandidates = 300
+
+    /// The phrases of a period worth naming: in the titles of at least 0.2% of its needs (two at
+    /// least), not said about everything. NB: titles say what needs are about; descriptions add
+    /// the reasons and closing words every need has (用于月度经营会议, 请尽快处理, "next week"),
+    /// which outnumbered every subject when they were read too.
+    static func phrases(of documents: [Document]) -> [PhraseMining.Phrase] {
+        let found = PhraseMining.phrases(in: documents.map(\.title), minimumDocuments: max(2, documents.count / 500))
+        let titles = documents.map { Tokenizer.tokens($0.title).joined(separator: " ") }
+        let distinctTitles = Set(titles).count
+        let boilerplate = max(8, distinctTitles / 4)
+        return found.filter { phrase in Set(phrase.documents.map { titles[$0] }).count < boilerplate }
     }
 
-    /// Leaves out a term that is part of a longer one kept before it with as many needs (so
-    /// 销售数据 stands for 销售, 售数 and 数据 when they always come together).
-    static func dropSubsumed(_ terms: [KeyTerm]) -> [KeyTerm] {
-        var kept: [KeyTerm] = []
-        for term in terms.sorted(by: { $0.term.count > $1.term.count }) {
-            if !kept.contains(where: { $0.term.contains(term.term) && $0.count >= term.count }) { kept.append(term) }
+    /// Leaves out a phrase that is part of a longer one kept before it held by nearly as many
+    /// needs (so 销售代表 stands for 销售 when they mostly come together).
+    static func dropSubsumed(_ phrases: [PhraseMining.Phrase]) -> [PhraseMining.Phrase] {
+        var kept: [PhraseMining.Phrase] = []
+        for phrase in phrases.sorted(by: { $0.text.count > $1.text.count }) {
+            let covered = kept.contains {
+                $0.text.contains(phrase.text) && Double($0.documents.count) >= 0.8 * Double(phrase.documents.count)
+            }
+            if !covered { kept.append(phrase) }
         }
-        let order = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1.term, $0) })
-        return kept.sorted { order[$0.term]! < order[$1.term]! }
+        let order = Dictionary(uniqueKeysWithValues: phrases.enumerated().map { ($1.text, $0) })
+        return kept.sorted { order[$0.text]! < order[$1.text]! }
     }
 
     /// Groups of needs whose titles share most of their tokens (Dice ≥ `similarity` with the

@@ -18,14 +18,22 @@ public struct ThemeWorkflow: Sendable {
 
     public var currentPeriod: ReportingPeriod { ReportingPeriod.containing(clock.now(), .quarter, in: timeZone) }
 
+    /// How many periods before the one analysed its themes are compared with (and its trends show).
+    public static let earlierPeriods = 3
+
     public func themes(period: ReportingPeriod, provider: Department.ID?, for actor: Person) async throws -> ThemeAnalysis.Result {
         let visibility = NeedVisibility(for: actor)
         let current = try await store.documents(
             provider: provider, raisedIn: period.interval(in: timeZone), visibility: visibility,
             limit: Self.documentLimit)
-        let previous = try await store.documents(
-            provider: provider, raisedIn: period.previous.interval(in: timeZone), visibility: visibility,
-            limit: Self.documentLimit)
-        return ThemeAnalysis.analyse(current, previous: previous)
+        var earlier: [[ThemeAnalysis.Document]] = []
+        var before = period
+        for _ in 0..<Self.earlierPeriods {
+            before = before.previous
+            earlier.append(
+                try await store.documents(
+                    provider: provider, raisedIn: before.interval(in: timeZone), visibility: visibility, limit: Self.documentLimit))
+        }
+        return ThemeAnalysis.analyse(current, earlier: earlier)
     }
 }

@@ -105,14 +105,20 @@ extension OpenAPIDocument {
                     "key_terms": [
                         "type": "array",
                         "items": object(
-                            ["term": string(), "count": count, "score": ["type": "number"]],
-                            required: ["term", "count", "score"]),
+                            [
+                                "term": string(), "count": count, "score": ["type": "number"],
+                                "trend": ["type": "array", "items": count, "description": "needs per period, oldest first"],
+                            ],
+                            required: ["term", "count", "score", "trend"]),
                     ],
                     "rising": [
                         "type": "array",
                         "items": object(
-                            ["term": string(), "count": count, "previous_count": count, "growth": ["type": "number"]],
-                            required: ["term", "count", "previous_count", "growth"]),
+                            [
+                                "term": string(), "count": count, "previous_count": count, "growth": ["type": "number"],
+                                "trend": ["type": "array", "items": count],
+                            ],
+                            required: ["term", "count", "previous_count", "growth", "trend"]),
                     ],
                     "recurring": [
                         "type": "array",

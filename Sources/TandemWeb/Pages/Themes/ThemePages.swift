@@ -12,6 +12,8 @@ struct ThemePages: RouteCollection {
         var previousCount: Int
         var growth: String
         var link: String
+        /// Its needs in each period shown, oldest first (`3 → 5 → 9 → 20`).
+        var trend: String
     }
 
     struct Group: Encodable {
@@ -111,7 +113,8 @@ struct ThemePages: RouteCollection {
             rising: result?.rising.map {
                 Rising(
                     term: $0.term, count: $0.count, previousCount: $0.previousCount,
-                    growth: $0.growth >= 99 ? t("themes.new") : String(format: "×%.1f", $0.growth), link: search($0.term))
+                    growth: $0.growth >= 99 ? t("themes.new") : String(format: "×%.1f", $0.growth), link: search($0.term),
+                    trend: $0.trend.map(String.init).joined(separator: " → "))
             }.nonEmpty,
             groups: result?.recurring.map { group in
                 Group(
