@@ -4,19 +4,46 @@ import Testing
 
 @Suite("Search relevance: how much a query may miss, and the order")
 struct SearchRelevanceRulesTests {
+    /// The rule written with the terms' tokens, as a test reads it.
+    static func text(_ rule: SearchRelevance.Rule?, _ terms: [SearchTerm]) -> String {
+        guard let rule else { return "—" }
+        switch rule {
+        case .term(let index): return terms[index].token
+        case .all(let rules): return "(" + rules.map { text($0, terms) }.joined(separator: " ") + ")"
+        case .any(let rules): return "[" + rules.map { text($0, terms) }.joined(separator: " | ") + "]"
+        }
+    }
+
     @Test(
-        "about half the terms may be missed, fewer when they could be missed in too many ways",
-        arguments: [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (6, 3), (7, 4), (8, 6), (9, 7), (10, 9), (24, 23)])
-    func required(count: Int, required: Int) {
-        #expect(SearchRelevance.required(of: count) == required)
-        #expect(SearchRelevance.choices(of: count, size: required).count <= max(SearchRelevance.maxCombinations, count))
+        "most of the words, a word held when most of its terms are; a long word counts once",
+        arguments: [
+            ("华东销量", "[(华东 东销) | (华东 销量) | (东销 销量)]"),
+            ("VPN 权限", "[vpn | 权限]"),
+            ("打印机", "[打印 | 印机]"),
+            (
+                "ERP 权限 北京分公司",
+                "[(erp 权限) | (erp [(北京 京分) | (北京 分公) | (北京 公司) | (京分 分公) | (京分 公司) | (分公 公司)]) | (权限 [(北京 京分) | (北京 分公) | (北京 公司) | (京分 分公) | (京分 公司) | (分公 公司)])]"
+            ),
+            ("税", "—"),
+        ])
+    func relaxed(query: String, expected: String) {
+        let terms = SearchTerm.terms(of: query, max: 24)
+        #expect(Self.text(SearchRelevance.relaxed(terms), terms) == expected)
+    }
+
+    @Test func wordsAreTheRunsAndLatinWordsTheTermsComeFrom() {
+        let terms = SearchTerm.terms(of: "ERP 权限 北京分公司 CRM报表", max: 24)
+        #expect(terms.map(\.segment) == [0, 1, 2, 2, 2, 2, 3, 4])
+        #expect(SearchRelevance.levels(terms).count == 2 && SearchRelevance.levels(terms).first == SearchRelevance.strict(terms))
+        #expect(SearchRelevance.levels(SearchTerm.terms(of: "税", max: 24)).count == 1)
+        // a long run needs more than half of its pairs when half could be chosen in too many ways
+        let long = SearchTerm.terms(of: "季度销售数据汇总报表导出", max: 24)
+        if case .any(let ways) = SearchRelevance.relaxed(long) { #expect(ways.count <= SearchRelevance.maxCombinations) }
     }
 
     @Test func choicesAreEveryWayToPick() {
         #expect(SearchRelevance.choices(of: 4, size: 2) == [[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]])
         #expect(SearchRelevance.choices(of: 3, size: 3) == [[0, 1, 2]])
-        #expect(SearchRelevance.levels(of: 5) == [5, 4, 3])
-        #expect(SearchRelevance.levels(of: 0).isEmpty)
     }
 
     @Test func rarerTermsWeighMoreAndTheTitleDouble() {

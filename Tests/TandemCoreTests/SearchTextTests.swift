@@ -21,7 +21,8 @@ struct SearchTextTests {
         let terms = SearchTerm.terms(of: "税 VPN vpn 申请", max: 10)
         #expect(
             terms == [
-                SearchTerm(token: "税", isPrefix: true), SearchTerm(token: "vpn", isPrefix: false), SearchTerm(token: "申请", isPrefix: false),
+                SearchTerm(token: "税", isPrefix: true, segment: 0), SearchTerm(token: "vpn", isPrefix: false, segment: 1),
+                SearchTerm(token: "申请", isPrefix: false, segment: 2),
             ])
         #expect(terms[0].matches("税务") && !terms[0].matches("个税"))
         #expect(SearchTerm.terms(of: "a b c d", max: 2).count == 2)

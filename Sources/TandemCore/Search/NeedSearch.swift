@@ -27,7 +27,7 @@ public struct NeedSearch: Hashable, Sendable {
     public static let maxTerms = 24
 
     /// The terms of the text; a hit contains all of them, or — ranked after those that do — most
-    /// of them (`SearchRelevance.required(of:)`).
+    /// of its words (`SearchRelevance.relaxed`).
     public var terms: [SearchTerm] {
         SearchTerm.terms(of: text, max: Self.maxTerms).map { term in
             var term = term

@@ -4,13 +4,14 @@ import Foundation
 ///
 /// Chinese is indexed as overlapping bigrams, so a query typed with a word left out between its
 /// words (招聘销售代表 for 招聘两名销售代表), across a word boundary (华东销量 for 华东区季度销量),
-/// in another order, or with a character too many or too few, holds bigrams the need lacks (聘销,
-/// 东销). A need therefore matches when it holds most of the query's terms: all but
-/// `droppable(of:)` of them.
+/// in another order, or with a character too few or too many, holds bigrams the need lacks (聘销,
+/// 东销). A need therefore matches when it holds most of the query's words, a word counting when
+/// the need holds most of its terms (`relaxed`): a long word (北京分公司: four pairs) then counts
+/// as one word, and cannot alone outweigh the other words of the query.
 ///
 /// The order, best first:
-/// 1. Levels by how many of the terms a need holds, all of them first.
-/// 2. Within a level, the needs that hold that many in their title, then the others.
+/// 1. The needs holding every term, then those holding most of the words.
+/// 2. Within each, the needs holding them in their title, then the others.
 /// 3. Within each of these groups, the newest `window` needs by score — the binary independence
 ///    model BM25 grew from, with field weights: Σ idf(term) × (2 in the title, 1 elsewhere) over
 ///    the terms the need holds — then newest first, which also orders the rest of the group.
@@ -22,25 +23,46 @@ import Foundation
 public enum SearchRelevance {
     /// How many of a group's newest needs are ordered by score.
     public static let window = 50
-    /// The most term combinations one level may be written with (an OR of ANDs): beyond, fewer
-    /// terms may be missed.
+    /// The most ways one choice ("most of these") may be written (an OR of ANDs): beyond, more
+    /// of them are required.
     public static let maxCombinations = 36
 
-    /// How many of `count` distinct terms a need may miss: about half, fewer when that many
-    /// could be missed in too many ways, none of one.
-    public static func droppable(of count: Int) -> Int {
-        var dropped = count / 2
-        while dropped > 0, combinations(count, dropped) > maxCombinations { dropped -= 1 }
-        return dropped
+    /// Which terms a need must hold: one term, all of some rules, or any of them.
+    public indirect enum Rule: Hashable, Sendable {
+        case term(Int)
+        case all([Rule])
+        case any([Rule])
     }
 
-    /// How many of `count` distinct terms a need must hold.
-    public static func required(of count: Int) -> Int { count - droppable(of: count) }
+    /// Every term.
+    public static func strict(_ terms: [SearchTerm]) -> Rule { .all(terms.indices.map(Rule.term)) }
 
-    /// The numbers of terms held, from all of them down to the fewest that match.
-    public static func levels(of count: Int) -> [Int] {
-        guard count > 0 else { return [] }
-        return Array((required(of: count)...count).reversed())
+    /// Most of the words (half or more), each word held when most of its terms are; nil for a
+    /// single term.
+    public static func relaxed(_ terms: [SearchTerm]) -> Rule? {
+        guard terms.count > 1 else { return nil }
+        let words = Dictionary(grouping: terms.indices, by: { terms[$0].segment }).sorted { $0.key < $1.key }.map(\.value)
+        return most(words.map { indices in most(indices.map(Rule.term)) })
+    }
+
+    /// The rules a search reads, fullest first: every term, then most of the words.
+    public static func levels(_ terms: [SearchTerm]) -> [Rule] {
+        guard !terms.isEmpty else { return [] }
+        return [strict(terms)] + (relaxed(terms).map { [$0] } ?? [])
+    }
+
+    /// The fewest a match holds: the last level.
+    public static func loosest(_ terms: [SearchTerm]) -> Rule { levels(terms).last ?? strict(terms) }
+
+    /// At least half of the rules (more when half could be chosen in too many ways).
+    static func most(_ rules: [Rule]) -> Rule {
+        guard rules.count > 1 else { return rules.first ?? .all([]) }
+        var required = (rules.count + 1) / 2
+        while combinations(rules.count, required) > maxCombinations { required += 1 }
+        let choices = Self.choices(of: rules.count, size: required).map { choice in
+            choice.count == 1 ? rules[choice[0]] : Rule.all(choice.map { rules[$0] })
+        }
+        return choices.count == 1 ? choices[0] : .any(choices)
     }
 
     /// The ways to choose `size` of `count` terms, as index lists in order: a level is matched

@@ -22,9 +22,9 @@ public struct SQLNeedSearchStore: NeedSearchStore {
 
     static let publicColumns = ["title_terms", "description_terms", "reply_terms"]
 
-    /// A group of matches: needs holding at least this many terms in the title, or in their
-    /// public text; or every term only with the notes.
-    enum Part: Hashable { case title(Int), inPublic(Int), notesOnly }
+    /// A group of matches: needs holding what a rule asks in the title, or in their public text;
+    /// or every term only with the notes.
+    enum Part: Hashable { case title(SearchRelevance.Rule), inPublic(SearchRelevance.Rule), notesOnly }
 
     /// A match: its need and the number it sorts by, newest highest.
     typealias Match = (order: Double, id: Need.ID)
@@ -54,8 +54,7 @@ public struct SQLNeedSearchStore: NeedSearchStore {
 
     /// How many matches there are, counted up to `cap`; `notes`: the reader reads some notes.
     func count(_ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo cap: Int, notes: Bool) async throws -> Int {
-        let fewest = SearchRelevance.required(of: terms.count)
-        var total = try await count(.inPublic(fewest), terms, listing, sql, upTo: cap)
+        var total = try await count(.inPublic(SearchRelevance.loosest(terms)), terms, listing, sql, upTo: cap)
         if total < cap, notes { total += try await count(.notesOnly, terms, listing, sql, upTo: cap - total) }
         return total
     }
@@ -101,13 +100,14 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         var ranked: [Match] = []
         var placed: Set<Need.ID> = []
         var weights: [Double]?
-        for level in SearchRelevance.levels(of: terms.count) {
+        let strict = SearchRelevance.strict(terms)
+        for level in SearchRelevance.levels(terms) {
             for part in [Part.title(level), .inPublic(level)] {
                 let missing = reach.map { $0 - ranked.count }
                 if let missing, missing <= 0 { return ranked }
                 let limit = missing.map { max($0, SearchRelevance.window) + placed.count }
                 var found = try await newest(part, terms, listing, sql, upTo: limit, windows)
-                if part == .inPublic(terms.count), notes {
+                if part == .inPublic(strict), notes {
                     found += try await newest(.notesOnly, terms, listing, sql, upTo: limit, windows)
                     found.sort { $0.order > $1.order }
                 }
@@ -225,8 +225,8 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         case .sqlite:
             var expression: String
             switch part {
-            case .title(let level): expression = SearchMatch.fts5(terms, holding: level, columns: ["title_terms"])
-            case .inPublic(let level): expression = SearchMatch.fts5(terms, holding: level, columns: Self.publicColumns)
+            case .title(let rule): expression = SearchMatch.fts5(terms, rule, columns: ["title_terms"])
+            case .inPublic(let rule): expression = SearchMatch.fts5(terms, rule, columns: Self.publicColumns)
             case .notesOnly: expression = SearchMatch.fts5(terms) + " NOT " + SearchMatch.fts5(terms, columns: Self.publicColumns)
             }
             // NB: who may read (and whose notes) inside the index: the matches come out visible.
@@ -240,11 +240,11 @@ public struct SQLNeedSearchStore: NeedSearchStore {
         case .postgres:
             let condition: SQLQueryString
             switch part {
-            case .title(let level):
+            case .title(let rule):
                 condition =
-                    "need_search.public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, holding: level, weight: "A")))"
-            case .inPublic(let level):
-                condition = "need_search.public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, holding: level)))"
+                    "need_search.public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, rule, weight: "A")))"
+            case .inPublic(let rule):
+                condition = "need_search.public_document @@ to_tsquery('simple', \(bind: SearchMatch.tsquery(terms, rule)))"
             case .notesOnly:
                 // NB: found only through its notes, a need has one of the words in them: the notes'
                 // own index finds those few, the whole document then decides.
