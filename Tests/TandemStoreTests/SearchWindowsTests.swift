@@ -31,4 +31,11 @@ struct SearchWindowsTests {
         #expect(windows(oldestDaysAgo: 6).first == nil)
         #expect(windows(oldestDaysAgo: 1).first == nil)
     }
+
+    @Test("the looser level reaches a week, five weeks and 25 weeks back, as far as there are needs")
+    func looseReaches() {
+        #expect(windows(oldestDaysAgo: 1_000).looseReaches == [today - 6, today - 34, today - 174])
+        #expect(windows(oldestDaysAgo: 100).looseReaches == [today - 6, today - 34])
+        #expect(windows(oldestDaysAgo: 3).looseReaches.isEmpty)
+    }
 }

@@ -158,14 +158,19 @@ public struct SQLNeedSearchStore: NeedSearchStore {
     }
 
     /// The newest `limit` matches of a part (nil: all), newest first: in one statement, or
-    /// the last week's first when `windows` is given (PostgreSQL), then all if too few.
+    /// when `windows` are given (PostgreSQL) the last week's first — and for the looser level five
+    /// weeks', then 25 weeks' (`SearchWindows.looseReaches`) — then all if too few.
     func newest(
         _ part: Part, _ terms: [SearchTerm], _ listing: NeedListing, _ sql: any SQLDatabase, upTo limit: Int?,
         _ windows: SearchWindows?
     ) async throws -> [Match] {
-        if let limit, let since = windows?.first {
-            let recent = try await fetch(part, terms, listing, sql, since: since, limit: limit)
-            if recent.count >= limit { return recent }
+        if let limit, let windows {
+            let strict = SearchRelevance.strict(terms)
+            let loose = part != .inPublic(strict) && part != .title(strict) && part != .notesOnly
+            for since in loose ? windows.looseReaches : windows.first.map { [$0] } ?? [] {
+                let recent = try await fetch(part, terms, listing, sql, since: since, limit: limit)
+                if recent.count >= limit { return recent }
+            }
         }
         return try await fetch(part, terms, listing, sql, since: nil, limit: limit)
     }
