@@ -24,8 +24,8 @@ struct SearchQualityTests {
             topics.contains { wanted in
                 let parts = wanted.split(separator: "@").map(String.init)
                 guard parts[0] == topic else { return false }
-                guard parts.count > 1, let place = SyntheticNeeds.places.firstIndex(of: parts[1]) else { return true }
-                return [SyntheticNeeds.places[place], SyntheticNeeds.placesEnglish[place]].contains {
+                guard parts.count > 1, let place = NeedTopic.places.firstIndex(of: parts[1]) else { return true }
+                return [NeedTopic.places[place], NeedTopic.placesEnglish[place]].contains {
                     need.title.contains($0) || need.description.contains($0)
                 }
             }

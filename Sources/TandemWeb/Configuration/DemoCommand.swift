@@ -105,11 +105,10 @@ struct DemoCommand: AsyncCommand {
                             confidentialByDefault: department.code == "LEGAL"), by: manager))
             }
         }
-        let subjects = [
-            "华东区季度销量分析", "新员工入职培训", "Q1 marketing budget", "CRM 系统权限开通", "笔记本电脑更换",
-            "客户合同审核", "展会宣传册设计", "Data export for board meeting", "招聘两名销售代表", "办公用品采购",
-            "年度预算调整", "VPN access for remote work", "竞品价格调研", "项目组临时借调", "出差报销流程咨询",
-        ]
+        // The needs are written from the topics the demo's providers serve (`NeedTopic`), with
+        // their trends: some grow over the months, some come up in the last weeks.
+        let providerCodes = Set(departments.filter(\.isProvider).map(\.code))
+        let topics = NeedTopic.all.filter { providerCodes.contains($0.provider) }
         let count = signature.needs ?? 300
         // NB: the demo's needs are spread over the past 120 days, each step a few hours after
         // the one before, so lists, ages and trends look like a real company's.
@@ -122,9 +121,14 @@ struct DemoCommand: AsyncCommand {
         let start = Date().addingTimeInterval(-120 * 86_400)
         var raised = 0
         for index in 0..<count {
-            let requestingDepartment = departments[random.next(departments.count)]
+            let topic = NeedTopic.draw(at: Double(index) / Double(count), among: topics, &random)
+            let provider = departments.first { $0.code == topic.provider }!
+            let served = offerings.filter { $0.providerID == provider.id }
+            let offering = served[random.next(served.count)]
+            let requesting = departments.filter { $0.id != provider.id }
+            let requestingDepartment = requesting[random.next(requesting.count)]
             let requester = people[requestingDepartment.id]![random.next(5)]
-            let offering = offerings[random.next(offerings.count)]
+            let (title, description) = topic.written(&random)
             var answers: [String: FormAnswer] = [:]
             for field in offering.formFields where field.isRequired {
                 switch field.type {
@@ -136,7 +140,7 @@ struct DemoCommand: AsyncCommand {
             clock.set(start.addingTimeInterval(Double(index) / Double(count) * 115 * 86_400))
             let need = try await workflow.raise(
                 RaiseNeedInput(
-                    title: subjects[index % subjects.count], description: "需求说明 #\(index + 1)：请尽快处理。Details for need \(index + 1).",
+                    title: title, description: description,
                     offeringID: offering.id, urgency: Urgency.allCases[random.next(4)], importance: Importance.allCases[random.next(4)],
                     effortHours: Decimal(1 + random.next(40)), formAnswers: answers), by: requester)
             let agent = people[offering.providerID]!.first { $0.has(.agent) }!

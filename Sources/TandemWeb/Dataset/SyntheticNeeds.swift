@@ -28,34 +28,6 @@ struct SyntheticNeeds {
     /// The topic of the need made last (`NeedTopic.key`).
     private(set) var lastTopic = ""
 
-    /// A topic drawn by the topics' weights `progress` through the year (their trends).
-    mutating func nextTopic(at progress: Double) -> NeedTopic {
-        let weights = NeedTopic.all.map { $0.trend.weight(at: progress) }
-        var roll = Double(random.next(1_000_000)) / 1_000_000 * weights.reduce(0, +)
-        for (topic, weight) in zip(NeedTopic.all, weights) {
-            roll -= weight
-            if roll < 0 { return topic }
-        }
-        return NeedTopic.all[NeedTopic.all.count - 1]
-    }
-
-    static let places = ["华东区", "华南区", "华北区", "西部区", "总部", "上海分公司", "北京分公司", "深圳工厂", "研发中心", "客服中心", "成都办事处", "杭州仓库"]
-    static let placesEnglish = [
-        "East China", "South China", "North China", "the West region", "head office", "the Shanghai branch",
-        "the Beijing branch", "the Shenzhen plant", "the R&D centre", "the service centre", "the Chengdu office", "the Hangzhou warehouse",
-    ]
-    static let reasons = [
-        "用于月度经营会议。", "新项目下周启动。", "客户在催，比较急。", "年度审计要求。", "影响了整个小组的工作。", "下周一之前需要。",
-        "老板临时要求。", "配合季度盘点。", "展会前需要准备好。", "合规检查发现的问题。", "",
-    ]
-    static let reasonsEnglish = [
-        "It is for the monthly review.", "The new project starts next week.", "A customer is waiting.", "The audit needs it.",
-        "The whole team is blocked.", "We need it by Monday.", "",
-    ]
-    /// What people write around the point: the words every department's forms are full of.
-    static let closings = ["请尽快处理，谢谢！", "谢谢！", "辛苦了。", "麻烦尽快安排。", "", ""]
-    static let openings = ["需求说明：", "您好，", "", "", ""]
-    static let closingsEnglish = ["Thanks!", "Many thanks.", "Please help as soon as possible.", "", ""]
     static let replies = [
         "已收到，正在处理。", "请补充具体的数量和时间要求。", "已经安排同事跟进，预计明天完成。", "Done, please check and confirm.",
         "We need approval from your manager first.", "数据已发到你的邮箱，请查收。", "设备已到货，请到前台领取。",
@@ -76,24 +48,9 @@ struct SyntheticNeeds {
         let requestingDepartment = company.departments[random.next(company.departments.count)]
         let requesters = company.peopleByDepartment[requestingDepartment.id] ?? []
         let requester = requesters[random.next(requesters.count)]
-        let topic = nextTopic(at: Double(index) / Double(max(1, total)))
+        let topic = NeedTopic.draw(at: Double(index) / Double(max(1, total)), among: NeedTopic.all, &random)
         lastTopic = topic.key
-        let english = random.next(10) < 3
-        let place = random.next(Self.places.count), number = 2 + random.next(8)
-        func filled(_ text: String) -> String {
-            text.replacingOccurrences(of: "{place}", with: english ? Self.placesEnglish[place] : Self.places[place])
-                .replacingOccurrences(of: "{n}", with: String(number))
-        }
-        func pick(_ texts: [String]) -> String { filled(texts[random.next(texts.count)]) }
-        let title: String, description: String
-        if english {
-            title = pick(topic.titlesEnglish)
-            description = [pick(topic.detailsEnglish), pick(Self.reasonsEnglish), pick(Self.closingsEnglish)]
-                .filter { !$0.isEmpty }.joined(separator: " ")
-        } else {
-            title = pick(topic.titles)
-            description = pick(Self.openings) + pick(topic.details) + pick(Self.reasons) + pick(Self.closings)
-        }
+        let (title, description) = topic.written(&random)
         var provider = company.providers.first { $0.code == topic.provider } ?? company.providers[random.next(company.providers.count)]
         if provider.id == requestingDepartment.id {
             provider = company.providers[(random.next(company.providers.count - 1) + 1) % company.providers.count]
