@@ -1,8 +1,14 @@
 // Tandem — a little hand-written script. Every page works without it; it only helps:
-// confirm before destructive actions, show a need's priority as urgency and importance change,
+// close the menu on phones, confirm before destructive actions, show a need's priority as urgency and importance change,
 // add rows to a catalog entry's form, and offer similar open needs while a title is typed.
 (function () {
   "use strict";
+
+  // On a phone the menu starts closed behind its toggle (without script it stays open).
+  var menu = document.getElementById("menu");
+  if (menu && window.matchMedia && window.matchMedia("(max-width: 760px)").matches) {
+    menu.removeAttribute("open");
+  }
 
   document.addEventListener("click", function (event) {
     var target = event.target.closest("[data-confirm]");
