@@ -195,8 +195,13 @@ extension NeedPageContext {
         let actions = AccessPolicy.availableActions(on: need, actor).map { action in
             Action(
                 action: action.rawValue, label: request.t("action.\(action.rawValue)"),
-                confirm: destructive.contains(action) ? request.t("need.confirm_action") : nil)
+                confirm: destructive.contains(action)
+                    ? request.t("need.confirm_action", request.t("action.\(action.rawValue)"), need.number.description) : nil)
         }
+        let namesGoals = events.contains { $0.changes.contains { $0.field == "strategic_goal_id" } }
+        let goalNames =
+            namesGoals
+            ? Dictionary(try await services.goals.store.goals().map { ($0.id.description, $0.title) }) { first, _ in first } : [:]
         let timeline = events.map { event in
             TimelineEntry(
                 at: format.dateTime(event.at), atMachine: format.machine(event.at), actor: directory.personName(event.actorID),
@@ -205,7 +210,7 @@ extension NeedPageContext {
                     Field(
                         label: request.t("change.\(change.field)"),
                         value:
-                            "\(Self.value(change.field, change.old, directory, request)) → \(Self.value(change.field, change.new, directory, request))"
+                            "\(Self.value(change.field, change.old, directory, goalNames, request)) → \(Self.value(change.field, change.new, directory, goalNames, request))"
                     )
                 }.nonEmpty,
                 comment: event.commentID.flatMap { comments[$0]?.body },
@@ -277,8 +282,10 @@ extension NeedPageContext {
             .flatMap { $0.split(separator: ",").compactMap { Person.ID(String($0)) } }
     }
 
-    /// A changed value as people read it: statuses and levels translated, people by name.
-    static func value(_ field: String, _ raw: String?, _ directory: PageDirectory, _ request: Request) -> String {
+    /// A changed value as people read it: statuses and levels translated, people and strategic
+    /// goals by name (`goals`: title by id).
+    static func value(_ field: String, _ raw: String?, _ directory: PageDirectory, _ goals: [String: String], _ request: Request) -> String
+    {
         guard let raw, !raw.isEmpty else { return "—" }
         switch field {
         case "status", "priority", "urgency", "importance", "action": return request.t("\(field).\(raw)")
@@ -287,6 +294,7 @@ extension NeedPageContext {
         case "confidential": return request.t(raw == "true" ? "need.confidential_yes" : "need.confidential_no")
         case "target": return request.t("sla_target.\(raw)")
         case "low_rating": return request.t("low_rating_action.\(raw)")
+        case "strategic_goal_id": return goals[raw] ?? raw
         case "merged_into", "merged_from":
             guard let number = NeedNumber(raw) else { return raw }
             return number.description
