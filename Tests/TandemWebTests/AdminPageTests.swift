@@ -26,6 +26,10 @@ struct AdminPageTests {
             #expect(bad.element("department-name-error") == "此项必填")
             #expect(bad.element("department-code-error")?.hasPrefix("代码须为") == true)
             #expect(bad.text.contains("value=\"网络 组\""))
+            // MUT: a code another department has: named at its field, what was typed kept
+            let taken = try await browser.post("/admin/departments", [("name", "网络组"), ("code", "IT"), ("parent_id", "")])
+            #expect(taken.element("department-code-error") == "已被使用，请换一个", "\(taken.status)")
+            #expect(taken.text.contains("value=\"网络组\"") && !taken.text.contains("内容已被他人修改"))
             // MUT: a sub-department of IT
             let created = try await browser.post(
                 "/admin/departments",

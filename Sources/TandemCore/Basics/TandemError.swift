@@ -68,6 +68,8 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         case makeUpDayWithoutHours = "make_up_day_without_hours"
         /// An address on this server's own network (loopback, private, link-local, metadata).
         case internalAddress = "internal_address"
+        /// A value (a login, a department's code …) another record has already.
+        case taken
         /// A need merged into itself.
         case mergeIntoItself = "merge_into_itself"
         /// A need merged into one that was merged or rejected. Arguments: its number.

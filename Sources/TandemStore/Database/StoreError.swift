@@ -12,7 +12,8 @@ enum StoreError {
     static func map(_ error: any Error) -> any Error {
         if error is TandemError { return error }
         if let violation = UniqueViolation(error) {
-            return TandemError(.conflict, "a record with this value exists already", field: violation.field)
+            return TandemError(
+                .conflict, "a record with this value exists already", field: violation.field, reason: violation.field == nil ? nil : .taken)
         }
         let lowered = String(reflecting: error).lowercased()
         let aboutConnection = lowered.contains("connection") || lowered.contains("connect(") || lowered.contains("pool")

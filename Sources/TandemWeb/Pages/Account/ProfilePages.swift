@@ -56,7 +56,7 @@ struct ProfilePages: RouteCollection {
                 revokeTokens: form.flag("revoke_tokens"), by: actor)
             return try await SignInPages.startNewSession(
                 actor, password: form.text("new_password"), then: Site.profile + "?done=saved", request)
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page("profile", context(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
     }
@@ -83,7 +83,7 @@ struct ProfilePages: RouteCollection {
             page.newTokenName = token.name
             page.newTokenSecret = secret
             return try await request.page("profile", page, status: .created)
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page("profile", context(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
     }

@@ -67,7 +67,7 @@ struct CatalogPages: RouteCollection {
         do {
             _ = try await request.tandem.satisfaction.setPolicy(try SatisfactionPolicyForm.policy(form), of: provider.id, by: actor)
             return request.seeOther(Site.adminCatalog(of: provider.id) + "&done=saved")
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await listPage(
                 request, department: provider.id.description, sent: form, errors: FieldErrors(error, request),
                 status: .unprocessableEntity)
@@ -125,7 +125,7 @@ struct CatalogPages: RouteCollection {
         do {
             _ = try await request.tandem.catalog.create(submitted.input(provider: provider.id, creating: true), by: actor)
             return request.seeOther(Site.adminCatalog(of: provider.id) + "&done=saved")
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             let context = try await editContext(request, provider: provider, offering: nil, submitted, errors: FieldErrors(error, request))
             return try await request.page("admin-offering", context, status: .unprocessableEntity)
         }
@@ -151,7 +151,7 @@ struct CatalogPages: RouteCollection {
         do {
             _ = try await request.tandem.catalog.update(offering.id, submitted.input(provider: nil, creating: false), by: actor)
             return request.seeOther(Site.adminCatalog(of: provider.id) + "&done=saved")
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             let context = try await editContext(
                 request, provider: provider, offering: offering.id, submitted, errors: FieldErrors(error, request))
             return try await request.page("admin-offering", context, status: .unprocessableEntity)

@@ -71,7 +71,7 @@ struct ChannelPages: RouteCollection {
                 language: Language(rawValue: values.language))
             _ = try await request.tandem.notifications.createChannel(input, in: department, by: actor)
             return request.seeOther(Site.adminChannels(of: department) + "&done=saved")
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "admin-channels", context(request, actor, department, values, errors: FieldErrors(error, request)),
                 status: .unprocessableEntity)

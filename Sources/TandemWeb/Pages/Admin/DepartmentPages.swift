@@ -64,7 +64,7 @@ struct DepartmentPages: RouteCollection {
             parent = try form.id("parent_id")
             _ = try await request.tandem.organisation.createDepartment(Self.input(values, parent: parent), by: actor)
             return request.seeOther(Site.adminDepartments + "?done=saved")
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             let context = try await listContext(request, form: values, parent: parent, errors: FieldErrors(error, request))
             return try await request.page("admin-departments", context, status: .unprocessableEntity)
         }
@@ -89,7 +89,7 @@ struct DepartmentPages: RouteCollection {
             parent = try form.id("parent_id")
             _ = try await request.tandem.organisation.updateDepartment(id, Self.input(values, parent: parent), by: actor)
             return request.seeOther(Site.adminDepartments + "?done=saved")
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             let context = try await editContext(request, id, values, parent: parent, errors: FieldErrors(error, request))
             return try await request.page("admin-department", context, status: .unprocessableEntity)
         }

@@ -95,7 +95,7 @@ struct PeoplePages: RouteCollection {
                 password: form.string("password"))
             let person = try await request.tandem.organisation.createPerson(input, by: actor)
             return request.seeOther(Site.adminPeople(in: person.departmentID) + "&done=saved")
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             let context = try await listContext(request, department: submitted.department, submitted, errors: FieldErrors(error, request))
             return try await request.page("admin-people", context, status: .unprocessableEntity)
         }
@@ -128,7 +128,7 @@ struct PeoplePages: RouteCollection {
                 isActive: submitted.values.isActive)
             let saved = try await request.tandem.organisation.updatePerson(person.id, input, by: actor)
             return request.seeOther(Site.adminPeople(in: saved.departmentID) + "&done=saved")
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "admin-person", editContext(request, person, submitted, errors: FieldErrors(error, request)),
                 status: .unprocessableEntity)
@@ -142,7 +142,7 @@ struct PeoplePages: RouteCollection {
         do {
             try await request.tandem.organisation.setPassword(of: person.id, current: nil, new: form.text("new_password"), by: actor)
             return request.seeOther(Site.adminPerson(person.id) + "?done=saved")
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             let submitted = Submitted(person)
             return try await request.page(
                 "admin-person", editContext(request, person, submitted, errors: FieldErrors(error, request)),

@@ -34,7 +34,7 @@ struct PrivacyPage: RouteCollection {
             }
             _ = try await request.tandem.settings.setMinimumGroup(try MinimumGroup(size), by: actor)
             return request.seeOther(Site.adminPrivacy + "?done=saved")
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "admin-privacy", context(request, actor, typed: form.string("minimum_group") ?? "", errors: FieldErrors(error, request)),
                 status: .unprocessableEntity)

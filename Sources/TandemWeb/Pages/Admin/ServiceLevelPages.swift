@@ -78,7 +78,7 @@ struct ServiceLevelPages: RouteCollection {
         do {
             _ = try await request.tandem.serviceLevels.setCalendar(try submitted.calendar(), of: scope.department, by: actor)
             return request.seeOther(Site.adminServiceLevels + scope.query + "&done=saved")
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "admin-service-levels",
                 context(
@@ -105,7 +105,7 @@ struct ServiceLevelPages: RouteCollection {
             var page = try await context(request, actor, scope, calendar: nil, policy: nil, errors: FieldErrors())
             page.imported = request.t("admin.sla_imported", String(days))
             return try await request.page("admin-service-levels", page)
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "admin-service-levels",
                 context(
@@ -122,7 +122,7 @@ struct ServiceLevelPages: RouteCollection {
         do {
             _ = try await request.tandem.serviceLevels.setPolicy(try submitted.policy(), of: scope.offering, by: actor)
             return request.seeOther(Site.adminServiceLevels + scope.query + "&done=saved")
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "admin-service-levels",
                 context(

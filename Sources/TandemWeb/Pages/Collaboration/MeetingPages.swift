@@ -74,7 +74,7 @@ struct MeetingPages: RouteCollection {
                     departmentIDs: form.values("department_ids").compactMap(Department.ID.init),
                     attendeeIDs: form.values("attendee_ids").compactMap(Person.ID.init), minutes: form.text("minutes")), by: actor)
             return request.seeOther(Site.meeting(meeting.id))
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "meetings", listContext(request, sent: form, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
@@ -144,7 +144,7 @@ struct MeetingPages: RouteCollection {
                 to: .meeting(id), title: form.text("title"), ownerID: try form.id("owner_id"),
                 dueOn: form.string("due_on"), by: actor)
             return request.seeOther(Site.done(Site.meeting(id)))
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "meeting", meetingContext(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
@@ -162,7 +162,7 @@ struct MeetingPages: RouteCollection {
                     kind: try form.enumValue("kind", NeedKind.self),
                     providingDepartmentID: try form.id("providing_department_id")), by: actor)
             return request.seeOther(Site.need(need.number))
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "meeting", meetingContext(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }

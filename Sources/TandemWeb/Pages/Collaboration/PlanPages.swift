@@ -72,7 +72,7 @@ struct PlanPages: RouteCollection {
             let input = try await Self.input(form, request, actor)
             let plan = try await request.tandem.plans.create(input, by: actor)
             return request.seeOther(Site.plan(plan.id))
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "plans", listContext(request, sent: form, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
@@ -172,7 +172,7 @@ struct PlanPages: RouteCollection {
                 to: .plan(id), title: form.text("title"), ownerID: try form.id("owner_id"),
                 dueOn: form.string("due_on"), by: actor)
             return request.seeOther(Site.done(Site.plan(id)))
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page("plan", planContext(request, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }
     }

@@ -56,7 +56,7 @@ struct SuggestionPages: RouteCollection {
                 to: try form.id("department_id"), body: form.text("body"),
                 anonymous: form.flag("anonymous"), by: actor)
             return request.seeOther(Site.done(Site.suggestions(to: suggestion.departmentID)))
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "suggestions", boardContext(request, sent: form, errors: FieldErrors(error, request)), status: .unprocessableEntity)
         }

@@ -86,7 +86,7 @@ struct EvaluationPages: RouteCollection {
         do {
             let cycle = try await request.tandem.evaluations.open(try sent.input(), by: actor)
             return request.seeOther(Site.evaluation(cycle.id))
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "evaluations", listContext(request, actor, form: sent, errors: FieldErrors(error, request)),
                 status: .unprocessableEntity)

@@ -97,7 +97,7 @@ struct ImportPages: RouteCollection {
                 dryRun: form.string("mode") != "import", by: actor)
             request.tandem.importRunner.start(prepared)
             return request.seeOther(Site.adminImports + "/" + prepared.record.id.description)
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             let message = error.reason.map { request.t("reason.\($0.rawValue)", error.reasonArguments) } ?? error.message
             let context = try await context(request, actor, error: message, chosen: kind)
             return try await request.page("admin-imports", context, status: .unprocessableEntity)

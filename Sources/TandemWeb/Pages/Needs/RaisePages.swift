@@ -113,7 +113,7 @@ struct RaisePages: RouteCollection {
                     try file.spool.chunks(), fileName: file.fileName, contentType: file.contentType, to: need.id, by: actor, request)
             }
             return request.seeOther(Site.need(need.number))
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             let provider = try await services.organisation.department(providerID, for: actor)
             var context = RaiseFormContext(
                 request, providerName: provider.name, providerID: providerID, offering: offering,

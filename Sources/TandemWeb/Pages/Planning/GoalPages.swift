@@ -135,7 +135,7 @@ struct GoalPages: RouteCollection {
         do {
             _ = try await request.tandem.goals.create(try input(), by: try request.actor())
             return request.seeOther(Site.goals)
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "goals", try await context(request, typed: typed, errors: FieldErrors(error, request)),
                 status: .unprocessableEntity)
@@ -157,7 +157,7 @@ struct GoalPages: RouteCollection {
         do {
             _ = try await request.tandem.goals.update(goal.id, try input(), by: actor)
             return request.seeOther(Site.goals)
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "goals",
                 try await context(

@@ -68,7 +68,7 @@ struct PlanningPages: RouteCollection {
             }
             try await request.tandem.planning.setCapacity(days, of: department, in: period, by: try request.actor())
             return request.seeOther(Site.done(Site.planning(department, period), .capacity))
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             let context = try await PlanningPageContext.load(
                 request, department: department, period: period, typedDays: form.text("person_days"),
                 errors: FieldErrors(error, request))
@@ -83,7 +83,7 @@ struct PlanningPages: RouteCollection {
         do {
             _ = try await request.tandem.planning.commit(department, in: period, pins: pins, by: try request.actor())
             return request.seeOther(Site.done(Site.planning(department, period), .committed))
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             let context = try await PlanningPageContext.load(
                 request, department: department, period: period, pins: pins,
                 errors: FieldErrors(error, request))

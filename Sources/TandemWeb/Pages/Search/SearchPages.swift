@@ -53,7 +53,7 @@ struct SearchPages: RouteCollection {
                 page = try await request.tandem.search.search(
                     NeedSearch(text: text, filters: filters, limit: Self.pageSize, offset: offset), for: actor)
             }
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             errors = FieldErrors(error, request)
         }
         let directory = try await PageDirectory.load(request, people: page?.hits.map(\.need.requesterID) ?? [])

@@ -138,6 +138,12 @@ struct PageForm {
     }
 }
 
+extension TandemError {
+    /// Whether a form shows the error at its fields and keeps what was typed: a value the core
+    /// refuses, or one another record has already (a department's code, a login).
+    var isAboutInput: Bool { code == .invalidInput || code == .conflict && reason == .taken }
+}
+
 /// What a form got wrong, by field, to show next to each input.
 struct FieldErrors {
     private var byField: [String: String] = [:]
@@ -146,11 +152,11 @@ struct FieldErrors {
 
     init() {}
 
-    /// Turns a core error into messages next to their fields (every invalid field the core found),
-    /// or a message above the form. A field's message is the translated reason when the core gives
-    /// one, else the core's own words.
+    /// Turns a core error into messages next to their fields (every invalid field the core found,
+    /// and a value another record has already), or a message above the form. A field's message is
+    /// the translated reason when the core gives one, else the core's own words.
     init(_ error: TandemError, _ request: Request) {
-        guard error.field != nil, error.code == .invalidInput else {
+        guard error.field != nil, error.isAboutInput else {
             general = request.t("error_code.\(error.code.rawValue)") + " — " + error.message
             return
         }

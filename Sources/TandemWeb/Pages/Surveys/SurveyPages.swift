@@ -89,7 +89,7 @@ struct SurveyPages: RouteCollection {
         do {
             let survey = try await request.tandem.surveys.create(try form.input(), by: actor)
             return request.seeOther(Site.done(Site.surveyResults(survey.id)))
-        } catch let error as TandemError where error.code == .invalidInput {
+        } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "survey-builder", builderContext(request, actor, form, errors: FieldErrors(error, request)),
                 status: .unprocessableEntity)
