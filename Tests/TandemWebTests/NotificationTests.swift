@@ -44,6 +44,12 @@ struct NotificationTests {
             #expect(try await Self.inbox(app, company.salesEmployee, company).items.count == 2)
             #expect(try await Self.inbox(app, company.itAgent, company).items.count == 1)
 
+            // one change, one line: a step taken with a reply tells of the step, once
+            _ = try await app.services.needs.transition(need.id, .start, reply: "开始处理了", by: company.itAgent)
+            await app.drainJobs()
+            let afterStep = try await Self.inbox(app, company.salesEmployee, company)
+            #expect(afterStep.items.map { $0["kind"] as? String } == ["status_changed", "status_changed", "replied"])
+
             // a confidential need without assignees reaches only the providing managers
             let secret = try await app.services.needs.raise(
                 RaiseNeedInput(title: "安全事件", offeringID: company.confidentialOffering.id),
@@ -59,7 +65,7 @@ struct NotificationTests {
                 .POST, "/api/v1/me/notifications/read", token: company.token(company.salesEmployee),
                 json: #"{"ids":["\#(unread)"]}"#)
             #expect(read.status == .noContent)
-            #expect(try await Self.inbox(app, company.salesEmployee, company).object["unread_count"] as? Int == 1)
+            #expect(try await Self.inbox(app, company.salesEmployee, company).object["unread_count"] as? Int == 2)
             _ = try await app.request(.POST, "/api/v1/me/notifications/read", token: company.token(company.salesEmployee), json: "{}")
             let after = try await app.request(.GET, "/api/v1/me/notifications?unread=true", token: company.token(company.salesEmployee))
             #expect(after.items.isEmpty && after.object["unread_count"] as? Int == 0)

@@ -85,8 +85,11 @@ public struct NotificationWorkflow: Sendable {
 
         var notifications: [InboxNotification] = []
         var jobs: [Job] = []
+        // NB: one change makes one line per person: a step taken with a reply tells of the step.
+        var told: Set<Person.ID> = []
         for event in events {
-            for delivery in NotificationPlan.people(for: event, on: need, providers: providers, people: people) {
+            for delivery in NotificationPlan.people(for: event, on: need, providers: providers, people: people)
+            where told.insert(delivery.personID).inserted {
                 let notification = InboxNotification(
                     id: ids.next(), personID: delivery.personID, needID: need.id, eventID: event.id, kind: delivery.kind,
                     actorID: event.actorID, detail: NotificationPlan.detail(of: event), createdAt: event.at)
