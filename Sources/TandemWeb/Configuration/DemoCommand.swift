@@ -119,7 +119,7 @@ struct DemoCommand: AsyncCommand {
             attachmentPolicy: services.needs.attachmentPolicy, timeZone: services.needs.timeZone)
         let satisfaction = SatisfactionWorkflow(needs: workflow, store: services.satisfaction.store, digest: services.satisfaction.digest)
         let start = Date().addingTimeInterval(-120 * 86_400)
-        var raised = 0
+        var raised: [Need.ID] = []
         for index in 0..<count {
             let topic = NeedTopic.draw(at: Double(index) / Double(count), among: topics, &random)
             let provider = departments.first { $0.code == topic.provider }!
@@ -149,10 +149,14 @@ struct DemoCommand: AsyncCommand {
                 // Most resolved needs get a rating, so that the scorecards have something to show.
                 try await satisfaction.rate(need.id, score: [5, 4, 4, 3, 5, 2, 4][random.next(7)], comment: nil, by: requester)
             }
-            raised += 1
+            raised.append(need.id)
         }
+        // NB: the demo's months of history went by in a moment: the warnings and breaches already
+        // due are its past, recorded without telling anyone (later ones are announced as usual),
+        // instead of arriving all at once when the server first starts.
+        for id in raised { try await services.serviceLevels.refresh(id, quiet: true) }
         context.console.print(
-            "Demo company ready: \(departments.count) departments, \(people.values.map(\.count).reduce(0, +)) people, \(offerings.count) offerings, \(raised) needs."
+            "Demo company ready: \(departments.count) departments, \(people.values.map(\.count).reduce(0, +)) people, \(offerings.count) offerings, \(raised.count) needs."
         )
         context.console.print("Every demo person signs in with the password \(Self.password) (e.g. login xiaoming.wang).")
     }
