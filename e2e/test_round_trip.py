@@ -119,6 +119,36 @@ class RoundTrip(BrowserTest):
         questions = detail.get("questions") or detail["survey"]["questions"]
         self.assertEqual(questions[0]["options"], ["CRM 客户管理", "ERP", "OA 办公"])
 
+    def test_survey_questions_added_and_removed_without_a_failed_submit(self):
+        """"Add a question" gives a fifth row after the four shown; a question removed is not
+        stored; the survey is made at the first send, with the questions in their order."""
+        company = self.company
+        unique = os.urandom(2).hex()
+        self.sign_in("admin", ADMIN_PASSWORD)
+        self.open("/surveys/new")
+        self.driver.find_element(By.ID, "survey-title").send_keys(f"办公环境调研 {unique}")
+        self.driver.find_element(By.CSS_SELECTOR, f"input[name=audience_departments][value='{company.sales['id']}']").click()
+        rows = len(self.driver.find_elements(By.CSS_SELECTOR, "#question-rows .repeat-row"))
+        self.driver.find_element(By.ID, "question-add").click()
+        added = rows  # the new row's index
+        self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, "#question-rows .repeat-row")), rows + 1)
+        self.assertIn(f"第 {added + 1} 题", self.text(f"#question-row-{added} legend"))
+        self.driver.find_element(By.ID, "question-prompt-0").send_keys("工位够用吗")
+        Select(self.driver.find_element(By.ID, "question-kind-0")).select_by_value("rating")
+        Select(self.driver.find_element(By.ID, f"question-kind-{added}")).select_by_value("text")
+        self.driver.find_element(By.ID, "question-prompt-1").send_keys("这个问题不要了")
+        self.driver.find_element(By.ID, f"question-prompt-{added}").send_keys("会议室好订吗")
+        self.driver.find_element(By.CSS_SELECTOR, "#question-row-1 .row-remove").click()
+        self.assertFalse(self.driver.find_element(By.ID, "question-row-1").is_displayed())
+        self.submit("survey-create")
+        errors = [(e.get_attribute("id"), e.text) for e in self.driver.find_elements(By.CSS_SELECTOR, ".field-error")]
+        self.assertEqual(errors, [], "made at the first send")
+        surveys = api("GET", "/surveys", token=self.admin)["items"]
+        survey = next(s for s in surveys if s["title"] == f"办公环境调研 {unique}")
+        detail = api("GET", f"/surveys/{survey['id']}", token=self.admin)
+        questions = detail.get("questions") or detail["survey"]["questions"]
+        self.assertEqual([q["prompt"] for q in questions], ["工位够用吗", "会议室好订吗"])
+
 
 if __name__ == "__main__":
     unittest.main()

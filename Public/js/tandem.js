@@ -53,34 +53,56 @@
     fieldRows.addEventListener("change", function (event) {
       if (event.target.classList.contains("field-type")) { showOptionsFor(event.target.closest(".field-row")); }
     });
-    var add = document.getElementById("field-add");
-    var count = document.getElementById("field-count");
+  }
+
+  // Repeated rows (a catalog entry's form fields, a survey's questions): "add" copies a blank
+  // row, "remove" empties a row and hides it (the server drops blank rows). Without script the
+  // page offers blank rows and a row is removed by emptying it.
+  function blank(element) {
+    if (element.type === "checkbox") { element.checked = false; }
+    else if (element.tagName === "SELECT") { element.selectedIndex = 0; }
+    else if (element.name) { element.value = ""; }
+  }
+
+  document.querySelectorAll("[data-rows]").forEach(function (container) {
+    var add = document.getElementById(container.getAttribute("data-add"));
+    var count = document.getElementById(container.getAttribute("data-count"));
+    if (!add || !count) { return; }
     add.hidden = false;
+    container.querySelectorAll(".row-remove").forEach(function (button) { button.hidden = false; });
+    container.addEventListener("click", function (event) {
+      var remove = event.target.closest(".row-remove");
+      if (!remove) { return; }
+      var row = remove.closest(".repeat-row");
+      row.querySelectorAll("[name]").forEach(blank);
+      row.hidden = true;
+    });
     add.addEventListener("click", function () {
-      var rows = fieldRows.querySelectorAll(".field-row");
+      var rows = container.querySelectorAll(".repeat-row");
       var index = Number(count.value);
       var copy = rows[rows.length - 1].cloneNode(true);
       var old = copy.getAttribute("data-index");
       copy.setAttribute("data-index", String(index));
-      copy.querySelector("legend").textContent = copy.querySelector("legend").textContent.replace(/\d+$/, String(index + 1));
+      copy.hidden = false;
+      if (copy.id) { copy.id = copy.id.replace(new RegExp(old + "$"), String(index)); }
+      var legend = copy.querySelector("legend");
+      legend.textContent = legend.textContent.replace(/\d+/, String(index + 1));
       copy.querySelectorAll("[name], [id], [for], [aria-describedby]").forEach(function (element) {
         ["name", "id", "for"].forEach(function (attribute) {
           var value = element.getAttribute(attribute);
-          if (value) { element.setAttribute(attribute, value.replace("_" + old, "_" + index)); }
+          if (value) { element.setAttribute(attribute, value.replace(new RegExp("([_-])" + old + "(?=$|-)"), "$1" + index)); }
         });
         element.removeAttribute("aria-invalid");
         element.removeAttribute("aria-describedby");
-        if (element.type === "checkbox") { element.checked = false; }
-        else if (element.tagName === "SELECT") { element.selectedIndex = 0; }
-        else if (element.name) { element.value = ""; }
+        blank(element);
       });
       copy.querySelectorAll(".field-error").forEach(function (error) { error.remove(); });
-      fieldRows.appendChild(copy);
+      container.appendChild(copy);
       count.value = String(index + 1);
       showOptionsFor(copy);
       copy.querySelector("input").focus();
     });
-  }
+  });
 
   // The raise form: while the title is typed, offer similar open needs of the same provider.
   var hints = document.getElementById("duplicate-hints");
