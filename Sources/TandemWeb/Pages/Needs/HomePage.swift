@@ -13,8 +13,17 @@ struct HomePage: RouteCollection {
         var moreLink: String?
     }
 
+    /// One step of the set-up guide (`SetupGuide`), for administrators of a new company.
+    struct SetupStep: Encodable {
+        var key: String
+        var text: String
+        var link: String
+        var done: Bool
+    }
+
     struct HomeContext: Encodable {
         var layout: LayoutContext
+        var setup: [SetupStep]?
         var todo: [HomeToDo]?
         var sections: [Section]
     }
@@ -69,6 +78,29 @@ struct HomePage: RouteCollection {
             "home",
             HomeContext(
                 layout: LayoutContext(request, title: request.t("home.title"), section: "home"),
-                todo: try await HomeToDo.load(request, actor).nonEmpty, sections: sections))
+                setup: try await Self.setup(request, actor), todo: try await HomeToDo.load(request, actor).nonEmpty, sections: sections))
+    }
+
+    /// The set-up guide, for an administrator while the company is not set up.
+    /// NB: people are counted only while some other step is not done either (a new company).
+    static func setup(_ request: Request, _ actor: Person) async throws -> [SetupStep]? {
+        guard AccessPolicy.canManageSettings(actor) else { return nil }
+        let services = request.tandem
+        let departments = try await services.organisation.store.departments().count
+        let offerings = try await services.catalog.catalog.offerings(provider: nil).count
+        let hasCalendar = try await services.serviceLevels.store.calendar(of: nil) != nil
+        let hasPolicy = try await services.serviceLevels.store.policy(of: nil) != nil
+        var facts = SetupGuide.Facts(
+            departments: departments, people: 2, offerings: offerings, hasCalendar: hasCalendar, hasPolicy: hasPolicy)
+        if SetupGuide.steps(facts) != nil || departments < 3 {
+            facts.people = try await services.organisation.store.people(in: nil).count
+        }
+        let links: [SetupGuide.Step: String] = [
+            .departments: "/admin/departments", .people: "/admin/people", .catalogs: "/admin/catalog",
+            .calendar: "/admin/service-levels", .serviceLevels: "/admin/service-levels",
+        ]
+        return SetupGuide.steps(facts)?.map { step, done in
+            SetupStep(key: step.rawValue, text: request.t("setup_guide.\(step.rawValue)"), link: links[step] ?? "/", done: done)
+        }
     }
 }
