@@ -24,6 +24,12 @@ struct NeedPageWordsTests {
             let timeline = try #require(page.text.components(separatedBy: "id=\"timeline\"").last?.components(separatedBy: "</ol>").first)
             #expect(timeline.contains("— → 降本增效"), "the goal by its title")
             #expect(!timeline.contains(goal.id.description), "never its id")
+            _ = try await app.services.needs.transition(need.id, .accept, by: company.itAgent)
+            let accepted = try await browser.get("/needs/\(need.number)")
+            let history = try #require(
+                accepted.text.components(separatedBy: "id=\"timeline\"").last?.components(separatedBy: "</ol>").first)
+            #expect(history.contains("受理了需求") && history.contains("新提出 → 已受理"), "a sentence, and the status it moved")
+            #expect(!history.contains("操作") && !history.contains("— → 受理"), "not the step as a field")
             #expect(page.text.contains("data-confirm=\"确定要“拒绝”需求 \(need.number) 吗？\""), "the confirmation names what it confirms")
 
             _ = try await browser.signIn(company.admin.login)

@@ -100,7 +100,7 @@ struct HomePage: RouteCollection {
             .calendar: "/admin/service-levels", .serviceLevels: "/admin/service-levels",
         ]
         return SetupGuide.steps(facts)?.map { step, done in
-            SetupStep(key: step.rawValue, text: request.t("setup_guide.\(step.rawValue)"), link: links[step] ?? "/", done: done)
+            SetupStep(key: step.rawValue, text: request.t("setup_step.\(step.rawValue)"), link: links[step] ?? "/", done: done)
         }
     }
 }

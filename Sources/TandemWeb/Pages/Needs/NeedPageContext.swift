@@ -205,8 +205,8 @@ extension NeedPageContext {
         let timeline = events.map { event in
             TimelineEntry(
                 at: format.dateTime(event.at), atMachine: format.machine(event.at), actor: directory.personName(event.actorID),
-                kind: event.kind.rawValue, kindLabel: request.t("event.\(event.kind.rawValue)"), isInternal: event.visibility == .internal,
-                changes: event.changes.filter { $0.field != "attachment" }.map { change in
+                kind: event.kind.rawValue, kindLabel: Self.sentence(event, request), isInternal: event.visibility == .internal,
+                changes: event.changes.filter { !["attachment", "action", "target"].contains($0.field) }.map { change in
                     Field(
                         label: request.t("change.\(change.field)"),
                         value:
@@ -252,6 +252,22 @@ extension NeedPageContext {
                     statusLabel: request.t("status.\($0.need.status.rawValue)"), similarity: "\(Int(($0.similarity * 100).rounded()))%")
             }
         )
+    }
+
+    /// What an event says after its actor's name, as a sentence: 受理了需求, 首次响应即将超出服务时限 …
+    /// (the step or the target it names is then not repeated as a field).
+    static func sentence(_ event: NeedEvent, _ request: Request) -> String {
+        let named = { (field: String) in event.changes.first { $0.field == field }?.new }
+        switch event.kind {
+        case .transitioned:
+            guard let action = named("action").flatMap(NeedAction.init(rawValue:)) else { break }
+            return request.t("history.\(action.rawValue)")
+        case .serviceLevelWarning, .serviceLevelBreach:
+            guard let target = named("target") else { break }
+            return request.t("history.\(event.kind.rawValue)", request.t("sla_target.\(target)"))
+        default: break
+        }
+        return request.t("event.\(event.kind.rawValue)")
     }
 
     static func clock(_ name: String, _ measure: ServiceLevelMeasure, _ format: PageFormat, _ request: Request) -> Clock {

@@ -52,6 +52,11 @@ enum TranslatedEnumerations {
             "followers", "comments", "attachments",
         ],
         "low_rating_action": SatisfactionPolicy.LowRatingAction.allCases.map(\.rawValue),
+        "setup_step": SetupGuide.Step.allCases.map(\.rawValue),
+        // The sentences of a need's history (`NeedPageContext.sentence`).
+        "history": NeedAction.allCases.map(\.rawValue) + [
+            NeedEvent.Kind.serviceLevelWarning.rawValue, NeedEvent.Kind.serviceLevelBreach.rawValue,
+        ],
         "rating_score": SatisfactionRating.scores.map(String.init),
         "scorecard_figure": ScorecardPageContext.figureIDs,
         "evaluation_status": EvaluationCycle.Status.allCases.map(\.rawValue),
