@@ -5,14 +5,14 @@ import TandemCore
 /// Searches the index `NeedSearchIndex` keeps, with the permission filter and the list filters,
 /// so nothing the reader may not see is returned, counted or ranked.
 ///
-/// The order is `SearchRelevance`'s: levels by how many of the query's terms a need holds, all
-/// of them first; in each, the needs holding them in the title, then the others; in each group
-/// the newest few by score, then newest first. Each group is read from the index newest first and
-/// stops at what the page needs, so a word that a tenth of a million needs contain costs no more
-/// than a rare one, and the levels that miss terms are read only when the fuller ones do not fill
+/// The order is `SearchRelevance`'s: the needs holding every term, then those holding most of
+/// the query's words; in each level, the needs holding it in the title, then the others; in each
+/// group the newest few by score, then newest first. Each group is read from the index newest
+/// first and stops at what the page needs, so a word that a tenth of a million needs contain costs
+/// no more than a rare one, and the looser level is read only when the fuller one does not fill
 /// the page: SQLite's FTS5 reads its matches in rowid (creation) order; PostgreSQL reads the last
-/// week's first, then all (`SearchWindows`), and its index yields only the matches the reader
-/// may see (`SearchAudience`). A need found only through its notes is found apart — among the
+/// week's first, then all (`SearchWindows`). Both indexes yield only the matches the reader may
+/// see (`SearchAudience`). A need found only through its notes is found apart — among the
 /// needs whose notes the reader reads, holding every term — so the common search (public words)
 /// never pays for the notes, and notes never move a need up.
 public struct SQLNeedSearchStore: NeedSearchStore {
