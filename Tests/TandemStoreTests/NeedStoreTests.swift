@@ -94,7 +94,7 @@ struct NeedStoreTests {
     func uniqueLogin(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let company = try await TestCompany.make(in: app)
-            await #expect(throws: TandemError(.conflict, "a record with this value exists already", field: "login")) {
+            await #expect(throws: TandemError(.conflict, "a record with this value exists already", field: "login", reason: .taken)) {
                 _ = try await app.services.organisation.createPerson(
                     PersonInput(login: "xiaoming", displayName: "又一个", departmentID: company.sales.id), by: company.admin)
             }

@@ -96,11 +96,11 @@ struct HomePage: RouteCollection {
             facts.people = try await services.organisation.store.people(in: nil).count
         }
         let links: [SetupGuide.Step: String] = [
-            .departments: "/admin/departments", .people: "/admin/people", .catalogs: "/admin/catalog",
-            .calendar: "/admin/service-levels", .serviceLevels: "/admin/service-levels",
+            .departments: Site.adminDepartments, .people: Site.adminPeople, .catalogs: Site.adminCatalog,
+            .calendar: Site.adminServiceLevels, .serviceLevels: Site.adminServiceLevels,
         ]
         return SetupGuide.steps(facts)?.map { step, done in
-            SetupStep(key: step.rawValue, text: request.t("setup_step.\(step.rawValue)"), link: links[step] ?? "/", done: done)
+            SetupStep(key: step.rawValue, text: request.t("setup_step.\(step.rawValue)"), link: links[step] ?? Site.home, done: done)
         }
     }
 }
