@@ -36,3 +36,16 @@ struct CSVTableTests {
         #expect(try ImportText.decode(Array(gb)) == (text, .gb18030))
     }
 }
+
+@Suite("Import headers")
+struct ImportHeaderTests {
+    @Test("the pages' Chinese labels name the columns as the English names do, in any order")
+    func pageLabels() {
+        let people = ImportSchema.resolve(["界面语言", "姓名", "登录名", "部门代码"], kind: .people)
+        #expect(people.problems.isEmpty && people.columns == [0: "language", 1: "display_name", 2: "login", 3: "department_code"])
+        let needs = ImportSchema.resolve(["标题", "需求类型", "提供部门代码", "提出人登录名", "需求说明", "期望完成日期"], kind: .needs)
+        #expect(
+            needs.problems.isEmpty && needs.columns[1] == "kind" && needs.columns[4] == "description" && needs.columns[5] == "desired_date")
+        #expect(!ImportSchema.resolve(["标题", "提出人"], kind: .needs).problems.isEmpty, "a required column missing is named")
+    }
+}

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The columns a CSV file of each kind has, by their names (English, as in the templates, or
-/// the Chinese ones a person types in Excel), in any order.
+/// the Chinese ones a person types in Excel — the pages' own labels among them: 部门代码, 界面语言,
+/// 需求类型, 需求说明, 期望完成日期), in any order.
 public enum ImportSchema {
     public struct Column: Sendable {
         public var name: String
@@ -25,19 +26,19 @@ public enum ImportSchema {
                 Column(name: "department_code", aliases: ["部门代码"], required: true),
                 Column(name: "email", aliases: ["邮箱", "电子邮件"], required: false),
                 Column(name: "roles", aliases: ["角色"], required: false),
-                Column(name: "language", aliases: ["语言"], required: false),
+                Column(name: "language", aliases: ["语言", "界面语言"], required: false),
                 Column(name: "password", aliases: ["密码"], required: false),
             ]
         case .needs:
             return [
                 Column(name: "title", aliases: ["标题"], required: true),
-                Column(name: "kind", aliases: ["类型", "类别"], required: true),
+                Column(name: "kind", aliases: ["类型", "类别", "需求类型"], required: true),
                 Column(name: "providing_department_code", aliases: ["提供部门代码", "服务部门代码"], required: true),
                 Column(name: "requester_login", aliases: ["提出人登录名", "提出人账号"], required: true),
-                Column(name: "description", aliases: ["描述", "说明"], required: false),
+                Column(name: "description", aliases: ["描述", "说明", "需求说明"], required: false),
                 Column(name: "urgency", aliases: ["紧急程度"], required: false),
                 Column(name: "importance", aliases: ["重要程度"], required: false),
-                Column(name: "desired_date", aliases: ["期望日期"], required: false),
+                Column(name: "desired_date", aliases: ["期望日期", "期望完成日期"], required: false),
                 Column(name: "confidential", aliases: ["保密"], required: false),
                 Column(name: "raised_at", aliases: ["提出时间"], required: false),
             ]

@@ -67,8 +67,17 @@ public struct SQLNeedStore: NeedStore {
             try await database.read { sql in
                 try await sql.raw("CREATE SEQUENCE IF NOT EXISTS \(unsafeRaw: Self.sequenceName(year))").run()
             }
-        } catch let error as TandemError where error.code == .conflict {
-            // NB: two instances creating the same sequence at once: one of them sees this.
+        } catch {
+            // NB: two creators at once (raises in this process, or another instance): `IF NOT
+            // EXISTS` does not keep the loser from failing — with a duplicate in the catalog
+            // (23505) or "already exists" (42P07), which made the first raises of a year fail now
+            // and then. Whatever the error, the sequence is there if the other one made it.
+            struct Found: Decodable { var found: Int }
+            let exists = try await database.read { sql in
+                try await sql.raw("SELECT 1 AS found FROM pg_class WHERE relkind = 'S' AND relname = \(bind: Self.sequenceName(year))")
+                    .first(decoding: Found.self) != nil
+            }
+            guard exists else { throw error }
         }
         database.knownSequences.withLockedValue { _ = $0.insert(year) }
     }
