@@ -121,4 +121,8 @@ public struct SQLOrganisationStore: OrganisationStore {
                 .filter { $0.person.has(.admin) }.count
         }
     }
+
+    public func countPeople(upTo limit: Int) async throws -> Int {
+        try await database.read { sql in try await sql.countRows(sql.select().column(SQLLiteral.numeric("1")).from("people").limit(limit)) }
+    }
 }
