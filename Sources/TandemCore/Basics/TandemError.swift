@@ -83,7 +83,9 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var code: Code
-    public var message: String
+    /// The message as written, for pages to translate; `message` is its English text.
+    public var words: Words
+    public var message: String { words.description }
     /// The input field the error is about, in the API's spelling (`title`, `form.budget`).
     public var field: String?
     public var reason: Reason?
@@ -92,9 +94,9 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
     /// sees every field to correct at once.
     public var otherFields: [TandemError]
 
-    public init(_ code: Code, _ message: String, field: String? = nil, reason: Reason? = nil, reasonArguments: [String] = []) {
+    public init(_ code: Code, _ message: Words, field: String? = nil, reason: Reason? = nil, reasonArguments: [String] = []) {
         self.code = code
-        self.message = message
+        self.words = message
         self.field = field
         self.reason = reason
         self.reasonArguments = reasonArguments
@@ -112,15 +114,16 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         field.map { "\(code.rawValue) (\($0)): \(message)" } ?? "\(code.rawValue): \(message)"
     }
 
-    public static func invalid(_ field: String, _ message: String, _ reason: Reason? = nil, _ arguments: String...) -> TandemError {
+    public static func invalid(_ field: String, _ message: Words, _ reason: Reason? = nil, _ arguments: String...) -> TandemError {
         TandemError(.invalidInput, message, field: field, reason: reason, reasonArguments: arguments)
     }
 
+    /// `what` is a record's name in the `record` translation family (`need`, `department` …).
     public static func notFound(_ what: String) -> TandemError {
-        TandemError(.notFound, "\(what) not found")
+        TandemError(.notFound, "\(word: what, family: "record") not found")
     }
 
-    public static func forbidden(_ message: String) -> TandemError {
+    public static func forbidden(_ message: Words) -> TandemError {
         TandemError(.forbidden, message)
     }
 }

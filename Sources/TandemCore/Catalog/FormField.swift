@@ -158,7 +158,7 @@ extension FormField {
         case (.multipleChoice, .text(let value)), (.multipleChoice, .choice(let value)):
             return try canonical(.choices([value]), fieldName: fieldName)
         default:
-            throw TandemError.invalid(fieldName, "\(label) expects a \(type.rawValue) value")
+            throw TandemError.invalid(fieldName, "\(label) expects a \(word: type.rawValue, family: "field_type") value")
         }
     }
 }

@@ -6,24 +6,31 @@ public enum ImportKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// One bad value of an imported file: the line it is on (the header is line 1), the column, and
-/// what is wrong, with the reason the pages translate.
+/// what is wrong, with the reason and the message as written, for the pages to translate.
 public struct ImportProblem: Sendable, Equatable, Codable {
     public var line: Int
     public var field: String
-    public var message: String
+    public var words: TandemError.Words
     public var reason: TandemError.Reason?
     public var reasonArguments: [String]
+
+    public var message: String { words.description }
 
     public init(line: Int, error: TandemError) {
         self.line = line
         self.field = error.field ?? "file"
-        self.message = error.message
+        self.words = error.words
         self.reason = error.reason
         self.reasonArguments = error.reasonArguments
     }
 
+    /// The problem as a core error again, for readers that show errors in their own words.
+    public var error: TandemError {
+        TandemError(.invalidInput, words, field: field, reason: reason, reasonArguments: reasonArguments)
+    }
+
     enum CodingKeys: String, CodingKey {
-        case line, field, message, reason
+        case line, field, message, reason, template
         case reasonArguments = "reason_arguments"
     }
 
@@ -31,7 +38,9 @@ public struct ImportProblem: Sendable, Equatable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         line = try container.decode(Int.self, forKey: .line)
         field = try container.decode(String.self, forKey: .field)
-        message = try container.decode(String.self, forKey: .message)
+        let message = try container.decode(String.self, forKey: .message)
+        // Problems stored before templates were kept have only their English message.
+        words = try container.decodeIfPresent(TandemError.Words.self, forKey: .template) ?? .init(stringLiteral: message)
         reason = try container.decodeIfPresent(String.self, forKey: .reason).flatMap(TandemError.Reason.init(rawValue:))
         reasonArguments = try container.decodeIfPresent([String].self, forKey: .reasonArguments) ?? []
     }
@@ -41,6 +50,7 @@ public struct ImportProblem: Sendable, Equatable, Codable {
         try container.encode(line, forKey: .line)
         try container.encode(field, forKey: .field)
         try container.encode(message, forKey: .message)
+        try container.encode(words, forKey: .template)
         try container.encodeIfPresent(reason?.rawValue, forKey: .reason)
         try container.encode(reasonArguments, forKey: .reasonArguments)
     }

@@ -40,7 +40,7 @@ public struct NeedQuery: Hashable, Sendable {
     /// Checks ranges; the web layer has already parsed the types.
     public func validated() throws -> NeedQuery {
         guard (1...Self.maxLimit).contains(limit) else {
-            throw TandemError.invalid("limit", "limit must be between 1 and \(Self.maxLimit)")
+            throw TandemError.invalid("limit", "limit must be between 1 and \(Self.maxLimit)", .outOfRange, "1", String(Self.maxLimit))
         }
         if let from = createdFrom, let before = createdBefore, from >= before {
             throw TandemError.invalid("created_from", "created_from must be before created_before")

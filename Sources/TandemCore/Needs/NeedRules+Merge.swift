@@ -15,7 +15,8 @@ extension NeedRules {
         }
         guard source.status.isOpen else {
             throw TandemError(
-                .invalidTransition, "only an open need can be merged; this one is \(source.status.rawValue)", field: "action")
+                .invalidTransition, "only an open need can be merged; this one is \(word: source.status.rawValue, family: "status")",
+                field: "action")
         }
         guard target.status != .merged, target.status != .rejected else {
             throw TandemError.invalid(

@@ -23,7 +23,7 @@ public struct BusinessCalendar: Hashable, Sendable {
         for (day, spans) in weeklyHours {
             let sorted = spans.sorted { $0.start < $1.start }
             for (earlier, later) in zip(sorted, sorted.dropFirst()) where later.start < earlier.end {
-                throw TandemError.invalid("weekly_hours", "the working hours of \(day) overlap")
+                throw TandemError.invalid("weekly_hours", "the working hours of \(word: day.name, family: "weekday") overlap")
             }
         }
         self.name = name

@@ -46,7 +46,7 @@ public struct ActionItemWorkflow: Sendable {
     {
         let (reads, runs) = try await rules(of: parent, actor)
         guard reads else { throw TandemError.notFound(parent.kind) }
-        guard runs else { throw TandemError.forbidden("whoever runs the \(parent.kind) adds its actions") }
+        guard runs else { throw TandemError.forbidden("whoever runs the \(word: parent.kind, family: "record") adds its actions") }
         var problems = InputProblems()
         let text = try problems.check { try Validate.requiredText(title, field: "title", max: 300) }
         var owner: Person?

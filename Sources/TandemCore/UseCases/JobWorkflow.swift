@@ -12,7 +12,9 @@ public struct JobWorkflow: Sendable {
 
     public func jobs(state: Job.State?, limit: Int = 100, for actor: Person) async throws -> [Job] {
         try Self.checkAdministrator(actor)
-        guard (1...500).contains(limit) else { throw TandemError.invalid("limit", "limit must be between 1 and 500") }
+        guard (1...500).contains(limit) else {
+            throw TandemError.invalid("limit", "limit must be between 1 and 500", .outOfRange, "1", "500")
+        }
         return try await store.jobs(state: state, limit: limit)
     }
 
@@ -26,7 +28,7 @@ public struct JobWorkflow: Sendable {
         try Self.checkAdministrator(actor)
         guard let job = try await store.job(id) else { throw TandemError.notFound("job") }
         guard job.state == .dead else {
-            throw TandemError(.conflict, "only a dead job can be retried; this one is \(job.state.rawValue)")
+            throw TandemError(.conflict, "only a dead job can be retried; this one is \(word: job.state.rawValue, family: "job_state")")
         }
         guard let retried = try await store.retry(id, at: clock.now()) else {
             throw TandemError(.conflict, "the job changed meanwhile")

@@ -93,7 +93,7 @@ extension NeedWorkflow {
                 throw TandemError.invalid("offering_id", "this offering is not open to your department")
             }
             if let given = input.kind, given != offering.kind {
-                throw TandemError.invalid("kind", "the offering is of kind \(offering.kind.rawValue)")
+                throw TandemError.invalid("kind", "the offering is of kind \(word: offering.kind.rawValue, family: "kind")")
             }
             if let given = input.providingDepartmentID, given != offering.providerID {
                 throw TandemError.invalid("providing_department_id", "the offering belongs to another department")

@@ -8,10 +8,12 @@ extension NeedWorkflow {
         return try await mutate(id, by: actor) { current in
             guard let transition = NeedLifecycle.transition(action, from: current.status) else {
                 throw TandemError(
-                    .invalidTransition, "cannot \(action.rawValue) a need that is \(current.status.rawValue)", field: "action")
+                    .invalidTransition,
+                    "cannot \(word: action.rawValue, family: "action") a need that is \(word: current.status.rawValue, family: "status")",
+                    field: "action")
             }
             guard AccessPolicy.may(transition.permission, on: current, actor) else {
-                throw TandemError.forbidden("you may not \(action.rawValue) this need")
+                throw TandemError.forbidden("you may not \(word: action.rawValue, family: "action") this need")
             }
             let now = clock.now()
             var need = current

@@ -86,7 +86,8 @@ public struct ChannelInput: Sendable {
         }
         if let events {
             if let other = events.first(where: { !NotificationChannel.departmentKinds.contains($0) }) {
-                problems.add(.invalid("events", "a department channel does not carry \(other.rawValue)", .notAnOption))
+                problems.add(
+                    .invalid("events", "a department channel does not carry \(word: other.rawValue, family: "notification")", .notAnOption))
             } else {
                 channel.events = events
             }

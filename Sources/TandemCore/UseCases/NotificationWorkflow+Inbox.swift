@@ -12,7 +12,9 @@ extension NotificationWorkflow {
 
     /// The actor's notifications about needs they may still read, and their other notifications, newest first.
     public func inbox(for actor: Person, unreadOnly: Bool = false, before: Date? = nil, limit: Int = 50) async throws -> [InboxEntry] {
-        guard (1...200).contains(limit) else { throw TandemError.invalid("limit", "limit must be between 1 and 200") }
+        guard (1...200).contains(limit) else {
+            throw TandemError.invalid("limit", "limit must be between 1 and 200", .outOfRange, "1", "200")
+        }
         let notifications = try await store.notifications(of: actor.id, unreadOnly: unreadOnly, before: before, limit: limit)
         var readable: [Need.ID: Need?] = [:]
         for id in Set(notifications.compactMap(\.needID)) {

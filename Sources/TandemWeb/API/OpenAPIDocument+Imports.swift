@@ -31,6 +31,11 @@ extension OpenAPIDocument {
             [
                 "line": ["type": "integer", "minimum": 1], "field": string(), "message": string(), "reason": string(),
                 "reason_arguments": ["type": "array", "items": string()],
+                "template": object(
+                    [
+                        "template": string(),
+                        "values": ["type": "array", "items": object(["text": string(), "family": string()], required: ["text"])],
+                    ], required: ["template", "values"]),
             ], required: ["line", "field", "message", "reason_arguments"])
         let record = object(
             [

@@ -14,7 +14,7 @@ struct QueryParameters {
             guard allowed.contains(item.name) else {
                 throw TandemError.invalid(item.name, "unknown query parameter '\(item.name)'")
             }
-            guard values[item.name] == nil else { throw TandemError.invalid(item.name, "\(item.name) is given twice") }
+            guard values[item.name] == nil else { throw TandemError.invalid(item.name, "\(item.name) is given twice", .duplicateKey) }
             values[item.name] = item.value ?? ""
         }
     }
@@ -25,19 +25,19 @@ struct QueryParameters {
 
     func id<Subject>(_ name: String) throws -> Identifier<Subject>? {
         guard let text = string(name) else { return nil }
-        guard let id = Identifier<Subject>(text) else { throw TandemError.invalid(name, "\(name) is not a valid id") }
+        guard let id = Identifier<Subject>(text) else { throw TandemError.invalid(name, "\(name) is not a valid id", .unknownRecord) }
         return id
     }
 
     func int(_ name: String) throws -> Int? {
         guard let text = string(name) else { return nil }
-        guard let number = Int(text) else { throw TandemError.invalid(name, "\(name) must be a whole number") }
+        guard let number = Int(text) else { throw TandemError.invalid(name, "\(name) must be a whole number", .notANumber) }
         return number
     }
 
     func date(_ name: String) throws -> Date? {
         guard let text = string(name) else { return nil }
-        guard let date = Timestamp.parse(text) else { throw TandemError.invalid(name, "\(name) must be an ISO 8601 time") }
+        guard let date = Timestamp.parse(text) else { throw TandemError.invalid(name, "\(name) must be an ISO 8601 time", .notADate) }
         return date
     }
 
@@ -47,7 +47,7 @@ struct QueryParameters {
         var result: Set<Value> = []
         for part in text.split(separator: ",") {
             guard let value = Value(rawValue: part.trimmingCharacters(in: .whitespaces)) else {
-                throw TandemError.invalid(name, "'\(part)' is not a valid \(name)")
+                throw TandemError.invalid(name, "'\(part)' is not a valid \(name)", .notAnOption)
             }
             result.insert(value)
         }
@@ -56,7 +56,7 @@ struct QueryParameters {
 
     func enumValue<Value: RawRepresentable>(_ name: String, of type: Value.Type) throws -> Value? where Value.RawValue == String {
         guard let text = string(name) else { return nil }
-        guard let value = Value(rawValue: text) else { throw TandemError.invalid(name, "'\(text)' is not a valid \(name)") }
+        guard let value = Value(rawValue: text) else { throw TandemError.invalid(name, "'\(text)' is not a valid \(name)", .notAnOption) }
         return value
     }
 }

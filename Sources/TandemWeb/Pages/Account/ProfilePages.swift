@@ -49,7 +49,7 @@ struct ProfilePages: RouteCollection {
         let form = try PageForm.read(request)
         do {
             if form.text("new_password") != form.text("repeat_password") {
-                throw TandemError.invalid("repeat_password", request.t("profile.passwords_differ"))
+                throw TandemError.invalid("repeat_password", .init(translated: request.t("profile.passwords_differ")))
             }
             try await request.tandem.organisation.setPassword(
                 of: actor.id, current: form.text("current_password"), new: form.text("new_password"),
@@ -75,7 +75,9 @@ struct ProfilePages: RouteCollection {
         let form = try PageForm.read(request)
         do {
             let days = try form.string("expires_in_days").map { text -> Int in
-                guard let days = Int(text) else { throw TandemError.invalid("expires_in_days", request.t("profile.days_number")) }
+                guard let days = Int(text) else {
+                    throw TandemError.invalid("expires_in_days", .init(translated: request.t("profile.days_number")))
+                }
                 return days
             }
             let (token, secret) = try await request.tandem.accounts.createToken(name: form.text("name"), expiresInDays: days, by: actor)

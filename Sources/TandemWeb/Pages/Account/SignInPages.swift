@@ -85,7 +85,7 @@ struct SignInPages: RouteCollection {
         let language = try form.enumValue("language", Language.self) ?? actor.language
         do {
             if form.text("new_password") != form.text("repeat_password") {
-                throw TandemError.invalid("repeat_password", request.t("profile.passwords_differ"))
+                throw TandemError.invalid("repeat_password", .init(translated: request.t("profile.passwords_differ")))
             }
             let person = try await request.tandem.setup.complete(
                 displayName: form.string("display_name") ?? "", email: form.string("email"), language: language,

@@ -95,7 +95,7 @@ struct ChannelPages: RouteCollection {
     }
 
     private static func departmentID(_ text: String) throws -> Department.ID {
-        guard let id = Department.ID(text) else { throw TandemError.invalid("department", "department is not a valid id") }
+        guard let id = Department.ID(text) else { throw TandemError.invalid("department", "department is not a valid id", .unknownRecord) }
         return id
     }
 

@@ -98,7 +98,7 @@ struct OfferingForm: Encodable {
     }
 
     private static func id<Subject>(_ text: String, field: String) throws -> Identifier<Subject> {
-        guard let id = Identifier<Subject>(text) else { throw TandemError.invalid(field, "\(field) is not a valid id") }
+        guard let id = Identifier<Subject>(text) else { throw TandemError.invalid(field, "\(field) is not a valid id", .unknownRecord) }
         return id
     }
 

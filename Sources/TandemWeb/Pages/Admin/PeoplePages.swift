@@ -161,7 +161,7 @@ struct PeoplePages: RouteCollection {
     private static func read(_ form: PageForm, values: FormValues) throws -> Submitted {
         var roles: Set<Role> = [.employee]
         for raw in form.values("roles") {
-            guard let role = Role(rawValue: raw) else { throw TandemError.invalid("roles", "roles has an unknown value") }
+            guard let role = Role(rawValue: raw) else { throw TandemError.invalid("roles", "roles has an unknown value", .notAnOption) }
             roles.insert(role)
         }
         return Submitted(
@@ -174,7 +174,9 @@ struct PeoplePages: RouteCollection {
     private static func filteredDepartment(_ request: Request, _ actor: Person) throws -> Department.ID? {
         if let text = request.query[String.self, at: "department"] {
             if text.isEmpty { return nil }
-            guard let id = Department.ID(text) else { throw TandemError.invalid("department", "department is not a valid id") }
+            guard let id = Department.ID(text) else {
+                throw TandemError.invalid("department", "department is not a valid id", .unknownRecord)
+            }
             return id
         }
         return AccessPolicy.seesEveryDepartment(actor) ? nil : actor.departmentID

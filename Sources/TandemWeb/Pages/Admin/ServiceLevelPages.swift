@@ -48,13 +48,17 @@ struct ServiceLevelPages: RouteCollection {
 
         init(department text: String?, offering: String?, actor: Person) throws {
             if let text, text != "company" {
-                guard let id = Department.ID(text) else { throw TandemError.invalid("department", "department is not a valid id") }
+                guard let id = Department.ID(text) else {
+                    throw TandemError.invalid("department", "department is not a valid id", .unknownRecord)
+                }
                 department = id
             } else if text == nil, !AccessPolicy.seesEveryDepartment(actor) {
                 department = actor.departmentID
             }
             if let offering, !offering.isEmpty {
-                guard let id = ServiceOffering.ID(offering) else { throw TandemError.invalid("offering", "offering is not a valid id") }
+                guard let id = ServiceOffering.ID(offering) else {
+                    throw TandemError.invalid("offering", "offering is not a valid id", .unknownRecord)
+                }
                 self.offering = id
             }
         }

@@ -98,7 +98,7 @@ struct ImportPages: RouteCollection {
             request.tandem.importRunner.start(prepared)
             return request.seeOther(Site.adminImports + "/" + prepared.record.id.description)
         } catch let error as TandemError where error.isAboutInput {
-            let message = error.reason.map { request.t("reason.\($0.rawValue)", error.reasonArguments) } ?? error.message
+            let message = request.message(of: error)
             let context = try await context(request, actor, error: message, chosen: kind)
             return try await request.page("admin-imports", context, status: .unprocessableEntity)
         }
@@ -110,9 +110,7 @@ struct ImportPages: RouteCollection {
         let record = request.tandem.importRunner.current(stored)
         let t = { (key: String, arguments: [String]) in request.t(key, arguments) }
         let problems = record.problems.map { problem in
-            ProblemRow(
-                line: problem.line, field: problem.field,
-                message: problem.reason.map { t("reason.\($0.rawValue)", problem.reasonArguments) } ?? problem.message)
+            ProblemRow(line: problem.line, field: problem.field, message: request.message(of: problem.error))
         }
         let summaryKey = "import_summary.\(record.state.rawValue)"
         let context = ShowContext(

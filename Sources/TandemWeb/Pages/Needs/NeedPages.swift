@@ -95,7 +95,7 @@ struct NeedPages: RouteCollection {
         let need = try await Self.need(request)
         let form = try await PageForm.receive(request, upTo: maxFormBytes)
         return try await redisplayOnError(need, request, text: "") {
-            guard !form.files.isEmpty else { throw TandemError.invalid("file", request.t("need.choose_file")) }
+            guard !form.files.isEmpty else { throw TandemError.invalid("file", .init(translated: request.t("need.choose_file"))) }
             for file in form.files {
                 _ = try await AttachmentIntake.receive(
                     try file.spool.chunks(), fileName: file.fileName, contentType: file.contentType, to: need.id, by: request.actor(),

@@ -49,7 +49,9 @@ struct QueuePage: RouteCollection {
     /// The department whose queue is shown: one's own; administrators may pick any provider.
     private func department(_ request: Request, _ actor: Person, _ values: [String: [String]]) throws -> Department.ID {
         if AccessPolicy.seesEveryDepartment(actor), let text = values["department"]?.first, !text.isEmpty {
-            guard let id = Department.ID(text) else { throw TandemError.invalid("department", "department is not a valid id") }
+            guard let id = Department.ID(text) else {
+                throw TandemError.invalid("department", "department is not a valid id", .unknownRecord)
+            }
             return id
         }
         return actor.departmentID
@@ -156,19 +158,19 @@ struct QueuePage: RouteCollection {
         let form = try PageForm.read(request)
         let back = Site.safeReturnPath(form.string("return_to"))
         guard let assignee: Person.ID = try form.id("assignee_id") else {
-            throw TandemError.invalid("assignee_id", request.t("queue.choose_assignee"))
+            throw TandemError.invalid("assignee_id", .init(translated: request.t("queue.choose_assignee")))
         }
         let ids = try form.values("need_ids").map { text -> Need.ID in
             guard let id = Need.ID(text) else { throw TandemError.invalid("need_ids", "a need id is not valid") }
             return id
         }
-        guard !ids.isEmpty else { throw TandemError.invalid("need_ids", request.t("queue.choose_needs")) }
+        guard !ids.isEmpty else { throw TandemError.invalid("need_ids", .init(translated: request.t("queue.choose_needs"))) }
         var failed: [String] = []
         for id in ids {
             do {
                 _ = try await request.tandem.needs.assign(id, to: [assignee], by: actor)
             } catch let error as TandemError where error.code != .unavailable {
-                failed.append(error.message)
+                failed.append(request.message(of: error))
             }
         }
         guard failed.isEmpty else {
@@ -195,7 +197,9 @@ struct QueuePage: RouteCollection {
 
     private static func parse<Value: RawRepresentable>(_ raw: String, _ type: Value.Type, _ name: String) throws -> Value
     where Value.RawValue == String {
-        guard let value = Value(rawValue: raw) else { throw TandemError.invalid(name, "\(name) has an unknown value '\(raw)'") }
+        guard let value = Value(rawValue: raw) else {
+            throw TandemError.invalid(name, "\(name) has an unknown value '\(raw)'", .notAnOption)
+        }
         return value
     }
 

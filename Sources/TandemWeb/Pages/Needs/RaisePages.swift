@@ -91,7 +91,9 @@ struct RaisePages: RouteCollection {
                     contentType: file.contentType, byteCount: file.byteCount, head: file.head, field: "attachments")
             }
             let desired = try form.string("desired_date").map { text -> CalendarDate in
-                guard let date = CalendarDate(text) else { throw TandemError.invalid("desired_date", request.t("raise.date_format")) }
+                guard let date = CalendarDate(text) else {
+                    throw TandemError.invalid("desired_date", .init(translated: request.t("raise.date_format")))
+                }
                 return date
             }
             var answers: [String: FormAnswer] = [:]

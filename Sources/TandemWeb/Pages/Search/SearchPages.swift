@@ -22,7 +22,9 @@ struct SearchPages: RouteCollection {
         filters.statuses = Set(try (values["status"] ?? []).filter { !$0.isEmpty }.map { try Self.parse($0, NeedStatus.self, "status") })
         filters.kinds = Set(try (values["kind"] ?? []).filter { !$0.isEmpty }.map { try Self.parse($0, NeedKind.self, "kind") })
         if let provider = values["provider"]?.first, !provider.isEmpty {
-            guard let id = Department.ID(provider) else { throw TandemError.invalid("provider", "provider is not a valid id") }
+            guard let id = Department.ID(provider) else {
+                throw TandemError.invalid("provider", "provider is not a valid id", .unknownRecord)
+            }
             filters.providingDepartmentID = id
         }
         var offset = 0

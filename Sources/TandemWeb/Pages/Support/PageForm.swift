@@ -98,7 +98,7 @@ struct PageForm {
 
     func id<Subject>(_ name: String) throws -> Identifier<Subject>? {
         guard let raw = string(name) else { return nil }
-        guard let id = Identifier<Subject>(raw) else { throw TandemError.invalid(name, "\(name) is not a valid id") }
+        guard let id = Identifier<Subject>(raw) else { throw TandemError.invalid(name, "\(name) is not a valid id", .unknownRecord) }
         return id
     }
 
@@ -153,16 +153,16 @@ struct FieldErrors {
     init() {}
 
     /// Turns a core error into messages next to their fields (every invalid field the core found,
-    /// and a value another record has already), or a message above the form. A field's message is
-    /// the translated reason when the core gives one, else the core's own words.
+    /// and a value another record has already), or a message above the form, each in the
+    /// reader's language.
     init(_ error: TandemError, _ request: Request) {
         guard error.field != nil, error.isAboutInput else {
-            general = request.t("error_code.\(error.code.rawValue)") + " — " + error.message
+            general = request.t("error_code.\(error.code.rawValue)") + " — " + request.message(of: error)
             return
         }
         for one in error.allFields {
             guard let field = one.field, byField[field] == nil else { continue }
-            byField[field] = one.reason.map { request.t("reason.\($0.rawValue)", one.reasonArguments) } ?? one.message
+            byField[field] = request.message(of: one)
         }
     }
 

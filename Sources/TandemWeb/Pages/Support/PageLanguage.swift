@@ -60,6 +60,11 @@ extension Request {
         tandem.translator.text(key, pageLanguage, arguments)
     }
 
+    /// What a core error says, in this request's language.
+    func message(of error: TandemError) -> String {
+        tandem.translator.text(of: error, pageLanguage)
+    }
+
     /// Items as a list in the page's language: `甲、乙` or `A, B`.
     func listed(_ items: [String]) -> String {
         items.joined(separator: pageLanguage == .zhCN ? "、" : ", ")

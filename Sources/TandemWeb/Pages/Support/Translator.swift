@@ -7,15 +7,36 @@ import TandemCore
 /// is used.
 struct Translator: Sendable {
     let tables: [Language: [String: String]]
+    /// The core's messages in languages other than English, from `messages/<language>.json`:
+    /// English template (`"line {0}: '{1}' is not a date"`) → the language's template.
+    let messages: [Language: [String: String]]
 
     static func load(from directory: URL) throws -> Translator {
         var tables: [Language: [String: String]] = [:]
+        var messages: [Language: [String: String]] = [:]
         for language in Language.allCases {
             let file = directory.appendingPathComponent("\(language.rawValue).json")
-            let data = try Data(contentsOf: file)
-            tables[language] = try JSONDecoder().decode([String: String].self, from: data)
+            tables[language] = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: file))
+            let messageFile = directory.appendingPathComponent("messages/\(language.rawValue).json")
+            if FileManager.default.fileExists(atPath: messageFile.path) {
+                messages[language] = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: messageFile))
+            }
         }
-        return Translator(tables: tables)
+        return Translator(tables: tables, messages: messages)
+    }
+
+    /// What a core error says, in a language: the translated reason when it has one, else its
+    /// message from the language's message table (enumeration values in it translated too),
+    /// else the English message.
+    func text(of error: TandemError, _ language: Language) -> String {
+        if let reason = error.reason { return text("reason.\(reason.rawValue)", language, error.reasonArguments) }
+        return text(of: error.words, language)
+    }
+
+    func text(of words: TandemError.Words, _ language: Language) -> String {
+        guard let template = messages[language]?[words.template] else { return words.description }
+        let values = words.values.map { value in value.family.map { text("\($0).\(value.text)", language) } ?? value.text }
+        return TandemError.Words.fill(template, values)
     }
 
     /// The text of a key; a missing key shows as itself (and fails the translation test).
@@ -77,6 +98,12 @@ enum TranslatedEnumerations {
         "sla_target": ServiceLevelTarget.allCases.map(\.rawValue),
         "sla_state": ServiceLevelMeasure.State.allCases.map(\.rawValue),
         "weekday": Weekday.allCases.map(\.name),
+        // The records a core error names (`TandemError.notFound("need")`, `{0} not found`).
+        "record": [
+            "action", "attachment", "channel", "chart", "department", "draft", "evaluation cycle", "evaluation invitation", "goal",
+            "import", "improvement plan", "plan", "job", "meeting", "need", "notification", "offering", "person", "rating link",
+            "saved filter", "suggestion", "survey", "token",
+        ],
         "error_code": [
             "invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
             "too_many_requests", "unavailable", "internal_error", "payload_too_large",
