@@ -31,11 +31,19 @@ struct FormTextTests {
             #expect(calendar.makeUpWorkdays.count == 2)
             // the page shows it as lines; sent back unchanged (with CRLF, as a browser does), nothing changes
             let page = try await browser.get("/admin/service-levels")
-            let shown = try #require(
-                page.text.range(of: #"name="holidays""#).flatMap { start in
-                    page.text[start.upperBound...].split(separator: ">", maxSplits: 1).last?.split(separator: "<", maxSplits: 1).first
-                })
-            let again = fields.map { $0.0 == "holidays" ? ($0.0, shown.replacingOccurrences(of: "\n", with: "\r\n")) : $0 }
+            func shown(_ name: String) throws -> String {
+                try #require(
+                    page.text.range(of: #"name="\#(name)""#).flatMap { start in
+                        page.text[start.upperBound...].split(separator: ">", maxSplits: 1).last?.split(separator: "<", maxSplits: 1).first
+                    }
+                    .map(String.init))
+            }
+            // the make-up days are shown with the reader's weekday names
+            #expect(try shown("make_up_workdays") == "2026-01-04 周一\n2026-02-14 周一")
+            let again = try fields.map { field in
+                ["holidays", "make_up_workdays"].contains(field.0)
+                    ? (field.0, try shown(field.0).replacingOccurrences(of: "\n", with: "\r\n")) : field
+            }
             #expect(try await browser.post("/admin/service-levels/calendar", again).status == .seeOther)
             #expect(try await app.services.serviceLevels.calendar(of: nil, for: company.admin) == calendar)
         }

@@ -154,6 +154,8 @@ struct PageTests {
             // validate
             #expect(again.status == .conflict)
             #expect(again.text.contains("当前状态下不能这样操作"))
+            #expect(again.text.contains("需求当前为“已解决”，不能执行“受理”"), "the core's message in Chinese, its values translated")
+            #expect(!again.text.contains("cannot accept"))
             let stored = try await app.services.needs.need(need.id, for: company.admin)
             #expect(stored.status == .resolved)
             #expect(stored.assigneeIDs == [company.itAgent2.id])

@@ -28,7 +28,7 @@ struct CalendarForm: Encodable {
                 hours: (calendar.weeklyHours[day] ?? []).map { "\($0.start)-\($0.end)" }.joined(separator: ", "))
         }
         holidays = Self.holidayLines(calendar.holidays)
-        makeUpWorkdays = calendar.makeUpWorkdays.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.name)" }.joined(separator: "\n")
+        makeUpWorkdays = calendar.makeUpWorkdays.sorted { $0.key < $1.key }.map { "\($0.key) \(labels($0.value))" }.joined(separator: "\n")
     }
 
     init(_ form: PageForm, labels: (Weekday) -> String) {

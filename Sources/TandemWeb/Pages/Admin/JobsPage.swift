@@ -43,7 +43,8 @@ struct JobsPage: RouteCollection {
         let format = PageFormat(request)
         let rows = jobs.map { job in
             Row(
-                id: job.id.description, kind: job.kind, state: job.state.rawValue, stateLabel: request.t("job_state.\(job.state.rawValue)"),
+                id: job.id.description, kind: request.t("job_kind.\(job.kind)"), state: job.state.rawValue,
+                stateLabel: request.t("job_state.\(job.state.rawValue)"),
                 attempts: "\(job.attempts) / \(job.maxAttempts)", runAt: format.dateTime(job.runAt),
                 updatedAt: format.dateTime(job.updatedAt),
                 lastError: job.lastError, canRetry: job.state == .dead)

@@ -162,7 +162,7 @@ extension NeedPageContext {
         case nil:
             break
         }
-        let attachmentItems = Dictionary(uniqueKeysWithValues: attachments.map { ($0.id, Self.item($0)) })
+        let attachmentItems = Dictionary(uniqueKeysWithValues: attachments.map { ($0.id, Self.item($0, format)) })
 
         var facts: [Field] = [
             Field(label: request.t("need.kind"), value: request.t("kind.\(need.kind.rawValue)")),
@@ -228,7 +228,8 @@ extension NeedPageContext {
             triage: triage,
             canWriteNote: AccessPolicy.canComment(.internal, on: need, actor),
             canComment: AccessPolicy.canComment(.public, on: need, actor),
-            attachments: attachments.map(Self.item).nonEmpty, rating: rating, originLabel: originLabel, originLink: originLink,
+            attachments: attachments.map { Self.item($0, format) }.nonEmpty, rating: rating, originLabel: originLabel,
+            originLink: originLink,
             timeline: timeline, mergedInto: merging.into, mergedIntoLink: merging.link, duplicates: merging.duplicates?.nonEmpty,
             canMerge: merging.duplicates != nil, commentText: commentText,
             commentError: errors["body"], general: errors.general(besides: ["body"] + RatingForm.fields + TriageForm.fields))
@@ -279,10 +280,10 @@ extension NeedPageContext {
             left: format.duration(minutes: Int((measure.leftSeconds / 60).rounded(.up))))
     }
 
-    static func item(_ attachment: Attachment) -> AttachmentItem {
+    static func item(_ attachment: Attachment, _ format: PageFormat) -> AttachmentItem {
         AttachmentItem(
             name: attachment.fileName, link: Site.attachment(attachment.id, of: attachment.needID),
-            size: ByteCountFormatter.string(fromByteCount: Int64(attachment.byteCount), countStyle: .file))
+            size: format.fileSize(bytes: attachment.byteCount))
     }
 
     static func text(_ answer: FormAnswer) -> String {

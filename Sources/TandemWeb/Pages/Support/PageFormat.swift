@@ -33,6 +33,19 @@ struct PageFormat {
         return hours == 0 ? "\(rest)分" : rest == 0 ? "\(hours)小时" : "\(hours)小时\(rest)分"
     }
 
+    /// A file's size: `38 字节`, `1.5 KB`, `12.3 MB` (`38 bytes` in English).
+    func fileSize(bytes: Int) -> String {
+        if bytes < 1000 { return language == .en ? "\(bytes) bytes" : "\(bytes) 字节" }
+        let units = ["KB", "MB", "GB"]
+        var value = Double(bytes) / 1000
+        var unit = 0
+        while value >= 1000, unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        return String(format: value < 10 ? "%.1f" : "%.0f", value) + " " + units[unit]
+    }
+
     /// `57`, or `1000+` when counting stopped at the cap.
     static func count(_ count: CappedCount) -> String {
         switch count {

@@ -110,6 +110,11 @@ enum TranslatedEnumerations {
         ],
         "reason": TandemError.Reason.allCases.map(\.rawValue),
         "job_state": Job.State.allCases.map(\.rawValue),
+        "job_kind": [
+            NeedWorkflow.followUpKind, NotificationWorkflow.emailKind, NotificationWorkflow.channelKind, ServiceLevelWorkflow.refreshKind,
+            EvaluationWorkflow.inviteKind, SurveyWorkflow.closingReminderKind, EvaluationWorkflow.closingReminderKind,
+            DashboardWorkflow.refreshKind,
+        ],
         "import_kind": ImportKind.allCases.map(\.rawValue),
         "import_state": ImportRecord.State.allCases.map(\.rawValue),
         "import_summary": ImportRecord.State.allCases.map(\.rawValue),
