@@ -79,6 +79,17 @@ struct ImportTests {
 
             let template = try await app.request(.GET, "/api/v1/imports/templates/people", token: admin)
             #expect(template.text == "\u{FEFF}login,display_name,department_code,email,roles,language,password\r\n")
+
+            // the pages' files have the reader's column names, which an import reads back
+            let browser = TestBrowser(app)
+            try await browser.signIn(company.admin.login)
+            let chinese = try await browser.get("/admin/imports/exports/people").text
+            #expect(chinese.hasPrefix("\u{FEFF}登录名,姓名,部门代码,邮箱,角色,语言,密码\r\n"))
+            #expect(chinese.contains("\r\nqian.kuaiji,钱会计,FIN,qian@example.com,employee;agent;manager,en,\r\n"))
+            let header = ["登录名", "姓名", "部门代码", "邮箱", "角色", "语言", "密码"]
+            let read = ImportSchema.resolve(header, kind: .people)
+            #expect(read.problems.isEmpty && Set(read.columns.values) == Set(ImportSchema.template(for: .people)))
+            #expect(try await browser.get("/admin/imports/templates/departments").text == "\u{FEFF}代码,名称,上级代码,提供服务\r\n")
         }
     }
 
@@ -195,6 +206,11 @@ struct ImportTests {
             let refused = try await upload("needs", Data(future.utf8), dryRun: true, in: app, token: admin)
             let fields = (refused.object["problems"] as? [[String: Any]] ?? []).map { $0["field"] as? String ?? "" }
             #expect(fields == ["providing_department_code", "requester_login", "raised_at"], "\(fields)")
+            // with the pages' Chinese column names, a problem names the column as the file wrote it
+            let chinese = "标题,需求类型,服务部门代码,提出人登录名,提出时间\n未来,technology,SALES,ghost,2999-01-01\n"
+            let named = try await upload("needs", Data(chinese.utf8), dryRun: true, in: app, token: admin)
+            let chineseFields = (named.object["problems"] as? [[String: Any]] ?? []).map { $0["field"] as? String ?? "" }
+            #expect(chineseFields == ["服务部门代码", "提出人登录名", "提出时间"], "\(chineseFields)")
         }
     }
 

@@ -45,8 +45,11 @@ public enum ImportSchema {
         }
     }
 
-    /// The template's header line.
-    public static func template(for kind: ImportKind) -> [String] { columns(for: kind).map(\.name) }
+    /// The template's header line: the columns' names, or in Chinese their first Chinese name
+    /// (both are read back by an import).
+    public static func template(for kind: ImportKind, in language: Language = .en) -> [String] {
+        columns(for: kind).map { column in language == .zhCN ? column.aliases.first ?? column.name : column.name }
+    }
 
     /// Which column each header position holds; a missing required column or a name no column
     /// has is a problem on line 1.

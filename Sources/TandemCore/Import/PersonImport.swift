@@ -8,7 +8,7 @@ enum PersonImport {
         var password: String?
     }
 
-    static let roleLabels: [String: Role] = ["员工": .employee, "处理人": .agent, "经办人": .agent, "经理": .manager, "管理员": .admin]
+    static let roleLabels: [String: Role] = ["员工": .employee, "服务人员": .agent, "处理人": .agent, "经办人": .agent, "经理": .manager, "管理员": .admin]
     static let languageLabels: [String: Language] = ["中文": .zhCN, "简体中文": .zhCN, "zh": .zhCN, "英文": .en, "english": .en]
 
     static func plan(_ rows: [ImportRow], departments: [Department], storedLogins: Set<String>, ids: any IDGenerator, now: Date)

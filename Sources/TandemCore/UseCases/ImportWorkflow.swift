@@ -81,6 +81,13 @@ public struct ImportWorkflow: Sendable {
         }
         let order = Dictionary(ImportSchema.columns(for: kind).enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         problems.sort { ($0.line, order[$0.field] ?? -1) < ($1.line, order[$1.field] ?? -1) }
+        // A problem names its column as the file wrote it (`部门代码`, not `department_code`).
+        let written = Dictionary(
+            columns.compactMap { position, name in
+                table.header.indices.contains(position) ? (name, table.header[position].trimmingCharacters(in: .whitespaces)) : nil
+            },
+            uniquingKeysWith: { first, _ in first })
+        for index in problems.indices { problems[index].field = written[problems[index].field] ?? problems[index].field }
         let state: ImportRecord.State = !problems.isEmpty ? .rejected : dryRun ? .checked : .running
         let record = ImportRecord(
             id: ids.next(), kind: kind, state: state, fileName: String(fileName.prefix(200)), encoding: encoding, rows: table.records.count,
@@ -136,14 +143,16 @@ public struct ImportWorkflow: Sendable {
 
     /// The stored departments or people in their import file's columns (administrators: the
     /// people's e-mail addresses go with them). Needs have their own list export.
-    public func export(_ kind: ImportKind, by actor: Person) async throws -> (header: [String], rows: [[String]]) {
+    public func export(_ kind: ImportKind, in language: Language = .en, by actor: Person) async throws -> (
+        header: [String], rows: [[String]]
+    ) {
         guard AccessPolicy.canImport(actor) else { throw TandemError.forbidden("only administrators export the organisation") }
         let departments = try await organisation.departments()
         switch kind {
-        case .departments: return (ImportSchema.template(for: kind), ImportExport.rows(departments: departments))
+        case .departments: return (ImportSchema.template(for: kind, in: language), ImportExport.rows(departments: departments))
         case .people:
             return (
-                ImportSchema.template(for: kind),
+                ImportSchema.template(for: kind, in: language),
                 ImportExport.rows(people: try await organisation.people(in: nil), departments: departments)
             )
         case .needs:

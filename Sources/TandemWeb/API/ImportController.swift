@@ -106,23 +106,25 @@ struct ImportController: RouteCollection {
     /// The header line of a kind's file, as Excel opens it.
     func template(_ request: Request) async throws -> Response {
         _ = try request.actor()
-        return try Self.template(request)
+        return try Self.template(request, in: .en)
     }
 
     /// The stored departments or people as a file of their import's columns.
     func export(_ request: Request) async throws -> Response {
-        try await Self.export(request)
+        try await Self.export(request, in: .en)
     }
 
-    static func export(_ request: Request) async throws -> Response {
+    /// The API's files have the columns' English names; the pages' have the reader's.
+    static func export(_ request: Request, in language: Language) async throws -> Response {
         let kind = try Self.kind(request)
-        let (header, rows) = try await request.tandem.imports.export(kind, by: try request.actor())
+        let (header, rows) = try await request.tandem.imports.export(kind, in: language, by: try request.actor())
         return CSVText.response(CSVText.make(header: header, rows: rows), fileName: "tandem-\(kind.rawValue)-export.csv")
     }
 
     /// The template of the kind the path names: its header line, as Excel opens it.
-    static func template(_ request: Request) throws -> Response {
+    static func template(_ request: Request, in language: Language) throws -> Response {
         let kind = try Self.kind(request)
-        return CSVText.response(CSVText.make(header: ImportSchema.template(for: kind), rows: []), fileName: "tandem-\(kind.rawValue).csv")
+        return CSVText.response(
+            CSVText.make(header: ImportSchema.template(for: kind, in: language), rows: []), fileName: "tandem-\(kind.rawValue).csv")
     }
 }

@@ -129,11 +129,11 @@ struct ImportPages: RouteCollection {
 
     func export(_ request: Request) async throws -> Response {
         _ = try AdminNavigation.actor(request)
-        return try await ImportController.export(request)
+        return try await ImportController.export(request, in: request.pageLanguage)
     }
 
     func template(_ request: Request) async throws -> Response {
         _ = try AdminNavigation.actor(request)
-        return try ImportController.template(request)
+        return try ImportController.template(request, in: request.pageLanguage)
     }
 }
