@@ -230,6 +230,25 @@ struct ServiceLevelAdminPageTests {
             #expect(
                 policy.targets[.p1] == ServiceLevelTargets(firstResponseMinutes: 15, resolutionMinutes: 120) && policy.targets[.p2] == nil)
             #expect(policy.warningPercent == 75 && policy.raisePriorityOnBreach && policy.pausingStatuses == [.waitingOnRequester])
+            // targets in hours and working days; the page shows them so, and saved unchanged they stay
+            let day = try await app.services.serviceLevels.calendar(of: company.it.id, for: company.itManager).workingDayMinutes
+            let inUnits =
+                targets + [
+                    ("first_response_p2", "２"), ("first_response_p2_unit", "hours"), ("resolution_p2", "1.5"),
+                    ("resolution_p2_unit", "days"),
+                    ("resolution_p3", "3"), ("resolution_p3_unit", "days"), ("first_response_p3", "0.5"),
+                    ("first_response_p3_unit", "hours"),
+                ]
+            #expect(try await manager.post("/admin/service-levels/policy", inUnits).status == .seeOther)
+            let inMinutes = try await app.services.serviceLevels.policy(of: company.accountOffering.id, for: company.itManager)
+            #expect(inMinutes.targets[.p2] == ServiceLevelTargets(firstResponseMinutes: 120, resolutionMinutes: day * 3 / 2))
+            #expect(inMinutes.targets[.p3] == ServiceLevelTargets(firstResponseMinutes: 30, resolutionMinutes: day * 3))
+            let shown = try await manager.get("/admin/service-levels?department=\(company.it.id)&offering=\(offering)")
+            #expect(
+                shown.text.contains(#"id="resolution_p3" value="3""#) && shown.text.contains(#"<option value="days" selected>天</option>"#))
+            let fractional = try await manager.post(
+                "/admin/service-levels/policy", targets + [("resolution_p4", "0.001"), ("resolution_p4_unit", "hours")])
+            #expect(fractional.status == .unprocessableEntity && fractional.text.contains("整分钟"))
             // an .ics file
             let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nSUMMARY:元旦\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
             let imported = try await manager.postMultipart(

@@ -78,6 +78,8 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         case mergeConfidential = "merge_confidential"
         /// A host name that the server's resolver does not know.
         case hostNotFound = "host_not_found"
+        /// A service-level target that is not whole minutes from one minute to a million.
+        case targetRange = "target_range"
         /// Fewer people than the minimum group for anything anonymous. Arguments: the minimum.
         case tooFewForAnonymity = "too_few_for_anonymity"
     }

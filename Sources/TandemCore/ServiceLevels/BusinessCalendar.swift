@@ -35,6 +35,18 @@ public struct BusinessCalendar: Hashable, Sendable {
 
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier)! }
 
+    /// The working minutes of a usual working day: the length most weekdays with hours have
+    /// (the longer on a tie), 8 hours for a calendar without any. Targets entered in working
+    /// days are this many working minutes each.
+    public var workingDayMinutes: Int {
+        var counts: [Int: Int] = [:]
+        for spans in weeklyHours.values {
+            let minutes = spans.reduce(0) { $0 + $1.end.minutes - $1.start.minutes }
+            if minutes > 0 { counts[minutes, default: 0] += 1 }
+        }
+        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 480
+    }
+
     /// The working spans of one local date: a make-up workday takes its weekday's hours, a
     /// holiday has none, any other day has its weekday's.
     public func spans(on date: CalendarDate) -> [WorkingSpan] {

@@ -18,6 +18,9 @@ struct ServiceLevelPages: RouteCollection {
         var showsPolicy: Bool
         var policy: PolicyForm?
         var pausable: [Choice]
+        /// The units a target is entered in, and what a day is.
+        var units: [Choice]
+        var dayExplained: String
         var imported: String?
         /// "No holidays for 2027 yet" in the last 60 days of 2026, with the import form below.
         var missingYear: String?
@@ -124,7 +127,9 @@ struct ServiceLevelPages: RouteCollection {
         let scope = try Scope(department: form.string("department"), offering: form.string("offering"), actor: actor)
         let submitted = PolicyForm(form, labels: { request.t("priority.\($0.rawValue)") })
         do {
-            _ = try await request.tandem.serviceLevels.setPolicy(try submitted.policy(), of: scope.offering, by: actor)
+            let calendar = try await request.tandem.serviceLevels.calendar(of: scope.department, for: actor)
+            _ = try await request.tandem.serviceLevels.setPolicy(
+                try submitted.policy(workingDay: calendar.workingDayMinutes), of: scope.offering, by: actor)
             return request.seeOther(Site.adminServiceLevels + scope.query + "&done=saved")
         } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
@@ -168,7 +173,7 @@ struct ServiceLevelPages: RouteCollection {
         if shownPolicy == nil, showsPolicy {
             shownPolicy = PolicyForm(
                 try await services.serviceLevels.policy(of: scope.department == nil ? nil : offering, for: actor),
-                labels: { request.t("priority.\($0.rawValue)") })
+                workingDay: stored.workingDayMinutes, labels: { request.t("priority.\($0.rawValue)") })
         }
         return PageContext(
             layout: LayoutContext(request, title: request.t("admin.service_levels"), section: "admin"),
@@ -181,6 +186,12 @@ struct ServiceLevelPages: RouteCollection {
                     value: $0.rawValue, label: request.t("status.\($0.rawValue)"),
                     selected: shownPolicy?.pausing.contains($0.rawValue) ?? false)
             },
+            units: [
+                Choice(value: PolicyForm.Unit.minutes.rawValue, label: request.t("admin.sla_unit_minutes"), selected: false),
+                Choice(value: PolicyForm.Unit.hours.rawValue, label: request.t("admin.sla_unit_hours"), selected: false),
+                Choice(value: PolicyForm.Unit.days.rawValue, label: request.t("admin.sla_unit_days"), selected: false),
+            ],
+            dayExplained: request.t("admin.sla_day_explained", PageFormat(request).duration(minutes: stored.workingDayMinutes)),
             imported: nil, missingYear: missingYear.map { request.t("admin.sla_missing_year", String($0)) },
             makeUpWeekdays: Weekday.allCases.filter { !(stored.weeklyHours[$0] ?? []).isEmpty }.map {
                 Choice(value: $0.name, label: request.t("weekday.\($0.name)"), selected: $0 == stored.firstWorkingWeekday)
