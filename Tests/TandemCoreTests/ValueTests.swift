@@ -57,7 +57,7 @@ struct ValueTests {
         query.cursor = cursor
         #expect(throws: TandemError.self) { try query.validated() }  // sort mismatch
         query.limit = 0
-        #expect(throws: TandemError.invalid("limit", "limit must be between 1 and 200")) { try query.validated() }
+        #expect(throws: TandemError.invalid("limit", "limit must be between 1 and 200", .outOfRange, "1", "200")) { try query.validated() }
     }
 
     @Test func departmentCycles() throws {

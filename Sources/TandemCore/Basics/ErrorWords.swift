@@ -38,6 +38,10 @@ extension TandemError {
         /// The English text.
         public var description: String { Self.fill(template, values.map(\.text)) }
 
+        /// Two messages are the same when they say the same: `"\(field) is required"` equals
+        /// `"title is required"` written out.
+        public static func == (lhs: Self, rhs: Self) -> Bool { lhs.description == rhs.description }
+
         /// A template with its placeholders (`{0}`, `{1}` …) replaced by the given texts.
         public static func fill(_ template: String, _ texts: [String]) -> String {
             var text = template
