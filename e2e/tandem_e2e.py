@@ -19,8 +19,9 @@ PASSWORD = "e2e password 2026"
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "screenshots")
 
 
-def api(method, path, body=None, token=None):
-    request = urllib.request.Request(BASE + "/api/v1" + path, method=method,
+def api(method, path, body=None, token=None, base=None):
+    """One API call; `base` names another server than the tests' own."""
+    request = urllib.request.Request((base or BASE) + "/api/v1" + path, method=method,
                                      data=None if body is None else json.dumps(body).encode())
     request.add_header("Content-Type", "application/json")
     if token:

@@ -5,7 +5,6 @@ in Latin letters on a Chinese page — or in Chinese characters on an English on
 the interface's own words. Codes, logins, need numbers, addresses and product names are allowed.
 """
 import http.cookiejar
-import json
 import os
 import re
 import socket
@@ -17,6 +16,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from html.parser import HTMLParser
+
+from tandem_e2e import api
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.environ.get("TANDEM_BINARY", os.path.join(ROOT, ".build/debug/tandem"))
@@ -224,17 +225,7 @@ class Language(unittest.TestCase):
 
     @classmethod
     def api(cls, method, path, body=None, token=None):
-        request = urllib.request.Request(cls.base + "/api/v1" + path, method=method,
-                                         data=None if body is None else json.dumps(body).encode())
-        request.add_header("Content-Type", "application/json")
-        if token:
-            request.add_header("Cookie", "tandem_session=" + token)
-        try:
-            with urllib.request.urlopen(request) as response:
-                text = response.read()
-                return json.loads(text) if text else None
-        except urllib.error.HTTPError as error:
-            raise AssertionError(f"{method} {path} → {error.code}: {error.read().decode()}")
+        return api(method, path, body, token, base=cls.base)
 
     @classmethod
     def token(cls, login, password=PASSWORD):
