@@ -39,7 +39,8 @@ class ImportPaths(BrowserTest):
         cells = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
                  for row in self.driver.find_elements(By.CSS_SELECTOR, "#import-problems tbody tr")]
         self.assertEqual([(line, column) for line, column, _ in cells],
-                         [("3", "providing_department_code"), ("4", "title"), ("4", "requester_login"), ("4", "urgency")])
+                         [("3", "提供部门代码"), ("4", "标题"), ("4", "提出人登录名"), ("4", "紧急程度")],
+                         "each column named as the file wrote it")
         self.assertIn("没有导入任何数据", self.text("#import-summary"))
 
         good = self.write([header] + [f"导入需求 {index},技术,{it},{company.employee},中,2026/3/1 9:30" for index in range(3000)])

@@ -80,6 +80,11 @@ public struct TandemError: Error, Equatable, Sendable, CustomStringConvertible {
         case hostNotFound = "host_not_found"
         /// A service-level target that is not whole minutes from one minute to a million.
         case targetRange = "target_range"
+        /// A department that is deactivated: it takes no new needs or people.
+        case inactiveDepartment = "inactive_department"
+        /// A department that cannot be deactivated while open needs, active people or active
+        /// departments under it depend on it. Arguments: the three counts.
+        case stillInUse = "still_in_use"
         /// Fewer people than the minimum group for anything anonymous. Arguments: the minimum.
         case tooFewForAnonymity = "too_few_for_anonymity"
     }

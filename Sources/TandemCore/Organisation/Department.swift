@@ -12,21 +12,43 @@ public struct Department: Hashable, Sendable, Codable, Identifiable {
     public var parentID: ID?
     /// Whether the department publishes a service catalog and receives needs.
     public var isProvider: Bool
+    /// A deactivated department (停用) keeps its history, needs and figures but takes no new
+    /// needs and no new people; it is deactivated only when nothing open depends on it.
+    public var isActive: Bool
     public var createdAt: Date
 
-    public init(id: ID, name: String, code: String, parentID: ID?, isProvider: Bool, createdAt: Date) {
+    public init(id: ID, name: String, code: String, parentID: ID?, isProvider: Bool, isActive: Bool = true, createdAt: Date) {
         self.id = id
         self.name = name
         self.code = code
         self.parentID = parentID
         self.isProvider = isProvider
+        self.isActive = isActive
         self.createdAt = createdAt
     }
 
+    /// Whether the department takes new needs as a provider.
+    public var takesNeeds: Bool { isProvider && isActive }
+
     /// The JSON spelling (snake_case), written out so that no key conversion runs per value.
     enum CodingKeys: String, CodingKey {
-        case id, name, code, parentID = "parent_id", isProvider = "is_provider", createdAt = "created_at"
+        case id, name, code, parentID = "parent_id", isProvider = "is_provider", isActive = "is_active", createdAt = "created_at"
     }
+}
+
+/// What keeps a department from being deactivated.
+public struct DepartmentDependents: Sendable, Equatable {
+    public var openNeeds: Int
+    public var activePeople: Int
+    public var activeDepartments: Int
+
+    public init(openNeeds: Int, activePeople: Int, activeDepartments: Int) {
+        self.openNeeds = openNeeds
+        self.activePeople = activePeople
+        self.activeDepartments = activeDepartments
+    }
+
+    public var isEmpty: Bool { openNeeds == 0 && activePeople == 0 && activeDepartments == 0 }
 }
 
 /// Checks on the shape of the department tree.

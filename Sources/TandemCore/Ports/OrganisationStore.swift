@@ -7,6 +7,9 @@ public protocol OrganisationStore: Sendable {
     /// Throws `.conflict` on `code` when the code is taken.
     func insert(_ department: Department) async throws
     func update(_ department: Department) async throws
+    /// What still depends on a department: the open needs it raised or serves, the active people
+    /// in it and the active departments under it.
+    func dependents(of department: Department.ID) async throws -> DepartmentDependents
 
     func person(_ id: Person.ID) async throws -> Person?
     func person(login: String) async throws -> Person?

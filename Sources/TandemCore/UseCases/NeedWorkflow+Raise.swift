@@ -98,6 +98,9 @@ extension NeedWorkflow {
             if let given = input.providingDepartmentID, given != offering.providerID {
                 throw TandemError.invalid("providing_department_id", "the offering belongs to another department")
             }
+            guard try await organisation.department(offering.providerID)?.isActive == true else {
+                throw TandemError.invalid("offering_id", "the offering's department no longer takes needs", .inactiveDepartment)
+            }
             kind = offering.kind
             providerID = offering.providerID
             answers = try problems.check { try FormField.validateAnswers(input.formAnswers, against: offering.formFields) } ?? [:]
@@ -115,6 +118,9 @@ extension NeedWorkflow {
             }
             guard let provider = try await organisation.department(providerGiven), provider.isProvider else {
                 throw TandemError.invalid("providing_department_id", "no providing department has this id", .unknownRecord)
+            }
+            guard provider.isActive else {
+                throw TandemError.invalid("providing_department_id", "the department no longer takes needs", .inactiveDepartment)
             }
             if let key = input.formAnswers.keys.sorted().first {
                 throw TandemError.invalid("form.\(key)", "form answers need an offering")

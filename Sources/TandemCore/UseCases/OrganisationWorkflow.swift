@@ -7,12 +7,17 @@ public struct DepartmentInput: Sendable {
     /// `.some(nil)` moves the department to the top of the tree.
     public var parentID: Department.ID??
     public var isProvider: Bool?
+    /// `false` deactivates the department (when nothing open depends on it), `true` brings it back.
+    public var isActive: Bool?
 
-    public init(name: String? = nil, code: String? = nil, parentID: Department.ID?? = nil, isProvider: Bool? = nil) {
+    public init(
+        name: String? = nil, code: String? = nil, parentID: Department.ID?? = nil, isProvider: Bool? = nil, isActive: Bool? = nil
+    ) {
         self.name = name
         self.code = code
         self.parentID = parentID
         self.isProvider = isProvider
+        self.isActive = isActive
     }
 }
 
@@ -98,6 +103,19 @@ public struct OrganisationWorkflow: Sendable {
         if let code = input.code { department.code = try problems.check { try Self.departmentCode(code) } ?? "" }
         try problems.throwIfAny()
         if let isProvider = input.isProvider { department.isProvider = isProvider }
+        if let isActive = input.isActive, isActive != department.isActive {
+            if !isActive {
+                let dependents = try await store.dependents(of: id)
+                guard dependents.isEmpty else {
+                    throw TandemError(
+                        .conflict,
+                        "the department still has \(dependents.openNeeds) open needs, \(dependents.activePeople) active people and \(dependents.activeDepartments) active departments under it",
+                        field: "is_active", reason: .stillInUse,
+                        reasonArguments: [dependents.openNeeds, dependents.activePeople, dependents.activeDepartments].map(String.init))
+                }
+            }
+            department.isActive = isActive
+        }
         if let parentID = input.parentID {
             let all = try await store.departments()
             if let parentID, !all.contains(where: { $0.id == parentID }) {
@@ -144,8 +162,11 @@ public struct OrganisationWorkflow: Sendable {
         guard AccessPolicy.canManagePeople(of: departmentID, actor) else {
             throw TandemError.forbidden("you may not add people to this department")
         }
-        guard try await store.department(departmentID) != nil else {
+        guard let department = try await store.department(departmentID) else {
             throw TandemError.invalid("department_id", "no department has this id", .unknownRecord)
+        }
+        guard department.isActive else {
+            throw TandemError.invalid("department_id", "the department is deactivated", .inactiveDepartment)
         }
         let roles = input.roles ?? [.employee]
         try Self.checkRoleGrant(roles, old: [], by: actor)
@@ -188,8 +209,11 @@ public struct OrganisationWorkflow: Sendable {
             guard AccessPolicy.canMovePeople(actor) else {
                 throw TandemError.forbidden("only administrators move people between departments")
             }
-            guard try await store.department(departmentID) != nil else {
+            guard let department = try await store.department(departmentID) else {
                 throw TandemError.invalid("department_id", "no department has this id", .unknownRecord)
+            }
+            guard department.isActive else {
+                throw TandemError.invalid("department_id", "the department is deactivated", .inactiveDepartment)
             }
             person.departmentID = departmentID
         }

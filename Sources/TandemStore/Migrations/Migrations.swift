@@ -32,5 +32,6 @@ public enum TandemMigrations {
         CreateSearchVocabulary(),
         CreateFollowersAndMerges(),
         IndexSearchAudienceInFTS(),
+        AddDepartmentActivity(),
     ]
 }

@@ -7,6 +7,7 @@ struct DepartmentRow: Codable, Sendable {
     var code: String
     var parent_id: UUID?
     var is_provider: Bool
+    var is_active: Bool
     var created_at: Date
 
     init(_ department: Department) {
@@ -15,13 +16,14 @@ struct DepartmentRow: Codable, Sendable {
         code = department.code
         parent_id = department.parentID?.rawValue
         is_provider = department.isProvider
+        is_active = department.isActive
         created_at = department.createdAt
     }
 
     var department: Department {
         Department(
             id: .init(id), name: name, code: code, parentID: parent_id.map(Department.ID.init),
-            isProvider: is_provider, createdAt: created_at)
+            isProvider: is_provider, isActive: is_active, createdAt: created_at)
     }
 }
 

@@ -34,6 +34,33 @@ public struct SQLOrganisationStore: OrganisationStore {
         if changed == 0 { throw TandemError.notFound("department") }
     }
 
+    public func dependents(of department: Department.ID) async throws -> DepartmentDependents {
+        struct Count: Decodable { var count: Int }
+        let open = NeedStatus.allCases.filter(\.isOpen).map(\.rawValue)
+        let id = department.rawValue
+        return try await database.read { sql in
+            // NB: one count per side, each served by its (department, status) index.
+            let raised =
+                try await sql.raw(
+                    "SELECT COUNT(*) AS count FROM needs WHERE requesting_department_id = \(bind: id) AND status IN (\(binds: open))"
+                ).firstRow(Count.self)?.count ?? 0
+            let served =
+                try await sql.raw(
+                    """
+                    SELECT COUNT(*) AS count FROM needs
+                    WHERE providing_department_id = \(bind: id) AND requesting_department_id <> \(bind: id) AND status IN (\(binds: open))
+                    """
+                ).firstRow(Count.self)?.count ?? 0
+            let people =
+                try await sql.raw("SELECT COUNT(*) AS count FROM people WHERE department_id = \(bind: id) AND is_active")
+                .firstRow(Count.self)?.count ?? 0
+            let children =
+                try await sql.raw("SELECT COUNT(*) AS count FROM departments WHERE parent_id = \(bind: id) AND is_active")
+                .firstRow(Count.self)?.count ?? 0
+            return DepartmentDependents(openNeeds: raised + served, activePeople: people, activeDepartments: children)
+        }
+    }
+
     public func person(_ id: Person.ID) async throws -> Person? {
         guard id.rawValue != SystemRecords.id else { return nil }
         return try await database.read { sql in

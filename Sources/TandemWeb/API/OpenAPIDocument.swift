@@ -98,14 +98,14 @@ enum OpenAPIDocument {
                 required: ["name"]),
             "Department": object(
                 [
-                    "id": uuid, "name": string(), "code": string(), "parent_id": uuid, "is_provider": boolean,
+                    "id": uuid, "name": string(), "code": string(), "parent_id": uuid, "is_provider": boolean, "is_active": boolean,
                     "created_at": string(["format": "date-time"]),
                 ],
-                required: ["id", "name", "code", "is_provider", "created_at"], strict: false),
+                required: ["id", "name", "code", "is_provider", "is_active", "created_at"], strict: false),
             "DepartmentInput": object([
                 "name": string(["minLength": 1, "maxLength": 100, "pattern": "\\S"]),
                 "code": string(["pattern": "^[A-Za-z0-9_-]{1,20}$"]), "parent_id": nullableUUID,
-                "is_provider": boolean,
+                "is_provider": boolean, "is_active": boolean,
             ]),
             "Person": object(
                 [

@@ -9,8 +9,9 @@ struct OrganisationController: RouteCollection {
         var code: String?
         var parentID: Department.ID??
         var isProvider: Bool?
+        var isActive: Bool?
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case name, code, parentID = "parent_id", isProvider = "is_provider"
+            case name, code, parentID = "parent_id", isProvider = "is_provider", isActive = "is_active"
         }
 
         init(from decoder: any Decoder) throws {
@@ -19,9 +20,12 @@ struct OrganisationController: RouteCollection {
             code = try container.decodeIfPresent(String.self, forKey: .code)
             parentID = try container.decodeNullable(Department.ID.self, forKey: .parentID)
             isProvider = try container.decodeIfPresent(Bool.self, forKey: .isProvider)
+            isActive = try container.decodeIfPresent(Bool.self, forKey: .isActive)
         }
 
-        var input: DepartmentInput { DepartmentInput(name: name, code: code, parentID: parentID, isProvider: isProvider) }
+        var input: DepartmentInput {
+            DepartmentInput(name: name, code: code, parentID: parentID, isProvider: isProvider, isActive: isActive)
+        }
     }
 
     struct PersonBody: StrictBody {

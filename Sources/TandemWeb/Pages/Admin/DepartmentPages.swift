@@ -3,7 +3,8 @@ import TandemCore
 import Vapor
 
 /// Administration of the organisation tree (组织架构): every department with its people and
-/// catalog; administrators create, rename, move and mark departments as providers.
+/// catalog; administrators create, rename, move, mark departments as providers, and deactivate
+/// them (停用) when nothing open depends on them.
 struct DepartmentPages: RouteCollection {
     struct Row: Encodable {
         var id: String
@@ -11,6 +12,7 @@ struct DepartmentPages: RouteCollection {
         var code: String
         var depth: Int
         var isProvider: Bool
+        var isActive: Bool
         var people: Int
     }
 
@@ -35,6 +37,8 @@ struct DepartmentPages: RouteCollection {
         var layout: LayoutContext
         var admin: AdminNavigation
         var id: String
+        /// Whether the department is active, and what keeps it from being deactivated.
+        var isActive: Bool
         var form: FormValues
         var parents: [Choice]
         var errors: [String: String]
@@ -49,6 +53,7 @@ struct DepartmentPages: RouteCollection {
         departments.post(use: create)
         departments.get(":departmentID", use: edit)
         departments.post(":departmentID", use: update)
+        departments.post(":departmentID", "activity", use: setActivity)
     }
 
     func list(_ request: Request) async throws -> Response {
@@ -76,7 +81,27 @@ struct DepartmentPages: RouteCollection {
         guard AccessPolicy.canManageDepartments(actor) else { throw TandemError.forbidden("only administrators change departments") }
         let values = FormValues(name: department.name, code: department.code, isProvider: department.isProvider)
         return try await request.page(
-            "admin-department", editContext(request, department.id, values, parent: department.parentID, errors: FieldErrors()))
+            "admin-department",
+            editContext(request, department, values, parent: department.parentID, errors: FieldErrors()))
+    }
+
+    /// Deactivates the department (refused, with what still depends on it, while anything open
+    /// does) or brings it back.
+    func setActivity(_ request: Request) async throws -> Response {
+        let actor = try AdminNavigation.actor(request)
+        let id: Department.ID = try request.id("departmentID", "department")
+        let form = try PageForm.read(request)
+        let active = form.string("active") == "true"
+        do {
+            _ = try await request.tandem.organisation.updateDepartment(id, DepartmentInput(isActive: active), by: actor)
+            return request.seeOther(Site.adminDepartments + "?done=saved")
+        } catch let error as TandemError where error.reason == .stillInUse {
+            let department = try await request.tandem.organisation.department(id, for: actor)
+            let values = FormValues(name: department.name, code: department.code, isProvider: department.isProvider)
+            let context = try await editContext(
+                request, department, values, parent: department.parentID, errors: FieldErrors(error, request))
+            return try await request.page("admin-department", context, status: .conflict)
+        }
     }
 
     func update(_ request: Request) async throws -> Response {
@@ -90,7 +115,8 @@ struct DepartmentPages: RouteCollection {
             _ = try await request.tandem.organisation.updateDepartment(id, Self.input(values, parent: parent), by: actor)
             return request.seeOther(Site.adminDepartments + "?done=saved")
         } catch let error as TandemError where error.isAboutInput {
-            let context = try await editContext(request, id, values, parent: parent, errors: FieldErrors(error, request))
+            let department = try await request.tandem.organisation.department(id, for: actor)
+            let context = try await editContext(request, department, values, parent: parent, errors: FieldErrors(error, request))
             return try await request.page("admin-department", context, status: .unprocessableEntity)
         }
     }
@@ -108,7 +134,8 @@ struct DepartmentPages: RouteCollection {
         let rows = DepartmentTree.ordered(departments).map { entry in
             Row(
                 id: entry.department.id.description, name: entry.department.name, code: entry.department.code,
-                depth: min(entry.depth, 6), isProvider: entry.department.isProvider, people: headcount[entry.department.id] ?? 0)
+                depth: min(entry.depth, 6), isProvider: entry.department.isProvider, isActive: entry.department.isActive,
+                people: headcount[entry.department.id] ?? 0)
         }
         return ListContext(
             layout: LayoutContext(request, title: request.t("admin.departments"), section: "admin"),
@@ -119,15 +146,16 @@ struct DepartmentPages: RouteCollection {
     }
 
     private func editContext(
-        _ request: Request, _ id: Department.ID, _ form: FormValues, parent: Department.ID?,
+        _ request: Request, _ department: Department, _ form: FormValues, parent: Department.ID?,
         errors: FieldErrors
     ) async throws -> EditContext {
         let actor = try AdminNavigation.actor(request)
         let departments = try await request.tandem.organisation.departments(for: actor)
         return EditContext(
             layout: LayoutContext(request, title: request.t("admin.edit_department"), section: "admin"),
-            admin: AdminNavigation(request, actor, current: "departments"), id: id.description, form: form,
-            parents: Self.parentChoices(departments, selected: parent, excluding: id, request),
+            admin: AdminNavigation(request, actor, current: "departments"), id: department.id.description,
+            isActive: department.isActive, form: form,
+            parents: Self.parentChoices(departments, selected: parent, excluding: department.id, request),
             errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }
 

@@ -207,7 +207,7 @@ struct PeoplePages: RouteCollection {
         let filter =
             [Choice(value: "", label: request.t("admin.all_departments"), selected: department == nil)]
             + Choice.departments(departments) { $0 == department }
-        let creatable = departments.filter { AccessPolicy.canManagePeople(of: $0.id, actor) }
+        let creatable = departments.filter { $0.isActive && AccessPolicy.canManagePeople(of: $0.id, actor) }
         return ListContext(
             layout: LayoutContext(request, title: request.t("admin.people"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "people"), filter: filter, rows: rows.nonEmpty,
@@ -222,7 +222,9 @@ struct PeoplePages: RouteCollection {
         let actor = try AdminNavigation.actor(request)
         let departments = try await request.tandem.organisation.departments(for: actor)
         // Only administrators move people: others see the person's own department alone.
-        let movable = AccessPolicy.canMovePeople(actor) ? departments : departments.filter { $0.id == person.departmentID }
+        let movable =
+            AccessPolicy.canMovePeople(actor)
+            ? departments.filter { $0.isActive || $0.id == person.departmentID } : departments.filter { $0.id == person.departmentID }
         return EditContext(
             layout: LayoutContext(request, title: request.t("admin.edit_person"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "people"), id: person.id.description, isSelf: person.id == actor.id,

@@ -27,7 +27,7 @@ struct RaisePages: RouteCollection {
         }
         if let providerID: Department.ID = try request.queryID("provider") {
             let provider = try await services.organisation.department(providerID, for: actor)
-            guard provider.isProvider else { throw TandemError.notFound("department") }
+            guard provider.takesNeeds else { throw TandemError.notFound("department") }
             if request.query[String.self, at: "general"] != nil {
                 return try await request.page(
                     "raise-form",
@@ -51,7 +51,7 @@ struct RaisePages: RouteCollection {
                     layout: LayoutContext(request, title: request.t("raise.title"), section: "raise"), provider: provider.name,
                     groups: groups, generalLink: Site.raise(provider: providerID) + "&general=1"))
         }
-        let departments = try await services.organisation.departments(for: actor).filter(\.isProvider)
+        let departments = try await services.organisation.departments(for: actor).filter(\.takesNeeds)
         var providers: [RaiseProvidersContext.Provider] = []
         for department in departments.sorted(by: { $0.name < $1.name }) {
             let count = try await services.catalog.requestable(provider: department.id, for: actor).count
