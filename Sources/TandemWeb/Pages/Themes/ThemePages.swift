@@ -12,8 +12,8 @@ struct ThemePages: RouteCollection {
         var previousCount: Int
         var growth: String
         var link: String
-        /// Its needs in each period shown, oldest first (`3 → 5 → 9 → 20`).
-        var trend: String
+        /// Its needs in each period shown, oldest first, as a line.
+        var trend: Sparkline
     }
 
     struct Group: Encodable {
@@ -114,7 +114,7 @@ struct ThemePages: RouteCollection {
                 Rising(
                     term: $0.term, count: $0.count, previousCount: $0.previousCount,
                     growth: $0.growth >= 99 ? t("themes.new") : String(format: "×%.1f", $0.growth), link: search($0.term),
-                    trend: $0.trend.map(String.init).joined(separator: " → "))
+                    trend: Sparkline($0.trend))
             }.nonEmpty,
             groups: result?.recurring.map { group in
                 Group(
