@@ -93,6 +93,20 @@ class Screens(BrowserTest):
         titles = self.driver.find_elements(By.CSS_SELECTOR, "td.need-title")
         self.assertTrue(titles)
         self.assertTrue(all(cell.size["width"] >= 200 for cell in titles), [cell.size["width"] for cell in titles])
+        self.assertIsNotNone(self.driver.find_element(By.ID, "queue-filter-panel").get_attribute("open"), "filters open beside the list")
+
+    def test_6_on_a_phone_the_queue_shows_its_needs_first(self):
+        self.need()
+        self.driver.set_window_size(*PHONE)
+        self.sign_in(self.company.agent)
+        self.open("/queue")
+        panel = self.driver.find_element(By.ID, "queue-filter-panel")
+        self.assertIsNone(panel.get_attribute("open"), "the filters start closed")
+        self.assertFalse(self.driver.find_element(By.ID, "filter-apply").is_displayed())
+        first = self.driver.find_element(By.CSS_SELECTOR, "td.need-title")
+        self.assertLess(first.location["y"], PHONE[1], "a need shows on the first screen")
+        panel.find_element(By.TAG_NAME, "summary").click()
+        self.assertTrue(self.driver.find_element(By.ID, "filter-apply").is_displayed(), "one tap opens them")
 
 
 if __name__ == "__main__":

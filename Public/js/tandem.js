@@ -1,13 +1,15 @@
 // Tandem — a little hand-written script. Every page works without it; it only helps:
-// close the menu on phones, confirm before destructive actions, show a need's priority as urgency and importance change,
+// close the menu and the filters on phones, confirm before destructive actions, show a need's priority as urgency and importance change,
 // add rows to a catalog entry's form, and offer similar open needs while a title is typed.
 (function () {
   "use strict";
 
-  // On a phone the menu starts closed behind its toggle (without script it stays open).
-  var menu = document.getElementById("menu");
-  if (menu && window.matchMedia && window.matchMedia("(max-width: 760px)").matches) {
-    menu.removeAttribute("open");
+  // On a phone the menu and the queue's filters start closed behind their toggles, so the page's
+  // own content comes first (without script they stay open).
+  if (window.matchMedia && window.matchMedia("(max-width: 760px)").matches) {
+    document.querySelectorAll("details[data-closed-on-phone]").forEach(function (panel) {
+      panel.removeAttribute("open");
+    });
   }
 
   document.addEventListener("click", function (event) {
