@@ -36,6 +36,10 @@ struct ThemeQualityTests {
         let fragments = ["请尽快处", "名销售代", "区销售数据", "尽快处理", "售代表"]
         #expect(Set(keyTerms + rising).isDisjoint(with: fragments), "\(keyTerms) \(rising)")
         #expect(keyTerms.count == 20)
+        // words every department's needs use are not key needs; subjects are
+        let generic = ["申请", "客户", "部门", "安排", "数据", "产品", "team"]
+        #expect(Set(keyTerms).isDisjoint(with: generic), "\(keyTerms)")
+        #expect(keyTerms.prefix(5).contains("打印机") && keyTerms.prefix(5).contains("年终奖"), "\(keyTerms)")
 
         // the topics that rose (AI tools, data privacy, social media) or came up in the last weeks
         // (interns, year-end bonus) are among the rising themes; the falling one (masks) is not

@@ -3,8 +3,9 @@ import Foundation
 /// What characterises the needs of a period, found without a dictionary: key phrases of their
 /// titles (`PhraseMining`: Chinese strings grown to the longest that recur and stand as a phrase,
 /// Latin words and pairs), weighed by how distinctive they are (df × ln(N / df): a phrase in most
-/// needs weighs little) with what is said about everything left out (held by a quarter of all
-/// the different titles or more, such as 申请);
+/// needs weighs little) and how much they are about one subject (× `focus`²: 申请 or 部门 go to
+/// every provider), with what is said about everything left out (held by a quarter of all the
+/// different titles or more);
 /// themes rising against the periods before; recurring needs (groups of needs with alike
 /// titles) — candidates for a standard offering or an improvement plan. Each phrase carries its
 /// trend: how many needs held it in each period, oldest first.
@@ -85,7 +86,7 @@ public enum ThemeAnalysis {
 
         func score(_ phrase: PhraseMining.Phrase) -> Double {
             let count = Double(phrase.documents.count)
-            return count * log(total / count)
+            return count * log(total / count) * pow(focus(phrase, current), 2)
         }
         let byScore = candidates.sorted { (first: PhraseMining.Phrase, second: PhraseMining.Phrase) -> Bool in
             let a = score(first), b = score(second)
@@ -131,6 +132,15 @@ public enum ThemeAnalysis {
         return Result(
             needs: current.count, previousNeeds: earlier.first?.count ?? 0, keyTerms: Array(keyTerms), rising: themes,
             recurring: recurring(current, minimumGroup: minimumGroup, similarity: similarity))
+    }
+
+    /// How much a phrase is about one subject rather than said of many: the share of its needs
+    /// that go to the provider most of them go to. A subject (打印机, 年终奖) goes mostly to one
+    /// department; a word every department's needs use (申请, 部门, 安排) spreads over many.
+    static func focus(_ phrase: PhraseMining.Phrase, _ documents: [Document]) -> Double {
+        var byProvider: [Department.ID: Int] = [:]
+        for index in phrase.documents { byProvider[documents[index].providingDepartmentID, default: 0] += 1 }
+        return Double(byProvider.values.max() ?? 0) / Double(max(phrase.documents.count, 1))
     }
 
     /// How many of the most common phrases are looked at for rising themes.
