@@ -28,6 +28,18 @@ public final class StoreDatabase: Sendable {
     let searchTermCounts = ShortLivedCache<Int>(lifetime: .seconds(600))
     /// The years whose need-number sequence exists (PostgreSQL).
     let knownSequences = NIOLockedValueBox<Set<Int>>([])
+    /// Told every statement a read runs (tests that check the planner's plans); nil in service.
+    private let statementObserver = NIOLockedValueBox<ObservedSQLDatabase.Observer?>(nil)
+
+    /// Has every statement of the reads from now on told to `observer` (nil: no longer).
+    public func observeReads(_ observer: (@Sendable (_ sql: String, _ binds: [any Encodable & Sendable]) -> Void)?) {
+        statementObserver.withLockedValue { $0 = observer }
+    }
+
+    private func observed(_ database: any SQLDatabase) -> any SQLDatabase {
+        guard let observer = statementObserver.withLockedValue({ $0 }) else { return database }
+        return ObservedSQLDatabase(base: database, observer: observer)
+    }
 
     /// A PostgreSQL database; `makeDatabase` hands out a database for any event loop, so that
     /// work spreads over the pool.
@@ -70,8 +82,8 @@ public final class StoreDatabase: Sendable {
     /// Runs a read; store errors come out as `TandemError`s.
     public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         do {
-            if let readers, let value = try await readers.read(body) { return value }
-            return try await body(makeDatabase() as! any SQLDatabase)
+            if let readers, let value = try await readers.read({ try await body(observed($0)) }) { return value }
+            return try await body(observed(makeDatabase() as! any SQLDatabase))
         } catch {
             throw StoreError.map(error)
         }
@@ -82,7 +94,7 @@ public final class StoreDatabase: Sendable {
     /// statement at a time, and the few shared ones serve every page); on PostgreSQL from the pool.
     public func readAlone<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         guard let readers else { return try await read(body) }
-        do { return try await readers.readAlone(body) } catch { throw StoreError.map(error) }
+        do { return try await readers.readAlone { try await body(observed($0)) } } catch { throw StoreError.map(error) }
     }
 
     /// Closes the connections opened outside Fluent's pool (at shutdown).

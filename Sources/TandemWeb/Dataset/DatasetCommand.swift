@@ -54,6 +54,7 @@ struct DatasetCommand: AsyncCommand {
             }
         }
         try await loader.continueNumbering(after: needs.highestNumbers)
+        try await services.database.refreshPlannerStatistics()
         context.console.print(
             String(
                 format: "Dataset ready in %.0f s: %d departments, %d people (password %@), %d needs.",

@@ -8,7 +8,7 @@ import TandemStore
 /// whose next service-level warning or breach has come (as jobs, deduplicated across processes),
 /// announces the survey rounds that opened (each once) and asks for the reminders before a survey
 /// round or an evaluation closes (each once); once an hour it clears jobs done more than a week
-/// ago. The announcing of alerts itself happens in the refresh, exactly once.
+/// ago and (SQLite) brings the planner's statistics up to date. The announcing of alerts itself happens in the refresh, exactly once.
 final class Scheduler: Sendable {
     let workflow: ServiceLevelWorkflow
     let surveys: SurveyWorkflow
@@ -17,6 +17,8 @@ final class Scheduler: Sendable {
     private let remindersAsked = NIOLockedValueBox<Set<String>>([])
     let jobs: any JobStore
     let runner: JobRunner
+    /// Whose planner statistics the hourly round refreshes (SQLite).
+    let database: StoreDatabase
     let interval: Duration
     let logger: Logger
     private let loop = NIOLockedValueBox<Task<Void, Never>?>(nil)
@@ -25,8 +27,9 @@ final class Scheduler: Sendable {
 
     init(
         workflow: ServiceLevelWorkflow, surveys: SurveyWorkflow, evaluations: EvaluationWorkflow, jobs: any JobStore, runner: JobRunner,
-        interval: Duration, logger: Logger
+        database: StoreDatabase, interval: Duration, logger: Logger
     ) {
+        self.database = database
         self.workflow = workflow
         self.surveys = surveys
         self.evaluations = evaluations
@@ -50,6 +53,11 @@ final class Scheduler: Sendable {
                             if removed > 0 { logger.info("jobs: removed \(removed) done more than a week ago") }
                         } catch {
                             logger.warning("jobs: could not clear old ones: \(error)")
+                        }
+                        if database.dialect == .sqlite {
+                            do { try await database.refreshPlannerStatistics() } catch {
+                                logger.warning("the planner's statistics could not be refreshed: \(error)")
+                            }
                         }
                     }
                     try? await Task.sleep(for: interval)

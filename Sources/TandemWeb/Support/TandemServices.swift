@@ -120,7 +120,7 @@ public final class TandemServices: Sendable {
         self.jobRunner = JobRunner(store: jobStore, handlers: handlers, clock: clock, settings: jobSettings, logger: logger)
         self.scheduler = Scheduler(
             workflow: serviceLevels, surveys: surveys, evaluations: evaluations, jobs: jobStore, runner: jobRunner,
-            interval: .seconds(configuration.schedulerInterval), logger: logger)
+            database: database, interval: .seconds(configuration.schedulerInterval), logger: logger)
         self.catalog = CatalogWorkflow(catalog: catalogStore, organisation: organisationStore, clock: clock, ids: ids)
         self.accounts = AccountWorkflow(
             credentials: SQLCredentialStore(database), organisation: organisationStore, hasher: hasher, digest: SHA256Digest(),
