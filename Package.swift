@@ -111,6 +111,7 @@ let package = Package(
                 "TandemCore", "TandemStore", "TandemWeb", "TandemTestSupport",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
     ]
