@@ -130,6 +130,16 @@ public struct OrganisationWorkflow: Sendable {
         return department
     }
 
+    /// Refuses a department that does not exist or is deactivated as a person's department.
+    private func checkTakesPeople(_ id: Department.ID) async throws {
+        guard let department = try await store.department(id) else {
+            throw TandemError.invalid("department_id", "no department has this id", .unknownRecord)
+        }
+        guard department.isActive else {
+            throw TandemError.invalid("department_id", "the department is deactivated", .inactiveDepartment)
+        }
+    }
+
     static func departmentCode(_ raw: String) throws -> String {
         let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
         let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -162,12 +172,7 @@ public struct OrganisationWorkflow: Sendable {
         guard AccessPolicy.canManagePeople(of: departmentID, actor) else {
             throw TandemError.forbidden("you may not add people to this department")
         }
-        guard let department = try await store.department(departmentID) else {
-            throw TandemError.invalid("department_id", "no department has this id", .unknownRecord)
-        }
-        guard department.isActive else {
-            throw TandemError.invalid("department_id", "the department is deactivated", .inactiveDepartment)
-        }
+        try await checkTakesPeople(departmentID)
         let roles = input.roles ?? [.employee]
         try Self.checkRoleGrant(roles, old: [], by: actor)
         var problems = InputProblems()
@@ -209,12 +214,7 @@ public struct OrganisationWorkflow: Sendable {
             guard AccessPolicy.canMovePeople(actor) else {
                 throw TandemError.forbidden("only administrators move people between departments")
             }
-            guard let department = try await store.department(departmentID) else {
-                throw TandemError.invalid("department_id", "no department has this id", .unknownRecord)
-            }
-            guard department.isActive else {
-                throw TandemError.invalid("department_id", "the department is deactivated", .inactiveDepartment)
-            }
+            try await checkTakesPeople(departmentID)
             person.departmentID = departmentID
         }
         if let roles = input.roles {
