@@ -33,5 +33,6 @@ public enum TandemMigrations {
         CreateFollowersAndMerges(),
         IndexSearchAudienceInFTS(),
         AddDepartmentActivity(),
+        IndexOpenNeedsByDue(),
     ]
 }

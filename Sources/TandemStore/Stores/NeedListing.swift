@@ -78,12 +78,32 @@ struct NeedListing {
                 }, created,
             ]
         case .due:
-            let due = SQLFunction("COALESCE", args: SQLColumn("resolution_due_at"), SQLBind(Self.noDueTime))
+            let due = Self.dueOrder(dialect)
             return [
                 SortKey(expression: due, descending: false, kind: .date) { _, deadlines in
                     String((deadlines?.resolutionDueAt ?? Self.noDueTime).millisecondsSince1970)
                 }, created,
             ]
+        }
+    }
+
+    /// `needs.status IN ('accepted', …)`, the statuses written out in order.
+    static func statusIn(_ statuses: Set<NeedStatus>) -> any SQLExpression {
+        SQLBinaryExpression(
+            SQLColumn("status", table: "needs"), .in, SQLGroupExpression(statuses.map(\.rawValue).sorted().map { SQLLiteral.string($0) }))
+    }
+
+    /// The due time a need sorts by, the needs without one last: the expression the index of open
+    /// needs by due time (`ix_needs_open_due`) holds, with the same literal, as each database
+    /// stores times (SQLite: seconds as a real number).
+    static func dueOrder(_ dialect: StoreDatabase.Dialect) -> any SQLExpression {
+        SQLRaw("COALESCE(resolution_due_at, \(dueSentinel(dialect)))")
+    }
+
+    static func dueSentinel(_ dialect: StoreDatabase.Dialect) -> String {
+        switch dialect {
+        case .sqlite: return "253402300799.0"
+        case .postgres: return "'9999-12-31 23:59:59+00'::timestamptz"
         }
     }
 
@@ -122,7 +142,9 @@ struct NeedListing {
         let equal = { (name: String, value: UUID) in SQLBinaryExpression(column(name), .equal, SQLBind(value)) }
         var conditions: [any SQLExpression] = []
         let oneOf = { (name: String, values: [String]) in SQLBinaryExpression(column(name), .in, SQLBind.group(values.sorted())) }
-        if !query.statuses.isEmpty { conditions.append(oneOf("status", query.statuses.map(\.rawValue))) }
+        // NB: statuses as literals: a planner uses a partial index over the open needs
+        // (`ix_needs_open_due`) only when the query names its statuses itself, not as bound values.
+        if !query.statuses.isEmpty { conditions.append(Self.statusIn(query.statuses)) }
         if !query.kinds.isEmpty { conditions.append(oneOf("kind", query.kinds.map(\.rawValue))) }
         if !query.priorities.isEmpty { conditions.append(oneOf("priority", query.priorities.map(\.rawValue))) }
         if let id = query.requestingDepartmentID { conditions.append(equal("requesting_department_id", id.rawValue)) }
