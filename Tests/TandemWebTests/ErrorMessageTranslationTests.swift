@@ -75,6 +75,10 @@ struct ErrorMessageTranslationTests {
         let value = "2026-02-30"
         let calendar = TandemError.invalid("file", "line \(line): '\(value)' is not a date")
         #expect(translator.text(of: calendar, .zhCN) == "第 12 行：“2026-02-30”不是日期")
+        let braces = "{1}"
+        let named = TandemError.invalid("file", "line \(braces): '\(value)' is not a date")
+        #expect(translator.text(of: named, .zhCN) == "第 {1} 行：“2026-02-30”不是日期", "values are put in once, as they are")
+        #expect(TandemError.Words.fill("{0} {x} {9}", ["a"]) == "a {x} {9}")
         let withReason = TandemError.invalid("title", "title is required", .required)
         #expect(translator.text(of: withReason, .zhCN) == translator.text("reason.required", .zhCN))
     }

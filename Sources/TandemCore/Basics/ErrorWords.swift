@@ -42,13 +42,24 @@ extension TandemError {
         /// `"title is required"` written out.
         public static func == (lhs: Self, rhs: Self) -> Bool { lhs.description == rhs.description }
 
-        /// A template with its placeholders (`{0}`, `{1}` …) replaced by the given texts.
+        /// A template with its placeholders (`{0}`, `{1}` …) replaced by the given texts, in one
+        /// pass: a text that itself holds `{1}` is left as it is.
         public static func fill(_ template: String, _ texts: [String]) -> String {
-            var text = template
-            for (index, value) in texts.enumerated() {
-                text = text.replacingOccurrences(of: "{\(index)}", with: value)
+            guard !texts.isEmpty else { return template }
+            var text = ""
+            var rest = template[...]
+            while let open = rest.firstIndex(of: "{") {
+                text += rest[..<open]
+                let after = rest[rest.index(after: open)...]
+                if let close = after.firstIndex(of: "}"), let index = Int(after[..<close]), texts.indices.contains(index) {
+                    text += texts[index]
+                    rest = after[after.index(after: close)...]
+                } else {
+                    text += "{"
+                    rest = after
+                }
             }
-            return text
+            return text + rest
         }
 
         public struct Interpolation: StringInterpolationProtocol {

@@ -41,11 +41,7 @@ struct Translator: Sendable {
 
     /// The text of a key; a missing key shows as itself (and fails the translation test).
     func text(_ key: String, _ language: Language, _ arguments: [String] = []) -> String {
-        var text = tables[language]?[key] ?? tables[.zhCN]?[key] ?? key
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
-        }
-        return text
+        TandemError.Words.fill(tables[language]?[key] ?? tables[.zhCN]?[key] ?? key, arguments)
     }
 
 }
