@@ -155,6 +155,21 @@ public struct OrganisationWorkflow: Sendable {
         try await store.people(in: department)
     }
 
+    /// The people found by `text` (`PersonSearch`: name, login, pinyin, initials; empty: everyone),
+    /// a page of them: what pickers and the people list ask as a person types.
+    public func findPeople(
+        _ text: String, in department: Department.ID? = nil, activeOnly: Bool = true, limit: Int = 20, offset: Int = 0,
+        for actor: Person
+    ) async throws -> [Person] {
+        guard (1...PersonSearch.maxLimit).contains(limit) else {
+            throw TandemError.invalid(
+                "limit", "limit must be between 1 and \(PersonSearch.maxLimit)", .outOfRange, "1", String(PersonSearch.maxLimit))
+        }
+        guard offset >= 0 else { throw TandemError.invalid("offset", "offset must not be negative", .outOfRange, "0", "∞") }
+        return try await store.findPeople(
+            PersonSearch.patterns(text), in: department, activeOnly: activeOnly, limit: limit, offset: offset)
+    }
+
     /// The people with these ids (unknown ids are skipped), to show their names.
     public func people(_ ids: [Person.ID], for actor: Person) async throws -> [Person] {
         ids.isEmpty ? [] : try await store.people(Array(Set(ids)))

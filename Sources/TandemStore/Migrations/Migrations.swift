@@ -34,5 +34,6 @@ public enum TandemMigrations {
         IndexSearchAudienceInFTS(),
         AddDepartmentActivity(),
         IndexOpenNeedsByDue(),
+        AddPersonSearchKey(),
     ]
 }

@@ -38,9 +38,12 @@ struct PersonRow: Codable, Sendable {
     var is_active: Bool
     var email_notifications: Bool
     var created_at: Date
+    /// What the person is found by (`PersonSearch.key`); written, never read back.
+    var search_key: String?
 
     init(_ person: Person) {
         id = person.id.rawValue
+        search_key = PersonSearch.key(login: person.login, displayName: person.displayName)
         login = person.login
         display_name = person.displayName
         email = person.email

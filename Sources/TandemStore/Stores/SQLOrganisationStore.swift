@@ -99,6 +99,33 @@ public struct SQLOrganisationStore: OrganisationStore {
         }
     }
 
+    public func findPeople(_ patterns: [String], in department: Department.ID?, activeOnly: Bool, limit: Int, offset: Int)
+        async throws -> [Person]
+    {
+        try await database.read { sql in
+            var query = sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people")
+                .where("id", .notEqual, SystemRecords.id)
+            if !patterns.isEmpty {
+                query = query.where(
+                    SQLGroupExpression(
+                        patterns.map { SQLQueryString("search_key LIKE \(bind: "%" + NeedListing.escapeLike($0) + "%") ESCAPE '\\'") }
+                            .reduce(nil) { (all: (any SQLExpression)?, one: any SQLExpression) in
+                                all.map { SQLBinaryExpression($0, .or, one) } ?? one
+                            }!))
+            }
+            if let department { query = query.where("department_id", .equal, department.rawValue) }
+            if activeOnly { query = query.where("is_active", .equal, true) }
+            if let first = patterns.first {
+                query = query.orderBy(
+                    SQLQueryString(
+                        "CASE WHEN login = \(bind: first) THEN 0 WHEN search_key LIKE \(bind: NeedListing.escapeLike(first) + "%") ESCAPE '\\' THEN 1 ELSE 2 END"
+                    ))
+            }
+            return try await query.orderBy("display_name").orderBy("login").limit(limit).offset(offset)
+                .allRows(PersonRow.self).map(\.person)
+        }
+    }
+
     public func insert(_ person: Person, passwordHash: String?) async throws {
         defer { database.departmentPeople.forgetAll() }
         try await database.write { sql in

@@ -29,8 +29,10 @@ extension OpenAPIDocument {
             method: "PATCH", path: "/api/v1/departments/:departmentID", summary: "Change a department", tag: "organisation",
             body: "DepartmentInput", decodes: OrganisationController.DepartmentBody.self, response: "Department", audience: .administrators),
         .init(
-            method: "GET", path: "/api/v1/people", summary: "People, optionally of one department", tag: "organisation",
-            query: ["department_id"]),
+            method: "GET", path: "/api/v1/people",
+            summary:
+                "People, optionally of one department; with q, limit or offset a page of those found by name, login, pinyin or initials",
+            tag: "organisation", query: ["department_id", "q", "active", "limit", "offset"]),
         .init(
             method: "POST", path: "/api/v1/people", summary: "Add a person (administrators; managers for their department)",
             tag: "organisation", body: "PersonInput", decodes: OrganisationController.PersonBody.self, success: 201, response: "Person"),

@@ -104,10 +104,19 @@ struct OrganisationController: RouteCollection {
         return try json(try await request.tandem.organisation.updateDepartment(id, body.input, by: actor))
     }
 
+    /// Everyone (of a department); or, with `q`, `limit` or `offset`, a page of the people found as a
+    /// person types (`PersonSearch`), the active ones unless `active=false`.
     func listPeople(_ request: Request) async throws -> Response {
-        let query = try QueryParameters(request, allowed: ["department_id"])
+        let query = try QueryParameters(request, allowed: ["department_id", "q", "active", "limit", "offset"])
         let department: Department.ID? = try query.id("department_id")
-        return try json(ItemList(items: try await request.tandem.organisation.people(in: department, for: request.actor())))
+        let organisation = request.tandem.organisation
+        guard query.string("q") != nil || query.string("limit") != nil || query.string("offset") != nil else {
+            return try json(ItemList(items: try await organisation.people(in: department, for: request.actor())))
+        }
+        let found = try await organisation.findPeople(
+            query.string("q") ?? "", in: department, activeOnly: query.string("active") != "false", limit: try query.int("limit") ?? 20,
+            offset: try query.int("offset") ?? 0, for: request.actor())
+        return try json(ItemList(items: found))
     }
 
     func createPerson(_ request: Request) async throws -> Response {

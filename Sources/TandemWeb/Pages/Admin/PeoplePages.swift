@@ -26,6 +26,10 @@ struct PeoplePages: RouteCollection {
         var layout: LayoutContext
         var admin: AdminNavigation
         var filter: [Choice]
+        /// What the list was searched for (name, login, pinyin, initials), and its pages.
+        var query: String
+        var previousLink: String?
+        var nextLink: String?
         var rows: [Row]?
         var canCreate: Bool
         var form: FormValues
@@ -35,6 +39,9 @@ struct PeoplePages: RouteCollection {
         var errors: [String: String]
         var general: String?
     }
+
+    /// People per page of the list.
+    static let pageSize = 50
 
     struct EditContext: Encodable {
         var layout: LayoutContext
@@ -197,7 +204,11 @@ struct PeoplePages: RouteCollection {
         let actor = try AdminNavigation.actor(request)
         let departments = try await request.tandem.organisation.departments(for: actor)
         let names = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.name) })
-        let people = try await request.tandem.organisation.people(in: department, for: actor)
+        let query = request.query[String.self, at: "q"] ?? ""
+        let page = max(0, request.query[Int.self, at: "page"] ?? 0)
+        let found = try await request.tandem.organisation.findPeople(
+            query, in: department, activeOnly: false, limit: Self.pageSize + 1, offset: page * Self.pageSize, for: actor)
+        let people = found.prefix(Self.pageSize)
         let rows = people.map { person in
             Row(
                 id: person.id.description, name: person.displayName, login: person.login, department: names[person.departmentID] ?? "",
@@ -210,7 +221,10 @@ struct PeoplePages: RouteCollection {
         let creatable = departments.filter { $0.isActive && AccessPolicy.canManagePeople(of: $0.id, actor) }
         return ListContext(
             layout: LayoutContext(request, title: request.t("admin.people"), section: "admin"),
-            admin: AdminNavigation(request, actor, current: "people"), filter: filter, rows: rows.nonEmpty,
+            admin: AdminNavigation(request, actor, current: "people"), filter: filter, query: query,
+            previousLink: page > 0 ? Site.adminPeople(in: department, query: query, page: page - 1) : nil,
+            nextLink: found.count > Self.pageSize ? Site.adminPeople(in: department, query: query, page: page + 1) : nil,
+            rows: rows.nonEmpty,
             canCreate: !creatable.isEmpty, form: submitted.values,
             departments: Choice.departments(creatable) { $0 == submitted.department },
             roles: Self.roleChoices(submitted.roles, actor, request), languages: Self.languageChoices(submitted.language, request),

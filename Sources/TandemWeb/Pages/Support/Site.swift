@@ -23,6 +23,15 @@ enum Site {
     static let adminImports = "/admin/imports"
 
     static func adminPeople(in department: Department.ID) -> String { "\(adminPeople)?department=\(department)" }
+    /// A page of the people list: those of a department (or everyone: ""), found by `query`.
+    static func adminPeople(in department: Department.ID?, query: String, page: Int) -> String {
+        var components = URLComponents()
+        components.queryItems = [
+            URLQueryItem(name: "department", value: department?.description ?? ""), URLQueryItem(name: "q", value: query),
+            URLQueryItem(name: "page", value: String(page)),
+        ]
+        return adminPeople + "?" + (components.percentEncodedQuery ?? "")
+    }
     static func adminChannels(of department: Department.ID) -> String { "\(adminChannels)?department=\(department)" }
     static func adminPerson(_ person: Person.ID) -> String { "\(adminPeople)/\(person)" }
     static func adminCatalog(of department: Department.ID) -> String { "\(adminCatalog)?department=\(department)" }

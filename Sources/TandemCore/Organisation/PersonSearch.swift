@@ -1,0 +1,25 @@
+import Foundation
+
+/// Finding a colleague as people type: by name (王小明), login, full pinyin (`wangxiaoming`,
+/// `xiaoming`) or pinyin initials (`wxm`). Each person keeps one search key holding all of them;
+/// a query matches a person whose key contains it.
+public enum PersonSearch {
+    /// At most this many people per answer.
+    public static let maxLimit = 100
+
+    /// The key a person is found by: login, name, the name's pinyin and initials, lower case.
+    public static func key(login: String, displayName: String) -> String {
+        let read = Pinyin.readings(of: displayName)
+        let name = String(displayName.lowercased().map(SimplifiedChinese.folded).filter { !$0.isWhitespace })
+        return [login.lowercased(), name, read.full, read.initials].joined(separator: " ")
+    }
+
+    /// The forms of a query to look for in keys: lower case, simplified, without spaces; and, if
+    /// it differs, with `v` read as `ü` (stored as `u`), as pinyin keyboards type 吕 `lv`.
+    public static func patterns(_ query: String) -> [String] {
+        let text = String(query.lowercased().map(SimplifiedChinese.folded).filter { !$0.isWhitespace })
+        guard !text.isEmpty else { return [] }
+        let ü = text.replacingOccurrences(of: "v", with: "u")
+        return ü == text ? [text] : [text, ü]
+    }
+}
