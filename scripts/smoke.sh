@@ -11,7 +11,7 @@ data=$(mktemp -d)
 log="$data/serve.log"
 trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
 # A failing step says which it was, with the server's last words and the step's own log.
-trap 'echo "smoke: failed at line $LINENO" >&2; tail -20 "$log" "$data"/*.log 2>/dev/null >&2 || true' ERR
+trap 'echo "smoke: failed at line $LINENO" >&2; tail -20 "$log" "$data"/*.log >&2 2>/dev/null || true' ERR
 
 if (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null; then echo "port $port is busy" >&2; exit 1; fi
 TANDEM_DATA_DIR="$data" "$binary" serve --hostname 127.0.0.1 --port "$port" > "$log" 2>&1 &

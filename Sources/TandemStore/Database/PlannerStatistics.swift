@@ -11,7 +11,7 @@ extension StoreDatabase {
 
     /// Brings the statistics up to date: on SQLite `PRAGMA optimize` over every table (it analyses
     /// those whose statistics are missing or stale), on the writer's connection; on PostgreSQL
-    /// `ANALYZE`. Run at start, every hour by the scheduler, and after bulk loads.
+    /// `ANALYZE`. Run by the server's scheduler at start and every hour, and after bulk loads.
     public func refreshPlannerStatistics() async throws {
         switch dialect {
         case .sqlite:

@@ -36,8 +36,6 @@ public func configure(_ app: Application, _ configuration: TandemConfiguration) 
     app.migrations.add(TandemMigrations.all)
     try await database.prepare()
     try await app.autoMigrate()
-    // NB: PostgreSQL's autovacuum keeps its statistics; SQLite has none until asked.
-    if database.dialect == .sqlite { try await database.refreshPlannerStatistics() }
 
     app.tandem = try TandemServices(configuration: configuration, database: database, logger: app.logger)
     app.lifecycle.use(JobRunnerShutdown(services: app.tandem))

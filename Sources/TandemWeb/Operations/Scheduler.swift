@@ -8,7 +8,7 @@ import TandemStore
 /// whose next service-level warning or breach has come (as jobs, deduplicated across processes),
 /// announces the survey rounds that opened (each once) and asks for the reminders before a survey
 /// round or an evaluation closes (each once); once an hour it clears jobs done more than a week
-/// ago and (SQLite) brings the planner's statistics up to date. The announcing of alerts itself happens in the refresh, exactly once.
+/// ago and (SQLite) brings the planner's statistics up to date — the first round at start. The announcing of alerts itself happens in the refresh, exactly once.
 final class Scheduler: Sendable {
     let workflow: ServiceLevelWorkflow
     let surveys: SurveyWorkflow
