@@ -88,12 +88,14 @@ public enum ThemeAnalysis {
             let count = Double(phrase.documents.count)
             return count * log(total / count) * pow(focus(phrase, current), 2)
         }
+        // NB: scored once each, not in every comparison of the sort (focus reads each phrase's needs).
+        let scores = Dictionary(candidates.map { ($0.text, score($0)) }, uniquingKeysWith: { first, _ in first })
         let byScore = candidates.sorted { (first: PhraseMining.Phrase, second: PhraseMining.Phrase) -> Bool in
-            let a = score(first), b = score(second)
+            let a = scores[first.text] ?? 0, b = scores[second.text] ?? 0
             return a != b ? a > b : first.text < second.text
         }
         let keyTerms = dropSubsumed(byScore).prefix(keyTermCount).map { (phrase: PhraseMining.Phrase) -> KeyTerm in
-            KeyTerm(term: phrase.text, count: phrase.documents.count, score: score(phrase), trend: trend(phrase))
+            KeyTerm(term: phrase.text, count: phrase.documents.count, score: scores[phrase.text] ?? 0, trend: trend(phrase))
         }
 
         let growing = dropSubsumed(
