@@ -188,7 +188,7 @@ struct AdminPageTests {
             var fields: [(String, String)] = [
                 ("provider_id", company.it.id.description), ("name", "笔记本电脑申领"), ("kind", "resource"), ("description", "新员工或更换"),
                 ("audience", "departments"), ("audience_departments", company.sales.id.description),
-                ("default_assignees", company.itAgent2.id.description), ("field_count", "3"),
+                ("default_assignee_ids", company.itAgent2.id.description), ("field_count", "3"),
                 ("field_label_0", "型号"), ("field_key_0", "model"), ("field_type_0", "single_choice"), ("field_required_0", "on"),
                 ("field_options_0", ""),
                 ("field_label_1", "使用人"), ("field_key_1", ""), ("field_type_1", "text"),

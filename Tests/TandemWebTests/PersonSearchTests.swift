@@ -9,7 +9,7 @@ import Testing
 struct PersonSearchTests {
     @Test("keys hold login, name, pinyin and initials; queries lose case and spaces, and v is read as ü")
     func keys() {
-        #expect(PersonSearch.key(login: "Wang.XM", displayName: "王 小明") == "wang.xm 王小明 wangxiaoming wxm")
+        #expect(PersonSearch.key(handle: "Wang.XM", name: "王 小明") == "wang.xm 王小明 wangxiaoming wxm")
         #expect(PersonSearch.patterns(" Lv Bu ") == ["lvbu", "lubu"])
         #expect(PersonSearch.patterns("張") == ["张"] && PersonSearch.patterns("  ").isEmpty)
     }

@@ -1,17 +1,23 @@
 import Foundation
 
-/// Finding a colleague as people type: by name (王小明), login, full pinyin (`wangxiaoming`,
-/// `xiaoming`) or pinyin initials (`wxm`). Each person keeps one search key holding all of them;
-/// a query matches a person whose key contains it.
+/// Finding a colleague (or a department) as people type: by name (王小明), login (or code), full
+/// pinyin (`wangxiaoming`, `xiaoming`) or pinyin initials (`wxm`). Each person keeps one search key
+/// holding all of them; a query matches a person whose key contains it.
 public enum PersonSearch {
     /// At most this many people per answer.
     public static let maxLimit = 100
 
-    /// The key a person is found by: login, name, the name's pinyin and initials, lower case.
-    public static func key(login: String, displayName: String) -> String {
-        let read = Pinyin.readings(of: displayName)
-        let name = String(displayName.lowercased().map(SimplifiedChinese.folded).filter { !$0.isWhitespace })
-        return [login.lowercased(), name, read.full, read.initials].joined(separator: " ")
+    /// The key a person (a department) is found by: login (code), name, the name's pinyin and
+    /// initials, lower case.
+    public static func key(handle: String, name: String) -> String {
+        let read = Pinyin.readings(of: name)
+        let folded = String(name.lowercased().map(SimplifiedChinese.folded).filter { !$0.isWhitespace })
+        return [handle.lowercased(), folded, read.full, read.initials].joined(separator: " ")
+    }
+
+    /// Whether a key holds one of the query's patterns.
+    public static func matches(_ key: String, _ patterns: [String]) -> Bool {
+        patterns.isEmpty || patterns.contains { key.contains($0) }
     }
 
     /// The forms of a query to look for in keys: lower case, simplified, without spaces; and, if

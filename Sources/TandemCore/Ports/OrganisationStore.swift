@@ -16,10 +16,9 @@ public protocol OrganisationStore: Sendable {
     func people(in department: Department.ID?) async throws -> [Person]
     func people(_ ids: [Person.ID]) async throws -> [Person]
     /// The people whose search key holds one of `patterns` (`PersonSearch.patterns`; none: everyone),
-    /// in `department` if given, the active ones only if asked: the login that is the query, then
-    /// keys that start with it, then the rest, each by name; a page of them.
-    func findPeople(_ patterns: [String], in department: Department.ID?, activeOnly: Bool, limit: Int, offset: Int)
-        async throws -> [Person]
+    /// among those `filter` keeps: the login that is the query, then keys that start with it, then
+    /// the rest, each by name; a page of them.
+    func findPeople(_ patterns: [String], among filter: PeopleFilter, limit: Int, offset: Int) async throws -> [Person]
     /// Throws `.conflict` on `login` when the login is taken.
     func insert(_ person: Person, passwordHash: String?) async throws
     func update(_ person: Person) async throws

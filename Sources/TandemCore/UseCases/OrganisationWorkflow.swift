@@ -71,6 +71,30 @@ public struct OrganisationWorkflow: Sendable {
         try await store.departments()
     }
 
+    /// The departments found by `text` as people type (`PersonSearch`: name, code, pinyin,
+    /// initials; empty: all): the code that is the query first, then a code, name or reading that
+    /// starts with it, then the rest, each by name; at most `limit`.
+    public func findDepartments(
+        _ text: String, providersOnly: Bool = false, activeOnly: Bool = true, limit: Int = 20, for actor: Person
+    ) async throws -> [Department] {
+        guard (1...PersonSearch.maxLimit).contains(limit) else {
+            throw TandemError.invalid(
+                "limit", "limit must be between 1 and \(PersonSearch.maxLimit)", .outOfRange, "1", String(PersonSearch.maxLimit))
+        }
+        let patterns = PersonSearch.patterns(text)
+        let first = patterns.first ?? ""
+        let found = try await store.departments().compactMap { department -> (rank: Int, department: Department)? in
+            guard (!providersOnly || department.isProvider) && (!activeOnly || department.isActive) else { return nil }
+            let key = PersonSearch.key(handle: department.code, name: department.name)
+            guard PersonSearch.matches(key, patterns) else { return nil }
+            let rank =
+                department.code.lowercased() == first ? 0 : key.split(separator: " ").contains { $0.hasPrefix(first) } ? 1 : 2
+            return (rank, department)
+        }
+        return found.sorted { ($0.rank, $0.department.name, $0.department.code) < ($1.rank, $1.department.name, $1.department.code) }
+            .prefix(limit).map(\.department)
+    }
+
     public func department(_ id: Department.ID, for actor: Person) async throws -> Department {
         guard let department = try await store.department(id) else { throw TandemError.notFound("department") }
         return department
@@ -158,16 +182,14 @@ public struct OrganisationWorkflow: Sendable {
     /// The people found by `text` (`PersonSearch`: name, login, pinyin, initials; empty: everyone),
     /// a page of them: what pickers and the people list ask as a person types.
     public func findPeople(
-        _ text: String, in department: Department.ID? = nil, activeOnly: Bool = true, limit: Int = 20, offset: Int = 0,
-        for actor: Person
+        _ text: String, among filter: PeopleFilter = PeopleFilter(), limit: Int = 20, offset: Int = 0, for actor: Person
     ) async throws -> [Person] {
         guard (1...PersonSearch.maxLimit).contains(limit) else {
             throw TandemError.invalid(
                 "limit", "limit must be between 1 and \(PersonSearch.maxLimit)", .outOfRange, "1", String(PersonSearch.maxLimit))
         }
         guard offset >= 0 else { throw TandemError.invalid("offset", "offset must not be negative", .outOfRange, "0", "∞") }
-        return try await store.findPeople(
-            PersonSearch.patterns(text), in: department, activeOnly: activeOnly, limit: limit, offset: offset)
+        return try await store.findPeople(PersonSearch.patterns(text), among: filter, limit: limit, offset: offset)
     }
 
     /// The people with these ids (unknown ids are skipped), to show their names.

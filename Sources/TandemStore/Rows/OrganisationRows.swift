@@ -43,7 +43,7 @@ struct PersonRow: Codable, Sendable {
 
     init(_ person: Person) {
         id = person.id.rawValue
-        search_key = PersonSearch.key(login: person.login, displayName: person.displayName)
+        search_key = PersonSearch.key(handle: person.login, name: person.displayName)
         login = person.login
         display_name = person.displayName
         email = person.email

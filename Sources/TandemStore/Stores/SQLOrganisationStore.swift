@@ -99,9 +99,7 @@ public struct SQLOrganisationStore: OrganisationStore {
         }
     }
 
-    public func findPeople(_ patterns: [String], in department: Department.ID?, activeOnly: Bool, limit: Int, offset: Int)
-        async throws -> [Person]
-    {
+    public func findPeople(_ patterns: [String], among filter: PeopleFilter, limit: Int, offset: Int) async throws -> [Person] {
         try await database.read { sql in
             var query = sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people")
                 .where("id", .notEqual, SystemRecords.id)
@@ -113,8 +111,11 @@ public struct SQLOrganisationStore: OrganisationStore {
                                 all.map { SQLBinaryExpression($0, .or, one) } ?? one
                             }!))
             }
-            if let department { query = query.where("department_id", .equal, department.rawValue) }
-            if activeOnly { query = query.where("is_active", .equal, true) }
+            if let department = filter.department { query = query.where("department_id", .equal, department.rawValue) }
+            if filter.activeOnly { query = query.where("is_active", .equal, true) }
+            if filter.servingOnly {
+                query = query.where(SQLQueryString("(roles LIKE '%agent%' OR roles LIKE '%manager%')"))
+            }
             if let first = patterns.first {
                 query = query.orderBy(
                     SQLQueryString(

@@ -114,7 +114,8 @@ struct OrganisationController: RouteCollection {
             return try json(ItemList(items: try await organisation.people(in: department, for: request.actor())))
         }
         let found = try await organisation.findPeople(
-            query.string("q") ?? "", in: department, activeOnly: query.string("active") != "false", limit: try query.int("limit") ?? 20,
+            query.string("q") ?? "", among: PeopleFilter(department: department, activeOnly: query.string("active") != "false"),
+            limit: try query.int("limit") ?? 20,
             offset: try query.int("offset") ?? 0, for: request.actor())
         return try json(ItemList(items: found))
     }

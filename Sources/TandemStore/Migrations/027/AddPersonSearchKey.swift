@@ -17,7 +17,7 @@ struct AddPersonSearchKey: AsyncMigration {
             var display_name: String
         }
         for person in try await sql.raw("SELECT id, login, display_name FROM people").all(decoding: Named.self) {
-            try await sql.update("people").set("search_key", to: PersonSearch.key(login: person.login, displayName: person.display_name))
+            try await sql.update("people").set("search_key", to: PersonSearch.key(handle: person.login, name: person.display_name))
                 .where("id", .equal, person.id).run()
         }
     }

@@ -36,7 +36,7 @@ struct CatalogPages: RouteCollection {
         var rows: [OfferingForm.FieldRow]
         var kinds: [Choice]
         var departments: [Choice]
-        var agents: [Choice]?
+        var assigneePicker: PickerContext
         var errors: [String: String]
         var general: String?
     }
@@ -121,8 +121,9 @@ struct CatalogPages: RouteCollection {
         let actor = try AdminNavigation.actor(request)
         let form = try PageForm.read(request)
         let provider = try await providerToChange(form.string("provider_id"), request, actor)
-        let submitted = OfferingForm(form)
+        var submitted = OfferingForm(form)
         do {
+            try await submitted.resolveTypedAssignee(of: provider.id, request)
             _ = try await request.tandem.catalog.create(submitted.input(provider: provider.id, creating: true), by: actor)
             return request.seeOther(Site.adminCatalog(of: provider.id) + "&done=saved")
         } catch let error as TandemError where error.isAboutInput {
@@ -147,8 +148,9 @@ struct CatalogPages: RouteCollection {
         let offering = try await request.tandem.catalog.offering(request.id("offeringID", "offering"), for: actor)
         let form = try PageForm.read(request)
         let provider = try await providerToChange(offering.providerID.description, request, actor)
-        let submitted = OfferingForm(form)
+        var submitted = OfferingForm(form)
         do {
+            try await submitted.resolveTypedAssignee(of: provider.id, request)
             _ = try await request.tandem.catalog.update(offering.id, submitted.input(provider: nil, creating: false), by: actor)
             return request.seeOther(Site.adminCatalog(of: provider.id) + "&done=saved")
         } catch let error as TandemError where error.isAboutInput {
@@ -194,8 +196,7 @@ struct CatalogPages: RouteCollection {
     ) async throws -> EditContext {
         let actor = try AdminNavigation.actor(request)
         let departments = try await request.tandem.organisation.departments(for: actor)
-        let agents = try await request.tandem.organisation.people(in: provider.id, for: actor)
-            .filter(AccessPolicy.isAssignable)
+        let messages = errors.messages(for: Self.fields)
         return EditContext(
             layout: LayoutContext(
                 request, title: request.t(offering == nil ? "admin.new_offering" : "admin.edit_offering"), section: "admin"),
@@ -206,9 +207,10 @@ struct CatalogPages: RouteCollection {
                 Choice(value: $0.rawValue, label: request.t("kind.\($0.rawValue)"), selected: $0.rawValue == form.kind)
             },
             departments: Choice.departments(departments) { form.audience.contains($0.description) },
-            agents: agents.map {
-                Choice(value: $0.id.description, label: $0.displayName, selected: form.assignees.contains($0.id.description))
-            }.nonEmpty,
-            errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields, prefixes: ["form_fields["]))
+            assigneePicker: .people(
+                id: "offering-assignees", OfferingForm.assigneePicker(of: provider.id), multiple: true,
+                chosen: try await PeoplePicker.choices(form.assignees.sorted(), request), typed: form.assigneeTyped,
+                error: messages[OfferingForm.assigneeField], request),
+            errors: messages, general: errors.general(besides: Self.fields, prefixes: ["form_fields["]))
     }
 }

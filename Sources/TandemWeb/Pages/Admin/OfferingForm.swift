@@ -23,12 +23,29 @@ struct OfferingForm: Encodable {
     var audienceEveryone = true
     var audience: Set<String> = []
     var assignees: Set<String> = []
+    /// An agent typed into the default assignees' picker but not taken from its suggestions.
+    var assigneeTyped = ""
     var confidentialByDefault = false
     var isActive = true
     var rows: [FieldRow] = []
 
     /// Blank rows offered after the form's own fields, for pages read without JavaScript.
     static let blankRows = 2
+    /// The name the default assignees are sent under, and the field their errors name.
+    static let assigneeField = "default_assignee_ids"
+
+    /// Who may be an offering's default assignee: the provider's active agents and managers.
+    static func assigneePicker(of provider: Department.ID) -> PeoplePicker {
+        PeoplePicker(assigneeField, among: PeopleFilter(department: provider, servingOnly: true))
+    }
+
+    /// The agent typed into the picker, once resolved, joins the default assignees.
+    mutating func resolveTypedAssignee(of provider: Department.ID, _ request: Request) async throws {
+        let typed = assigneeTyped.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !typed.isEmpty else { return }
+        assignees.insert(try await Self.assigneePicker(of: provider).person(named: typed, request).description)
+        assigneeTyped = ""
+    }
 
     init() {}
 
@@ -57,7 +74,8 @@ struct OfferingForm: Encodable {
         description = form.text("description")
         audienceEveryone = form.string("audience") != "departments"
         audience = Set(form.values("audience_departments"))
-        assignees = Set(form.values("default_assignees"))
+        assignees = Set(form.values(Self.assigneeField))
+        assigneeTyped = form.text(PeoplePicker(Self.assigneeField).lookupField)
         confidentialByDefault = form.flag("confidential_by_default")
         isActive = form.flag("is_active")
         let count = min(Int(form.string("field_count") ?? "") ?? 0, 60)

@@ -25,11 +25,13 @@ struct ActionRow: Encodable {
         }
     }
 
-    /// The people an action may be given to.
-    static func owners(_ request: Request) async throws -> [Choice] {
-        let actor = try request.actor()
-        return try await request.tandem.organisation.people(in: nil, for: actor).filter(\.isActive)
-            .map { Choice(value: $0.id.description, label: $0.displayName, selected: false) }
+    /// Who an action is given to: any active colleague, or nobody yet.
+    static let ownerPicker = PeoplePicker("owner_id")
+
+    /// The field that chooses an action's owner.
+    static func ownerField(_ request: Request) -> PickerContext {
+        .people(
+            id: "action-owner", ownerPicker, multiple: false, chosen: [Choice(value: "", label: "—", selected: true)], request)
     }
 }
 

@@ -17,7 +17,7 @@ struct MeetingPages: RouteCollection {
         var meetings: [Row]?
         var canRecord: Bool
         var departments: [Choice]
-        var people: [Choice]
+        var attendeePicker: PickerContext
         var title: String
         var heldOn: String
         var minutes: String
@@ -41,7 +41,7 @@ struct MeetingPages: RouteCollection {
         var minutes: String
         var runs: Bool
         var actions: [ActionRow]?
-        var owners: [Choice]
+        var ownerPicker: PickerContext?
         var actionPath: String
         var needs: [NeedRow]?
         var providers: [Choice]
@@ -50,6 +50,7 @@ struct MeetingPages: RouteCollection {
     }
 
     static let fields = ["title", "held_on", "department_ids", "attendee_ids", "minutes"]
+    static let attendees = PeoplePicker("attendee_ids")
 
     func boot(routes: any RoutesBuilder) throws {
         let meetings = routes.grouped("meetings")
@@ -72,7 +73,7 @@ struct MeetingPages: RouteCollection {
                 .init(
                     title: form.text("title"), heldOn: form.text("held_on"),
                     departmentIDs: form.values("department_ids").compactMap(Department.ID.init),
-                    attendeeIDs: form.values("attendee_ids").compactMap(Person.ID.init), minutes: form.text("minutes")), by: actor)
+                    attendeeIDs: try await Self.attendees.chosen(form, request), minutes: form.text("minutes")), by: actor)
             return request.seeOther(Site.meeting(meeting.id))
         } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
@@ -91,21 +92,23 @@ struct MeetingPages: RouteCollection {
                 departments: request.listed(meeting.departmentIDs.compactMap { names[$0] }))
         }
         let chosenDepartments = sent?.values("department_ids") ?? []
-        let chosenPeople = sent?.values("attendee_ids") ?? []
+        let messages = errors.messages(for: Self.fields)
         return ListContext(
             layout: LayoutContext(request, title: request.t("meeting.title"), section: "meetings"), meetings: rows.nonEmpty,
             canRecord: CollaborationAccess.canRecordMeetings(actor),
             departments: Choice.departments(departments) { chosenDepartments.contains($0.description) },
-            people: try await ActionRow.owners(request).map {
-                Choice(value: $0.value, label: $0.label, selected: chosenPeople.contains($0.value))
-            },
+            attendeePicker: .people(
+                id: "meeting-attendees", Self.attendees, multiple: true,
+                chosen: try await PeoplePicker.choices(sent?.values("attendee_ids") ?? [], request),
+                typed: sent?.text(Self.attendees.lookupField) ?? "",
+                error: messages["attendee_ids"], request),
             title: sent?.text("title") ?? "",
             heldOn: sent?.text("held_on")
                 ?? CalendarDate(
                     request.tandem.needs.clock.now(),
                     in: request.tandem.configuration.timeZone
                 ).description,
-            minutes: sent?.text("minutes") ?? "", errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
+            minutes: sent?.text("minutes") ?? "", errors: messages, general: errors.general(besides: Self.fields))
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -128,7 +131,7 @@ struct MeetingPages: RouteCollection {
             heldOn: PageFormat(request).date(meeting.heldOn), departments: request.listed(meeting.departmentIDs.compactMap { names[$0] }),
             attendees: request.listed(attendees), minutes: meeting.minutes, runs: runs,
             actions: try await ActionRow.rows(services.actions.items(of: .meeting(meeting.id), for: actor), runs: runs, request).nonEmpty,
-            owners: runs ? try await ActionRow.owners(request) : [], actionPath: Site.meetingActions(meeting.id), needs: needs.nonEmpty,
+            ownerPicker: runs ? ActionRow.ownerField(request) : nil, actionPath: Site.meetingActions(meeting.id), needs: needs.nonEmpty,
             providers: Choice.departments(departments.filter(\.isProvider)) { _ in false },
             kinds: NeedKind.allCases.map { Choice(value: $0.rawValue, label: request.t("kind.\($0.rawValue)"), selected: false) },
             // NB: the page has two forms (an action, a need): a refused one is explained above both, naming its field.
@@ -141,7 +144,7 @@ struct MeetingPages: RouteCollection {
         let id: Meeting.ID = try request.id("meetingID", "meeting")
         do {
             _ = try await request.tandem.actions.add(
-                to: .meeting(id), title: form.text("title"), ownerID: try form.id("owner_id"),
+                to: .meeting(id), title: form.text("title"), ownerID: try await ActionRow.ownerPicker.one(form, request),
                 dueOn: form.string("due_on"), by: actor)
             return request.seeOther(Site.done(Site.meeting(id)))
         } catch let error as TandemError where error.isAboutInput {

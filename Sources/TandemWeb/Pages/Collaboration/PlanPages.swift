@@ -41,7 +41,7 @@ struct PlanPages: RouteCollection {
         var statusLabel: String
         var runs: Bool
         var actions: [ActionRow]?
-        var owners: [Choice]
+        var ownerPicker: PickerContext?
         var actionPath: String
         var scorecardLink: String
         var general: String?
@@ -159,7 +159,7 @@ struct PlanPages: RouteCollection {
             target: plan.targetValue.map { String(format: "%.2f", $0) } ?? "—", status: plan.status.rawValue,
             statusLabel: request.t("plan_status.\(plan.status.rawValue)"), runs: runs,
             actions: try await ActionRow.rows(request.tandem.actions.items(of: .plan(plan.id), for: actor), runs: runs, request).nonEmpty,
-            owners: runs ? try await ActionRow.owners(request) : [], actionPath: Site.planActions(plan.id),
+            ownerPicker: runs ? ActionRow.ownerField(request) : nil, actionPath: Site.planActions(plan.id),
             scorecardLink: Site.scorecard(plan.departmentID, plan.baselinePeriod.next), general: errors.general(besides: []))
     }
 
@@ -169,7 +169,7 @@ struct PlanPages: RouteCollection {
         let id: ImprovementPlan.ID = try request.id("planID", "improvement plan")
         do {
             _ = try await request.tandem.actions.add(
-                to: .plan(id), title: form.text("title"), ownerID: try form.id("owner_id"),
+                to: .plan(id), title: form.text("title"), ownerID: try await ActionRow.ownerPicker.one(form, request),
                 dueOn: form.string("due_on"), by: actor)
             return request.seeOther(Site.done(Site.plan(id)))
         } catch let error as TandemError where error.isAboutInput {

@@ -15,12 +15,6 @@ struct NeedPageContext: Encodable {
         var confirm: String?
     }
 
-    struct Assignable: Encodable {
-        var id: String
-        var name: String
-        var selected: Bool
-    }
-
     /// A need this one may duplicate, with the form that merges this one into it.
     struct Duplicate: Encodable {
         var number: String
@@ -72,8 +66,8 @@ struct NeedPageContext: Encodable {
     var clocks: [Clock]?
     var answers: [Field]?
     var actions: [Action]?
-    var canAssign: Bool
-    var assignable: [Assignable]
+    /// Who works the need, for those who may assign it.
+    var assigneePicker: PickerContext?
     /// How the provider judges it (urgency, importance, effort, goal), for those who may.
     var triage: TriageForm?
     var canWriteNote: Bool
@@ -110,14 +104,9 @@ extension NeedPageContext {
         let comments = Dictionary(uniqueKeysWithValues: record.comments.map { ($0.id, $0) })
         let attachments = record.attachments
         let canAssign = AccessPolicy.canAssign(need, actor)
-        let colleagues =
-            canAssign
-            ? try await services.organisation.people(in: need.providingDepartmentID, for: actor)
-                .filter(AccessPolicy.isAssignable) : []
         let named =
             events.map(\.actorID) + need.assigneeIDs + [need.requesterID] + need.followerIDs + events.flatMap(Self.assigneeIDs)
-        var directory = try await PageDirectory.load(request, people: named)
-        for person in colleagues { directory.people[person.id] = person }
+        let directory = try await PageDirectory.load(request, people: named)
         var triage: TriageForm?
         if AccessPolicy.canTriage(need, actor) {
             let today = CalendarDate(services.needs.clock.now(), in: services.configuration.timeZone)
@@ -221,10 +210,12 @@ extension NeedPageContext {
             number: need.number.description, path: Site.need(need.number), title: need.title, description: need.description,
             status: need.status.rawValue, statusLabel: request.t("status.\(need.status.rawValue)"),
             priority: need.priority.rawValue, priorityLabel: request.t("priority.\(need.priority.rawValue)"),
-            facts: facts, clocks: clocks.nonEmpty, answers: answers.nonEmpty, actions: actions.nonEmpty, canAssign: canAssign,
-            assignable: colleagues.map {
-                Assignable(id: $0.id.description, name: $0.displayName, selected: need.assigneeIDs.contains($0.id))
-            },
+            facts: facts, clocks: clocks.nonEmpty, answers: answers.nonEmpty, actions: actions.nonEmpty,
+            assigneePicker: canAssign
+                ? .people(
+                    id: "assignees", Self.assigneePicker(need), multiple: true,
+                    chosen: need.assigneeIDs.map { Choice(value: $0.description, label: directory.personName($0), selected: true) },
+                    error: errors["assignee_ids"], request) : nil,
             triage: triage,
             canWriteNote: AccessPolicy.canComment(.internal, on: need, actor),
             canComment: AccessPolicy.canComment(.public, on: need, actor),
@@ -232,7 +223,12 @@ extension NeedPageContext {
             originLink: originLink,
             timeline: timeline, mergedInto: merging.into, mergedIntoLink: merging.link, duplicates: merging.duplicates?.nonEmpty,
             canMerge: merging.duplicates != nil, commentText: commentText,
-            commentError: errors["body"], general: errors.general(besides: ["body"] + RatingForm.fields + TriageForm.fields))
+            commentError: errors["body"], general: errors.general(besides: ["body", "assignee_ids"] + RatingForm.fields + TriageForm.fields))
+    }
+
+    /// Who a need may be assigned to: the active agents and managers of its provider.
+    static func assigneePicker(_ need: Need) -> PeoplePicker {
+        PeoplePicker("assignee_ids", among: PeopleFilter(department: need.providingDepartmentID, servingOnly: true))
     }
 
     /// Where a merged need went; for those who may merge an open need, its likely duplicates.

@@ -51,11 +51,8 @@ struct NeedPages: RouteCollection {
     func assign(_ request: Request) async throws -> Response {
         let need = try await Self.need(request)
         let form = try PageForm.read(request)
-        let ids = try form.values("assignee_ids").map { text -> Person.ID in
-            guard let id = Person.ID(text) else { throw TandemError.invalid("assignee_ids", "an assignee id is not valid") }
-            return id
-        }
         return try await redisplayOnError(need, request, text: "") {
+            let ids = try await NeedPageContext.assigneePicker(need).chosen(form, request)
             _ = try await request.tandem.needs.assign(need.id, to: ids, by: request.actor())
         }
     }

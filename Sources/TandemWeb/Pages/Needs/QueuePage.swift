@@ -13,8 +13,9 @@ struct QueuePage: RouteCollection {
         var priorities: [Choice]
         var kinds: [Choice]
         var sorts: [Choice]
-        var assignees: [Choice]
-        var assigneeFilter: [Choice]
+        var departmentID: String
+        var bulkPicker: PickerContext
+        var assigneePicker: PickerContext
         var text: String
         var count: String
         var needs: [NeedListItem]?
@@ -31,7 +32,9 @@ struct QueuePage: RouteCollection {
         var link: String
     }
 
-    static let parameters: Set<String> = ["status", "priority", "kind", "assignee", "q", "sort", "cursor", "department", "done"]
+    static let parameters: Set<String> = [
+        "status", "priority", "kind", "assignee", "assignee_lookup", "q", "sort", "cursor", "department", "done",
+    ]
     static let sorts: [NeedQuery.Sort] = [.priority, .due, .oldest, .desiredDate, .newest, .updated]
 
     func boot(routes: any RoutesBuilder) throws {
@@ -58,7 +61,7 @@ struct QueuePage: RouteCollection {
     }
 
     /// The list the queue's query string asks for, and what the page shows of it.
-    private func listQuery(_ request: Request) throws -> (
+    private func listQuery(_ request: Request) async throws -> (
         query: NeedQuery, department: Department.ID, values: [String: [String]],
         assignee: String, text: String
     ) {
@@ -66,7 +69,7 @@ struct QueuePage: RouteCollection {
         guard AccessPolicy.worksQueue(actor) else {
             throw TandemError.forbidden("the queue is for the people who serve needs")
         }
-        let values = Self.queryValues(request)
+        var values = Self.queryValues(request)
         for name in values.keys where !Self.parameters.contains(name) {
             throw TandemError.invalid(name, "unknown query parameter '\(name)'")
         }
@@ -77,6 +80,9 @@ struct QueuePage: RouteCollection {
         if query.statuses.isEmpty && values["status"] == nil { query.statuses = Set(NeedStatus.allCases.filter(\.isOpen)) }
         query.priorities = Set(try (values["priority"] ?? []).filter { !$0.isEmpty }.map { try Self.parse($0, Priority.self, "priority") })
         query.kinds = Set(try (values["kind"] ?? []).filter { !$0.isEmpty }.map { try Self.parse($0, NeedKind.self, "kind") })
+        if let typed = values.removeValue(forKey: "assignee_lookup")?.first?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {
+            values["assignee"] = [try await Self.assignees(of: departmentID, "assignee").person(named: typed, request).description]
+        }
         let assignee = values["assignee"]?.first ?? ""
         if assignee == "me" {
             query.assigneeID = actor.id
@@ -94,23 +100,21 @@ struct QueuePage: RouteCollection {
 
     /// Every need of the queue as the filters choose them, as CSV.
     func export(_ request: Request) async throws -> Response {
-        var query = try listQuery(request).query
+        var query = try await listQuery(request).query
         query.cursor = nil
         return try await NeedCSVExport.response(query, request, fileName: "queue-needs.csv")
     }
 
     private func context(_ request: Request, general: String?) async throws -> QueueContext {
         let actor = try request.actor()
-        let (query, departmentID, values, assignee, text) = try listQuery(request)
+        let (query, departmentID, values, assignee, text) = try await listQuery(request)
         let services = request.tandem
         let page = try await services.needs.list(query, for: actor)
         var counted = query
         counted.cursor = nil
         let count = try await services.needs.count(counted, for: actor, cappedAt: PageFormat.countCap)
-        let colleagues = try await services.organisation.people(in: departmentID, for: actor)
-            .filter(AccessPolicy.isAssignable)
-        var directory = try await PageDirectory.load(request, people: NeedListItem.people(in: page.needs))
-        for person in colleagues { directory.people[person.id] = person }
+        let filtered = Person.ID(assignee)
+        let directory = try await PageDirectory.load(request, people: NeedListItem.people(in: page.needs) + [filtered].compactMap { $0 })
         let format = PageFormat(request)
         let now = services.needs.clock.now()
         let t = { (key: String) in request.t(key) }
@@ -137,14 +141,18 @@ struct QueuePage: RouteCollection {
                 Choice(value: $0.rawValue, label: t("kind.\($0.rawValue)"), selected: query.kinds.contains($0))
             },
             sorts: Self.sorts.map { Choice(value: $0.rawValue, label: t("sort.\($0.rawValue)"), selected: query.sort == $0) },
-            assignees: colleagues.map { Choice(value: $0.id.description, label: $0.displayName, selected: false) },
-            assigneeFilter: [
-                Choice(value: "", label: t("queue.anyone"), selected: assignee.isEmpty),
-                Choice(value: "me", label: t("queue.me"), selected: assignee == "me"),
-            ]
-                + colleagues.filter { $0.id != actor.id }.map {
-                    Choice(value: $0.id.description, label: $0.displayName, selected: assignee == $0.id.description)
-                },
+            departmentID: departmentID.description,
+            bulkPicker: .people(id: "bulk-assignee", Self.assignees(of: departmentID, "assignee_id"), multiple: false, chosen: [], request),
+            assigneePicker: .people(
+                id: "filter-assignee", Self.assignees(of: departmentID, "assignee"), multiple: false,
+                chosen: [
+                    Choice(value: "", label: t("queue.anyone"), selected: assignee.isEmpty),
+                    Choice(value: "me", label: t("queue.me"), selected: assignee == "me"),
+                ]
+                    + [filtered].compactMap { $0 }.map {
+                        Choice(value: $0.description, label: directory.personName($0), selected: true)
+                    },
+                request),
             text: text, count: PageFormat.count(count),
             needs: page.needs.map { NeedListItem($0, directory, request, format).due(page.deadlines[$0.id], now: now, format, request) }
                 .nonEmpty,
@@ -152,12 +160,19 @@ struct QueuePage: RouteCollection {
             canAssign: actor.departmentID == departmentID || AccessPolicy.seesEveryDepartment(actor), general: general)
     }
 
+    /// The people the queue's needs may be assigned to (and filtered by): its department's agents
+    /// and managers.
+    static func assignees(of department: Department.ID, _ field: String) -> PeoplePicker {
+        PeoplePicker(field, among: PeopleFilter(department: department, servingOnly: true))
+    }
+
     /// Assigns every chosen need to the chosen person; needs that cannot be assigned are named.
     func bulkAssign(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let form = try PageForm.read(request)
         let back = Site.safeReturnPath(form.string("return_to"))
-        guard let assignee: Person.ID = try form.id("assignee_id") else {
+        let departmentID: Department.ID = try form.id("department") ?? actor.departmentID
+        guard let assignee = try await Self.assignees(of: departmentID, "assignee_id").one(form, request) else {
             throw TandemError.invalid("assignee_id", .init(translated: request.t("queue.choose_assignee")))
         }
         let ids = try form.values("need_ids").map { text -> Need.ID in

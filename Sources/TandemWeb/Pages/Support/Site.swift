@@ -10,6 +10,8 @@ enum Site {
     static let setup = "/setup"
     static let raise = "/needs/new"
     static let queue = "/queue"
+    static let peoplePicker = "/pickers/people"
+    static let departmentPicker = "/pickers/departments"
     static let profile = "/profile"
     static let inbox = "/inbox"
     static let adminDepartments = "/admin/departments"

@@ -22,12 +22,15 @@ struct SurveyBuilderForm: Encodable {
 
     static let fields = ["title", "description", "questions", "audience_departments", "audience_people", "starts_on", "open_days"]
     static let blankRows = 3
+    static let audiencePicker = PeoplePicker("audience_people")
 
     var title = ""
     var description = ""
     var isAnonymous = false
     var audience: [String] = []
     var audiencePeople: [String] = []
+    /// A colleague typed into the audience picker but not taken from its suggestions.
+    var audienceTyped = ""
     var frequency = SurveySchedule.Frequency.once.rawValue
     var startsOn = ""
     var openDays = "14"
@@ -41,6 +44,7 @@ struct SurveyBuilderForm: Encodable {
         isAnonymous = form.flag("is_anonymous")
         audience = form.values("audience_departments")
         audiencePeople = form.values("audience_people")
+        audienceTyped = form.text(Self.audiencePicker.lookupField)
         frequency = form.text("frequency")
         startsOn = form.text("starts_on")
         openDays = form.text("open_days")
@@ -53,6 +57,15 @@ struct SurveyBuilderForm: Encodable {
         }.filter {
             !$0.prompt.trimmingCharacters(in: .whitespaces).isEmpty || !$0.options.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         }
+    }
+
+    /// The colleague typed into the audience picker, once resolved, joins the people asked.
+    mutating func resolveTypedAudience(_ request: Request) async throws {
+        let typed = audienceTyped.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !typed.isEmpty else { return }
+        let id = try await Self.audiencePicker.person(named: typed, request).description
+        if !audiencePeople.contains(id) { audiencePeople.append(id) }
+        audienceTyped = ""
     }
 
     /// The input for the core; a number that is not one is named.

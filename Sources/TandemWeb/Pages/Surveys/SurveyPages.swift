@@ -27,7 +27,7 @@ struct SurveyPages: RouteCollection {
         var form: SurveyBuilderForm
         var rows: [SurveyBuilderForm.QuestionRow]
         var departments: [Choice]
-        var people: [Choice]
+        var peoplePicker: PickerContext
         var frequencies: [Choice]
         var errors: [String: String]
         var general: String?
@@ -85,8 +85,9 @@ struct SurveyPages: RouteCollection {
 
     func create(_ request: Request) async throws -> Response {
         let actor = try request.actor()
-        let form = SurveyBuilderForm(try PageForm.read(request))
+        var form = SurveyBuilderForm(try PageForm.read(request))
         do {
+            try await form.resolveTypedAudience(request)
             let survey = try await request.tandem.surveys.create(try form.input(), by: actor)
             return request.seeOther(Site.done(Site.surveyResults(survey.id)))
         } catch let error as TandemError where error.isAboutInput {
@@ -100,18 +101,19 @@ struct SurveyPages: RouteCollection {
         -> BuilderContext
     {
         let departments = try await request.tandem.organisation.departments(for: actor)
+        let messages = errors.messages(for: SurveyBuilderForm.fields + ["frequency"])
         return BuilderContext(
             layout: LayoutContext(request, title: request.t("survey.new"), section: "surveys"), form: form,
             rows: form.shownRows(errors, providers: departments.filter(\.isProvider), request),
             departments: Choice.departments(departments) { form.audience.contains($0.description) },
-            people: try await ActionRow.owners(request).map {
-                Choice(value: $0.value, label: $0.label, selected: form.audiencePeople.contains($0.value))
-            },
+            peoplePicker: .people(
+                id: "survey-people", SurveyBuilderForm.audiencePicker, multiple: true,
+                chosen: try await PeoplePicker.choices(form.audiencePeople, request), typed: form.audienceTyped,
+                error: messages["audience_people"], request),
             frequencies: SurveySchedule.Frequency.allCases.map {
                 Choice(value: $0.rawValue, label: request.t("survey_frequency.\($0.rawValue)"), selected: $0.rawValue == form.frequency)
             },
-            errors: errors.messages(for: SurveyBuilderForm.fields + ["frequency"]),
-            general: errors.general(besides: SurveyBuilderForm.fields + ["frequency"], prefixes: ["questions["]))
+            errors: messages, general: errors.general(besides: SurveyBuilderForm.fields + ["frequency"], prefixes: ["questions["]))
     }
 
     // MARK: answering
