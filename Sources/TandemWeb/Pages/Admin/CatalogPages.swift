@@ -35,7 +35,7 @@ struct CatalogPages: RouteCollection {
         var form: OfferingForm
         var rows: [OfferingForm.FieldRow]
         var kinds: [Choice]
-        var departments: [Choice]
+        var audiencePicker: PickerContext
         var assigneePicker: PickerContext
         var errors: [String: String]
         var general: String?
@@ -123,7 +123,7 @@ struct CatalogPages: RouteCollection {
         let provider = try await providerToChange(form.string("provider_id"), request, actor)
         var submitted = OfferingForm(form)
         do {
-            try await submitted.resolveTypedAssignee(of: provider.id, request)
+            try await submitted.resolveTyped(provider: provider.id, request)
             _ = try await request.tandem.catalog.create(submitted.input(provider: provider.id, creating: true), by: actor)
             return request.seeOther(Site.adminCatalog(of: provider.id) + "&done=saved")
         } catch let error as TandemError where error.isAboutInput {
@@ -150,7 +150,7 @@ struct CatalogPages: RouteCollection {
         let provider = try await providerToChange(offering.providerID.description, request, actor)
         var submitted = OfferingForm(form)
         do {
-            try await submitted.resolveTypedAssignee(of: provider.id, request)
+            try await submitted.resolveTyped(provider: provider.id, request)
             _ = try await request.tandem.catalog.update(offering.id, submitted.input(provider: nil, creating: false), by: actor)
             return request.seeOther(Site.adminCatalog(of: provider.id) + "&done=saved")
         } catch let error as TandemError where error.isAboutInput {
@@ -206,7 +206,10 @@ struct CatalogPages: RouteCollection {
             kinds: NeedKind.allCases.map {
                 Choice(value: $0.rawValue, label: request.t("kind.\($0.rawValue)"), selected: $0.rawValue == form.kind)
             },
-            departments: Choice.departments(departments) { form.audience.contains($0.description) },
+            audiencePicker: .departments(
+                id: "offering-audience", OfferingForm.audiencePicker, multiple: true,
+                chosen: DepartmentPicker.choices(form.audience.sorted(), in: departments), typed: form.audienceTyped,
+                error: messages["audience"], request),
             assigneePicker: .people(
                 id: "offering-assignees", OfferingForm.assigneePicker(of: provider.id), multiple: true,
                 chosen: try await PeoplePicker.choices(form.assignees.sorted(), request), typed: form.assigneeTyped,

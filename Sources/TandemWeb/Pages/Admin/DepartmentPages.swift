@@ -28,7 +28,7 @@ struct DepartmentPages: RouteCollection {
         var rows: [Row]?
         var canManage: Bool
         var form: FormValues
-        var parents: [Choice]
+        var parentPicker: PickerContext
         var errors: [String: String]
         var general: String?
     }
@@ -40,12 +40,13 @@ struct DepartmentPages: RouteCollection {
         /// Whether the department is active, and what keeps it from being deactivated.
         var isActive: Bool
         var form: FormValues
-        var parents: [Choice]
+        var parentPicker: PickerContext
         var errors: [String: String]
         var general: String?
     }
 
     static let fields = ["name", "code", "parent_id", "is_provider"]
+    static let parentField = DepartmentPicker("parent_id")
 
     func boot(routes: any RoutesBuilder) throws {
         let departments = routes.grouped("admin", "departments")
@@ -66,7 +67,7 @@ struct DepartmentPages: RouteCollection {
         let values = FormValues(name: form.text("name"), code: form.text("code"), isProvider: form.flag("is_provider"))
         var parent: Department.ID?
         do {
-            parent = try form.id("parent_id")
+            parent = try await Self.parentField.one(form, request)
             _ = try await request.tandem.organisation.createDepartment(Self.input(values, parent: parent), by: actor)
             return request.seeOther(Site.adminDepartments + "?done=saved")
         } catch let error as TandemError where error.isAboutInput {
@@ -111,7 +112,7 @@ struct DepartmentPages: RouteCollection {
         let values = FormValues(name: form.text("name"), code: form.text("code"), isProvider: form.flag("is_provider"))
         var parent: Department.ID?
         do {
-            parent = try form.id("parent_id")
+            parent = try await Self.parentField.one(form, request)
             _ = try await request.tandem.organisation.updateDepartment(id, Self.input(values, parent: parent), by: actor)
             return request.seeOther(Site.adminDepartments + "?done=saved")
         } catch let error as TandemError where error.isAboutInput {
@@ -141,7 +142,7 @@ struct DepartmentPages: RouteCollection {
             layout: LayoutContext(request, title: request.t("admin.departments"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "departments"), rows: rows.nonEmpty,
             canManage: AccessPolicy.canManageDepartments(actor), form: form,
-            parents: Self.parentChoices(departments, selected: parent, excluding: nil, request),
+            parentPicker: Self.parentPicker(departments, selected: parent, errors: errors, request),
             errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }
 
@@ -155,16 +156,19 @@ struct DepartmentPages: RouteCollection {
             layout: LayoutContext(request, title: request.t("admin.edit_department"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "departments"), id: department.id.description,
             isActive: department.isActive, form: form,
-            parents: Self.parentChoices(departments, selected: parent, excluding: department.id, request),
+            parentPicker: Self.parentPicker(departments, selected: parent, errors: errors, request),
             errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
     }
 
-    /// "(top of the tree)" and every department, indented by depth, but not the department itself.
-    private static func parentChoices(
-        _ departments: [Department], selected: Department.ID?, excluding: Department.ID?,
-        _ request: Request
-    ) -> [Choice] {
-        [Choice(value: "", label: request.t("admin.top_level"), selected: selected == nil)]
-            + Choice.departments(departments, withCode: true, excluding: excluding) { $0 == selected }
+    /// The parent: "(top of the tree)", the one chosen, and any other as people type (the core
+    /// refuses the department itself and its descendants).
+    private static func parentPicker(
+        _ departments: [Department], selected: Department.ID?, errors: FieldErrors, _ request: Request
+    ) -> PickerContext {
+        .departments(
+            id: "department-parent", parentField, multiple: false,
+            chosen: [Choice(value: "", label: request.t("admin.top_level"), selected: selected == nil)]
+                + DepartmentPicker.choices([selected].compactMap { $0?.description }, in: departments),
+            error: errors.messages(for: ["parent_id"])["parent_id"], request)
     }
 }

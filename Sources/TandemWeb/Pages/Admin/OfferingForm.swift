@@ -23,6 +23,8 @@ struct OfferingForm: Encodable {
     var audienceEveryone = true
     var audience: Set<String> = []
     var assignees: Set<String> = []
+    /// A department typed into the audience picker but not taken from its suggestions.
+    var audienceTyped = ""
     /// An agent typed into the default assignees' picker but not taken from its suggestions.
     var assigneeTyped = ""
     var confidentialByDefault = false
@@ -39,11 +41,14 @@ struct OfferingForm: Encodable {
         PeoplePicker(assigneeField, among: PeopleFilter(department: provider, servingOnly: true))
     }
 
-    /// The agent typed into the picker, once resolved, joins the default assignees.
-    mutating func resolveTypedAssignee(of provider: Department.ID, _ request: Request) async throws {
-        let typed = assigneeTyped.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !typed.isEmpty else { return }
-        assignees.insert(try await Self.assigneePicker(of: provider).person(named: typed, request).description)
+    static let audiencePicker = DepartmentPicker("audience_departments")
+
+    /// The department and the agent typed into the pickers, once resolved, join the audience and
+    /// the default assignees.
+    mutating func resolveTyped(provider: Department.ID, _ request: Request) async throws {
+        if let id = try await Self.audiencePicker.resolve(typed: audienceTyped, request) { audience.insert(id) }
+        audienceTyped = ""
+        if let id = try await Self.assigneePicker(of: provider).resolve(typed: assigneeTyped, request) { assignees.insert(id) }
         assigneeTyped = ""
     }
 
@@ -73,7 +78,8 @@ struct OfferingForm: Encodable {
         kind = form.text("kind")
         description = form.text("description")
         audienceEveryone = form.string("audience") != "departments"
-        audience = Set(form.values("audience_departments"))
+        audience = Set(form.values(Self.audiencePicker.field))
+        audienceTyped = form.text(Self.audiencePicker.lookupField)
         assignees = Set(form.values(Self.assigneeField))
         assigneeTyped = form.text(PeoplePicker(Self.assigneeField).lookupField)
         confidentialByDefault = form.flag("confidential_by_default")

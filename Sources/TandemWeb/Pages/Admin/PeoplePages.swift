@@ -25,7 +25,7 @@ struct PeoplePages: RouteCollection {
     struct ListContext: Encodable {
         var layout: LayoutContext
         var admin: AdminNavigation
-        var filter: [Choice]
+        var filter: PickerContext
         /// What the list was searched for (name, login, pinyin, initials), and its pages.
         var query: String
         var previousLink: String?
@@ -34,6 +34,8 @@ struct PeoplePages: RouteCollection {
         var canCreate: Bool
         var form: FormValues
         var departments: [Choice]
+        /// For those who choose among every department: a picker instead of `departments`.
+        var departmentPicker: PickerContext?
         var roles: [RoleChoice]
         var languages: [Choice]
         var errors: [String: String]
@@ -50,6 +52,7 @@ struct PeoplePages: RouteCollection {
         var isSelf: Bool
         var form: FormValues
         var departments: [Choice]
+        var departmentPicker: PickerContext?
         var roles: [RoleChoice]
         var languages: [Choice]
         var errors: [String: String]
@@ -73,6 +76,8 @@ struct PeoplePages: RouteCollection {
     }
 
     static let fields = ["login", "display_name", "email", "department_id", "roles", "language", "is_active", "password", "new_password"]
+    static let departmentField = DepartmentPicker("department_id")
+    static let filterField = DepartmentPicker("department")
 
     func boot(routes: any RoutesBuilder) throws {
         let people = routes.grouped("admin", "people")
@@ -85,7 +90,7 @@ struct PeoplePages: RouteCollection {
 
     func list(_ request: Request) async throws -> Response {
         let actor = try AdminNavigation.actor(request)
-        let department = try Self.filteredDepartment(request, actor)
+        let department = try await Self.filteredDepartment(request, actor)
         let submitted = Submitted(values: FormValues(), department: department ?? actor.departmentID, roles: [.employee], language: nil)
         return try await request.page("admin-people", listContext(request, department: department, submitted, errors: FieldErrors()))
     }
@@ -95,7 +100,7 @@ struct PeoplePages: RouteCollection {
         let form = try PageForm.read(request)
         var submitted = Submitted(values: Self.values(form), department: nil, roles: [.employee], language: nil)
         do {
-            submitted = try Self.read(form, values: submitted.values)
+            submitted = try await Self.read(form, values: submitted.values, request)
             let input = PersonInput(
                 login: submitted.values.login, displayName: submitted.values.displayName, email: .some(submitted.values.email),
                 departmentID: submitted.department, roles: submitted.roles, language: submitted.language, isActive: true,
@@ -123,7 +128,7 @@ struct PeoplePages: RouteCollection {
         var submitted = Submitted(
             values: Self.values(form), department: person.departmentID, roles: person.roles, language: person.language)
         do {
-            submitted = try Self.read(form, values: submitted.values)
+            submitted = try await Self.read(form, values: submitted.values, request)
             // A role this person may not grant stays as it was (the box is shown locked).
             if !AccessPolicy.canGrantAdministrator(actor) {
                 submitted.roles.remove(.admin)
@@ -165,20 +170,23 @@ struct PeoplePages: RouteCollection {
             isActive: form.flag("is_active"))
     }
 
-    private static func read(_ form: PageForm, values: FormValues) throws -> Submitted {
+    private static func read(_ form: PageForm, values: FormValues, _ request: Request) async throws -> Submitted {
         var roles: Set<Role> = [.employee]
         for raw in form.values("roles") {
             guard let role = Role(rawValue: raw) else { throw TandemError.invalid("roles", "roles has an unknown value", .notAnOption) }
             roles.insert(role)
         }
         return Submitted(
-            values: values, department: try form.id("department_id"), roles: roles,
+            values: values, department: try await departmentField.one(form, request), roles: roles,
             language: try form.enumValue("language", Language.self))
     }
 
     /// The department the list shows: the one asked for; by default one's own for managers and
     /// everyone for administrators.
-    private static func filteredDepartment(_ request: Request, _ actor: Person) throws -> Department.ID? {
+    private static func filteredDepartment(_ request: Request, _ actor: Person) async throws -> Department.ID? {
+        if let typed = request.query[String.self, at: filterField.lookupField], !typed.trimmingCharacters(in: .whitespaces).isEmpty {
+            return try await filterField.filtered(typed: typed, chosen: nil, request)
+        }
         if let text = request.query[String.self, at: "department"] {
             if text.isEmpty { return nil }
             guard let id = Department.ID(text) else {
@@ -215,9 +223,11 @@ struct PeoplePages: RouteCollection {
                 roles: Self.roleNames(person.roles, request), isActive: person.isActive,
                 canEdit: AccessPolicy.canManagePeople(of: person.departmentID, actor))
         }
-        let filter =
-            [Choice(value: "", label: request.t("admin.all_departments"), selected: department == nil)]
-            + Choice.departments(departments) { $0 == department }
+        let filter = PickerContext.departments(
+            id: "people-filter", Self.filterField, multiple: false,
+            chosen: [Choice(value: "", label: request.t("admin.all_departments"), selected: department == nil)]
+                + DepartmentPicker.choices([department].compactMap { $0?.description }, in: departments), request)
+        let messages = errors.messages(for: Self.fields)
         let creatable = departments.filter { $0.isActive && AccessPolicy.canManagePeople(of: $0.id, actor) }
         return ListContext(
             layout: LayoutContext(request, title: request.t("admin.people"), section: "admin"),
@@ -227,8 +237,10 @@ struct PeoplePages: RouteCollection {
             rows: rows.nonEmpty,
             canCreate: !creatable.isEmpty, form: submitted.values,
             departments: Choice.departments(creatable) { $0 == submitted.department },
+            departmentPicker: AccessPolicy.canMovePeople(actor)
+                ? Self.departmentChoice(submitted.department, departments, error: messages["department_id"], request) : nil,
             roles: Self.roleChoices(submitted.roles, actor, request), languages: Self.languageChoices(submitted.language, request),
-            errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
+            errors: messages, general: errors.general(besides: Self.fields))
     }
 
     private func editContext(_ request: Request, _ person: Person, _ submitted: Submitted, errors: FieldErrors) async throws -> EditContext
@@ -236,15 +248,25 @@ struct PeoplePages: RouteCollection {
         let actor = try AdminNavigation.actor(request)
         let departments = try await request.tandem.organisation.departments(for: actor)
         // Only administrators move people: others see the person's own department alone.
-        let movable =
-            AccessPolicy.canMovePeople(actor)
-            ? departments.filter { $0.isActive || $0.id == person.departmentID } : departments.filter { $0.id == person.departmentID }
+        let movable = departments.filter { $0.id == person.departmentID }
+        let messages = errors.messages(for: Self.fields)
         return EditContext(
             layout: LayoutContext(request, title: request.t("admin.edit_person"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "people"), id: person.id.description, isSelf: person.id == actor.id,
             form: submitted.values, departments: Choice.departments(movable) { $0 == submitted.department },
+            departmentPicker: AccessPolicy.canMovePeople(actor)
+                ? Self.departmentChoice(submitted.department, departments, error: messages["department_id"], request) : nil,
             roles: Self.roleChoices(submitted.roles, actor, request), languages: Self.languageChoices(submitted.language, request),
-            errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
+            errors: messages, general: errors.general(besides: Self.fields))
+    }
+
+    /// The department picker of those who may put a person in any department.
+    private static func departmentChoice(
+        _ chosen: Department.ID?, _ departments: [Department], error: String?, _ request: Request
+    ) -> PickerContext {
+        .departments(
+            id: "person-department", departmentField, multiple: false,
+            chosen: DepartmentPicker.choices([chosen].compactMap { $0?.description }, in: departments), error: error, request)
     }
 
     private static func roleChoices(_ roles: Set<Role>, _ actor: Person, _ request: Request) -> [RoleChoice] {

@@ -16,7 +16,7 @@ struct MeetingPages: RouteCollection {
         var layout: LayoutContext
         var meetings: [Row]?
         var canRecord: Bool
-        var departments: [Choice]
+        var departmentPicker: PickerContext
         var attendeePicker: PickerContext
         var title: String
         var heldOn: String
@@ -51,6 +51,7 @@ struct MeetingPages: RouteCollection {
 
     static let fields = ["title", "held_on", "department_ids", "attendee_ids", "minutes"]
     static let attendees = PeoplePicker("attendee_ids")
+    static let departmentsMet = DepartmentPicker("department_ids")
 
     func boot(routes: any RoutesBuilder) throws {
         let meetings = routes.grouped("meetings")
@@ -72,7 +73,7 @@ struct MeetingPages: RouteCollection {
             let meeting = try await request.tandem.meetings.record(
                 .init(
                     title: form.text("title"), heldOn: form.text("held_on"),
-                    departmentIDs: form.values("department_ids").compactMap(Department.ID.init),
+                    departmentIDs: try await Self.departmentsMet.chosen(form, request),
                     attendeeIDs: try await Self.attendees.chosen(form, request), minutes: form.text("minutes")), by: actor)
             return request.seeOther(Site.meeting(meeting.id))
         } catch let error as TandemError where error.isAboutInput {
@@ -91,12 +92,14 @@ struct MeetingPages: RouteCollection {
                 id: meeting.id.description, title: meeting.title, heldOn: format.date(meeting.heldOn),
                 departments: request.listed(meeting.departmentIDs.compactMap { names[$0] }))
         }
-        let chosenDepartments = sent?.values("department_ids") ?? []
         let messages = errors.messages(for: Self.fields)
         return ListContext(
             layout: LayoutContext(request, title: request.t("meeting.title"), section: "meetings"), meetings: rows.nonEmpty,
             canRecord: CollaborationAccess.canRecordMeetings(actor),
-            departments: Choice.departments(departments) { chosenDepartments.contains($0.description) },
+            departmentPicker: .departments(
+                id: "meeting-departments", Self.departmentsMet, multiple: true,
+                chosen: DepartmentPicker.choices(sent?.values("department_ids") ?? [], in: departments),
+                typed: sent?.text(Self.departmentsMet.lookupField) ?? "", error: messages["department_ids"], request),
             attendeePicker: .people(
                 id: "meeting-attendees", Self.attendees, multiple: true,
                 chosen: try await PeoplePicker.choices(sent?.values("attendee_ids") ?? [], request),

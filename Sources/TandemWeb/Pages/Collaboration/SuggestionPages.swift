@@ -18,13 +18,13 @@ struct SuggestionPages: RouteCollection {
         var canDeal: Bool
         var isOpen: Bool
         /// For an anonymous suggestion: the departments a need made of it may come from.
-        var origins: [Choice]?
+        var originPicker: PickerContext?
     }
 
     struct BoardContext: Encodable {
         var layout: LayoutContext
-        var departments: [Choice]
-        var filter: [Choice]
+        var departmentPicker: PickerContext
+        var filter: PickerContext
         var rows: [Row]?
         var kinds: [Choice]
         var body: String
@@ -34,6 +34,8 @@ struct SuggestionPages: RouteCollection {
     }
 
     static let fields = ["department_id", "body"]
+    static let recipientField = DepartmentPicker("department_id")
+    static let filterField = DepartmentPicker("department")
 
     func boot(routes: any RoutesBuilder) throws {
         let suggestions = routes.grouped("suggestions")
@@ -53,7 +55,7 @@ struct SuggestionPages: RouteCollection {
         let form = try PageForm.read(request)
         do {
             let suggestion = try await request.tandem.suggestions.submit(
-                to: try form.id("department_id"), body: form.text("body"),
+                to: try await Self.recipientField.one(form, request), body: form.text("body"),
                 anonymous: form.flag("anonymous"), by: actor)
             return request.seeOther(Site.done(Site.suggestions(to: suggestion.departmentID)))
         } catch let error as TandemError where error.isAboutInput {
@@ -64,7 +66,9 @@ struct SuggestionPages: RouteCollection {
 
     private func boardContext(_ request: Request, sent: PageForm?, errors: FieldErrors) async throws -> BoardContext {
         let actor = try request.actor()
-        let chosen: Department.ID? = try QueryParameters(request, allowed: ["department", "done"]).id("department")
+        let query = try QueryParameters(request, allowed: ["department", Self.filterField.lookupField, "done"])
+        let chosen = try await Self.filterField.filtered(
+            typed: query.string(Self.filterField.lookupField), chosen: try query.id("department"), request)
         let departments = try await request.tandem.organisation.departments(for: actor)
         let names = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.name) })
         let suggestions = try await request.tandem.suggestions.board(to: chosen, for: actor)
@@ -87,17 +91,24 @@ struct SuggestionPages: RouteCollection {
                     needLink: needLink,
                     canDeal: CollaborationAccess.dealsWith(suggestion, actor),
                     isOpen: suggestion.status == .open || suggestion.status == .answered,
-                    origins: suggestion.authorID == nil ? ConversionForm.departments(departments, preselected: nil) : nil))
+                    originPicker: suggestion.authorID == nil
+                        ? ConversionForm.origin(id: "suggestion-from-\(suggestion.id)", preselected: nil, request) : nil))
         }
-        let target = sent?.string("department_id") ?? chosen?.description
+        let target = sent.map { $0.values("department_id") } ?? [chosen?.description].compactMap { $0 }
+        let messages = errors.messages(for: Self.fields)
         return BoardContext(
             layout: LayoutContext(request, title: request.t("suggestion.title"), section: "suggestions"),
-            departments: Choice.departments(departments) { $0.description == target },
-            filter: [Choice(value: "", label: request.t("scorecard.all_requesters"), selected: chosen == nil)]
-                + Choice.departments(departments) { $0 == chosen },
+            departmentPicker: .departments(
+                id: "suggestion-department", Self.recipientField, multiple: false,
+                chosen: DepartmentPicker.choices(target, in: departments), typed: sent?.text(Self.recipientField.lookupField) ?? "",
+                error: messages["department_id"], request),
+            filter: .departments(
+                id: "suggestion-filter", Self.filterField, multiple: false,
+                chosen: [Choice(value: "", label: request.t("scorecard.all_requesters"), selected: chosen == nil)]
+                    + DepartmentPicker.choices([chosen].compactMap { $0?.description }, in: departments), request),
             rows: rows.nonEmpty, kinds: ConversionForm.kinds(request), body: sent?.text("body") ?? "",
             anonymous: sent?.flag("anonymous") ?? false,
-            errors: errors.messages(for: Self.fields), general: errors.general(besides: Self.fields))
+            errors: messages, general: errors.general(besides: Self.fields))
     }
 
     func answer(_ request: Request) async throws -> Response {
@@ -112,7 +123,7 @@ struct SuggestionPages: RouteCollection {
         let actor = try request.actor()
         let form = try PageForm.read(request)
         let need = try await request.tandem.suggestions.convert(
-            request.id("suggestionID", "suggestion"), try ConversionForm.conversion(form),
+            request.id("suggestionID", "suggestion"), try await ConversionForm.conversion(form, request),
             by: actor)
         return request.seeOther(Site.need(need.number))
     }

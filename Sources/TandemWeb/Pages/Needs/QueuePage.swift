@@ -81,7 +81,7 @@ struct QueuePage: RouteCollection {
         query.priorities = Set(try (values["priority"] ?? []).filter { !$0.isEmpty }.map { try Self.parse($0, Priority.self, "priority") })
         query.kinds = Set(try (values["kind"] ?? []).filter { !$0.isEmpty }.map { try Self.parse($0, NeedKind.self, "kind") })
         if let typed = values.removeValue(forKey: "assignee_lookup")?.first?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {
-            values["assignee"] = [try await Self.assignees(of: departmentID, "assignee").person(named: typed, request).description]
+            values["assignee"] = [try await Self.assignees(of: departmentID, "assignee").named(typed, request).description]
         }
         let assignee = values["assignee"]?.first ?? ""
         if assignee == "me" {

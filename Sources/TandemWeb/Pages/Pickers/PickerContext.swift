@@ -35,4 +35,15 @@ struct PickerContext: Encodable {
             source: Site.peoplePicker + (query.isEmpty ? "" : "?" + query.joined(separator: "&")), multiple: multiple,
             hint: request.t("picker.people_hint"), chosen: chosen, typed: typed, error: error)
     }
+
+    /// A picker of departments (of providers only if the picker says so).
+    static func departments(
+        id: String, _ picker: DepartmentPicker, multiple: Bool, chosen: [Choice], typed: String = "", error: String? = nil,
+        _ request: Request
+    ) -> PickerContext {
+        PickerContext(
+            id: id, field: picker.field, lookup: picker.lookupField,
+            source: Site.departmentPicker + (picker.providersOnly ? "?providers=1" : ""), multiple: multiple,
+            hint: request.t("picker.departments_hint"), chosen: chosen, typed: typed, error: error)
+    }
 }

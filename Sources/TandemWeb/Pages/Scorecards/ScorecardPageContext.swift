@@ -24,7 +24,7 @@ struct ScorecardPageContext: Encodable {
 
     var layout: LayoutContext
     var providers: [Choice]
-    var requesters: [Choice]
+    var requesterPicker: PickerContext
     var period: String
     var periodError: String?
     var heading: String?
@@ -60,9 +60,10 @@ struct ScorecardPageContext: Encodable {
         let names = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.name) })
         layout = LayoutContext(request, title: request.t("scorecard.title"), section: "scorecards")
         self.providers = Choice.departments(providers) { $0 == provider }
-        requesters =
-            [Choice(value: "", label: request.t("scorecard.all_requesters"), selected: requester == nil)]
-            + Choice.departments(departments, excluding: provider) { $0 == requester }
+        requesterPicker = .departments(
+            id: "scorecard-requester", Self.requesterField, multiple: false,
+            chosen: [Choice(value: "", label: request.t("scorecard.all_requesters"), selected: requester == nil)]
+                + DepartmentPicker.choices([requester].compactMap { $0?.description }, in: departments), request)
         period = periodText
         periodError = errors["period"]
         guard let scorecard else { return }
@@ -129,6 +130,9 @@ struct ScorecardPageContext: Encodable {
         var value: @Sendable (ScorecardFigures) -> Double?
         var decided: (@Sendable (ScorecardFigures) -> Int)? = nil
     }
+
+    /// The requesting department a scorecard is narrowed to (`requester`), typed as a filter.
+    static let requesterField = DepartmentPicker("requester")
 
     static let figures: [Figure] = [
         Figure(id: "volume", direction: .neutral, kind: .count, value: { Double($0.volume) }),

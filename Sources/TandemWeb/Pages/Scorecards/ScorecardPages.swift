@@ -33,14 +33,15 @@ struct ScorecardPages: RouteCollection {
     /// The page's figures; `strict` turns a bad period into an error instead of a message.
     private func load(_ request: Request, strict: Bool = false) async throws -> (ScorecardPageContext, failed: Bool) {
         let actor = try request.actor()
-        let query = try QueryParameters(request, allowed: ["department", "period", "requester"])
+        let query = try QueryParameters(request, allowed: ["department", "period", "requester", ScorecardPageContext.requesterField.lookupField])
         let departments = try await request.tandem.organisation.departments(for: actor)
         let providers = departments.filter(\.isProvider)
         let workflow = request.tandem.scorecards
         let provider =
             try query.id("department") ?? providers.first { $0.id == actor.departmentID }?.id
             ?? DepartmentTree.ordered(providers).first?.department.id
-        let requester: Department.ID? = try query.id("requester")
+        let requester = try await ScorecardPageContext.requesterField.filtered(
+            typed: query.string(ScorecardPageContext.requesterField.lookupField), chosen: try query.id("requester"), request)
         var errors = FieldErrors()
         var period = workflow.currentPeriod
         do { period = try workflow.period(query.string("period")) } catch let error as TandemError where !strict {

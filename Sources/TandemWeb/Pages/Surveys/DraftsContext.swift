@@ -10,8 +10,8 @@ struct DraftsContext: Encodable {
         var title: String
         var from: String
         var survey: String
-        /// For an anonymous answer: the departments it may come from (the converter chooses).
-        var origins: [Choice]?
+        /// For an anonymous answer: the department it comes from (the converter chooses).
+        var originPicker: PickerContext?
     }
 
     var layout: LayoutContext
@@ -25,7 +25,8 @@ struct DraftsContext: Encodable {
         let departments = try await request.tandem.organisation.departments(for: actor)
         let providers = departments.filter { $0.isProvider && (AccessPolicy.seesEveryDepartment(actor) || $0.id == actor.departmentID) }
         let chosen = try QueryParameters(request, allowed: ["department", "done"]).id("department") ?? providers.first?.id
-        let names = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0.name) })
+        let byID = Dictionary(uniqueKeysWithValues: departments.map { ($0.id, $0) })
+        let names = byID.mapValues(\.name)
         var rows: [Row] = []
         if let chosen {
             let drafts = try await request.tandem.surveys.drafts(provider: chosen, for: actor)
@@ -39,15 +40,16 @@ struct DraftsContext: Encodable {
                     draft.respondentID.flatMap { people[$0] }.map { person in
                         "\(person.displayName) · \(draft.respondentDepartmentID.flatMap { names[$0] } ?? "")"
                     } ?? request.t("survey.anonymous")
-                var preselected: Department.ID?
+                var preselected: Department?
                 if case .departments(let audience)? = surveys[draft.surveyID]?.audience, audience.count == 1 {
-                    preselected = audience.first
+                    preselected = audience.first.flatMap { byID[$0] }
                 }
                 return Row(
                     id: draft.id.description, text: draft.text,
                     title: draft.text.firstLine(max: 200),
                     from: from, survey: "\(surveys[draft.surveyID]?.title ?? "—") #\(draft.round + 1)",
-                    origins: draft.respondentID == nil ? ConversionForm.departments(departments, preselected: preselected) : nil)
+                    originPicker: draft.respondentID == nil
+                        ? ConversionForm.origin(id: "draft-from-\(draft.id)", preselected: preselected, request) : nil)
             }
         }
         return DraftsContext(

@@ -23,6 +23,7 @@ struct SurveyBuilderForm: Encodable {
     static let fields = ["title", "description", "questions", "audience_departments", "audience_people", "starts_on", "open_days"]
     static let blankRows = 3
     static let audiencePicker = PeoplePicker("audience_people")
+    static let audienceDepartmentPicker = DepartmentPicker("audience_departments")
 
     var title = ""
     var description = ""
@@ -31,6 +32,8 @@ struct SurveyBuilderForm: Encodable {
     var audiencePeople: [String] = []
     /// A colleague typed into the audience picker but not taken from its suggestions.
     var audienceTyped = ""
+    /// A department typed into the audience picker but not taken from its suggestions.
+    var audienceDepartmentTyped = ""
     var frequency = SurveySchedule.Frequency.once.rawValue
     var startsOn = ""
     var openDays = "14"
@@ -45,6 +48,7 @@ struct SurveyBuilderForm: Encodable {
         audience = form.values("audience_departments")
         audiencePeople = form.values("audience_people")
         audienceTyped = form.text(Self.audiencePicker.lookupField)
+        audienceDepartmentTyped = form.text(Self.audienceDepartmentPicker.lookupField)
         frequency = form.text("frequency")
         startsOn = form.text("starts_on")
         openDays = form.text("open_days")
@@ -59,12 +63,16 @@ struct SurveyBuilderForm: Encodable {
         }
     }
 
-    /// The colleague typed into the audience picker, once resolved, joins the people asked.
+    /// The department and the colleague typed into the audience pickers, once resolved, join
+    /// those asked.
     mutating func resolveTypedAudience(_ request: Request) async throws {
-        let typed = audienceTyped.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !typed.isEmpty else { return }
-        let id = try await Self.audiencePicker.person(named: typed, request).description
-        if !audiencePeople.contains(id) { audiencePeople.append(id) }
+        if let id = try await Self.audienceDepartmentPicker.resolve(typed: audienceDepartmentTyped, request), !audience.contains(id) {
+            audience.append(id)
+        }
+        audienceDepartmentTyped = ""
+        if let id = try await Self.audiencePicker.resolve(typed: audienceTyped, request), !audiencePeople.contains(id) {
+            audiencePeople.append(id)
+        }
         audienceTyped = ""
     }
 

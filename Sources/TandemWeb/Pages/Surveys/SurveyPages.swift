@@ -26,7 +26,7 @@ struct SurveyPages: RouteCollection {
         var layout: LayoutContext
         var form: SurveyBuilderForm
         var rows: [SurveyBuilderForm.QuestionRow]
-        var departments: [Choice]
+        var departmentPicker: PickerContext
         var peoplePicker: PickerContext
         var frequencies: [Choice]
         var errors: [String: String]
@@ -105,7 +105,10 @@ struct SurveyPages: RouteCollection {
         return BuilderContext(
             layout: LayoutContext(request, title: request.t("survey.new"), section: "surveys"), form: form,
             rows: form.shownRows(errors, providers: departments.filter(\.isProvider), request),
-            departments: Choice.departments(departments) { form.audience.contains($0.description) },
+            departmentPicker: .departments(
+                id: "survey-audience", SurveyBuilderForm.audienceDepartmentPicker, multiple: true,
+                chosen: DepartmentPicker.choices(form.audience, in: departments), typed: form.audienceDepartmentTyped,
+                error: messages["audience_departments"], request),
             peoplePicker: .people(
                 id: "survey-people", SurveyBuilderForm.audiencePicker, multiple: true,
                 chosen: try await PeoplePicker.choices(form.audiencePeople, request), typed: form.audienceTyped,
@@ -167,7 +170,7 @@ struct SurveyPages: RouteCollection {
     func convert(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let form = try PageForm.read(request)
-        let need = try await request.tandem.surveys.convert(request.id("draftID", "draft"), try ConversionForm.conversion(form), by: actor)
+        let need = try await request.tandem.surveys.convert(request.id("draftID", "draft"), try await ConversionForm.conversion(form, request), by: actor)
         return request.seeOther(Site.need(need.number))
     }
 
