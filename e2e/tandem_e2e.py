@@ -140,3 +140,17 @@ class BrowserTest(unittest.TestCase):
 
     def text(self, selector):
         return self.driver.find_element(By.CSS_SELECTOR, selector).text
+
+    def pick(self, field_id, typed, label):
+        """Types into a type-ahead picker and takes the suggestion named `label` with the mouse;
+        the choice then shows ticked above the field."""
+        field = self.driver.find_element(By.ID, field_id)
+        field.clear()
+        field.send_keys(typed)
+        option = (By.XPATH, f"//ul[@id='{field_id}-options']/li[span[1][normalize-space(.)='{label}']]")
+        WebDriverWait(self.driver, 10).until(expected_conditions.visibility_of_element_located(option))
+        self.driver.find_element(*option).click()
+        picker = field.find_element(By.XPATH, "./ancestor::div[contains(@class,'picker')]")
+        WebDriverWait(self.driver, 10).until(
+            lambda _: any(box.is_selected() and label in box.find_element(By.XPATH, "..").text
+                          for box in picker.find_elements(By.CSS_SELECTOR, ".picker-chosen input")))

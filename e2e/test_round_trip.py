@@ -103,7 +103,7 @@ class RoundTrip(BrowserTest):
         unique = os.urandom(2).hex()
         self.sign_in("admin", ADMIN_PASSWORD)
         self.open("/surveys/new")
-        self.driver.find_element(By.CSS_SELECTOR, f"input[name=audience_departments][value='{company.sales['id']}']").click()
+        self.pick("survey-audience", company.sales["code"], company.sales["name"])
         self.driver.find_element(By.ID, "question-prompt-0").send_keys("最常用的系统")
         Select(self.driver.find_element(By.ID, "question-kind-0")).select_by_value("single_choice")
         self.driver.find_element(By.ID, "question-options-0").send_keys("CRM 客户管理\nERP\n  OA 办公  \n")
@@ -127,7 +127,7 @@ class RoundTrip(BrowserTest):
         self.sign_in("admin", ADMIN_PASSWORD)
         self.open("/surveys/new")
         self.driver.find_element(By.ID, "survey-title").send_keys(f"办公环境调研 {unique}")
-        self.driver.find_element(By.CSS_SELECTOR, f"input[name=audience_departments][value='{company.sales['id']}']").click()
+        self.pick("survey-audience", company.sales["code"], company.sales["name"])
         rows = len(self.driver.find_elements(By.CSS_SELECTOR, "#question-rows .repeat-row"))
         self.driver.find_element(By.ID, "question-add").click()
         added = rows  # the new row's index
