@@ -18,6 +18,8 @@ struct AdminPageTests {
             #expect(tree.status == .ok)
             let order = tree.text.matches(of: /data-code="([A-Z_\-0-9]+)"/).map { String($0.1) }
             #expect(order == ["HQ", "HR", "IT", "SALES"], "the head office, then its departments by name (人力, 信息, 销售)")
+            let headcounts = tree.text.matches(of: /<tr data-code="([A-Z]+)">(?s:.*?)<td>(\d+)<\/td>/).map { "\($0.1)=\($0.2)" }
+            #expect(headcounts == ["HQ=1", "HR=1", "IT=4", "SALES=3"], "active people per department, counted by the database")
             #expect(tree.text.contains("class=\"depth-1\""))
             // MUT: a bad code and an empty name, both named at once, what was typed kept
             let bad = try await browser.post(

@@ -27,6 +27,8 @@ public protocol OrganisationStore: Sendable {
     /// a time, also revokes (at that time) every API token of the person not yet revoked.
     func setPasswordHash(_ hash: String, of person: Person.ID, revokingTokensAt: Date?) async throws
     func countAdministrators() async throws -> Int
+    /// How many active people each department has (departments without any are left out).
+    func activeHeadcounts() async throws -> [Department.ID: Int]
     /// How many people there are, counted no further than `limit`.
     func countPeople(upTo limit: Int) async throws -> Int
 }

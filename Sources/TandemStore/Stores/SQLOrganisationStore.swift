@@ -177,6 +177,19 @@ public struct SQLOrganisationStore: OrganisationStore {
         }
     }
 
+    public func activeHeadcounts() async throws -> [Department.ID: Int] {
+        struct Count: Decodable {
+            var department_id: UUID
+            var people: Int
+        }
+        return try await database.read { sql in
+            let counts = try await sql.select().column("department_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "people")
+                .from("people").where("is_active", .equal, true).where("id", .notEqual, SystemRecords.id).groupBy("department_id")
+                .all(decoding: Count.self)
+            return Dictionary(counts.map { (Department.ID($0.department_id), $0.people) }) { first, _ in first }
+        }
+    }
+
     public func countPeople(upTo limit: Int) async throws -> Int {
         try await database.read { sql in try await sql.countRows(sql.select().column(SQLLiteral.numeric("1")).from("people").limit(limit)) }
     }

@@ -130,8 +130,7 @@ struct DepartmentPages: RouteCollection {
     {
         let actor = try AdminNavigation.actor(request)
         let departments = try await request.tandem.organisation.departments(for: actor)
-        let people = try await request.tandem.organisation.people(in: nil, for: actor)
-        let headcount = Dictionary(grouping: people.filter(\.isActive), by: \.departmentID).mapValues(\.count)
+        let headcount = try await request.tandem.organisation.store.activeHeadcounts()
         let rows = DepartmentTree.ordered(departments).map { entry in
             Row(
                 id: entry.department.id.description, name: entry.department.name, code: entry.department.code,

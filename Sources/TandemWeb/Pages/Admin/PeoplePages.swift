@@ -215,7 +215,8 @@ struct PeoplePages: RouteCollection {
         let query = request.query[String.self, at: "q"] ?? ""
         let page = max(0, request.query[Int.self, at: "page"] ?? 0)
         let found = try await request.tandem.organisation.findPeople(
-            query, among: PeopleFilter(department: department, activeOnly: false), limit: Self.pageSize + 1, offset: page * Self.pageSize, for: actor)
+            query, among: PeopleFilter(department: department, activeOnly: false), limit: Self.pageSize + 1, offset: page * Self.pageSize,
+            for: actor)
         let people = found.prefix(Self.pageSize)
         let rows = people.map { person in
             Row(

@@ -223,7 +223,8 @@ extension NeedPageContext {
             originLink: originLink,
             timeline: timeline, mergedInto: merging.into, mergedIntoLink: merging.link, duplicates: merging.duplicates?.nonEmpty,
             canMerge: merging.duplicates != nil, commentText: commentText,
-            commentError: errors["body"], general: errors.general(besides: ["body", "assignee_ids"] + RatingForm.fields + TriageForm.fields))
+            commentError: errors["body"],
+            general: errors.general(besides: ["body", "assignee_ids"] + RatingForm.fields + TriageForm.fields))
     }
 
     /// Who a need may be assigned to: the active agents and managers of its provider.

@@ -26,7 +26,8 @@ struct PeoplePicker: TypeAheadPicker {
     static func choices(_ ids: [String], _ request: Request) async throws -> [Choice] {
         let valid = ids.compactMap(Person.ID.init)
         let people = Dictionary(
-            try await request.tandem.organisation.people(valid, for: request.actor()).map { ($0.id, $0) }) { first, _ in first }
+            try await request.tandem.organisation.people(valid, for: request.actor()).map { ($0.id, $0) }
+        ) { first, _ in first }
         return valid.compactMap { id in people[id].map { Choice(value: id.description, label: $0.displayName, selected: true) } }
     }
 }

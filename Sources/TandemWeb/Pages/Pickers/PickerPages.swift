@@ -49,6 +49,8 @@ struct PickerPages: RouteCollection {
     }
 
     static func item(_ person: Person, _ directory: PageDirectory) -> Item {
-        Item(value: person.id.description, label: person.displayName, detail: "\(person.login) · \(directory.departmentName(person.departmentID))")
+        Item(
+            value: person.id.description, label: person.displayName,
+            detail: "\(person.login) · \(directory.departmentName(person.departmentID))")
     }
 }

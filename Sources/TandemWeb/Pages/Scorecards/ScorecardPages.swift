@@ -33,7 +33,8 @@ struct ScorecardPages: RouteCollection {
     /// The page's figures; `strict` turns a bad period into an error instead of a message.
     private func load(_ request: Request, strict: Bool = false) async throws -> (ScorecardPageContext, failed: Bool) {
         let actor = try request.actor()
-        let query = try QueryParameters(request, allowed: ["department", "period", "requester", ScorecardPageContext.requesterField.lookupField])
+        let query = try QueryParameters(
+            request, allowed: ["department", "period", "requester", ScorecardPageContext.requesterField.lookupField])
         let departments = try await request.tandem.organisation.departments(for: actor)
         let providers = departments.filter(\.isProvider)
         let workflow = request.tandem.scorecards

@@ -170,7 +170,8 @@ struct SurveyPages: RouteCollection {
     func convert(_ request: Request) async throws -> Response {
         let actor = try request.actor()
         let form = try PageForm.read(request)
-        let need = try await request.tandem.surveys.convert(request.id("draftID", "draft"), try await ConversionForm.conversion(form, request), by: actor)
+        let need = try await request.tandem.surveys.convert(
+            request.id("draftID", "draft"), try await ConversionForm.conversion(form, request), by: actor)
         return request.seeOther(Site.need(need.number))
     }
 
