@@ -59,10 +59,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A client for LDAP directories (bind, search with paging, StartTLS/LDAPS), knowing
+        // nothing of the domain.
+        .target(
+            name: "TandemLDAP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .target(
             name: "TandemWeb",
             dependencies: [
-                "TandemCore", "TandemStore",
+                "TandemCore", "TandemStore", "TandemLDAP",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Leaf", package: "leaf"),
@@ -95,6 +105,7 @@ let package = Package(
         .target(name: "TandemFixtures", dependencies: ["TandemCore"]),
         .executableTarget(name: "tandem", dependencies: ["TandemWeb"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemFixtures"]),
+        .testTarget(name: "TandemLDAPTests", dependencies: ["TandemLDAP", "TandemTestSupport"]),
         .testTarget(
             name: "TandemStoreTests",
             dependencies: [

@@ -84,11 +84,16 @@ public struct AccountWorkflow: Sendable {
     public let sessionLifetime: TimeInterval
     /// Verified against when the login is unknown, so both failures take the same time.
     public let decoyHash: String?
+    /// The company's directory, when people sign in with their directory account (LDAP).
+    public let directory: (any DirectoryAuthenticator)?
+    public let links: (any DirectoryLinkStore)?
+    public let directoryPolicy: DirectorySignInPolicy
 
     public init(
         credentials: any CredentialStore, organisation: any OrganisationStore, hasher: any PasswordHasher,
         digest: any SecretDigest, clock: any Clock, ids: any IDGenerator, throttle: SignInThrottle = SignInThrottle(),
-        sessionLifetime: TimeInterval = 14 * 24 * 3600, decoyHash: String? = nil
+        sessionLifetime: TimeInterval = 14 * 24 * 3600, decoyHash: String? = nil, directory: (any DirectoryAuthenticator)? = nil,
+        links: (any DirectoryLinkStore)? = nil, directoryPolicy: DirectorySignInPolicy = DirectorySignInPolicy()
     ) {
         self.credentials = credentials
         self.organisation = organisation
@@ -99,9 +104,13 @@ public struct AccountWorkflow: Sendable {
         self.throttle = throttle
         self.sessionLifetime = sessionLifetime
         self.decoyHash = decoyHash
+        self.directory = directory
+        self.links = links
+        self.directoryPolicy = directoryPolicy
     }
 
-    /// Checks the password and opens a session; returns the person and the session secret.
+    /// Checks the password — Tandem's own, where the person may use one, else the directory's —
+    /// and opens a session; returns the person and the session secret.
     public func signIn(login: String, password: String, address: String) async throws -> (Person, String) {
         let login = login.trimmingCharacters(in: .whitespaces).lowercased()
         guard !login.isEmpty, login.count <= 64 else { throw TandemError.invalid("login", "login is required", .required) }
@@ -117,16 +126,18 @@ public struct AccountWorkflow: Sendable {
             let seconds = String(Int(wait.rounded(.up)))
             throw TandemError(.tooManyRequests, "too many failed sign-ins; try again in \(seconds) seconds", reasonArguments: [seconds])
         }
-        let person = try await organisation.person(login: login)
-        let hash = try await person.asyncMap { try await organisation.passwordHash(of: $0.id) } ?? nil
-        let verified: Bool
-        if let hash {
-            verified = try hasher.verify(password, hash: hash)
-        } else {
-            if let decoyHash { _ = try hasher.verify(password, hash: decoyHash) }
-            verified = false
+        let local = try await organisation.person(login: login)
+        let hash = try await local.asyncMap { try await organisation.passwordHash(of: $0.id) } ?? nil
+        var person: Person?
+        if let hash, let local, mayUseLocalPassword(local) {
+            if try hasher.verify(password, hash: hash) { person = local }
+        } else if directory == nil, let decoyHash {
+            _ = try hasher.verify(password, hash: decoyHash)
         }
-        guard verified, let person, person.isActive else {
+        if person == nil, let directory, let account = try await directory.authenticate(login: login, password: password) {
+            person = try await self.person(for: account, provider: directory.provider)
+        }
+        guard let person, person.isActive else {
             try await credentials.recordFailedSignIn(login: login, address: address, at: now)
             throw TandemError(.unauthenticated, "the login or the password is wrong")
         }
@@ -136,6 +147,43 @@ public struct AccountWorkflow: Sendable {
             digest: digest.digest(secret), person: person.id, createdAt: now,
             expiresAt: now.addingTimeInterval(sessionLifetime))
         return (person, secret)
+    }
+
+    /// With a directory connected, Tandem's own passwords may be kept for administrators only.
+    func mayUseLocalPassword(_ person: Person) -> Bool {
+        directory == nil || directoryPolicy.localPasswords == .everyone || person.has(.admin)
+    }
+
+    /// The person a directory account is: the one linked to it; else the unlinked person with its
+    /// login, linked now; else, if the policy says so, a new person in the department linked to
+    /// the account's unit (or the default one).
+    func person(for account: DirectoryAccount, provider: String) async throws -> Person {
+        guard let links else { throw TandemError(.unavailable, "directory links are not configured") }
+        if let id = try await links.person(provider: provider, subject: account.subject), let linked = try await organisation.person(id) {
+            return linked
+        }
+        let login = account.login.lowercased()
+        if let same = try await organisation.person(login: login), !(try await links.isLinked(same.id, provider: provider)) {
+            try await links.link(same.id, provider: provider, subject: account.subject)
+            return same
+        }
+        guard directoryPolicy.createsPeople else {
+            throw TandemError.forbidden("this directory account is not in Tandem yet: an administrator adds it with the directory sync")
+        }
+        var linkedDepartment: Department.ID?
+        if let unit = account.departmentSubject { linkedDepartment = try await links.department(provider: provider, subject: unit) }
+        if linkedDepartment == nil, let code = directoryPolicy.defaultDepartmentCode?.uppercased() {
+            linkedDepartment = try await organisation.departments().first { $0.code.uppercased() == code && $0.isActive }?.id
+        }
+        guard let department = linkedDepartment else {
+            throw TandemError.forbidden("this directory account's department is not in Tandem yet: an administrator syncs the directory")
+        }
+        let person = Person(
+            id: ids.next(), login: login, displayName: account.displayName, email: account.email, departmentID: department,
+            roles: [.employee], language: .zhCN, createdAt: clock.now())
+        try await organisation.insert(person, passwordHash: nil)
+        try await links.link(person.id, provider: provider, subject: account.subject)
+        return person
     }
 
     public func signOut(sessionSecret: String) async throws {

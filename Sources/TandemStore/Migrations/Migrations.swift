@@ -35,5 +35,6 @@ public enum TandemMigrations {
         AddDepartmentActivity(),
         IndexOpenNeedsByDue(),
         AddPersonSearchKey(),
+        CreateDirectoryLinks(),
     ]
 }

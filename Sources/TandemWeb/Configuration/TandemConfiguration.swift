@@ -27,6 +27,8 @@ public struct TandemConfiguration: Sendable {
     public var publicURL: String
     /// The mail server for e-mail notifications; none configured means no e-mail.
     public var smtp: SMTPSettings?
+    /// The company's LDAP directory people sign in with; none: Tandem's own passwords only.
+    public var ldap: LDAPSettings?
     /// How the background jobs retry: the first wait and the number of attempts.
     public var jobRetry: JobRetry
     /// How often the scheduler looks (service-level warnings and breaches that came due, survey
@@ -120,6 +122,7 @@ public struct TandemConfiguration: Sendable {
         let smtp = SMTPSettings.parse(
             url: environment["TANDEM_SMTP_URL"], from: environment["TANDEM_SMTP_FROM"],
             caFile: environment["TANDEM_SMTP_CA_FILE"], &problems)
+        let ldap = LDAPSettings.parse(environment, &problems)
         let retryBase = integer("TANDEM_JOB_RETRY_SECONDS", environment, default: Int(JobRetry.standard.base), range: 1...3600, &problems)
         let attempts = integer("TANDEM_JOB_ATTEMPTS", environment, default: JobRetry.standard.maxAttempts, range: 1...50, &problems)
         let watch = integer("TANDEM_SLA_WATCH_SECONDS", environment, default: 30, range: 1...3600, &problems)
@@ -129,7 +132,7 @@ public struct TandemConfiguration: Sendable {
         return TandemConfiguration(
             dataDirectory: dataDirectory, database: database, adminPassword: adminPassword, timeZone: timeZone!,
             maxUploadBytes: maxUpload * 1024 * 1024, bcryptCost: bcryptCost, logLevel: logLevel!, secureCookies: secure,
-            resourcesDirectory: resources, publicURL: publicURL, smtp: smtp,
+            resourcesDirectory: resources, publicURL: publicURL, smtp: smtp, ldap: ldap,
             jobRetry: JobRetry(base: TimeInterval(retryBase), cap: JobRetry.standard.cap, maxAttempts: attempts),
             schedulerInterval: watch, postgresConnectionsPerLoop: connections, channelDestinations: destinations,
             trustedProxies: proxies)

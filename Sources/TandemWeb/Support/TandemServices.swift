@@ -124,7 +124,9 @@ public final class TandemServices: Sendable {
         self.catalog = CatalogWorkflow(catalog: catalogStore, organisation: organisationStore, clock: clock, ids: ids)
         self.accounts = AccountWorkflow(
             credentials: SQLCredentialStore(database), organisation: organisationStore, hasher: hasher, digest: SHA256Digest(),
-            clock: clock, ids: ids, decoyHash: try hasher.hash("decoy password, never valid"))
+            clock: clock, ids: ids, decoyHash: try hasher.hash("decoy password, never valid"),
+            directory: configuration.ldap.map { LDAPDirectory(settings: $0, logger: logger) }, links: SQLDirectoryLinkStore(database),
+            directoryPolicy: configuration.ldap?.policy ?? DirectorySignInPolicy())
         self.blobs = try DiskBlobStore(directory: DataLocation(configuration).attachments)
         self.metrics = RequestMetrics()
     }

@@ -1,0 +1,44 @@
+/// A person's account in the company's directory (LDAP / Active Directory), as a sign-in found it.
+public struct DirectoryAccount: Sendable, Equatable {
+    /// What never changes while the account lives (`entryUUID`, `objectGUID`): accounts are
+    /// matched by it, not by login or e-mail, which can be reused.
+    public var subject: String
+    public var login: String
+    public var displayName: String
+    public var email: String?
+    /// The stable id of the unit (department) the account sits in, if the directory told it.
+    public var departmentSubject: String?
+
+    public init(subject: String, login: String, displayName: String, email: String?, departmentSubject: String?) {
+        self.subject = subject
+        self.login = login
+        self.displayName = displayName
+        self.email = email
+        self.departmentSubject = departmentSubject
+    }
+}
+
+/// How people sign in when the company's directory is connected.
+public struct DirectorySignInPolicy: Sendable, Equatable {
+    /// Who may still sign in with a password kept by Tandem.
+    public enum LocalPasswords: String, Sendable, CaseIterable {
+        /// Everyone who has one (small companies, people outside the directory).
+        case everyone
+        /// Administrators only (the first administrator, a way in when the directory is down).
+        case administrators
+    }
+
+    public var localPasswords: LocalPasswords
+    /// Whether a directory account Tandem does not know yet becomes a person at its first
+    /// sign-in (just in time); otherwise it waits for the directory sync.
+    public var createsPeople: Bool
+    /// The code of the department a person created at sign-in goes to when the directory's
+    /// unit is not linked to a department.
+    public var defaultDepartmentCode: String?
+
+    public init(localPasswords: LocalPasswords = .everyone, createsPeople: Bool = false, defaultDepartmentCode: String? = nil) {
+        self.localPasswords = localPasswords
+        self.createsPeople = createsPeople
+        self.defaultDepartmentCode = defaultDepartmentCode
+    }
+}
