@@ -62,7 +62,9 @@ public indirect enum LDAPFilter: Equatable, Sendable {
     }
 
     private static func assertion(_ number: UInt8, _ attribute: String, _ value: [UInt8]) -> BERElement {
-        .constructed(BERElement.context(number, constructed: true), [.octetString(attribute), BERElement(tag: BERElement.octetStringTag, contents: value)])
+        .constructed(
+            BERElement.context(number, constructed: true),
+            [.octetString(attribute), BERElement(tag: BERElement.octetStringTag, contents: value)])
     }
 
     private struct Parser {
@@ -139,7 +141,9 @@ public indirect enum LDAPFilter: Equatable, Sendable {
                 position += 1
                 if position < bytes.count, bytes[position] == UInt8(ascii: "=") {
                     position += 1
-                    guard attribute != nil || rule != nil else { throw LDAPError.badFilter("an extensible match without attribute or rule") }
+                    guard attribute != nil || rule != nil else {
+                        throw LDAPError.badFilter("an extensible match without attribute or rule")
+                    }
                     return .extensible(attribute: attribute, rule: rule, value: try unescaped(rawValue()), dnAttributes: dnAttributes)
                 }
                 let start = position

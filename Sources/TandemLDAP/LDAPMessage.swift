@@ -31,7 +31,12 @@ enum LDAPRequest {
                 parts.append(
                     .constructed(
                         BERElement.context(0, constructed: true),
-                        [.sequence([.octetString(LDAPSearch.pagedResultsOID), .boolean(true), BERElement(tag: BERElement.octetStringTag, contents: value.encoded)])]))
+                        [
+                            .sequence([
+                                .octetString(LDAPSearch.pagedResultsOID), .boolean(true),
+                                BERElement(tag: BERElement.octetStringTag, contents: value.encoded),
+                            ])
+                        ]))
             }
         case .extended(let name):
             parts.append(

@@ -17,7 +17,9 @@ public struct LDAPSearch: Sendable {
     public var sizeLimit: Int
     public var timeLimitSeconds: Int
 
-    public init(base: String, scope: Scope = .subtree, filter: LDAPFilter, attributes: [String], sizeLimit: Int = 0, timeLimitSeconds: Int = 30) {
+    public init(
+        base: String, scope: Scope = .subtree, filter: LDAPFilter, attributes: [String], sizeLimit: Int = 0, timeLimitSeconds: Int = 30
+    ) {
         self.base = base
         self.scope = scope
         self.filter = filter

@@ -7,7 +7,8 @@ import Testing
 @Suite("The LDAP client against Debian's slapd", .enabled(if: TestDirectory.isAvailable))
 struct LDAPClientTests {
     static func endpoint(_ security: LDAPEndpoint.Security = .startTLS, caFile: String? = TestDirectory.caFile) throws -> LDAPEndpoint {
-        try LDAPEndpoint(url: security == .ldaps ? TestDirectory.ldapsURL : TestDirectory.url, startTLS: security == .startTLS, caFile: caFile)
+        try LDAPEndpoint(
+            url: security == .ldaps ? TestDirectory.ldapsURL : TestDirectory.url, startTLS: security == .startTLS, caFile: caFile)
     }
 
     static let people = LDAPSearch(
@@ -20,7 +21,9 @@ struct LDAPClientTests {
                 try await connection.bind(dn: TestDirectory.serviceDN, password: TestDirectory.servicePassword)
                 return try await connection.search(Self.people)
             }
-            #expect(Set(found.compactMap { $0.value("uid") }) == ["zhangsan", "lisi", "wangwu", "zhaoliu", "lvbu", "sunqi", "zhouba"], "\(security)")
+            #expect(
+                Set(found.compactMap { $0.value("uid") }) == ["zhangsan", "lisi", "wangwu", "zhaoliu", "lvbu", "sunqi", "zhouba"],
+                "\(security)")
             let lvbu = try #require(found.first { $0.value("uid") == "lvbu" })
             #expect(lvbu.value("displayName") == "吕布" && lvbu.dn == "uid=lvbu,ou=华东销售,ou=销售部,ou=departments,dc=example,dc=com")
             #expect(lvbu.value("manager") == "uid=zhaoliu,ou=销售部,ou=departments,dc=example,dc=com")
@@ -41,7 +44,9 @@ struct LDAPClientTests {
         let dn = "uid=zhaoliu,ou=销售部,ou=departments,dc=example,dc=com"
         try await LDAPClient.withConnection(to: try Self.endpoint()) { connection in
             try await connection.bind(dn: dn, password: TestDirectory.password)
-            for (who, password) in [(dn, "wrong"), ("uid=zhouba,ou=销售部,ou=departments,dc=example,dc=com", TestDirectory.password), (dn, "")] {
+            for (who, password) in [
+                (dn, "wrong"), ("uid=zhouba,ou=销售部,ou=departments,dc=example,dc=com", TestDirectory.password), (dn, ""),
+            ] {
                 do {
                     try await connection.bind(dn: who, password: password)
                     Issue.record("\(who) bound with '\(password)'")
@@ -65,7 +70,8 @@ struct LDAPClientTests {
     func nothingListens() async throws {
         let started = Date()
         await #expect(throws: LDAPError.self) {
-            try await LDAPClient.withConnection(to: LDAPEndpoint(host: "127.0.0.1", port: 9, security: .none, timeout: .seconds(2))) { _ in }
+            try await LDAPClient.withConnection(to: LDAPEndpoint(host: "127.0.0.1", port: 9, security: .none, timeout: .seconds(2))) { _ in
+            }
         }
         #expect(Date().timeIntervalSince(started) < 5)
     }

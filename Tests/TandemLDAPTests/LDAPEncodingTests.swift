@@ -32,7 +32,10 @@ struct LDAPEncodingTests {
         #expect(try LDAPFilter("(pwdAccountLockedTime=*)").element.encoded.first == 0x87)
         #expect(
             try LDAPFilter("(&(objectClass=inetOrgPerson)(!(cn=张*三)))")
-                == .and([.equal("objectClass", Array("inetOrgPerson".utf8)), .not(.substrings("cn", initial: Array("张".utf8), any: [], final: Array("三".utf8)))]))
+                == .and([
+                    .equal("objectClass", Array("inetOrgPerson".utf8)),
+                    .not(.substrings("cn", initial: Array("张".utf8), any: [], final: Array("三".utf8))),
+                ]))
         #expect(try LDAPFilter("(cn=*a*b*)") == .substrings("cn", initial: nil, any: [[0x61], [0x62]], final: nil))
         #expect(try LDAPFilter("(|(uid>=m)(uid<=c)(cn~=li))").element.tag == 0xA1)
         #expect(

@@ -26,7 +26,8 @@ struct LDAPDirectory: DirectoryAuthenticator {
                 var unit: [LDAPEntry]?
                 if let parent = Self.parent(of: entry.dn) {
                     unit = try await connection.search(
-                        LDAPSearch(base: parent, scope: .base, filter: try LDAPFilter("(objectClass=*)"), attributes: [settings.idAttribute]))
+                        LDAPSearch(
+                            base: parent, scope: .base, filter: try LDAPFilter("(objectClass=*)"), attributes: [settings.idAttribute]))
                 }
                 do {
                     try await connection.bind(dn: entry.dn, password: password)
@@ -35,7 +36,8 @@ struct LDAPDirectory: DirectoryAuthenticator {
                 }
                 return DirectoryAccount(
                     subject: subject, login: entry.value(settings.loginAttribute) ?? login,
-                    displayName: entry.value(settings.nameAttribute) ?? entry.value("cn") ?? login, email: entry.value(settings.mailAttribute),
+                    displayName: entry.value(settings.nameAttribute) ?? entry.value("cn") ?? login,
+                    email: entry.value(settings.mailAttribute),
                     departmentSubject: unit?.first.flatMap { Self.id($0, settings.idAttribute) })
             }
         } catch let error as LDAPError {

@@ -43,10 +43,13 @@ public struct LDAPSettings: Sendable {
             bindPassword: value("TANDEM_LDAP_BIND_PASSWORD") ?? "", baseDN: value("TANDEM_LDAP_BASE_DN") ?? "",
             userFilter: value("TANDEM_LDAP_USER_FILTER") ?? "(&(objectClass=inetOrgPerson)(uid={login}))",
             disabledFilter: value("TANDEM_LDAP_DISABLED_FILTER") ?? "(pwdAccountLockedTime=*)",
-            loginAttribute: value("TANDEM_LDAP_LOGIN_ATTRIBUTE") ?? "uid", nameAttribute: value("TANDEM_LDAP_NAME_ATTRIBUTE") ?? "displayName",
+            loginAttribute: value("TANDEM_LDAP_LOGIN_ATTRIBUTE") ?? "uid",
+            nameAttribute: value("TANDEM_LDAP_NAME_ATTRIBUTE") ?? "displayName",
             mailAttribute: value("TANDEM_LDAP_MAIL_ATTRIBUTE") ?? "mail", idAttribute: value("TANDEM_LDAP_ID_ATTRIBUTE") ?? "entryUUID",
             policy: DirectorySignInPolicy())
-        do { _ = try settings.endpoint } catch { problems.append("TANDEM_LDAP_URL must look like ldaps://ldap.example.com or ldap://…:389") }
+        do { _ = try settings.endpoint } catch {
+            problems.append("TANDEM_LDAP_URL must look like ldaps://ldap.example.com or ldap://…:389")
+        }
         if let caFile = settings.caFile, !FileManager.default.fileExists(atPath: caFile) {
             problems.append("TANDEM_LDAP_CA_FILE '\(caFile)' does not exist")
         }
@@ -71,7 +74,8 @@ public struct LDAPSettings: Sendable {
             return nil
         }
         settings.policy = DirectorySignInPolicy(
-            localPasswords: localPasswords, createsPeople: creates == "true", defaultDepartmentCode: value("TANDEM_LDAP_DEFAULT_DEPARTMENT"))
+            localPasswords: localPasswords, createsPeople: creates == "true", defaultDepartmentCode: value("TANDEM_LDAP_DEFAULT_DEPARTMENT")
+        )
         return settings
     }
 }

@@ -58,6 +58,13 @@ struct SignInPages: RouteCollection {
             let context = SignInContext(
                 layout: LayoutContext(request, title: request.t("sign_in.title")), login: login, next: next, error: message)
             return try await request.page("sign-in", context, status: error.code == .tooManyRequests ? .tooManyRequests : .unauthorized)
+        } catch let error as TandemError where [.forbidden, .unavailable].contains(error.code) {
+            // The directory knew the password but Tandem does not know the account yet, or the
+            // directory did not answer: said on the form, which keeps the login.
+            let context = SignInContext(
+                layout: LayoutContext(request, title: request.t("sign_in.title")), login: login, next: next,
+                error: request.message(of: error))
+            return try await request.page("sign-in", context, status: error.code == .forbidden ? .forbidden : .serviceUnavailable)
         }
     }
 
