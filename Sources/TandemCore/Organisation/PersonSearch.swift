@@ -15,6 +15,29 @@ public enum PersonSearch {
         return [handle.lowercased(), folded, read.full, read.initials].joined(separator: " ")
     }
 
+    /// `key(handle:name:)`, remembered: departments are found among all of them at every
+    /// keystroke, and their names change rarely.
+    public static func rememberedKey(handle: String, name: String) -> String { memo.key(handle: handle, name: name) }
+
+    private static let memo = KeyMemo()
+
+    private final class KeyMemo: @unchecked Sendable {
+        // NB: every access holds the lock.
+        private let lock = NSLock()
+        private var keys: [String: String] = [:]
+
+        func key(handle: String, name: String) -> String {
+            let id = handle + "\u{1F}" + name
+            lock.lock()
+            defer { lock.unlock() }
+            if let key = keys[id] { return key }
+            let key = PersonSearch.key(handle: handle, name: name)
+            if keys.count >= 100_000 { keys.removeAll() }
+            keys[id] = key
+            return key
+        }
+    }
+
     /// Whether a key holds one of the query's patterns.
     public static func matches(_ key: String, _ patterns: [String]) -> Bool {
         patterns.isEmpty || patterns.contains { key.contains($0) }

@@ -85,7 +85,7 @@ public struct OrganisationWorkflow: Sendable {
         let first = patterns.first ?? ""
         let found = try await store.departments().compactMap { department -> (rank: Int, department: Department)? in
             guard (!providersOnly || department.isProvider) && (!activeOnly || department.isActive) else { return nil }
-            let key = PersonSearch.key(handle: department.code, name: department.name)
+            let key = PersonSearch.rememberedKey(handle: department.code, name: department.name)
             guard PersonSearch.matches(key, patterns) else { return nil }
             let rank =
                 department.code.lowercased() == first ? 0 : key.split(separator: " ").contains { $0.hasPrefix(first) } ? 1 : 2

@@ -23,6 +23,8 @@ public final class StoreDatabase: Sendable {
     let catalog = ShortLivedCache<CatalogEntry>()
     /// The people of each department, read by every notification fan-out and queue page.
     let departmentPeople = ShortLivedCache<[Person]>()
+    /// Every department, read by nearly every page (names, pickers, filters).
+    let departments = ShortLivedCache<[Department]>()
     /// How many search documents hold a term, and how many there are (`SearchTermStatistics`):
     /// they move slowly, and only rank by them.
     let searchTermCounts = ShortLivedCache<Int>(lifetime: .seconds(600))

@@ -36,5 +36,6 @@ public enum TandemMigrations {
         IndexOpenNeedsByDue(),
         AddPersonSearchKey(),
         CreateDirectoryLinks(),
+        CreateDirectorySyncRuns(),
     ]
 }

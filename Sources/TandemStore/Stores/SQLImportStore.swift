@@ -89,6 +89,7 @@ public struct SQLImportStore: ImportStore {
     }
 
     public func write(departments: [Department]) async throws {
+        defer { database.departments.forgetAll() }
         try await database.write { sql in
             for department in departments { try await sql.insertRow(DepartmentRow(department), into: "departments") }
         }

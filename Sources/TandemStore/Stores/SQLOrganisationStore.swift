@@ -17,17 +17,23 @@ public struct SQLOrganisationStore: OrganisationStore {
     }
 
     public func departments() async throws -> [Department] {
-        try await database.read { sql in
+        let (cached, generation) = database.departments.entry(for: "all")
+        if let cached { return cached }
+        let departments = try await database.read { sql in
             try await sql.select().column("*").from("departments").where("id", .notEqual, SystemRecords.id).orderBy("name")
                 .allRows(DepartmentRow.self).map(\.department)
         }
+        database.departments.remember(departments, for: "all", generation: generation)
+        return departments
     }
 
     public func insert(_ department: Department) async throws {
+        defer { database.departments.forgetAll() }
         try await database.write { sql in try await sql.insertRow(DepartmentRow(department), into: "departments") }
     }
 
     public func update(_ department: Department) async throws {
+        defer { database.departments.forgetAll() }
         let changed = try await database.write { sql in
             try await sql.updateRow(DepartmentRow(department), in: "departments", id: department.id.rawValue)
         }

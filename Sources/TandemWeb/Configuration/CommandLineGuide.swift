@@ -73,6 +73,7 @@ struct CommandLineGuide {
         Command("demo", DemoCommand().help, DemoCommand.Signature()),
         Command("dataset", DatasetCommand().help, DatasetCommand.Signature()),
         Command("import", ImportCommand().help, ImportCommand.Signature()),
+        Command("directory-sync", DirectorySyncCommand().help, DirectorySyncCommand.Signature()),
         Command(
             "backup", "Writes an online, consistent backup of the database and the attachments while Tandem serves.",
             arguments: [

@@ -40,6 +40,7 @@ public enum TandemCommand {
                 app.asyncCommands.use(DemoCommand(), as: "demo")
                 app.asyncCommands.use(DatasetCommand(), as: "dataset")
                 app.asyncCommands.use(ImportCommand(), as: "import")
+                app.asyncCommands.use(DirectorySyncCommand(), as: "directory-sync")
                 if command == "serve" {
                     // NB: on SQLite the server is the only writer that runs imports, so one still
                     // marked running was cut off; on PostgreSQL another instance may be running a

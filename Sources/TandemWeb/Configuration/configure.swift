@@ -115,6 +115,7 @@ func registerRoutes(_ app: Application) throws {
     try pages.register(collection: ChannelPages())
     try pages.register(collection: ServiceLevelPages(maxFormBytes: 2 * 1024 * 1024))
     try pages.register(collection: PickerPages())
+    try pages.register(collection: DirectoryPages())
 }
 
 /// Leaf, with the views of the resources directory, our tags, and the cache always on (the

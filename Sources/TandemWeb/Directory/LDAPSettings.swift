@@ -21,6 +21,16 @@ public struct LDAPSettings: Sendable {
     /// The attribute that never changes while an entry lives (`entryUUID`; `objectGUID` on AD).
     public var idAttribute: String
     public var policy: DirectorySignInPolicy
+    /// The directory sync: where units are searched and which entries are units.
+    public var unitsDN: String
+    public var unitFilter: String
+    public var unitNameAttribute: String
+    /// The attribute holding a unit's department code, if the directory keeps one.
+    public var unitCodeAttribute: String?
+    /// Which entries are people, for the sync: the user filter with `{login}` as `*` by default.
+    public var peopleFilter: String
+    /// Hours between scheduled syncs (0: only when an administrator runs one).
+    public var syncHours: Int
 
     public var endpoint: LDAPEndpoint {
         get throws { try LDAPEndpoint(url: url, startTLS: startTLS, caFile: caFile) }
@@ -46,7 +56,19 @@ public struct LDAPSettings: Sendable {
             loginAttribute: value("TANDEM_LDAP_LOGIN_ATTRIBUTE") ?? "uid",
             nameAttribute: value("TANDEM_LDAP_NAME_ATTRIBUTE") ?? "displayName",
             mailAttribute: value("TANDEM_LDAP_MAIL_ATTRIBUTE") ?? "mail", idAttribute: value("TANDEM_LDAP_ID_ATTRIBUTE") ?? "entryUUID",
-            policy: DirectorySignInPolicy())
+            policy: DirectorySignInPolicy(), unitsDN: "",
+            unitFilter: value("TANDEM_LDAP_UNIT_FILTER") ?? "(objectClass=organizationalUnit)",
+            unitNameAttribute: value("TANDEM_LDAP_UNIT_NAME_ATTRIBUTE") ?? "ou",
+            unitCodeAttribute: value("TANDEM_LDAP_UNIT_CODE_ATTRIBUTE"),
+            peopleFilter: "", syncHours: 0)
+        settings.unitsDN = value("TANDEM_LDAP_UNITS_DN") ?? settings.baseDN
+        settings.peopleFilter = value("TANDEM_LDAP_PEOPLE_FILTER") ?? settings.userFilter.replacingOccurrences(of: "{login}", with: "*")
+        let hours = value("TANDEM_LDAP_SYNC_HOURS") ?? "0"
+        if let parsed = Int(hours), (0...168).contains(parsed) {
+            settings.syncHours = parsed
+        } else {
+            problems.append("TANDEM_LDAP_SYNC_HOURS must be a whole number of hours from 0 (no schedule) to 168")
+        }
         do { _ = try settings.endpoint } catch {
             problems.append("TANDEM_LDAP_URL must look like ldaps://ldap.example.com or ldap://…:389")
         }
@@ -58,7 +80,10 @@ public struct LDAPSettings: Sendable {
         }
         if settings.baseDN.isEmpty { problems.append("TANDEM_LDAP_BASE_DN names where people are searched, e.g. dc=example,dc=com") }
         if !settings.userFilter.contains("{login}") { problems.append("TANDEM_LDAP_USER_FILTER must contain {login}") }
-        for (name, filter) in [("TANDEM_LDAP_USER_FILTER", settings.userFilter), ("TANDEM_LDAP_DISABLED_FILTER", settings.disabledFilter)] {
+        for (name, filter) in [
+            ("TANDEM_LDAP_USER_FILTER", settings.userFilter), ("TANDEM_LDAP_DISABLED_FILTER", settings.disabledFilter),
+            ("TANDEM_LDAP_UNIT_FILTER", settings.unitFilter), ("TANDEM_LDAP_PEOPLE_FILTER", settings.peopleFilter),
+        ] {
             do { _ = try LDAPFilter(filter.replacingOccurrences(of: "{login}", with: "x")) } catch {
                 problems.append("\(name) is not an LDAP filter: \(error)")
             }

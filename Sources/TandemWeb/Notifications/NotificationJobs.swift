@@ -164,6 +164,16 @@ struct EvaluationInviteHandler: JobHandler {
 }
 
 /// Reminds, once, those who have not answered a survey round or an evaluation cycle about to close.
+/// Runs a scheduled directory sync (`DirectorySyncWorkflow.dueSync`).
+struct DirectorySyncHandler: JobHandler {
+    let workflow: DirectorySyncWorkflow
+    var kinds: [String] { [DirectorySyncWorkflow.scheduledKind] }
+
+    func run(_ job: Job) async throws {
+        _ = try await workflow.sync(dryRun: false, by: nil)
+    }
+}
+
 struct ClosingReminderHandler: JobHandler {
     let surveys: SurveyWorkflow
     let evaluations: EvaluationWorkflow

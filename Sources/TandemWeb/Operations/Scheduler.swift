@@ -13,6 +13,9 @@ final class Scheduler: Sendable {
     let workflow: ServiceLevelWorkflow
     let surveys: SurveyWorkflow
     let evaluations: EvaluationWorkflow
+    /// The directory sync and how often it runs (hours; 0: never on its own).
+    let directorySync: DirectorySyncWorkflow
+    let syncHours: Int
     /// The reminder jobs this process asked for already (the database keeps them once across processes).
     private let remindersAsked = NIOLockedValueBox<Set<String>>([])
     let jobs: any JobStore
@@ -26,9 +29,11 @@ final class Scheduler: Sendable {
     static let keepDoneJobs: TimeInterval = 7 * 24 * 3600
 
     init(
-        workflow: ServiceLevelWorkflow, surveys: SurveyWorkflow, evaluations: EvaluationWorkflow, jobs: any JobStore, runner: JobRunner,
-        database: StoreDatabase, interval: Duration, logger: Logger
+        workflow: ServiceLevelWorkflow, surveys: SurveyWorkflow, evaluations: EvaluationWorkflow, directorySync: DirectorySyncWorkflow,
+        syncHours: Int, jobs: any JobStore, runner: JobRunner, database: StoreDatabase, interval: Duration, logger: Logger
     ) {
+        self.directorySync = directorySync
+        self.syncHours = syncHours
         self.database = database
         self.workflow = workflow
         self.surveys = surveys
@@ -81,7 +86,8 @@ final class Scheduler: Sendable {
     func lookOnce() async {
         do {
             // Survey rounds announced; reminders before a round or an evaluation cycle closes: asked for once.
-            let reminders = try await surveys.watch() + evaluations.dueReminders()
+            let reminders =
+                try await surveys.watch() + evaluations.dueReminders() + [try directorySync.dueSync(every: syncHours)].compactMap { $0 }
             let new = remindersAsked.withLockedValue { asked in reminders.filter { asked.insert($0.dedupKey ?? "").inserted } }
             if !new.isEmpty {
                 try await jobs.enqueue(new)

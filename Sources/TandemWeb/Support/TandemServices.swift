@@ -34,6 +34,7 @@ public final class TandemServices: Sendable {
     public let planning: PlanningWorkflow
     public let themes: ThemeWorkflow
     public let imports: ImportWorkflow
+    public let directorySync: DirectorySyncWorkflow
     /// Runs the imports started through the API and the pages, and knows how far each got.
     let importRunner: ImportRunner
     /// Runs the background jobs (notifications); `serve` starts it, tests run it by hand (`runDueOnce`).
@@ -92,6 +93,9 @@ public final class TandemServices: Sendable {
             store: SQLImportStore(database), organisation: organisationStore, settings: settings, hasher: hasher,
             clock: clock, ids: ids, timeZone: configuration.timeZone)
         self.importRunner = ImportRunner(workflow: imports, logger: logger)
+        self.directorySync = DirectorySyncWorkflow(
+            source: configuration.ldap.map { LDAPDirectorySource(settings: $0) }, store: SQLDirectorySyncStore(database),
+            organisation: organisationStore, clock: clock, ids: ids)
         self.planning = PlanningWorkflow(
             store: SQLPlanningStore(database), organisation: organisationStore, clock: clock,
             timeZone: configuration.timeZone)
@@ -108,6 +112,7 @@ public final class TandemServices: Sendable {
             EvaluationInviteHandler(workflow: evaluations),
             DashboardRefreshHandler(workflow: dashboards),
             ClosingReminderHandler(surveys: surveys, evaluations: evaluations),
+            DirectorySyncHandler(workflow: directorySync),
         ]
         if let smtp = configuration.smtp {
             handlers.append(
@@ -119,8 +124,9 @@ public final class TandemServices: Sendable {
         jobSettings.retry = configuration.jobRetry
         self.jobRunner = JobRunner(store: jobStore, handlers: handlers, clock: clock, settings: jobSettings, logger: logger)
         self.scheduler = Scheduler(
-            workflow: serviceLevels, surveys: surveys, evaluations: evaluations, jobs: jobStore, runner: jobRunner,
-            database: database, interval: .seconds(configuration.schedulerInterval), logger: logger)
+            workflow: serviceLevels, surveys: surveys, evaluations: evaluations, directorySync: directorySync,
+            syncHours: configuration.ldap?.syncHours ?? 0, jobs: jobStore, runner: jobRunner, database: database,
+            interval: .seconds(configuration.schedulerInterval), logger: logger)
         self.catalog = CatalogWorkflow(catalog: catalogStore, organisation: organisationStore, clock: clock, ids: ids)
         self.accounts = AccountWorkflow(
             credentials: SQLCredentialStore(database), organisation: organisationStore, hasher: hasher, digest: SHA256Digest(),

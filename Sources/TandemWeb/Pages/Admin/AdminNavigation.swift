@@ -25,6 +25,7 @@ struct AdminNavigation: Encodable {
         }
         if AccessPolicy.canSeeJobs(actor) { tabs.append(("jobs", "admin.tab_jobs", Site.adminJobs)) }
         if AccessPolicy.canImport(actor) { tabs.append(("imports", "admin.tab_imports", Site.adminImports)) }
+        if AccessPolicy.canManageDepartments(actor) { tabs.append(("directory", "admin.tab_directory", Site.adminDirectory)) }
         self.tabs = tabs.map { Tab(label: request.t($0.key), link: $0.link, current: $0.name == current) }
     }
 

@@ -20,6 +20,7 @@ enum Site {
     static let adminPriorityMatrix = "/admin/priority-matrix"
     static let adminPrivacy = "/admin/privacy"
     static let adminJobs = "/admin/jobs"
+    static let adminDirectory = "/admin/directory"
     static let adminChannels = "/admin/channels"
     static let adminServiceLevels = "/admin/service-levels"
     static let adminImports = "/admin/imports"

@@ -109,13 +109,21 @@ enum TranslatedEnumerations {
         "job_kind": [
             NeedWorkflow.followUpKind, NotificationWorkflow.emailKind, NotificationWorkflow.channelKind, ServiceLevelWorkflow.refreshKind,
             EvaluationWorkflow.inviteKind, SurveyWorkflow.closingReminderKind, EvaluationWorkflow.closingReminderKind,
-            DashboardWorkflow.refreshKind,
+            DashboardWorkflow.refreshKind, DirectorySyncWorkflow.scheduledKind,
         ],
         "import_kind": ImportKind.allCases.map(\.rawValue),
         "import_state": ImportRecord.State.allCases.map(\.rawValue),
         "import_summary": ImportRecord.State.allCases.map(\.rawValue),
         "notification": NotificationKind.allCases.map(\.rawValue),
         "channel_kind": NotificationChannel.Kind.allCases.map(\.rawValue),
+        "directory_outcome": DirectorySyncRun.Outcome.allCases.map(\.rawValue),
+        "directory_record": ["department", "person"],
+        "directory_departments": DirectorySyncPlan.DepartmentAction.allCases.map(\.rawValue),
+        "directory_people": DirectorySyncPlan.PersonAction.allCases.map(\.rawValue),
+        "directory_action": Array(
+            Set(
+                DirectorySyncPlan.DepartmentAction.allCases.map(\.rawValue) + DirectorySyncPlan.PersonAction.allCases.map(\.rawValue)
+                    + DirectorySyncPlan.Flag.Kind.allCases.map(\.rawValue))),
         "channel_event": NotificationChannel.departmentKinds.map(\.rawValue),
         "error_page": [
             "invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",

@@ -1,0 +1,90 @@
+import Foundation
+import TandemCore
+import Vapor
+
+/// The directory sync for administrators: preview what a sync would change (a dry run), run it,
+/// and the record of past runs with what each changed and left to decide.
+struct DirectoryPages: RouteCollection {
+    struct RunRow: Encodable {
+        var id: String
+        var started: String
+        var outcome: String
+        var outcomeLabel: String
+        var summary: String
+        var lines: [Line]?
+        /// How many changes the run made beyond the lines it kept, if any.
+        var more: String?
+        var flags: [Line]?
+        var error: String?
+    }
+
+    struct Line: Encodable {
+        var record: String
+        var actions: String
+        var name: String
+        var place: String?
+    }
+
+    struct PageContext: Encodable {
+        var layout: LayoutContext
+        var admin: AdminNavigation
+        var isConfigured: Bool
+        var latest: RunRow?
+        var runs: [RunRow]?
+        var general: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let directory = routes.grouped("admin", "directory")
+        directory.get(use: show)
+        directory.post("sync", use: sync)
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        try await request.page("admin-directory", try await context(request, general: nil))
+    }
+
+    /// `dry_run=on`: a preview; otherwise the changes are applied.
+    func sync(_ request: Request) async throws -> Response {
+        let actor = try AdminNavigation.actor(request)
+        let form = try PageForm.read(request)
+        do {
+            _ = try await request.tandem.directorySync.sync(dryRun: form.flag("dry_run"), by: actor)
+            return request.seeOther(Site.adminDirectory)
+        } catch let error as TandemError where error.code == .unavailable || error.code == .conflict {
+            return try await request.page(
+                "admin-directory", try await context(request, general: request.message(of: error)), status: .serviceUnavailable)
+        }
+    }
+
+    private func context(_ request: Request, general: String?) async throws -> PageContext {
+        let actor = try AdminNavigation.actor(request)
+        let workflow = request.tandem.directorySync
+        let rows = try await workflow.runs(for: actor).map { Self.row($0, request) }
+        return PageContext(
+            layout: LayoutContext(request, title: request.t("admin.directory"), section: "admin"),
+            admin: AdminNavigation(request, actor, current: "directory"), isConfigured: workflow.isConfigured, latest: rows.first,
+            runs: Array(rows.dropFirst()).nonEmpty, general: general)
+    }
+
+    static func row(_ run: DirectorySyncRun, _ request: Request) -> RunRow {
+        let format = PageFormat(request)
+        func counted(_ counts: [String: Int], _ record: String) -> [String] {
+            counts.sorted { $0.key < $1.key }.map { request.t("\(record).\($0.key)", String($0.value)) }
+        }
+        let summary = counted(run.departmentCounts, "directory_departments") + counted(run.personCounts, "directory_people")
+        func line(_ line: DirectorySyncRun.Line) -> Line {
+            Line(
+                record: request.t("directory_record.\(line.record)"),
+                actions: request.listed(line.actions.map { request.t("directory_action.\($0)") }), name: line.name, place: line.place)
+        }
+        let total = run.departmentCounts.values.reduce(0, +) + run.personCounts.values.reduce(0, +)
+        return RunRow(
+            id: run.id.description, started: format.dateTime(run.startedAt), outcome: run.outcome.rawValue,
+            outcomeLabel: request.t("directory_outcome.\(run.outcome.rawValue)"),
+            summary: summary.isEmpty ? request.t("directory.nothing_changes") : request.listed(summary),
+            lines: run.lines.map(line).nonEmpty, more: total > run.lines.count ? String(total - run.lines.count) : nil,
+            flags: run.flags.map(line).nonEmpty,
+            error: run.error)
+    }
+}
