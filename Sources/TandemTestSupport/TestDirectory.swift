@@ -19,11 +19,51 @@ public enum TestDirectory {
     /// Every person's password in the test directory.
     public static let password = "directory-password-1"
 
+    /// The directory's administrator, who changes entries in tests.
+    static let rootDN = "cn=admin,dc=example,dc=com"
+    static let rootPassword = "admin-password"
+    /// Where the units (departments) are.
+    public static let unitsDN = "ou=departments,dc=example,dc=com"
+
+    /// Changes the test directory with `ldapmodify` (Debian's ldap-utils): `changes` are LDIF
+    /// records, each a list of (attribute, value) lines; values that are not plain ASCII are
+    /// written in base64.
+    public static func modify(_ changes: [[(String, String)]]) throws {
+        let ldif =
+            changes.map { record in
+                record.map { name, value in
+                    value.allSatisfy { $0.isASCII } && !value.hasPrefix(" ") && !value.hasPrefix(":")
+                        ? "\(name): \(value)" : "\(name):: \(Data(value.utf8).base64EncodedString())"
+                }.joined(separator: "\n")
+            }.joined(separator: "\n\n") + "\n"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/ldapmodify")
+        process.arguments = ["-x", "-H", url, "-D", rootDN, "-w", rootPassword]
+        let input = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(ldif.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw DirectoryChangeFailed(description: "ldapmodify failed (\(process.terminationStatus)): \(message)\n\(ldif)")
+        }
+    }
+
+    struct DirectoryChangeFailed: Error, CustomStringConvertible {
+        var description: String
+    }
+
     /// What a Tandem signing in against the test directory is started with (StartTLS, the CA checked).
     public static func tandemEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
         [
             "TANDEM_LDAP_URL": url, "TANDEM_LDAP_STARTTLS": "true", "TANDEM_LDAP_CA_FILE": caFile, "TANDEM_LDAP_BIND_DN": serviceDN,
-            "TANDEM_LDAP_BIND_PASSWORD": servicePassword, "TANDEM_LDAP_BASE_DN": base,
+            "TANDEM_LDAP_BIND_PASSWORD": servicePassword, "TANDEM_LDAP_BASE_DN": base, "TANDEM_LDAP_UNITS_DN": unitsDN,
+            "TANDEM_LDAP_UNIT_CODE_ATTRIBUTE": "businessCategory",
         ].merging(extra) { $1 }
     }
 }

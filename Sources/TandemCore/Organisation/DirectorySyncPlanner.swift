@@ -13,7 +13,8 @@ public struct DirectoryLinks: Sendable, Equatable {
 
 /// Works out a directory sync (`DirectorySyncPlan`) from what the directory holds and what Tandem
 /// holds. Departments: units new upstream are created, renamed or moved ones follow, a unit gone
-/// upstream deactivates its department only when nothing open depends on it (else it is flagged).
+/// upstream deactivates its department only when nothing open depends on it (else it is flagged);
+/// a top unit's department stays under the Tandem department it was put under.
 /// People: accounts new upstream are created in their unit's department, changes of name, e-mail
 /// and unit follow (a person who moves keeps their history and needs), disabled or removed
 /// accounts are deactivated, enabled ones reactivated, and who manages someone of their own unit
@@ -67,7 +68,8 @@ public enum DirectorySyncPlanner {
                 department.name = unit.name
                 actions.append(.rename)
             }
-            if department.parentID != parentID {
+            // NB: a top unit keeps the place an administrator gave its department in Tandem.
+            if unit.parentSubject != nil, department.parentID != parentID {
                 department.parentID = parentID
                 actions.append(.move)
             }
