@@ -142,4 +142,28 @@ struct DirectorySyncTests {
             #expect(try await manager.post("/admin/directory/sync", [("dry_run", "on")]).status == .forbidden)
         }
     }
+
+    @Test("the API: a dry run, the runs, refusals")
+    func api() async throws {
+        try await withTestApp(.sqlite, environment: Self.environment()) { app in
+            let company = try await TestCompany.make(in: app)
+            let admin = company.token(company.admin)
+            let dry = try await app.request(.POST, "/api/v1/directory/sync", token: admin, json: #"{"dry_run":true}"#)
+            #expect(dry.status == .ok && dry["outcome"] == "dry_run", "\(dry.text)")
+            #expect((dry.object["person_counts"] as? [String: Int]) == ["create": 6])
+            let runs = try await app.request(.GET, "/api/v1/directory/runs?limit=5", token: admin)
+            #expect(runs.items.count == 1 && runs.items.first?["outcome"] as? String == "dry_run")
+            #expect(
+                try await app.request(.POST, "/api/v1/directory/sync", token: company.token(company.itManager), json: "{}").status
+                    == .forbidden)
+            let bad = try await app.request(.POST, "/api/v1/directory/sync", token: admin, json: #"{"dry_run":"yes"}"#)
+            #expect(bad.status == .badRequest && bad.errorField == "dry_run", "\(bad.text)")
+            #expect(try await app.request(.GET, "/api/v1/directory/runs?limit=0", token: admin).errorField == "limit")
+        }
+        try await withTestApp(.sqlite) { app in
+            let company = try await TestCompany.make(in: app)
+            let none = try await app.request(.POST, "/api/v1/directory/sync", token: company.token(company.admin), json: "{}")
+            #expect(none.status == .conflict, "no directory configured: a 4xx, never a 5xx")
+        }
+    }
 }

@@ -43,7 +43,7 @@ public struct DirectorySyncWorkflow: Sendable {
     /// and is recorded with its error.
     public func sync(dryRun: Bool, by actor: Person?) async throws -> DirectorySyncRun {
         if let actor { try Self.checkAdministers(actor) }
-        guard let source else { throw TandemError(.unavailable, "no company directory is configured") }
+        guard let source else { throw TandemError(.conflict, "no company directory is configured") }
         let started = clock.now()
         do {
             let snapshot = try await source.snapshot()

@@ -167,6 +167,14 @@ extension OpenAPIDocument {
         .init(
             method: "POST", path: "/api/v1/jobs/:jobID/retry", summary: "Run a dead job again", tag: "jobs", response: "Job",
             audience: .administrators),
+        .init(
+            method: "POST", path: "/api/v1/directory/sync",
+            summary: "Sync departments and people from the company directory now, or only work out what would change (dry_run)",
+            tag: "directory", body: "DirectorySync", decodes: DirectoryController.SyncBody.self, response: "DirectorySyncRun",
+            audience: .administrators),
+        .init(
+            method: "GET", path: "/api/v1/directory/runs", summary: "The latest directory syncs, newest first", tag: "directory",
+            query: ["limit"], response: "DirectorySyncRunList", audience: .administrators),
         .init(method: "GET", path: "/api/v1/openapi.json", summary: "This document", tag: "meta", audience: .anyone),
     ]
 }

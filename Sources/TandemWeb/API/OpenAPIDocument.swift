@@ -239,6 +239,28 @@ enum OpenAPIDocument {
                     "counts": ["type": "object", "additionalProperties": ["type": "integer"]],
                 ],
                 required: ["items", "counts"]),
+            "DirectorySync": object(["dry_run": boolean]),
+            "DirectorySyncRun": object(
+                [
+                    "id": uuid, "provider": string(), "started_at": string(["format": "date-time"]),
+                    "finished_at": string(["format": "date-time"]), "outcome": strings(DirectorySyncRun.Outcome.allCases.map(\.rawValue)),
+                    "department_counts": ["type": "object", "additionalProperties": ["type": "integer"]],
+                    "person_counts": ["type": "object", "additionalProperties": ["type": "integer"]],
+                    "lines": ["type": "array", "items": ["$ref": "#/components/schemas/DirectorySyncLine"]],
+                    "flags": ["type": "array", "items": ["$ref": "#/components/schemas/DirectorySyncLine"]],
+                    "error": ["type": ["string", "null"]],
+                ],
+                required: [
+                    "id", "provider", "started_at", "finished_at", "outcome", "department_counts", "person_counts", "lines", "flags",
+                ],
+                strict: false),
+            "DirectorySyncLine": object(
+                [
+                    "record": strings(["department", "person"]), "actions": ["type": "array", "items": string()], "name": string(),
+                    "place": ["type": ["string", "null"]],
+                ], required: ["record", "actions", "name"], strict: false),
+            "DirectorySyncRunList": object(
+                ["items": ["type": "array", "items": ["$ref": "#/components/schemas/DirectorySyncRun"]]], required: ["items"]),
             "PrivacySetting": object(
                 ["minimum_group": ["type": "integer", "minimum": MinimumGroup.floor, "maximum": 1000]], required: ["minimum_group"]),
             "Privacy": object(["minimum_group": ["type": "integer"], "floor": ["type": "integer"]], required: ["minimum_group", "floor"]),

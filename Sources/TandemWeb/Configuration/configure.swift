@@ -66,6 +66,7 @@ func registerRoutes(_ app: Application) throws {
     try api.register(collection: SettingsController())
     try api.register(collection: ServiceLevelController())
     try api.register(collection: JobController())
+    try api.register(collection: DirectoryController())
     try api.register(collection: NotificationController())
     try api.register(collection: ImportController())
     try api.register(collection: SatisfactionController())
