@@ -45,6 +45,9 @@ suffix "dc=example,dc=com"
 rootdn "cn=admin,dc=example,dc=com"
 rootpw admin-password
 directory $dir/data
+# The service account reads a page of 500 at a time, as many pages as it asks (as Active
+# Directory lets it): a search without paging stops at 500 entries.
+limits dn.exact="cn=tandem,ou=service,dc=example,dc=com" size.soft=500 size.hard=500 size.pr=500 size.prtotal=unlimited
 overlay ppolicy
 ppolicy_default "cn=default,ou=policies,dc=example,dc=com"
 access to attrs=userPassword by self write by anonymous auth by * none

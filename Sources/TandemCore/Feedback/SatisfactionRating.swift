@@ -105,13 +105,9 @@ public struct RatingLink: Hashable, Sendable {
         self.usedAt = usedAt
     }
 
-    /// The token in a link: the link's id and its secret, `<uuid>.<secret>`.
-    public static func token(id: ID, secret: String) -> String { "\(id).\(secret)" }
+    /// The token in a link (`LinkToken`).
+    public static func token(id: ID, secret: String) -> String { LinkToken.make(id: id, secret: secret) }
 
     /// The id and secret of a token, or nil when it has not that shape.
-    public static func parse(_ token: String) -> (id: ID, secret: String)? {
-        let parts = token.split(separator: ".", maxSplits: 1)
-        guard parts.count == 2, let id = ID(String(parts[0])), parts[1].count >= 32 else { return nil }
-        return (id, String(parts[1]))
-    }
+    public static func parse(_ token: String) -> (id: ID, secret: String)? { LinkToken.parse(token) }
 }

@@ -15,6 +15,8 @@ public protocol OrganisationStore: Sendable {
     func person(login: String) async throws -> Person?
     func people(in department: Department.ID?) async throws -> [Person]
     func people(_ ids: [Person.ID]) async throws -> [Person]
+    /// The people with this e-mail address (compared without case).
+    func people(email: String) async throws -> [Person]
     /// The people whose search key holds one of `patterns` (`PersonSearch.patterns`; none: everyone),
     /// among those `filter` keeps: the login that is the query, then keys that start with it, then
     /// the rest, each by name; a page of them.

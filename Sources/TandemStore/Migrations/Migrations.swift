@@ -37,5 +37,6 @@ public enum TandemMigrations {
         AddPersonSearchKey(),
         CreateDirectoryLinks(),
         CreateDirectorySyncRuns(),
+        CreatePasswordLinks(),
     ]
 }

@@ -183,6 +183,14 @@ public struct SQLOrganisationStore: OrganisationStore {
         }
     }
 
+    public func people(email: String) async throws -> [Person] {
+        try await database.read { sql in
+            try await sql.select().columns(PersonRow.columns.map { SQLIdentifier($0) }).from("people")
+                .where(SQLFunction("LOWER", args: SQLIdentifier("email")), .equal, SQLBind(email.lowercased())).limit(10)
+                .allRows(PersonRow.self).map(\.person)
+        }
+    }
+
     public func activeHeadcounts() async throws -> [Department.ID: Int] {
         struct Count: Decodable {
             var department_id: UUID
