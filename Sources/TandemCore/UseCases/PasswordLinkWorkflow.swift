@@ -33,6 +33,11 @@ public struct PasswordLinkWorkflow: Sendable {
     public struct Email: Codable, Sendable {
         public var personID: Person.ID
         public var purpose: PasswordLink.Purpose
+
+        public init(personID: Person.ID, purpose: PasswordLink.Purpose) {
+            self.personID = personID
+            self.purpose = purpose
+        }
     }
 
     /// E-mails of one kind to one person, at most one per this many seconds.
@@ -82,7 +87,8 @@ public struct PasswordLinkWorkflow: Sendable {
         else { return nil }
         let now = clock.now()
         let link = PasswordLink(
-            id: ids.next(), personID: person.id, purpose: email.purpose, createdAt: now, expiresAt: now.addingTimeInterval(email.purpose.lifetime))
+            id: ids.next(), personID: person.id, purpose: email.purpose, createdAt: now,
+            expiresAt: now.addingTimeInterval(email.purpose.lifetime))
         let secret = AccountWorkflow.randomSecret()
         try await store.insert(link, digest: digest.digest(secret))
         return (LinkToken.make(id: link.id, secret: secret), link, person)

@@ -14,6 +14,7 @@ public final class TandemServices: Sendable {
     public let organisation: OrganisationWorkflow
     public let catalog: CatalogWorkflow
     public let accounts: AccountWorkflow
+    public let passwordLinks: PasswordLinkWorkflow
     public let settings: SettingsWorkflow
     public let serviceLevels: ServiceLevelWorkflow
     public let setup: SetupWorkflow
@@ -101,6 +102,16 @@ public final class TandemServices: Sendable {
             timeZone: configuration.timeZone)
         self.themes = ThemeWorkflow(store: SQLThemeStore(database), clock: clock, timeZone: configuration.timeZone)
         self.search = SearchWorkflow(store: SQLNeedSearchStore(database), needs: SQLNeedStore(database), organisation: organisationStore)
+        let accounts = AccountWorkflow(
+            credentials: SQLCredentialStore(database), organisation: organisationStore, hasher: hasher, digest: SHA256Digest(),
+            clock: clock, ids: ids, decoyHash: try hasher.hash("decoy password, never valid"),
+            directory: configuration.ldap.map { LDAPDirectory(settings: $0, logger: logger) }, links: SQLDirectoryLinkStore(database),
+            directoryPolicy: configuration.ldap?.policy ?? DirectorySignInPolicy())
+        self.accounts = accounts
+        let passwordLinks = PasswordLinkWorkflow(
+            store: SQLPasswordLinkStore(database), organisation: organisationStore, accounts: accounts, jobs: jobStore, hasher: hasher,
+            digest: SHA256Digest(), clock: clock, ids: ids)
+        self.passwordLinks = passwordLinks
         let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
         self.translator = translator
         let text = NotificationText(translator: translator, publicURL: configuration.publicURL)
@@ -119,6 +130,9 @@ public final class TandemServices: Sendable {
                 EmailHandler(
                     workflow: notifications, satisfaction: satisfaction, text: text,
                     smtp: SMTPClient(settings: smtp, group: MultiThreadedEventLoopGroup.singleton)))
+            handlers.append(
+                PasswordLinkEmailHandler(
+                    workflow: passwordLinks, text: text, smtp: SMTPClient(settings: smtp, group: MultiThreadedEventLoopGroup.singleton)))
         }
         var jobSettings = jobSettings
         jobSettings.retry = configuration.jobRetry
@@ -128,11 +142,6 @@ public final class TandemServices: Sendable {
             syncHours: configuration.ldap?.syncHours ?? 0, jobs: jobStore, runner: jobRunner, database: database,
             interval: .seconds(configuration.schedulerInterval), logger: logger)
         self.catalog = CatalogWorkflow(catalog: catalogStore, organisation: organisationStore, clock: clock, ids: ids)
-        self.accounts = AccountWorkflow(
-            credentials: SQLCredentialStore(database), organisation: organisationStore, hasher: hasher, digest: SHA256Digest(),
-            clock: clock, ids: ids, decoyHash: try hasher.hash("decoy password, never valid"),
-            directory: configuration.ldap.map { LDAPDirectory(settings: $0, logger: logger) }, links: SQLDirectoryLinkStore(database),
-            directoryPolicy: configuration.ldap?.policy ?? DirectorySignInPolicy())
         self.blobs = try DiskBlobStore(directory: DataLocation(configuration).attachments)
         self.metrics = RequestMetrics()
     }

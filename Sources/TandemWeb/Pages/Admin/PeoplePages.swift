@@ -50,6 +50,8 @@ struct PeoplePages: RouteCollection {
         var admin: AdminNavigation
         var id: String
         var isSelf: Bool
+        /// An invitation by e-mail can be sent (the person has an address, Tandem sends mail).
+        var canInvite: Bool
         var form: FormValues
         var departments: [Choice]
         var departmentPicker: PickerContext?
@@ -86,6 +88,7 @@ struct PeoplePages: RouteCollection {
         people.get(":personID", use: edit)
         people.post(":personID", use: update)
         people.post(":personID", "password", use: resetPassword)
+        people.post(":personID", "invite", use: invite)
     }
 
     func list(_ request: Request) async throws -> Response {
@@ -143,6 +146,22 @@ struct PeoplePages: RouteCollection {
         } catch let error as TandemError where error.isAboutInput {
             return try await request.page(
                 "admin-person", editContext(request, person, submitted, errors: FieldErrors(error, request)),
+                status: .unprocessableEntity)
+        }
+    }
+
+    /// E-mails the person a link to set their own password.
+    func invite(_ request: Request) async throws -> Response {
+        let actor = try AdminNavigation.actor(request)
+        let person = try await request.tandem.organisation.person(request.id("personID", "person"), for: actor)
+        _ = try PageForm.read(request)
+        do {
+            try await request.tandem.passwordLinks.invite(person.id, by: actor)
+            request.tandem.jobRunner.wake()
+            return request.seeOther(Site.done(Site.adminPerson(person.id), .sent))
+        } catch let error as TandemError where error.isAboutInput {
+            return try await request.page(
+                "admin-person", editContext(request, person, Submitted(person), errors: FieldErrors(error, request)),
                 status: .unprocessableEntity)
         }
     }
@@ -254,6 +273,7 @@ struct PeoplePages: RouteCollection {
         return EditContext(
             layout: LayoutContext(request, title: request.t("admin.edit_person"), section: "admin"),
             admin: AdminNavigation(request, actor, current: "people"), id: person.id.description, isSelf: person.id == actor.id,
+            canInvite: person.id != actor.id && person.email != nil && request.tandem.configuration.smtp != nil,
             form: submitted.values, departments: Choice.departments(movable) { $0 == submitted.department },
             departmentPicker: AccessPolicy.canMovePeople(actor)
                 ? Self.departmentChoice(submitted.department, departments, error: messages["department_id"], request) : nil,

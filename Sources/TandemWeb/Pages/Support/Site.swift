@@ -21,6 +21,9 @@ enum Site {
     static let adminPrivacy = "/admin/privacy"
     static let adminJobs = "/admin/jobs"
     static let adminDirectory = "/admin/directory"
+
+    /// The page a password link opens.
+    static func setPassword(token: String) -> String { "/password/set?token=\(token)" }
     static let adminChannels = "/admin/channels"
     static let adminServiceLevels = "/admin/service-levels"
     static let adminImports = "/admin/imports"

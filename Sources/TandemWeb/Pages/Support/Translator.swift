@@ -97,7 +97,8 @@ enum TranslatedEnumerations {
         // The records a core error names (`TandemError.notFound("need")`, `{0} not found`).
         "record": [
             "action", "attachment", "channel", "chart", "department", "draft", "evaluation cycle", "evaluation invitation", "goal",
-            "import", "improvement plan", "plan", "job", "meeting", "need", "notification", "offering", "person", "rating link",
+            "import", "improvement plan", "plan", "job", "meeting", "need", "notification", "offering", "password link", "person",
+            "rating link",
             "saved filter", "suggestion", "survey", "token",
         ],
         "error_code": [
@@ -117,6 +118,8 @@ enum TranslatedEnumerations {
         "notification": NotificationKind.allCases.map(\.rawValue),
         "channel_kind": NotificationChannel.Kind.allCases.map(\.rawValue),
         "directory_outcome": DirectorySyncRun.Outcome.allCases.map(\.rawValue),
+        "password_email_subject": PasswordLink.Purpose.allCases.map(\.rawValue),
+        "password_email_body": PasswordLink.Purpose.allCases.map(\.rawValue),
         "directory_record": ["department", "person"],
         "directory_departments": DirectorySyncPlan.DepartmentAction.allCases.map(\.rawValue),
         "directory_people": DirectorySyncPlan.PersonAction.allCases.map(\.rawValue),
