@@ -17,7 +17,8 @@ struct PagePermissionMatrixTests {
     /// Pages anyone may open: signing in and out, the first setup, the language, rating links.
     static let publicPages: Set<String> = [
         "GET /sign-in", "POST /sign-in", "POST /sign-out", "GET /setup", "POST /setup", "POST /language",
-        "GET /rate/:token", "POST /rate/:token",
+        "GET /rate/:token", "POST /rate/:token", "GET /password/forgot", "POST /password/forgot", "GET /password/set",
+        "POST /password/set", "GET /auth/oidc/login", "GET /auth/oidc/callback",
     ]
     /// Administration pages for administrators only; the others serve managers for their
     /// department. Managers read the departments' list (the organisation chart) and the import

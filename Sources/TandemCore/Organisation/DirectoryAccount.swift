@@ -8,13 +8,18 @@ public struct DirectoryAccount: Sendable, Equatable {
     public var email: String?
     /// The stable id of the unit (department) the account sits in, if the directory told it.
     public var departmentSubject: String?
+    /// The code of the account's department, if the identity provider names it (a claim).
+    public var departmentCode: String?
 
-    public init(subject: String, login: String, displayName: String, email: String?, departmentSubject: String?) {
+    public init(
+        subject: String, login: String, displayName: String, email: String?, departmentSubject: String?, departmentCode: String? = nil
+    ) {
         self.subject = subject
         self.login = login
         self.displayName = displayName
         self.email = email
         self.departmentSubject = departmentSubject
+        self.departmentCode = departmentCode
     }
 }
 

@@ -135,18 +135,32 @@ public struct AccountWorkflow: Sendable {
             _ = try hasher.verify(password, hash: decoyHash)
         }
         if person == nil, let directory, let account = try await directory.authenticate(login: login, password: password) {
-            person = try await self.person(for: account, provider: directory.provider)
+            person = try await self.person(for: account, provider: directory.provider, policy: directoryPolicy)
         }
         guard let person, person.isActive else {
             try await credentials.recordFailedSignIn(login: login, address: address, at: now)
             throw TandemError(.unauthenticated, "the login or the password is wrong")
         }
         try await credentials.clearFailedSignIns(login: login, address: address)
+        return (person, try await openSession(for: person))
+    }
+
+    /// Signs in the person an identity provider vouched for (OpenID Connect, its ID token
+    /// verified): found, linked or created as `person(for:provider:policy:)` says.
+    public func signIn(external account: DirectoryAccount, provider: String, policy: DirectorySignInPolicy) async throws -> (Person, String)
+    {
+        let person = try await person(for: account, provider: provider, policy: policy)
+        guard person.isActive else { throw TandemError.forbidden("this account is deactivated in Tandem") }
+        return (person, try await openSession(for: person))
+    }
+
+    /// A new session for the person; returns its secret.
+    func openSession(for person: Person) async throws -> String {
+        let now = clock.now()
         let secret = Self.randomSecret()
         try await credentials.insertSession(
-            digest: digest.digest(secret), person: person.id, createdAt: now,
-            expiresAt: now.addingTimeInterval(sessionLifetime))
-        return (person, secret)
+            digest: digest.digest(secret), person: person.id, createdAt: now, expiresAt: now.addingTimeInterval(sessionLifetime))
+        return secret
     }
 
     /// With a directory connected, Tandem's own passwords may be kept for administrators only.
@@ -156,8 +170,8 @@ public struct AccountWorkflow: Sendable {
 
     /// The person a directory account is: the one linked to it; else the unlinked person with its
     /// login, linked now; else, if the policy says so, a new person in the department linked to
-    /// the account's unit (or the default one).
-    func person(for account: DirectoryAccount, provider: String) async throws -> Person {
+    /// the account's unit, or with the code the account names, or the default one.
+    func person(for account: DirectoryAccount, provider: String, policy: DirectorySignInPolicy) async throws -> Person {
         guard let links else { throw TandemError(.unavailable, "directory links are not configured") }
         if let id = try await links.person(provider: provider, subject: account.subject), let linked = try await organisation.person(id) {
             return linked
@@ -167,12 +181,12 @@ public struct AccountWorkflow: Sendable {
             try await links.link(same.id, provider: provider, subject: account.subject)
             return same
         }
-        guard directoryPolicy.createsPeople else {
+        guard policy.createsPeople else {
             throw TandemError.forbidden("this directory account is not in Tandem yet: an administrator adds it with the directory sync")
         }
         var linkedDepartment: Department.ID?
         if let unit = account.departmentSubject { linkedDepartment = try await links.department(provider: provider, subject: unit) }
-        if linkedDepartment == nil, let code = directoryPolicy.defaultDepartmentCode?.uppercased() {
+        for code in [account.departmentCode, policy.defaultDepartmentCode].compactMap({ $0?.uppercased() }) where linkedDepartment == nil {
             linkedDepartment = try await organisation.departments().first { $0.code.uppercased() == code && $0.isActive }?.id
         }
         guard let department = linkedDepartment else {

@@ -29,6 +29,8 @@ public struct TandemConfiguration: Sendable {
     public var smtp: SMTPSettings?
     /// The company's LDAP directory people sign in with; none: Tandem's own passwords only.
     public var ldap: LDAPSettings?
+    /// The company's OpenID provider for single sign-on; none: no "company account" button.
+    public var oidc: OIDCSettings?
     /// How the background jobs retry: the first wait and the number of attempts.
     public var jobRetry: JobRetry
     /// How often the scheduler looks (service-level warnings and breaches that came due, survey
@@ -123,6 +125,7 @@ public struct TandemConfiguration: Sendable {
             url: environment["TANDEM_SMTP_URL"], from: environment["TANDEM_SMTP_FROM"],
             caFile: environment["TANDEM_SMTP_CA_FILE"], &problems)
         let ldap = LDAPSettings.parse(environment, &problems)
+        let oidc = OIDCSettings.parse(environment, &problems)
         let retryBase = integer("TANDEM_JOB_RETRY_SECONDS", environment, default: Int(JobRetry.standard.base), range: 1...3600, &problems)
         let attempts = integer("TANDEM_JOB_ATTEMPTS", environment, default: JobRetry.standard.maxAttempts, range: 1...50, &problems)
         let watch = integer("TANDEM_SLA_WATCH_SECONDS", environment, default: 30, range: 1...3600, &problems)
@@ -132,7 +135,7 @@ public struct TandemConfiguration: Sendable {
         return TandemConfiguration(
             dataDirectory: dataDirectory, database: database, adminPassword: adminPassword, timeZone: timeZone!,
             maxUploadBytes: maxUpload * 1024 * 1024, bcryptCost: bcryptCost, logLevel: logLevel!, secureCookies: secure,
-            resourcesDirectory: resources, publicURL: publicURL, smtp: smtp, ldap: ldap,
+            resourcesDirectory: resources, publicURL: publicURL, smtp: smtp, ldap: ldap, oidc: oidc,
             jobRetry: JobRetry(base: TimeInterval(retryBase), cap: JobRetry.standard.cap, maxAttempts: attempts),
             schedulerInterval: watch, postgresConnectionsPerLoop: connections, channelDestinations: destinations,
             trustedProxies: proxies)

@@ -85,6 +85,7 @@ func registerRoutes(_ app: Application) throws {
     // The pages. Sign-in, setup and the language switch work before the setup is done.
     try app.register(collection: SignInPages())
     try app.register(collection: PasswordLinkPages())
+    try app.register(collection: OIDCPages())
     let pages = app.grouped(SetupGate(), InboxCountMiddleware())
     let maxFormBytes = app.tandem.configuration.maxUploadBytes * 5 + 1024 * 1024
     try pages.register(collection: HomePage())

@@ -15,6 +15,8 @@ public final class TandemServices: Sendable {
     public let catalog: CatalogWorkflow
     public let accounts: AccountWorkflow
     public let passwordLinks: PasswordLinkWorkflow
+    /// Single sign-on with the company's OpenID provider, when configured.
+    let oidc: OIDCClient?
     public let settings: SettingsWorkflow
     public let serviceLevels: ServiceLevelWorkflow
     public let setup: SetupWorkflow
@@ -112,6 +114,7 @@ public final class TandemServices: Sendable {
             store: SQLPasswordLinkStore(database), organisation: organisationStore, accounts: accounts, jobs: jobStore, hasher: hasher,
             digest: SHA256Digest(), clock: clock, ids: ids)
         self.passwordLinks = passwordLinks
+        self.oidc = configuration.oidc.map { OIDCClient(settings: $0, logger: logger) }
         let translator = try Translator.load(from: configuration.resourcesDirectory.appendingPathComponent("Resources/Translations"))
         self.translator = translator
         let text = NotificationText(translator: translator, publicURL: configuration.publicURL)

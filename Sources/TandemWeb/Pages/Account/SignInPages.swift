@@ -9,6 +9,8 @@ struct SignInPages: RouteCollection {
         var login: String
         var next: String
         var error: String?
+        /// Offer "sign in with the company account" (OpenID Connect is configured).
+        var singleSignOn: Bool
     }
 
     struct SetupContext: Encodable {
@@ -33,7 +35,9 @@ struct SignInPages: RouteCollection {
     func signInPage(_ request: Request) async throws -> Response {
         let next = Site.safeReturnPath(request.query[String.self, at: "next"])
         if request.signedInPerson != nil { return request.seeOther(next) }
-        let context = SignInContext(layout: LayoutContext(request, title: request.t("sign_in.title")), login: "", next: next)
+        let context = SignInContext(
+            layout: LayoutContext(request, title: request.t("sign_in.title")), login: "", next: next, error: nil,
+            singleSignOn: request.tandem.oidc != nil)
         return try await request.page("sign-in", context)
     }
 
@@ -56,14 +60,15 @@ struct SignInPages: RouteCollection {
         } catch let error as TandemError where [.unauthenticated, .tooManyRequests, .invalidInput].contains(error.code) {
             let message = request.t(error.code == .tooManyRequests ? "sign_in.throttled" : "sign_in.failed")
             let context = SignInContext(
-                layout: LayoutContext(request, title: request.t("sign_in.title")), login: login, next: next, error: message)
+                layout: LayoutContext(request, title: request.t("sign_in.title")), login: login, next: next, error: message,
+                singleSignOn: request.tandem.oidc != nil)
             return try await request.page("sign-in", context, status: error.code == .tooManyRequests ? .tooManyRequests : .unauthorized)
         } catch let error as TandemError where [.forbidden, .unavailable].contains(error.code) {
             // The directory knew the password but Tandem does not know the account yet, or the
             // directory did not answer: said on the form, which keeps the login.
             let context = SignInContext(
                 layout: LayoutContext(request, title: request.t("sign_in.title")), login: login, next: next,
-                error: request.message(of: error))
+                error: request.message(of: error), singleSignOn: request.tandem.oidc != nil)
             return try await request.page("sign-in", context, status: error.code == .forbidden ? .forbidden : .serviceUnavailable)
         }
     }
@@ -74,8 +79,18 @@ struct SignInPages: RouteCollection {
             try await request.tandem.accounts.signOut(sessionSecret: secret)
         }
         CSRF.renew(request)
-        let response = request.seeOther(Site.signIn)
+        // Signed in with the company account: signed out at the identity provider too.
+        let idToken = request.cookies[OIDCPages.idTokenCookie]?.string
+        let returnTo = request.tandem.configuration.publicURL + Site.signIn
+        var leaving = Site.signIn
+        if let idToken, !idToken.isEmpty, let client = request.tandem.oidc,
+            let url = await client.signOutURL(idToken: idToken, returnTo: returnTo)
+        {
+            leaving = url
+        }
+        let response = leaving == Site.signIn ? request.seeOther(Site.signIn) : request.redirect(to: leaving)
         SessionCookie.clear(on: response, request)
+        response.cookies[OIDCPages.idTokenCookie] = HTTPCookies.Value(string: "", maxAge: 0, path: "/")
         return response
     }
 

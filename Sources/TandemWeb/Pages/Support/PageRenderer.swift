@@ -48,7 +48,7 @@ extension Request {
     func page<Context: Encodable>(_ template: String, _ context: Context, status: HTTPResponseStatus = .ok) async throws -> Response {
         let view = try await self.view.render(template, context)
         let response = Response(status: status, body: .init(buffer: view.data))
-        PageHeaders.apply(to: response)
+        PageHeaders.apply(to: response, formOrigins: tandem.oidc.map { [$0.origin] } ?? [])
         CSRF.issue(on: response, for: self, secure: tandem.configuration.secureCookies)
         return response
     }
@@ -65,7 +65,9 @@ extension Request {
 
 /// Headers that keep pages private and unframeable, and allow only our own scripts and styles.
 enum PageHeaders {
-    static func apply(to response: Response) {
+    /// `formOrigins`: other origins a form may lead to (the OpenID provider, where signing out
+    /// continues).
+    static func apply(to response: Response, formOrigins: [String] = []) {
         let headers: [(HTTPHeaders.Name, String)] = [
             (.contentType, "text/html; charset=utf-8"),
             (.cacheControl, "no-store"),
@@ -74,7 +76,7 @@ enum PageHeaders {
             (.init("Referrer-Policy"), "same-origin"),
             (
                 .contentSecurityPolicy,
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action \((["'self'"] + formOrigins).joined(separator: " ")); frame-ancestors 'none'; base-uri 'none'"
             ),
         ]
         for (name, value) in headers where response.headers.first(name: name) == nil || name == .contentType {

@@ -97,9 +97,8 @@ enum TranslatedEnumerations {
         // The records a core error names (`TandemError.notFound("need")`, `{0} not found`).
         "record": [
             "action", "attachment", "channel", "chart", "department", "draft", "evaluation cycle", "evaluation invitation", "goal",
-            "import", "improvement plan", "plan", "job", "meeting", "need", "notification", "offering", "password link", "person",
-            "rating link",
-            "saved filter", "suggestion", "survey", "token",
+            "import", "improvement plan", "plan", "job", "meeting", "need", "notification", "offering", "page", "password link",
+            "person", "rating link", "saved filter", "suggestion", "survey", "token",
         ],
         "error_code": [
             "invalid_input", "not_found", "forbidden", "unauthenticated", "conflict", "invalid_transition",
