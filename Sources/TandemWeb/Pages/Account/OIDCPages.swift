@@ -18,7 +18,7 @@ struct OIDCPages: RouteCollection {
         oidc.get("callback", use: callback)
     }
 
-    static func redirectURI(_ request: Request) -> String { request.tandem.configuration.publicURL + "/auth/oidc/callback" }
+    static func redirectURI(_ request: Request) -> String { request.tandem.configuration.publicURL + Site.singleSignOnCallback }
 
     func login(_ request: Request) async throws -> Response {
         guard let client = request.tandem.oidc else { throw TandemError.notFound("page") }
@@ -26,7 +26,7 @@ struct OIDCPages: RouteCollection {
         let (attempt, url) = try await client.begin(redirectURI: Self.redirectURI(request), next: next)
         let response = request.redirect(to: url)
         response.cookies[Self.attemptCookie] = HTTPCookies.Value(
-            string: Data(try JSONEncoder().encode(attempt)).base64URLEncoded, maxAge: 600, path: "/auth/oidc",
+            string: Data(try JSONEncoder().encode(attempt)).base64URLEncoded, maxAge: 600, path: Site.singleSignOn,
             isSecure: request.tandem.configuration.secureCookies, isHTTPOnly: true, sameSite: .lax)
         return response
     }
@@ -53,7 +53,7 @@ struct OIDCPages: RouteCollection {
             response.cookies[Self.idTokenCookie] = HTTPCookies.Value(
                 string: idToken, maxAge: Int(request.tandem.accounts.sessionLifetime), path: "/",
                 isSecure: request.tandem.configuration.secureCookies, isHTTPOnly: true, sameSite: .lax)
-            response.cookies[Self.attemptCookie] = HTTPCookies.Value(string: "", maxAge: 0, path: "/auth/oidc")
+            response.cookies[Self.attemptCookie] = HTTPCookies.Value(string: "", maxAge: 0, path: Site.singleSignOn)
             return response
         } catch let error as TandemError where [.unauthenticated, .forbidden, .unavailable].contains(error.code) {
             let context = SignInPages.SignInContext(

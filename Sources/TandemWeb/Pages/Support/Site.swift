@@ -21,6 +21,9 @@ enum Site {
     static let adminPrivacy = "/admin/privacy"
     static let adminJobs = "/admin/jobs"
     static let adminDirectory = "/admin/directory"
+    /// Single sign-on: where the browser starts and comes back (`OIDCPages`).
+    static let singleSignOn = "/auth/oidc"
+    static let singleSignOnCallback = singleSignOn + "/callback"
 
     /// The page a password link opens.
     static func setPassword(token: String) -> String { "/password/set?token=\(token)" }
