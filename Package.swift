@@ -60,35 +60,39 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // A client for LDAP directories (bind, search with paging, StartTLS/LDAPS), knowing
-        // nothing of the domain.
+        // The clients of systems outside Tandem — LDAP directories (BER, filters, bind, paged
+        // search, StartTLS/LDAPS), the OpenID provider, SMTP, chat-bot and webhook requests —
+        // behind the ports TandemCore declares; nothing of pages or HTTP serving.
         .target(
-            name: "TandemLDAP",
+            name: "TandemConnect",
             dependencies: [
+                "TandemCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "TandemWeb",
             dependencies: [
-                "TandemCore", "TandemStore", "TandemLDAP",
+                "TandemCore", "TandemStore", "TandemConnect",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ConsoleKit", package: "console-kit"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
-                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
@@ -107,7 +111,10 @@ let package = Package(
         .target(name: "TandemFixtures", dependencies: ["TandemCore"]),
         .executableTarget(name: "tandem", dependencies: ["TandemWeb"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemFixtures"]),
-        .testTarget(name: "TandemLDAPTests", dependencies: ["TandemLDAP", "TandemTestSupport"]),
+        .testTarget(
+            name: "TandemConnectTests",
+            dependencies: ["TandemCore", "TandemConnect", "TandemTestSupport", .product(name: "JWTKit", package: "jwt-kit")]
+        ),
         .testTarget(
             name: "TandemStoreTests",
             dependencies: [
@@ -121,9 +128,8 @@ let package = Package(
         .testTarget(
             name: "TandemWebTests",
             dependencies: [
-                "TandemCore", "TandemStore", "TandemWeb", "TandemTestSupport",
+                "TandemCore", "TandemStore", "TandemWeb", "TandemConnect", "TandemTestSupport",
                 .product(name: "Vapor", package: "vapor"),
-                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]

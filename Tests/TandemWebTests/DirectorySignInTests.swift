@@ -1,4 +1,5 @@
 import Foundation
+import TandemConnect
 import TandemCore
 import TandemStore
 import TandemTestSupport

@@ -4,6 +4,7 @@ import TandemTestSupport
 import Testing
 import Vapor
 
+@testable import TandemConnect
 @testable import TandemWeb
 
 @Suite("Notifications")

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TandemConnect
 import TandemCore
 
 /// Everything Tandem reads from its environment, read once at start-up. A bad value stops

@@ -1,4 +1,5 @@
 import Foundation
+import TandemConnect
 import TandemCore
 
 /// E-mails a password link (a reset, an invitation) in the person's language; the link is made

@@ -18,7 +18,7 @@ public struct OIDCSettings: Sendable {
     public var clockSkew: TimeInterval = 120
 
     /// None when `TANDEM_OIDC_ISSUER` is unset; problems are added for bad values.
-    static func parse(_ environment: [String: String], _ problems: inout [String]) -> OIDCSettings? {
+    public static func parse(_ environment: [String: String], _ problems: inout [String]) -> OIDCSettings? {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         guard let issuer = value("TANDEM_OIDC_ISSUER") else { return nil }
         let parts = URLComponents(string: issuer)

@@ -18,7 +18,7 @@ public struct SMTPSettings: Sendable, Equatable {
     public var caFile: String?
 
     /// Reads the settings; `nil` when no SMTP server is configured. Problems are appended.
-    static func parse(url text: String?, from: String?, caFile: String?, _ problems: inout [String]) -> SMTPSettings? {
+    public static func parse(url text: String?, from: String?, caFile: String?, _ problems: inout [String]) -> SMTPSettings? {
         guard let text, !text.isEmpty else {
             if let from, !from.isEmpty { problems.append("TANDEM_SMTP_FROM is set but TANDEM_SMTP_URL is not") }
             return nil

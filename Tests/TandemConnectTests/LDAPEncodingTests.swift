@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TandemLDAP
+@testable import TandemConnect
 
 @Suite("LDAP encoding: BER and filters")
 struct LDAPEncodingTests {

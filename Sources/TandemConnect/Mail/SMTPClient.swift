@@ -6,9 +6,14 @@ import NIOSSL
 /// Sends one e-mail per connection to an SMTP server: plain, STARTTLS or TLS from the start,
 /// with AUTH PLAIN (or LOGIN) when the settings carry a user. Every reply is checked; an
 /// unexpected one fails the delivery with the server's words.
-struct SMTPClient: Sendable {
-    let settings: SMTPSettings
+public struct SMTPClient: Sendable {
+    public let settings: SMTPSettings
     let group: any EventLoopGroup
+
+    public init(settings: SMTPSettings, group: any EventLoopGroup) {
+        self.settings = settings
+        self.group = group
+    }
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -21,7 +26,7 @@ struct SMTPClient: Sendable {
         var text: String { lines.joined(separator: " / ") }
     }
 
-    func send(_ message: MailMessage) async throws {
+    public func send(_ message: MailMessage) async throws {
         let (replies, continuation) = AsyncThrowingStream.makeStream(of: Reply.self)
         let tlsContext = try makeTLSContext()
         let settings = self.settings

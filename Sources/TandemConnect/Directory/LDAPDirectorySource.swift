@@ -1,17 +1,18 @@
 import Foundation
 import TandemCore
-import TandemLDAP
 
 /// The company's organisation as the LDAP directory holds it: units (organisational units under
 /// `unitsDN`) and people (under the base DN), a person belonging to the unit they sit in, read a
 /// page at a time with the service account.
-struct LDAPDirectorySource: DirectorySource {
+public struct LDAPDirectorySource: DirectorySource {
     let settings: LDAPSettings
-    var provider: String { "ldap" }
+
+    public init(settings: LDAPSettings) { self.settings = settings }
+    public var provider: String { "ldap" }
     /// Entries per page of the paged searches (servers cap a search at 500 or 1,000).
     static let pageSize = 400
 
-    func snapshot() async throws -> DirectorySnapshot {
+    public func snapshot() async throws -> DirectorySnapshot {
         let settings = settings
         let id = settings.idAttribute
         do {

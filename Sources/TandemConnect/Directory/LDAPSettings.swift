@@ -1,6 +1,5 @@
 import Foundation
 import TandemCore
-import TandemLDAP
 
 /// The company's LDAP directory (OpenLDAP, Active Directory), read from `TANDEM_LDAP_*`: where it
 /// is, the service account that searches it, and how its entries read. Documented in the README.
@@ -37,7 +36,7 @@ public struct LDAPSettings: Sendable {
     }
 
     /// None when `TANDEM_LDAP_URL` is unset; problems are added for bad values.
-    static func parse(_ environment: [String: String], _ problems: inout [String]) -> LDAPSettings? {
+    public static func parse(_ environment: [String: String], _ problems: inout [String]) -> LDAPSettings? {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         guard let url = value("TANDEM_LDAP_URL") else {
             if value("TANDEM_LDAP_BIND_DN") != nil { problems.append("TANDEM_LDAP_BIND_DN is set but TANDEM_LDAP_URL is not") }

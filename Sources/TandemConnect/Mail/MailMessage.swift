@@ -3,7 +3,7 @@ import Foundation
 /// An e-mail in plain text and HTML (multipart/alternative), written as RFC 5322 + MIME text:
 /// UTF-8 throughout, headers in RFC 2047 encoded words, bodies in base64 (so no line of the
 /// body can be mistaken for the end of the message).
-struct MailMessage: Sendable {
+public struct MailMessage: Sendable {
     var fromAddress: String
     var fromName: String
     var toAddress: String
@@ -13,6 +13,21 @@ struct MailMessage: Sendable {
     var html: String
     var messageID: String
     var date: Date
+
+    public init(
+        fromAddress: String, fromName: String, toAddress: String, toName: String, subject: String, text: String, html: String,
+        messageID: String, date: Date
+    ) {
+        self.fromAddress = fromAddress
+        self.fromName = fromName
+        self.toAddress = toAddress
+        self.toName = toName
+        self.subject = subject
+        self.text = text
+        self.html = html
+        self.messageID = messageID
+        self.date = date
+    }
 
     func rendered() -> String {
         let boundary = "tandem-" + messageID.filter(\.isLetter).prefix(16) + "-alt"

@@ -7,14 +7,16 @@ import TandemCore
 
 /// The system's resolver (`getaddrinfo`, as the HTTP client would use it), on a thread of its
 /// own: a slow name server holds neither an event loop nor the blocking pool file reads use.
-struct SystemHostResolver: HostResolver {
+public struct SystemHostResolver: HostResolver {
+    public init() {}
+
     struct NotFound: Error, CustomStringConvertible {
         var host: String
         var code: Int32
         var description: String { "'\(host)' could not be resolved (\(String(cString: gai_strerror(code))))" }
     }
 
-    func addresses(of host: String) async throws -> [IPAddress] {
+    public func addresses(of host: String) async throws -> [IPAddress] {
         try await withCheckedThrowingContinuation { continuation in
             Thread { continuation.resume(with: Result { try Self.resolve(host) }) }.start()
         }

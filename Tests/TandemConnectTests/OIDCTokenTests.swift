@@ -3,7 +3,7 @@ import JWTKit
 import TandemCore
 import Testing
 
-@testable import TandemWeb
+@testable import TandemConnect
 
 @Suite("OpenID Connect: ID tokens are believed only when every check holds")
 struct OIDCTokenTests {
@@ -63,6 +63,14 @@ struct OIDCTokenTests {
         ]
         for (why, claims, keys, nonce) in refused {
             await #expect(throws: (any Error).self, "\(why)") { try await verify(claims, with: keys, nonce: nonce) }
+        }
+        // A genuine token whose claims were changed afterwards (another subject) is refused.
+        let genuine = try await provider.sign(Self.claims(), kid: "k1").split(separator: ".").map(String.init)
+        var forged = Self.claims()
+        forged.sub = .init(value: "administrator")
+        let tampered = [genuine[0], Data(try JSONEncoder().encode(forged)).base64URLEncoded, genuine[2]].joined(separator: ".")
+        await #expect(throws: (any Error).self, "tampered") {
+            try await OIDCClient.verify(tampered, keys: known, settings: Self.settings, nonce: "n-1", now: Self.now)
         }
         // An unsigned token ("alg": "none") is never believed.
         let header = Data(#"{"alg":"none","typ":"JWT","kid":"k1"}"#.utf8).base64URLEncoded

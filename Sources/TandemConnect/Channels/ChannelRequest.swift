@@ -7,16 +7,16 @@ import TandemCore
 /// query parameters when it has a secret), Feishu `{"msg_type":"text",…}` (with `timestamp`
 /// and `sign` in the body), Slack `{"text":…}`, and the generic webhook: a JSON event signed
 /// with HMAC-SHA256 over `<timestamp>.<body>` in `X-Tandem-Signature`.
-struct ChannelRequest: Sendable, Equatable {
-    var url: String
-    var headers: [String: String]
-    var body: Data
+public struct ChannelRequest: Sendable, Equatable {
+    public var url: String
+    public var headers: [String: String]
+    public var body: Data
 
     /// - Parameters:
     ///   - text: the message line and link, for the chat services.
     ///   - event: the generic webhook's JSON object.
     ///   - delivery: an id the receiver may use to drop a repeated delivery.
-    static func make(for channel: NotificationChannel, text: String, event: [String: Any], delivery: String, at now: Date) throws
+    public static func make(for channel: NotificationChannel, text: String, event: [String: Any], delivery: String, at now: Date) throws
         -> ChannelRequest
     {
         var url = channel.url
@@ -28,7 +28,7 @@ struct ChannelRequest: Sendable, Equatable {
         case .dingtalk:
             body = ["msgtype": "text", "text": ["content": text]]
             if let secret = channel.secret {
-                let timestamp = String(now.millisecondsSince1970)
+                let timestamp = String(Int64((now.timeIntervalSince1970 * 1000).rounded(.down)))
                 let sign = Data(
                     HMAC<SHA256>.authenticationCode(for: Data("\(timestamp)\n\(secret)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
                 )
@@ -84,7 +84,7 @@ struct ChannelRequest: Sendable, Equatable {
     /// Whether the receiver took the message. What a refusal records (and the jobs page shows)
     /// is the status and the platform's own error code and message, never the receiver's body:
     /// an answer is not a way to read what a host sends back.
-    static func accepted(_ kind: NotificationChannel.Kind, status: Int, body: Data) -> Result<Void, DeliveryRefused> {
+    public static func accepted(_ kind: NotificationChannel.Kind, status: Int, body: Data) -> Result<Void, DeliveryRefused> {
         guard (200..<300).contains(status) else { return .failure(DeliveryRefused(description: "the receiver answered \(status)")) }
         let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any]
         let code: Int?
@@ -106,7 +106,7 @@ struct ChannelRequest: Sendable, Equatable {
         return .success(())
     }
 
-    struct DeliveryRefused: Error, CustomStringConvertible {
-        var description: String
+    public struct DeliveryRefused: Error, CustomStringConvertible {
+        public var description: String
     }
 }

@@ -11,7 +11,7 @@ import TandemCore
 /// The OpenID Connect relying party: discovery, the authorization request (code flow with PKCE),
 /// the code exchanged at the token endpoint, and the ID token verified against the provider's
 /// keys (JWKS, with JWTKit) — issuer, audience, expiry (with some clock skew) and nonce.
-final class OIDCClient: Sendable {
+public final class OIDCClient: Sendable {
     struct Discovery: Decodable, Sendable {
         var issuer: String
         var authorization_endpoint: String
@@ -21,11 +21,11 @@ final class OIDCClient: Sendable {
     }
 
     /// What a sign-in attempt keeps in the browser until the provider sends the person back.
-    struct Attempt: Codable, Sendable {
-        var state: String
-        var nonce: String
-        var verifier: String
-        var next: String
+    public struct Attempt: Codable, Sendable {
+        public var state: String
+        public var nonce: String
+        public var verifier: String
+        public var next: String
     }
 
     /// The ID token's claims Tandem reads.
@@ -40,7 +40,7 @@ final class OIDCClient: Sendable {
         func verify(using algorithm: some JWTAlgorithm) throws {}
     }
 
-    let settings: OIDCSettings
+    public let settings: OIDCSettings
     let logger: Logger
     private let cached = NIOLockedValueBox<(discovery: Discovery, keys: JWTKeyCollection, at: Date)?>(nil)
     /// Discovery and keys are read again after this long (and at once when a token names an
@@ -48,12 +48,12 @@ final class OIDCClient: Sendable {
     static let keep: TimeInterval = 3600
 
     /// The provider's origin (`https://host:port`): pages let their forms lead there (signing out).
-    var origin: String {
+    public var origin: String {
         guard let url = URLComponents(string: settings.issuer), let scheme = url.scheme, let host = url.host else { return "" }
         return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
     }
 
-    init(settings: OIDCSettings, logger: Logger) {
+    public init(settings: OIDCSettings, logger: Logger) {
         self.settings = settings
         self.logger = logger
     }
@@ -61,7 +61,7 @@ final class OIDCClient: Sendable {
     // MARK: the flow
 
     /// A new attempt and the provider's authorization URL for it.
-    func begin(redirectURI: String, next: String) async throws -> (attempt: Attempt, url: String) {
+    public func begin(redirectURI: String, next: String) async throws -> (attempt: Attempt, url: String) {
         let discovery = try await provider().discovery
         let attempt = Attempt(state: Self.random(), nonce: Self.random(), verifier: Self.random() + Self.random(), next: next)
         var url = URLComponents(string: discovery.authorization_endpoint)
@@ -82,7 +82,7 @@ final class OIDCClient: Sendable {
 
     /// Exchanges the code the provider sent back and verifies the ID token; returns the account
     /// and the raw ID token (kept for the sign-out at the provider).
-    func finish(code: String, attempt: Attempt, redirectURI: String) async throws -> (account: DirectoryAccount, idToken: String) {
+    public func finish(code: String, attempt: Attempt, redirectURI: String) async throws -> (account: DirectoryAccount, idToken: String) {
         let discovery = try await provider().discovery
         var request = HTTPClientRequest(url: discovery.token_endpoint)
         request.method = .POST
@@ -137,7 +137,7 @@ final class OIDCClient: Sendable {
     }
 
     /// Where the browser goes to sign out at the provider too (RP-initiated logout), if it offers it.
-    func signOutURL(idToken: String?, returnTo: String) async -> String? {
+    public func signOutURL(idToken: String?, returnTo: String) async -> String? {
         guard let endpoint = try? await provider().discovery.end_session_endpoint, var url = URLComponents(string: endpoint) else {
             return nil
         }

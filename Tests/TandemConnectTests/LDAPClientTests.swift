@@ -2,7 +2,7 @@ import Foundation
 import TandemTestSupport
 import Testing
 
-@testable import TandemLDAP
+@testable import TandemConnect
 
 @Suite("The LDAP client against Debian's slapd", .enabled(if: TestDirectory.isAvailable))
 struct LDAPClientTests {

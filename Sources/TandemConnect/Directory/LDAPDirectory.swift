@@ -1,17 +1,21 @@
 import Foundation
 import Logging
 import TandemCore
-import TandemLDAP
 
 /// Signing in against the company's LDAP directory: the service account finds the one enabled
 /// account with the login, the account's own bind checks the password, and nothing of the
 /// password is kept.
-struct LDAPDirectory: DirectoryAuthenticator {
+public struct LDAPDirectory: DirectoryAuthenticator {
     let settings: LDAPSettings
     let logger: Logger
-    var provider: String { "ldap" }
 
-    func authenticate(login: String, password: String) async throws -> DirectoryAccount? {
+    public init(settings: LDAPSettings, logger: Logger) {
+        self.settings = settings
+        self.logger = logger
+    }
+    public var provider: String { "ldap" }
+
+    public func authenticate(login: String, password: String) async throws -> DirectoryAccount? {
         guard !password.isEmpty else { return nil }
         let user = settings.userFilter.replacingOccurrences(of: "{login}", with: LDAPFilter.escape(login))
         let filter = try LDAPFilter("(&\(user)(!\(settings.disabledFilter)))")
