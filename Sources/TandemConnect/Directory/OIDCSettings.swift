@@ -42,6 +42,6 @@ public struct OIDCSettings: Sendable {
             loginClaim: value("TANDEM_OIDC_LOGIN_CLAIM") ?? "preferred_username",
             departmentClaim: value("TANDEM_OIDC_DEPARTMENT_CLAIM"),
             policy: DirectorySignInPolicy(
-                createsPeople: creates == "true", defaultDepartmentCode: value("TANDEM_OIDC_DEFAULT_DEPARTMENT")))
+                createsPeople: creates == "true", defaultDepartmentCode: value("TANDEM_OIDC_DEFAULT_DEPARTMENT"), linksByLoginAlone: false))
     }
 }

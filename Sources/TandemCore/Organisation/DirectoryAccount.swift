@@ -34,6 +34,10 @@ public struct DirectorySignInPolicy: Sendable, Equatable {
     }
 
     public var localPasswords: LocalPasswords
+    /// Whether a person Tandem has is linked to an account by its login alone (a directory the
+    /// company runs, the password proven by a bind), or only when the e-mail addresses agree too
+    /// (an identity provider, whose login claim the person may be able to choose).
+    public var linksByLoginAlone: Bool
     /// Whether a directory account Tandem does not know yet becomes a person at its first
     /// sign-in (just in time); otherwise it waits for the directory sync.
     public var createsPeople: Bool
@@ -41,8 +45,12 @@ public struct DirectorySignInPolicy: Sendable, Equatable {
     /// unit is not linked to a department.
     public var defaultDepartmentCode: String?
 
-    public init(localPasswords: LocalPasswords = .everyone, createsPeople: Bool = false, defaultDepartmentCode: String? = nil) {
+    public init(
+        localPasswords: LocalPasswords = .everyone, createsPeople: Bool = false, defaultDepartmentCode: String? = nil,
+        linksByLoginAlone: Bool = true
+    ) {
         self.localPasswords = localPasswords
+        self.linksByLoginAlone = linksByLoginAlone
         self.createsPeople = createsPeople
         self.defaultDepartmentCode = defaultDepartmentCode
     }

@@ -138,7 +138,8 @@ public enum DirectorySyncPlanner {
             let email = entry.email.flatMap { $0.isEmpty ? nil : $0 }
             var actions: [DirectorySyncPlan.PersonAction] = []
             var current = links.people[entry.subject].flatMap { byID[$0] }
-            if current == nil, let id = logins[login], !linked.contains(id), let found = byID[id] {
+            // NB: never an administrator: an upstream login must not take over their account.
+            if current == nil, let id = logins[login], !linked.contains(id), let found = byID[id], !found.has(.admin) {
                 current = found
                 linked.insert(id)
                 actions.append(.link)

@@ -169,15 +169,22 @@ public struct AccountWorkflow: Sendable {
     }
 
     /// The person a directory account is: the one linked to it; else the unlinked person with its
-    /// login, linked now; else, if the policy says so, a new person in the department linked to
-    /// the account's unit, or with the code the account names, or the default one.
+    /// login (and, unless the policy links by login alone, its e-mail address), linked now —
+    /// never an administrator, whose account an outside login must not take over; else, if the
+    /// policy says so, a new person in the department linked to the account's unit, or with the
+    /// code the account names, or the default one.
     func person(for account: DirectoryAccount, provider: String, policy: DirectorySignInPolicy) async throws -> Person {
         guard let links else { throw TandemError(.unavailable, "directory links are not configured") }
         if let id = try await links.person(provider: provider, subject: account.subject), let linked = try await organisation.person(id) {
             return linked
         }
         let login = account.login.lowercased()
-        if let same = try await organisation.person(login: login), !(try await links.isLinked(same.id, provider: provider)) {
+        if let same = try await organisation.person(login: login) {
+            let sameAddress = same.email.map { $0.lowercased() } == account.email?.lowercased() && same.email != nil
+            guard !same.has(.admin), policy.linksByLoginAlone || sameAddress, !(try await links.isLinked(same.id, provider: provider))
+            else {
+                throw TandemError.forbidden("a Tandem account with this login exists already: an administrator links it")
+            }
             try await links.link(same.id, provider: provider, subject: account.subject)
             return same
         }
