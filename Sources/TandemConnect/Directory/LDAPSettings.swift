@@ -87,18 +87,13 @@ public struct LDAPSettings: Sendable {
                 problems.append("\(name) is not an LDAP filter: \(error)")
             }
         }
-        let local = value("TANDEM_LOCAL_PASSWORDS") ?? DirectorySignInPolicy.LocalPasswords.everyone.rawValue
-        guard let localPasswords = DirectorySignInPolicy.LocalPasswords(rawValue: local) else {
-            problems.append("TANDEM_LOCAL_PASSWORDS must be everyone or administrators")
-            return nil
-        }
         let creates = value("TANDEM_LDAP_CREATE_PEOPLE") ?? "false"
         guard ["true", "false"].contains(creates) else {
             problems.append("TANDEM_LDAP_CREATE_PEOPLE must be true or false")
             return nil
         }
         settings.policy = DirectorySignInPolicy(
-            localPasswords: localPasswords, createsPeople: creates == "true", defaultDepartmentCode: value("TANDEM_LDAP_DEFAULT_DEPARTMENT")
+            createsPeople: creates == "true", defaultDepartmentCode: value("TANDEM_LDAP_DEFAULT_DEPARTMENT")
         )
         return settings
     }

@@ -10,4 +10,8 @@ public protocol SettingsStore: Sendable {
     /// The minimum group for anonymous and per-pair results (the standard one until set).
     func minimumGroup() async throws -> MinimumGroup
     func setMinimumGroup(_ group: MinimumGroup) async throws
+    /// Who may use a password kept by Tandem when people sign in with the company's identity
+    /// (nil: not set by an administrator).
+    func localPasswords() async throws -> DirectorySignInPolicy.LocalPasswords?
+    func setLocalPasswords(_ choice: DirectorySignInPolicy.LocalPasswords) async throws
 }

@@ -88,13 +88,21 @@ public struct AccountWorkflow: Sendable {
     public let directory: (any DirectoryAuthenticator)?
     public let links: (any DirectoryLinkStore)?
     public let directoryPolicy: DirectorySignInPolicy
+    /// Whether people can sign in with the company's identity (a directory or single sign-on):
+    /// only then may Tandem's own passwords be limited to administrators.
+    public let hasCompanyIdentity: Bool
+    /// Where an administrator's choice of who keeps Tandem passwords is kept.
+    public let settings: (any SettingsStore)?
 
     public init(
         credentials: any CredentialStore, organisation: any OrganisationStore, hasher: any PasswordHasher,
         digest: any SecretDigest, clock: any Clock, ids: any IDGenerator, throttle: SignInThrottle = SignInThrottle(),
         sessionLifetime: TimeInterval = 14 * 24 * 3600, decoyHash: String? = nil, directory: (any DirectoryAuthenticator)? = nil,
-        links: (any DirectoryLinkStore)? = nil, directoryPolicy: DirectorySignInPolicy = DirectorySignInPolicy()
+        links: (any DirectoryLinkStore)? = nil, directoryPolicy: DirectorySignInPolicy = DirectorySignInPolicy(),
+        hasCompanyIdentity: Bool? = nil, settings: (any SettingsStore)? = nil
     ) {
+        self.hasCompanyIdentity = hasCompanyIdentity ?? (directory != nil)
+        self.settings = settings
         self.credentials = credentials
         self.organisation = organisation
         self.hasher = hasher
@@ -129,7 +137,7 @@ public struct AccountWorkflow: Sendable {
         let local = try await organisation.person(login: login)
         let hash = try await local.asyncMap { try await organisation.passwordHash(of: $0.id) } ?? nil
         var person: Person?
-        if let hash, let local, mayUseLocalPassword(local) {
+        if let hash, let local, try await mayUseLocalPassword(local) {
             if try hasher.verify(password, hash: hash) { person = local }
         } else if directory == nil, let decoyHash {
             _ = try hasher.verify(password, hash: decoyHash)
@@ -163,9 +171,24 @@ public struct AccountWorkflow: Sendable {
         return secret
     }
 
-    /// With a directory connected, Tandem's own passwords may be kept for administrators only.
-    func mayUseLocalPassword(_ person: Person) -> Bool {
-        directory == nil || directoryPolicy.localPasswords == .everyone || person.has(.admin)
+    /// With the company's identity connected, Tandem's own passwords may be kept for
+    /// administrators only: as an administrator chose, else as the configuration says.
+    func mayUseLocalPassword(_ person: Person) async throws -> Bool {
+        guard hasCompanyIdentity, !person.has(.admin) else { return true }
+        return try await localPasswords() == .everyone
+    }
+
+    /// Who may use a password kept by Tandem now.
+    public func localPasswords() async throws -> DirectorySignInPolicy.LocalPasswords {
+        try await settings?.localPasswords() ?? directoryPolicy.localPasswords
+    }
+
+    /// An administrator's choice of who keeps Tandem passwords (when the company's identity is connected).
+    public func setLocalPasswords(_ choice: DirectorySignInPolicy.LocalPasswords, by actor: Person) async throws {
+        guard AccessPolicy.canManageSettings(actor) else { throw TandemError.forbidden("only administrators change how people sign in") }
+        guard hasCompanyIdentity else { throw TandemError(.conflict, "no company directory or single sign-on is configured") }
+        guard let settings else { throw TandemError(.unavailable, "settings are not configured") }
+        try await settings.setLocalPasswords(choice)
     }
 
     /// The person a directory account is: the one linked to it; else the unlinked person with its

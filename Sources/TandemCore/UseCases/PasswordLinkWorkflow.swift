@@ -51,8 +51,9 @@ public struct PasswordLinkWorkflow: Sendable {
         guard !text.isEmpty, text.count <= 254 else { throw TandemError.invalid("login", "login is required", .required) }
         var people = try await organisation.person(login: text).map { [$0] } ?? []
         if people.isEmpty, text.contains("@") { people = try await organisation.people(email: text) }
-        let jobs = try people.filter { $0.isActive && $0.email != nil && accounts.mayUseLocalPassword($0) }.map {
-            try job(for: $0, .reset)
+        var jobs: [Job] = []
+        for person in people where person.isActive && person.email != nil {
+            if try await accounts.mayUseLocalPassword(person) { jobs.append(try job(for: person, .reset)) }
         }
         if !jobs.isEmpty { try await self.jobs.enqueue(jobs) }
     }
@@ -64,7 +65,7 @@ public struct PasswordLinkWorkflow: Sendable {
         guard AccessPolicy.canManage(person, actor) else { throw TandemError.forbidden("you may not invite this person") }
         guard person.isActive else { throw TandemError.invalid("is_active", "the person is deactivated") }
         guard person.email != nil else { throw TandemError.invalid("email", "the person has no e-mail address to invite", .required) }
-        guard accounts.mayUseLocalPassword(person) else {
+        guard try await accounts.mayUseLocalPassword(person) else {
             throw TandemError.invalid("password", "this person signs in with the company directory, not a Tandem password")
         }
         try await jobs.enqueue([try job(for: person, .invitation)])
@@ -83,7 +84,7 @@ public struct PasswordLinkWorkflow: Sendable {
     /// the person can no longer receive one.
     public func issue(_ email: Email) async throws -> (token: String, link: PasswordLink, person: Person)? {
         guard let person = try await organisation.person(email.personID), person.isActive, person.email != nil,
-            accounts.mayUseLocalPassword(person)
+            try await accounts.mayUseLocalPassword(person)
         else { return nil }
         let now = clock.now()
         let link = PasswordLink(

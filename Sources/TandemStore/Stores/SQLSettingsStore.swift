@@ -60,6 +60,24 @@ public struct SQLSettingsStore: SettingsStore {
         return try stored.flatMap { Int($0.value) }.map(MinimumGroup.init) ?? .standard
     }
 
+    static let localPasswordsKey = "local_passwords"
+
+    public func localPasswords() async throws -> DirectorySignInPolicy.LocalPasswords? {
+        struct Value: Decodable { var value: String }
+        let stored = try await database.read { sql in
+            try await sql.raw("SELECT value FROM settings WHERE key = \(bind: Self.localPasswordsKey)").firstRow(Value.self)
+        }
+        return stored.flatMap { DirectorySignInPolicy.LocalPasswords(rawValue: $0.value) }
+    }
+
+    public func setLocalPasswords(_ choice: DirectorySignInPolicy.LocalPasswords) async throws {
+        try await database.write { sql in
+            try await sql.delete(from: "settings").where("key", .equal, Self.localPasswordsKey).run()
+            try await sql.insert(into: "settings").columns("key", "value").values(SQLBind(Self.localPasswordsKey), SQLBind(choice.rawValue))
+                .run()
+        }
+    }
+
     public func setMinimumGroup(_ group: MinimumGroup) async throws {
         try await database.write { sql in
             try await sql.delete(from: "settings").where("key", .equal, Self.minimumGroupKey).run()

@@ -32,6 +32,16 @@ public struct TandemConfiguration: Sendable {
     public var ldap: LDAPSettings?
     /// The company's OpenID provider for single sign-on; none: no "company account" button.
     public var oidc: OIDCSettings?
+    /// Who may use a Tandem password when the company's identity is connected, until an
+    /// administrator chooses on the directory page; `TANDEM_LOCAL_PASSWORDS`.
+    public var localPasswords: DirectorySignInPolicy.LocalPasswords
+
+    /// How directory sign-ins are handled: the LDAP settings' policy, with who keeps Tandem passwords.
+    var directoryPolicy: DirectorySignInPolicy {
+        var policy = ldap?.policy ?? DirectorySignInPolicy()
+        policy.localPasswords = localPasswords
+        return policy
+    }
     /// How the background jobs retry: the first wait and the number of attempts.
     public var jobRetry: JobRetry
     /// How often the scheduler looks (service-level warnings and breaches that came due, survey
@@ -127,6 +137,9 @@ public struct TandemConfiguration: Sendable {
             caFile: environment["TANDEM_SMTP_CA_FILE"], &problems)
         let ldap = LDAPSettings.parse(environment, &problems)
         let oidc = OIDCSettings.parse(environment, &problems)
+        let localText = environment["TANDEM_LOCAL_PASSWORDS"] ?? DirectorySignInPolicy.LocalPasswords.everyone.rawValue
+        let localPasswords = DirectorySignInPolicy.LocalPasswords(rawValue: localText)
+        if localPasswords == nil { problems.append("TANDEM_LOCAL_PASSWORDS must be everyone or administrators") }
         let retryBase = integer("TANDEM_JOB_RETRY_SECONDS", environment, default: Int(JobRetry.standard.base), range: 1...3600, &problems)
         let attempts = integer("TANDEM_JOB_ATTEMPTS", environment, default: JobRetry.standard.maxAttempts, range: 1...50, &problems)
         let watch = integer("TANDEM_SLA_WATCH_SECONDS", environment, default: 30, range: 1...3600, &problems)
@@ -137,6 +150,7 @@ public struct TandemConfiguration: Sendable {
             dataDirectory: dataDirectory, database: database, adminPassword: adminPassword, timeZone: timeZone!,
             maxUploadBytes: maxUpload * 1024 * 1024, bcryptCost: bcryptCost, logLevel: logLevel!, secureCookies: secure,
             resourcesDirectory: resources, publicURL: publicURL, smtp: smtp, ldap: ldap, oidc: oidc,
+            localPasswords: localPasswords ?? .everyone,
             jobRetry: JobRetry(base: TimeInterval(retryBase), cap: JobRetry.standard.cap, maxAttempts: attempts),
             schedulerInterval: watch, postgresConnectionsPerLoop: connections, channelDestinations: destinations,
             trustedProxies: proxies)

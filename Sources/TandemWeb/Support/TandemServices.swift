@@ -109,7 +109,8 @@ public final class TandemServices: Sendable {
             credentials: SQLCredentialStore(database), organisation: organisationStore, hasher: hasher, digest: SHA256Digest(),
             clock: clock, ids: ids, decoyHash: try hasher.hash("decoy password, never valid"),
             directory: configuration.ldap.map { LDAPDirectory(settings: $0, logger: logger) }, links: SQLDirectoryLinkStore(database),
-            directoryPolicy: configuration.ldap?.policy ?? DirectorySignInPolicy())
+            directoryPolicy: configuration.directoryPolicy,
+            hasCompanyIdentity: configuration.ldap != nil || configuration.oidc != nil, settings: settings)
         self.accounts = accounts
         let passwordLinks = PasswordLinkWorkflow(
             store: SQLPasswordLinkStore(database), organisation: organisationStore, accounts: accounts, jobs: jobStore, hasher: hasher,

@@ -29,6 +29,8 @@ struct DirectoryPages: RouteCollection {
         var layout: LayoutContext
         var admin: AdminNavigation
         var isConfigured: Bool
+        /// Who keeps Tandem passwords, when the company's identity is connected.
+        var localPasswords: [Choice]?
         var latest: RunRow?
         var runs: [RunRow]?
         var general: String?
@@ -38,6 +40,7 @@ struct DirectoryPages: RouteCollection {
         let directory = routes.grouped("admin", "directory")
         directory.get(use: show)
         directory.post("sync", use: sync)
+        directory.post("local-passwords", use: setLocalPasswords)
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -57,14 +60,33 @@ struct DirectoryPages: RouteCollection {
         }
     }
 
+    /// `local_passwords`: `everyone` or `administrators`.
+    func setLocalPasswords(_ request: Request) async throws -> Response {
+        let actor = try AdminNavigation.actor(request)
+        let form = try PageForm.read(request)
+        guard let choice = try form.enumValue("local_passwords", DirectorySignInPolicy.LocalPasswords.self) else {
+            throw TandemError.invalid("local_passwords", "choose", .required)
+        }
+        try await request.tandem.accounts.setLocalPasswords(choice, by: actor)
+        return request.seeOther(Site.done(Site.adminDirectory))
+    }
+
     private func context(_ request: Request, general: String?) async throws -> PageContext {
         let actor = try AdminNavigation.actor(request)
         let workflow = request.tandem.directorySync
         let rows = try await workflow.runs(for: actor).map { Self.row($0, request) }
         return PageContext(
             layout: LayoutContext(request, title: request.t("admin.directory"), section: "admin"),
-            admin: AdminNavigation(request, actor, current: "directory"), isConfigured: workflow.isConfigured, latest: rows.first,
+            admin: AdminNavigation(request, actor, current: "directory"), isConfigured: workflow.isConfigured,
+            localPasswords: request.tandem.accounts.hasCompanyIdentity
+                ? try await Self.localPasswordChoices(request.tandem.accounts.localPasswords(), request) : nil, latest: rows.first,
             runs: Array(rows.dropFirst()).nonEmpty, general: general)
+    }
+
+    static func localPasswordChoices(_ current: DirectorySignInPolicy.LocalPasswords, _ request: Request) -> [Choice] {
+        DirectorySignInPolicy.LocalPasswords.allCases.map {
+            Choice(value: $0.rawValue, label: request.t("local_passwords.\($0.rawValue)"), selected: $0 == current)
+        }
     }
 
     static func row(_ run: DirectorySyncRun, _ request: Request) -> RunRow {

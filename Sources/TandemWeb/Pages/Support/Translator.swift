@@ -117,6 +117,7 @@ enum TranslatedEnumerations {
         "notification": NotificationKind.allCases.map(\.rawValue),
         "channel_kind": NotificationChannel.Kind.allCases.map(\.rawValue),
         "directory_outcome": DirectorySyncRun.Outcome.allCases.map(\.rawValue),
+        "local_passwords": DirectorySignInPolicy.LocalPasswords.allCases.map(\.rawValue),
         "password_email_subject": PasswordLink.Purpose.allCases.map(\.rawValue),
         "password_email_body": PasswordLink.Purpose.allCases.map(\.rawValue),
         "directory_record": ["department", "person"],
