@@ -166,4 +166,33 @@ struct DirectorySyncTests {
             #expect(none.status == .conflict, "no directory configured: a 4xx, never a 5xx")
         }
     }
+
+    @Test("mappings an administrator edits: a unit linked to a department Tandem has instead of a new one, and unlinked again")
+    func mappings() async throws {
+        try await withTestApp(.sqlite, environment: Self.environment()) { app in
+            let company = try await TestCompany.make(in: app)
+            let east = try await app.services.organisation.createDepartment(
+                DepartmentInput(name: "华东区销售", code: "EAST", parentID: .some(company.sales.id), isProvider: false), by: company.admin)
+            let browser = TestBrowser(app)
+            try await browser.signIn(company.admin.login)
+            #expect(try await browser.post("/admin/directory/sync", [("dry_run", "on")]).status == .seeOther)
+            let preview = try await browser.get("/admin/directory")
+            let run = try #require(try await app.services.directorySync.runs(for: company.admin).first)
+            let unit = try #require(run.lines.first { $0.name == "华东销售" && $0.actions == ["create"] }?.subject)
+            #expect(preview.text.contains(#"name="subject" value="\#(unit)""#), "the department to create offers a link instead")
+            let linked = try await browser.post("/admin/directory/links", [("subject", unit), ("department_id_lookup", "EAST")])
+            #expect(linked.status == .seeOther, "\(linked.text.prefix(200))")
+            let again = try await browser.post("/admin/directory/links", [("subject", unit), ("department_id", company.hr.id.description)])
+            #expect(again.status == .unprocessableEntity, "a unit is linked once")
+            let applied = try await app.services.directorySync.sync(dryRun: false, by: company.admin)
+            #expect(applied.departmentCounts["create"] == 1, "only 网络组 is new: 华东销售 went to 华东区销售")
+            let renamed = try await app.services.organisation.store.department(east.id)
+            #expect(renamed?.name == "华东销售" && renamed?.code == "EAST", "renamed as upstream, its code kept")
+            let page = try await browser.get("/admin/directory")
+            #expect(page.text.contains("华东销售 (EAST)"))
+            #expect(try await browser.post("/admin/directory/links/remove", [("subject", unit)]).status == .seeOther)
+            let afterUnlink = try await app.services.directorySync.sync(dryRun: true, by: company.admin)
+            #expect(afterUnlink.lines.contains { $0.subject == unit && $0.actions == ["create"] }, "unlinked: the unit is new again")
+        }
+    }
 }

@@ -19,12 +19,16 @@ public struct DirectorySyncRun: Sendable, Equatable, Codable, Identifiable {
         public var name: String
         /// The department (for a person) or the parent (for a department) after the change.
         public var place: String?
+        /// The directory's id of a department's unit: what an administrator links to another
+        /// department before the run creates one.
+        public var subject: String?
 
-        public init(record: String, actions: [String], name: String, place: String?) {
+        public init(record: String, actions: [String], name: String, place: String?, subject: String? = nil) {
             self.record = record
             self.actions = actions
             self.name = name
             self.place = place
+            self.subject = subject
         }
     }
 

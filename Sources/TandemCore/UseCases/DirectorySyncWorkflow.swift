@@ -72,6 +72,35 @@ public struct DirectorySyncWorkflow: Sendable {
         }
     }
 
+    /// The departments linked to the directory's units, by unit.
+    public func departmentLinks(for actor: Person) async throws -> [String: Department.ID] {
+        try Self.checkAdministers(actor)
+        guard let source else { return [:] }
+        return try await store.links(provider: source.provider).departments
+    }
+
+    /// Links a unit of the directory to a department Tandem has, before a run would create one
+    /// for it: the mapping an administrator edits. Throws `.conflict` when either is linked.
+    public func link(unit subject: String, to department: Department.ID, by actor: Person) async throws {
+        try Self.checkAdministers(actor)
+        guard let source else { throw TandemError(.conflict, "no company directory is configured") }
+        guard try await organisation.department(department) != nil else {
+            throw TandemError.invalid("department_id", "no department has this id", .unknownRecord)
+        }
+        let links = try await store.links(provider: source.provider)
+        guard links.departments[subject] == nil, !links.departments.values.contains(department) else {
+            throw TandemError(.conflict, "the unit or the department is linked already", field: "department_id", reason: .taken)
+        }
+        try await store.link(department, provider: source.provider, subject: subject)
+    }
+
+    /// Removes a unit's link: the next run links the unit by its code again, or creates a department.
+    public func unlink(unit subject: String, by actor: Person) async throws {
+        try Self.checkAdministers(actor)
+        guard let source else { throw TandemError(.conflict, "no company directory is configured") }
+        try await store.unlinkDepartment(provider: source.provider, subject: subject)
+    }
+
     /// The latest runs, newest first.
     public func runs(limit: Int = 20, for actor: Person) async throws -> [DirectorySyncRun] {
         try Self.checkAdministers(actor)
@@ -92,7 +121,7 @@ public struct DirectorySyncWorkflow: Sendable {
         let departmentLines = plan.departments.map { change in
             DirectorySyncRun.Line(
                 record: "department", actions: change.actions.map(\.rawValue), name: change.department.name,
-                place: change.department.parentID.flatMap { names[$0] })
+                place: change.department.parentID.flatMap { names[$0] }, subject: change.subject)
         }
         let personLines = plan.people.map { change in
             DirectorySyncRun.Line(

@@ -30,6 +30,17 @@ public struct SQLDirectorySyncStore: DirectorySyncStore {
         return links
     }
 
+    public func link(_ department: Department.ID, provider: String, subject: String) async throws {
+        try await SQLDirectoryLinkStore(database).link(department, provider: provider, subject: subject)
+    }
+
+    public func unlinkDepartment(provider: String, subject: String) async throws {
+        try await database.write { sql in
+            try await sql.delete(from: "directory_links").where("provider", .equal, provider)
+                .where("kind", .equal, SQLDirectoryLinkStore.Kind.department.rawValue).where("subject", .equal, subject).run()
+        }
+    }
+
     public func apply(_ plan: DirectorySyncPlan, provider: String, run: DirectorySyncRun) async throws {
         defer {
             database.credentials.forgetAll()
