@@ -37,6 +37,8 @@ public final class OIDCClient: Sendable {
         var iat: IssuedAtClaim
         var nonce: String?
 
+        // NB: JWTKit checks the signature; the claims are checked by `OIDCClient.verify`, which
+        // knows the issuer, the audience, the nonce and the clock skew allowed.
         func verify(using algorithm: some JWTAlgorithm) throws {}
     }
 
