@@ -1,6 +1,8 @@
 /// Directory syncs: the links they keep, their changes written together, and their runs.
 public protocol DirectorySyncStore: Sendable {
     func links(provider: String) async throws -> DirectoryLinks
+    /// Only the departments' links (a directory's people links can be many thousands).
+    func departmentLinks(provider: String) async throws -> [String: Department.ID]
     /// Links a unit to a department (`.conflict` when either is linked already).
     func link(_ department: Department.ID, provider: String, subject: String) async throws
     func unlinkDepartment(provider: String, subject: String) async throws

@@ -76,7 +76,7 @@ public struct DirectorySyncWorkflow: Sendable {
     public func departmentLinks(for actor: Person) async throws -> [String: Department.ID] {
         try Self.checkAdministers(actor)
         guard let source else { return [:] }
-        return try await store.links(provider: source.provider).departments
+        return try await store.departmentLinks(provider: source.provider)
     }
 
     /// Links a unit of the directory to a department Tandem has, before a run would create one
@@ -87,8 +87,8 @@ public struct DirectorySyncWorkflow: Sendable {
         guard try await organisation.department(department) != nil else {
             throw TandemError.invalid("department_id", "no department has this id", .unknownRecord)
         }
-        let links = try await store.links(provider: source.provider)
-        guard links.departments[subject] == nil, !links.departments.values.contains(department) else {
+        let links = try await store.departmentLinks(provider: source.provider)
+        guard links[subject] == nil, !links.values.contains(department) else {
             throw TandemError(.conflict, "the unit or the department is linked already", field: "department_id", reason: .taken)
         }
         try await store.link(department, provider: source.provider, subject: subject)

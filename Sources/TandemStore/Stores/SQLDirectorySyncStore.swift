@@ -15,12 +15,8 @@ public struct SQLDirectorySyncStore: DirectorySyncStore {
     }
 
     public func links(provider: String) async throws -> DirectoryLinks {
-        let rows = try await database.read { sql in
-            try await sql.select().columns("provider", "kind", "subject", "local_id").from("directory_links")
-                .where("provider", .equal, provider).all(decoding: SQLDirectoryLinkStore.Row.self)
-        }
         var links = DirectoryLinks()
-        for row in rows {
+        for row in try await rows(provider, kind: nil) {
             switch SQLDirectoryLinkStore.Kind(rawValue: row.kind) {
             case .person: links.people[row.subject] = Person.ID(row.local_id)
             case .department: links.departments[row.subject] = Department.ID(row.local_id)
@@ -28,6 +24,19 @@ public struct SQLDirectorySyncStore: DirectorySyncStore {
             }
         }
         return links
+    }
+
+    public func departmentLinks(provider: String) async throws -> [String: Department.ID] {
+        Dictionary(try await rows(provider, kind: .department).map { ($0.subject, Department.ID($0.local_id)) }) { first, _ in first }
+    }
+
+    private func rows(_ provider: String, kind: SQLDirectoryLinkStore.Kind?) async throws -> [SQLDirectoryLinkStore.Row] {
+        try await database.read { sql in
+            var query = sql.select().columns("provider", "kind", "subject", "local_id").from("directory_links")
+                .where("provider", .equal, provider)
+            if let kind { query = query.where("kind", .equal, kind.rawValue) }
+            return try await query.all(decoding: SQLDirectoryLinkStore.Row.self)
+        }
     }
 
     public func link(_ department: Department.ID, provider: String, subject: String) async throws {

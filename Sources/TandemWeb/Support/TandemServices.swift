@@ -131,13 +131,14 @@ public final class TandemServices: Sendable {
             DirectorySyncHandler(workflow: directorySync),
         ]
         if let smtp = configuration.smtp {
+            let mail = SMTPClient(settings: smtp, group: MultiThreadedEventLoopGroup.singleton)
             handlers.append(
                 EmailHandler(
                     workflow: notifications, satisfaction: satisfaction, text: text,
-                    smtp: SMTPClient(settings: smtp, group: MultiThreadedEventLoopGroup.singleton)))
+                    smtp: mail))
             handlers.append(
                 PasswordLinkEmailHandler(
-                    workflow: passwordLinks, text: text, smtp: SMTPClient(settings: smtp, group: MultiThreadedEventLoopGroup.singleton)))
+                    workflow: passwordLinks, text: text, smtp: mail))
         }
         var jobSettings = jobSettings
         jobSettings.retry = configuration.jobRetry

@@ -57,12 +57,9 @@ struct OIDCPages: RouteCollection {
             response.cookies[Self.attemptCookie] = HTTPCookies.Value(string: "", maxAge: 0, path: Site.singleSignOn)
             return response
         } catch let error as TandemError where [.unauthenticated, .forbidden, .unavailable].contains(error.code) {
-            let context = SignInPages.SignInContext(
-                layout: LayoutContext(request, title: request.t("sign_in.title")), login: "", next: Site.home,
-                error: request.message(of: error), singleSignOn: true)
             let status: HTTPResponseStatus =
                 error.code == .unavailable ? .serviceUnavailable : error.code == .forbidden ? .forbidden : .unauthorized
-            return try await request.page("sign-in", context, status: status)
+            return try await SignInPages.form(request, login: "", next: Site.home, error: request.message(of: error), status: status)
         }
     }
 }

@@ -35,10 +35,7 @@ struct SignInPages: RouteCollection {
     func signInPage(_ request: Request) async throws -> Response {
         let next = Site.safeReturnPath(request.query[String.self, at: "next"])
         if request.signedInPerson != nil { return request.seeOther(next) }
-        let context = SignInContext(
-            layout: LayoutContext(request, title: request.t("sign_in.title")), login: "", next: next, error: nil,
-            singleSignOn: request.tandem.oidc != nil)
-        return try await request.page("sign-in", context)
+        return try await Self.form(request, login: "", next: next, error: nil, status: .ok)
     }
 
     func signIn(_ request: Request) async throws -> Response {
@@ -59,18 +56,27 @@ struct SignInPages: RouteCollection {
             return response
         } catch let error as TandemError where [.unauthenticated, .tooManyRequests, .invalidInput].contains(error.code) {
             let message = request.t(error.code == .tooManyRequests ? "sign_in.throttled" : "sign_in.failed")
-            let context = SignInContext(
-                layout: LayoutContext(request, title: request.t("sign_in.title")), login: login, next: next, error: message,
-                singleSignOn: request.tandem.oidc != nil)
-            return try await request.page("sign-in", context, status: error.code == .tooManyRequests ? .tooManyRequests : .unauthorized)
+            return try await Self.form(
+                request, login: login, next: next, error: message, status: error.code == .tooManyRequests ? .tooManyRequests : .unauthorized
+            )
         } catch let error as TandemError where [.forbidden, .unavailable].contains(error.code) {
             // The directory knew the password but Tandem does not know the account yet, or the
             // directory did not answer: said on the form, which keeps the login.
-            let context = SignInContext(
-                layout: LayoutContext(request, title: request.t("sign_in.title")), login: login, next: next,
-                error: request.message(of: error), singleSignOn: request.tandem.oidc != nil)
-            return try await request.page("sign-in", context, status: error.code == .forbidden ? .forbidden : .serviceUnavailable)
+            return try await Self.form(
+                request, login: login, next: next, error: request.message(of: error),
+                status: error.code == .forbidden ? .forbidden : .serviceUnavailable)
         }
+    }
+
+    /// The sign-in form, with what was typed and why the last attempt failed; it offers the
+    /// company account when single sign-on is configured.
+    static func form(_ request: Request, login: String, next: String, error: String?, status: HTTPResponseStatus) async throws
+        -> Response
+    {
+        let context = SignInContext(
+            layout: LayoutContext(request, title: request.t("sign_in.title")), login: login, next: next, error: error,
+            singleSignOn: request.tandem.oidc != nil)
+        return try await request.page("sign-in", context, status: status)
     }
 
     func signOut(_ request: Request) async throws -> Response {
